@@ -1,0 +1,132 @@
+import { EventEmitter } from 'node:events';
+import type { LinkRecord, Role, Store } from '../storage/store.js';
+import type { Grant } from './permissions.js';
+import { CookieSigner, generateId, generateToken, hashToken, readCookie, sessionCookieName } from './tokens.js';
+
+/** A session as a request or socket presents it: the grant plus the browser's session id. */
+export interface Session {
+  grant: Grant;
+  /** Stable per browser per assembly; keys rate limits and one-vote-per-session. Null for bearer tokens. */
+  sessionId: string | null;
+}
+
+export interface MintedLink {
+  link: LinkRecord;
+  /** The only time the token exists outside the holder's hands. */
+  token: string;
+}
+
+export const SESSION_MAX_AGE_S = 60 * 60 * 24 * 30;
+
+/**
+ * Assemblies, links and sessions. Emits `revoked` with a link id so open sockets on that link
+ * are closed at once.
+ */
+export class AccessService extends EventEmitter<{ revoked: [linkId: string]; deleted: [assemblyId: string] }> {
+  private readonly signer: CookieSigner;
+
+  constructor(
+    private readonly store: Store,
+    secret: string,
+  ) {
+    super();
+    this.signer = new CookieSigner(secret);
+  }
+
+  async createAssembly(title: string): Promise<{ id: string; facilitator: MintedLink; attendee: MintedLink }> {
+    const id = generateId();
+    await this.store.createAssembly({ id, title, createdAt: Date.now() });
+    const facilitator = await this.mintLink(id, 'facilitator', null, 'created with the assembly');
+    const attendee = await this.mintLink(id, 'attendee', null, 'join link');
+    return { id, facilitator, attendee };
+  }
+
+  async mintLink(assemblyId: string, role: Role, scope: string | null, label: string | null): Promise<MintedLink> {
+    const token = generateToken();
+    const link: LinkRecord = {
+      id: generateId(),
+      assemblyId,
+      role,
+      scope,
+      label,
+      tokenHash: hashToken(token),
+      createdAt: Date.now(),
+      revokedAt: null,
+    };
+    await this.store.createLink(link);
+    return { link, token };
+  }
+
+  async revokeLink(assemblyId: string, linkId: string): Promise<boolean> {
+    const link = await this.store.getLink(linkId);
+    if (!link || link.assemblyId !== assemblyId) return false;
+    await this.store.revokeLink(linkId, Date.now());
+    this.emit('revoked', linkId);
+    return true;
+  }
+
+  /** The live link a token opens, or null (unknown or revoked). */
+  async linkForToken(token: string): Promise<LinkRecord | null> {
+    if (token.length < 16 || token.length > 128) return null;
+    const link = await this.store.findLinkByTokenHash(hashToken(token));
+    return link && link.revokedAt === null ? link : null;
+  }
+
+  async sessionFromToken(token: string): Promise<Session | null> {
+    const link = await this.linkForToken(token);
+    return link ? { grant: toGrant(link), sessionId: null } : null;
+  }
+
+  /** The session a Cookie header carries for one assembly, if it is signed and its link is live. */
+  async sessionFromCookie(cookieHeader: string | undefined, assemblyId: string): Promise<Session | null> {
+    const value = readCookie(cookieHeader, sessionCookieName(assemblyId));
+    if (!value) return null;
+    const ids = this.signer.verify(assemblyId, value);
+    if (!ids) return null;
+    const link = await this.store.getLink(ids.linkId);
+    if (!link || link.revokedAt !== null || link.assemblyId !== assemblyId) return null;
+    return { grant: toGrant(link), sessionId: ids.sessionId };
+  }
+
+  /** A Set-Cookie header value opening a new session on `link`. */
+  sessionCookie(link: LinkRecord, secure: boolean): string {
+    const value = this.signer.sign(link.assemblyId, link.id, generateId());
+    return [
+      `${sessionCookieName(link.assemblyId)}=${value}`,
+      'Path=/',
+      'HttpOnly',
+      'SameSite=Lax',
+      `Max-Age=${SESSION_MAX_AGE_S}`,
+      ...(secure ? ['Secure'] : []),
+    ].join('; ');
+  }
+
+  listLinks(assemblyId: string): Promise<LinkRecord[]> {
+    return this.store.listLinks(assemblyId);
+  }
+
+  getAssembly(id: string) {
+    return this.store.getAssembly(id);
+  }
+}
+
+export function toGrant(link: LinkRecord): Grant {
+  return { id: link.id, assemblyId: link.assemblyId, role: link.role, scope: link.scope };
+}
+
+/** Where each role lands after opening its link. */
+export function rolePath(link: Pick<LinkRecord, 'assemblyId' | 'role' | 'scope'>): string {
+  const base = `/a/${link.assemblyId}`;
+  switch (link.role) {
+    case 'facilitator':
+      return `${base}/facilitate`;
+    case 'stack-keeper':
+      return `${base}/stack`;
+    case 'note-taker':
+      return link.scope && link.scope !== 'plenary' ? `${base}/breakout/${link.scope}` : `${base}/notes`;
+    case 'attendee':
+      return base;
+    case 'reader':
+      return `${base}/minutes`;
+  }
+}

@@ -1,0 +1,195 @@
+import express, { type Request, type Response, type NextFunction, type Router } from 'express';
+import { z } from 'zod';
+import type { AccessService, Session } from '../access/access-service.js';
+import { rolePath } from '../access/access-service.js';
+import { ID_PATTERN } from '../sync/doc-name.js';
+import type { LinkRecord } from '../storage/store.js';
+import type { Logger } from '../logger.js';
+
+const CreateAssembly = z.object({
+  title: z.string({ required_error: 'title is required' }).trim().min(1, 'title must not be empty').max(200, 'title is at most 200 characters'),
+});
+
+const MintLink = z
+  .object({
+    role: z.enum(['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader']),
+    /** Note-takers: a breakout group id, or "plenary" for plenary notes. */
+    scope: z.string().regex(ID_PATTERN, 'scope is a group id: letters, digits, - and _').optional(),
+    label: z.string().trim().max(100).optional(),
+  })
+  .refine((v) => v.role !== 'note-taker' || v.scope, { message: 'a note-taker link needs a scope (a group id or "plenary")', path: ['scope'] })
+  .refine((v) => v.role === 'note-taker' || !v.scope, { message: 'only note-taker links have a scope', path: ['scope'] });
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+function zodDetails(error: z.ZodError) {
+  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  if (body === undefined || body === null || typeof body !== 'object') {
+    throw new HttpError(400, 'the body must be a JSON object');
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw new HttpError(400, result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '), zodDetails(result.error));
+  }
+  return result.data;
+}
+
+export interface ApiOptions {
+  access: AccessService;
+  logger: Logger;
+  /** Fixed public origin; when absent the request's own origin is used. */
+  publicUrl?: string;
+}
+
+function originOf(req: Request, publicUrl?: string): string {
+  if (publicUrl) return publicUrl.replace(/\/$/, '');
+  return `${req.protocol}://${req.get('host')}`;
+}
+
+function linkJson(link: LinkRecord) {
+  return {
+    id: link.id,
+    role: link.role,
+    scope: link.scope,
+    label: link.label,
+    createdAt: new Date(link.createdAt).toISOString(),
+    revokedAt: link.revokedAt === null ? null : new Date(link.revokedAt).toISOString(),
+  };
+}
+
+/** The session a request carries for `assemblyId`: a Bearer token (scripts) or the cookie. */
+async function sessionOf(access: AccessService, req: Request, assemblyId: string): Promise<Session | null> {
+  const auth = req.get('authorization');
+  if (auth?.startsWith('Bearer ')) {
+    const session = await access.sessionFromToken(auth.slice(7).trim());
+    return session;
+  }
+  return access.sessionFromCookie(req.headers.cookie, assemblyId);
+}
+
+async function requireFacilitator(access: AccessService, req: Request): Promise<Session> {
+  const assemblyId = req.params.assemblyId;
+  const session = await sessionOf(access, req, assemblyId);
+  if (!session) throw new HttpError(401, 'a facilitator link is needed');
+  if (session.grant.assemblyId !== assemblyId || session.grant.role !== 'facilitator') {
+    throw new HttpError(403, 'only this assembly’s facilitators can do that');
+  }
+  return session;
+}
+
+const wrap =
+  (fn: (req: Request, res: Response) => Promise<void>) =>
+  (req: Request, res: Response, next: NextFunction) =>
+    fn(req, res).catch(next);
+
+/** The JSON API and the /join/<token> entry point. */
+export function createApi({ access, logger, publicUrl }: ApiOptions): Router {
+  const router = express.Router();
+  const json = express.json({ limit: '32kb', type: () => true });
+  // Responses carry tokens and live state: never cached.
+  router.use(['/api', '/join'], (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+
+  router.post(
+    '/api/assemblies',
+    json,
+    wrap(async (req, res) => {
+      const { title } = parseBody(CreateAssembly, req.body);
+      const created = await access.createAssembly(title);
+      const origin = originOf(req, publicUrl);
+      res.status(201).json({
+        id: created.id,
+        links: {
+          facilitator: `${origin}/join/${created.facilitator.token}`,
+          attendee: `${origin}/join/${created.attendee.token}`,
+        },
+      });
+    }),
+  );
+
+  router.get(
+    '/api/assemblies/:assemblyId/links',
+    wrap(async (req, res) => {
+      await requireFacilitator(access, req);
+      const links = await access.listLinks(req.params.assemblyId);
+      res.json({ links: links.map(linkJson) });
+    }),
+  );
+
+  router.post(
+    '/api/assemblies/:assemblyId/links',
+    json,
+    wrap(async (req, res) => {
+      await requireFacilitator(access, req);
+      const body = parseBody(MintLink, req.body);
+      const minted = await access.mintLink(req.params.assemblyId, body.role, body.scope ?? null, body.label ?? null);
+      res.status(201).json({ ...linkJson(minted.link), url: `${originOf(req, publicUrl)}/join/${minted.token}` });
+    }),
+  );
+
+  router.delete(
+    '/api/assemblies/:assemblyId/links/:linkId',
+    wrap(async (req, res) => {
+      await requireFacilitator(access, req);
+      const links = await access.listLinks(req.params.assemblyId);
+      const target = links.find((l) => l.id === req.params.linkId);
+      if (!target) throw new HttpError(404, 'no such link in this assembly');
+      const liveFacilitators = links.filter((l) => l.role === 'facilitator' && l.revokedAt === null);
+      if (target.role === 'facilitator' && target.revokedAt === null && liveFacilitators.length === 1) {
+        throw new HttpError(409, 'this is the last facilitator link; mint another before revoking it');
+      }
+      await access.revokeLink(req.params.assemblyId, target.id);
+      res.status(204).end();
+    }),
+  );
+
+  router.get(
+    '/join/:token',
+    wrap(async (req, res) => {
+      const link = await access.linkForToken(req.params.token);
+      if (!link) {
+        res.status(404).type('text/plain; charset=utf-8').send('This link does not open anything: it was mistyped or revoked. Ask a facilitator for a new one.');
+        return;
+      }
+      res.append('Set-Cookie', access.sessionCookie(link, req.secure));
+      res.redirect(303, rolePath(link));
+    }),
+  );
+
+  router.use('/api', (_req, _res, next) => next(new HttpError(404, 'no such API route')));
+
+  // Express tells error handlers by their four parameters.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  router.use('/api', (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof HttpError) {
+      res.status(err.status).json({ error: err.message, ...(err.details ? { details: err.details } : {}) });
+      return;
+    }
+    const e = err as { type?: string; status?: number; message?: string };
+    if (e.type === 'entity.parse.failed') {
+      res.status(400).json({ error: `malformed JSON: ${e.message}` });
+      return;
+    }
+    if (e.type === 'entity.too.large') {
+      res.status(413).json({ error: 'the body is too large' });
+      return;
+    }
+    logger.error('API request failed', { error: (err as Error)?.message });
+    res.status(500).json({ error: 'internal error' });
+  });
+
+  return router;
+}

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { Server } from 'node:http';
+import express, { type Express } from 'express';
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import type { PlenaryServices } from '../../app/services.js';
+
+export type RemixMode = 'vite' | 'build' | 'off';
+
+const BUILD_DIR = path.resolve('build');
+
+/**
+ * Mounts the Remix app: through Vite's middleware in development (HMR on the same port), from
+ * `build/` otherwise.
+ */
+export async function mountRemix(app: Express, server: Server, mode: RemixMode, services: PlenaryServices): Promise<() => Promise<void>> {
+  const getLoadContext = () => ({ services });
+  if (mode === 'off') return async () => {};
+  if (mode === 'vite') {
+    const vite = await import('vite');
+    const viteServer = await vite.createServer({ server: { middlewareMode: true, hmr: { server } } });
+    app.use(viteServer.middlewares);
+    app.all(
+      '*',
+      createRequestHandler({
+        build: () => viteServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>,
+        getLoadContext,
+        mode: 'development',
+      }),
+    );
+    return () => viteServer.close();
+  }
+  const entry = path.join(BUILD_DIR, 'server', 'index.js');
+  if (!fs.existsSync(entry)) throw new Error(`No Remix build at ${entry}: run "npm run build" first.`);
+  const build = (await import(pathToFileURL(entry).href)) as ServerBuild;
+  app.use('/assets', express.static(path.join(BUILD_DIR, 'client', 'assets'), { immutable: true, maxAge: '1y' }));
+  app.use(express.static(path.join(BUILD_DIR, 'client'), { maxAge: '1h' }));
+  app.all('*', createRequestHandler({ build, getLoadContext, mode: 'production' }));
+  return async () => {};
+}

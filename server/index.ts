@@ -1,0 +1,113 @@
+/**
+ * The composition root: storage, access, sync and HTTP wired into one Node server on one port.
+ */
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { AccessService } from './access/access-service.js';
+import { createApi } from './http/api.js';
+import { mountRemix, type RemixMode } from './http/remix.js';
+import { securityHeaders } from './http/headers.js';
+import type { Logger } from './logger.js';
+import { SqliteStore } from './storage/sqlite-store.js';
+import type { Store } from './storage/store.js';
+import { Rooms } from './sync/rooms.js';
+import { SyncServer } from './sync/sync-server.js';
+import type { PlenaryServices } from '../app/services.js';
+
+export interface PlenaryConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  sessionSecret: string;
+  publicUrl?: string;
+  remix: RemixMode;
+  logger: Logger;
+  /** Tuning; the defaults are what production runs. */
+  sync?: Partial<{
+    keepaliveMs: number;
+    deadAfterMs: number;
+    maxBufferedBytes: number;
+    unloadAfterMs: number;
+    compactAfter: number;
+  }>;
+}
+
+export interface Plenary {
+  server: http.Server;
+  /** http://host:port, once listening. */
+  url: string;
+  store: Store;
+  rooms: Rooms;
+  access: AccessService;
+  sync: SyncServer;
+  close(): Promise<void>;
+}
+
+export const SYNC_DEFAULTS = {
+  keepaliveMs: 10_000,
+  deadAfterMs: 45_000,
+  maxBufferedBytes: 4 * 1024 * 1024,
+  unloadAfterMs: 30_000,
+  compactAfter: 1_000,
+};
+
+export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
+  const tuning = { ...SYNC_DEFAULTS, ...config.sync };
+  const { logger } = config;
+  const store = new SqliteStore(path.join(config.dataDir, 'plenary.sqlite'));
+  const access = new AccessService(store, config.sessionSecret);
+  const rooms = new Rooms(store, logger, { unloadAfterMs: tuning.unloadAfterMs, compactAfter: tuning.compactAfter });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders);
+  app.use(createApi({ access, logger, publicUrl: config.publicUrl }));
+
+  const server = http.createServer(app);
+  const sync = new SyncServer(rooms, access, logger, tuning);
+  sync.attach(server);
+
+  const services: PlenaryServices = {
+    getAssembly: (id) => store.getAssembly(id),
+    async sessionFor(request, assemblyId) {
+      const auth = request.headers.get('authorization');
+      const session = auth?.startsWith('Bearer ')
+        ? await access.sessionFromToken(auth.slice(7).trim())
+        : await access.sessionFromCookie(request.headers.get('cookie') ?? undefined, assemblyId);
+      if (!session || session.grant.assemblyId !== assemblyId) return null;
+      return { role: session.grant.role, scope: session.grant.scope, sessionId: session.sessionId };
+    },
+  };
+  const closeRemix = await mountRemix(app, server, config.remix, services);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+
+  let closing: Promise<void> | null = null;
+  return {
+    server,
+    url: `http://${shownHost}:${port}`,
+    store,
+    rooms,
+    access,
+    sync,
+    close() {
+      closing ??= (async () => {
+        await sync.close();
+        await rooms.closeAll();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await closeRemix();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

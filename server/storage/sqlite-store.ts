@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { AssemblyRecord, LinkRecord, Role, Store, StoredDoc } from './store.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS assemblies (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS links (
+  id TEXT PRIMARY KEY,
+  assembly_id TEXT NOT NULL REFERENCES assemblies(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  scope TEXT,
+  label TEXT,
+  token_hash BLOB NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS links_assembly ON links(assembly_id);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates(doc, seq);
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  doc TEXT PRIMARY KEY,
+  data BLOB NOT NULL,
+  upto_seq INTEGER NOT NULL
+);
+`;
+
+interface LinkRow {
+  id: string;
+  assembly_id: string;
+  role: string;
+  scope: string | null;
+  label: string | null;
+  token_hash: Buffer;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+function toLink(row: LinkRow): LinkRecord {
+  return {
+    id: row.id,
+    assemblyId: row.assembly_id,
+    role: row.role as Role,
+    scope: row.scope,
+    label: row.label,
+    tokenHash: new Uint8Array(row.token_hash),
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+/**
+ * SQLite through better-sqlite3: WAL, `synchronous = NORMAL` (a committed transaction survives
+ * the process being killed; see docs/decisions/003-durability.md) and `secure_delete` so
+ * deleted assemblies do not linger in free pages.
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('secure_delete = ON');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.stmts = {
+      insertAssembly: db.prepare('INSERT INTO assemblies (id, title, created_at) VALUES (?, ?, ?)'),
+      getAssembly: db.prepare('SELECT id, title, created_at FROM assemblies WHERE id = ?'),
+      deleteAssembly: db.prepare('DELETE FROM assemblies WHERE id = ?'),
+      deleteDocUpdates: db.prepare("DELETE FROM doc_updates WHERE doc LIKE ? ESCAPE '\\'"),
+      deleteDocSnapshots: db.prepare("DELETE FROM doc_snapshots WHERE doc LIKE ? ESCAPE '\\'"),
+      insertLink: db.prepare(
+        `INSERT INTO links (id, assembly_id, role, scope, label, token_hash, created_at, revoked_at)
+         VALUES (@id, @assemblyId, @role, @scope, @label, @tokenHash, @createdAt, @revokedAt)`,
+      ),
+      getLink: db.prepare('SELECT * FROM links WHERE id = ?'),
+      findLink: db.prepare('SELECT * FROM links WHERE token_hash = ?'),
+      listLinks: db.prepare('SELECT * FROM links WHERE assembly_id = ? ORDER BY created_at, id'),
+      revokeLink: db.prepare('UPDATE links SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?'),
+      appendUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
+      getSnapshot: db.prepare('SELECT data, upto_seq FROM doc_snapshots WHERE doc = ?'),
+      getUpdates: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
+      countUpdates: db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?'),
+      upsertSnapshot: db.prepare(
+        `INSERT INTO doc_snapshots (doc, data, upto_seq) VALUES (?, ?, ?)
+         ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
+      ),
+      dropUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
+    };
+  }
+
+  async createAssembly(a: AssemblyRecord): Promise<void> {
+    this.stmts.insertAssembly.run(a.id, a.title, a.createdAt);
+  }
+
+  async getAssembly(id: string): Promise<AssemblyRecord | null> {
+    const row = this.stmts.getAssembly.get(id) as { id: string; title: string; created_at: number } | undefined;
+    return row ? { id: row.id, title: row.title, createdAt: row.created_at } : null;
+  }
+
+  async deleteAssembly(id: string): Promise<void> {
+    const prefix = `${id.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`;
+    this.db.transaction(() => {
+      this.stmts.deleteDocUpdates.run(prefix);
+      this.stmts.deleteDocSnapshots.run(prefix);
+      this.stmts.deleteAssembly.run(id); // links cascade
+    })();
+    // Checkpoint so the overwritten pages leave the WAL file too.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  async createLink(link: LinkRecord): Promise<void> {
+    this.stmts.insertLink.run({ ...link, tokenHash: Buffer.from(link.tokenHash) });
+  }
+
+  async getLink(id: string): Promise<LinkRecord | null> {
+    const row = this.stmts.getLink.get(id) as LinkRow | undefined;
+    return row ? toLink(row) : null;
+  }
+
+  async findLinkByTokenHash(tokenHash: Uint8Array): Promise<LinkRecord | null> {
+    const row = this.stmts.findLink.get(Buffer.from(tokenHash)) as LinkRow | undefined;
+    return row ? toLink(row) : null;
+  }
+
+  async listLinks(assemblyId: string): Promise<LinkRecord[]> {
+    return (this.stmts.listLinks.all(assemblyId) as LinkRow[]).map(toLink);
+  }
+
+  async revokeLink(id: string, at: number): Promise<boolean> {
+    return this.stmts.revokeLink.run(at, id).changes > 0;
+  }
+
+  private readonly appendMany = (doc: string, updates: Uint8Array[]): number => {
+    let last = 0;
+    this.db.transaction(() => {
+      for (const u of updates) {
+        last = Number(this.stmts.appendUpdate.run(doc, Buffer.from(u.buffer, u.byteOffset, u.byteLength)).lastInsertRowid);
+      }
+    })();
+    return last;
+  };
+
+  async appendUpdates(doc: string, updates: Uint8Array[]): Promise<number> {
+    return this.appendMany(doc, updates);
+  }
+
+  async loadDoc(doc: string): Promise<StoredDoc> {
+    const snap = this.stmts.getSnapshot.get(doc) as { data: Buffer; upto_seq: number } | undefined;
+    const rows = this.stmts.getUpdates.all(doc) as { seq: number; data: Buffer }[];
+    const updates = rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
+    const lastSeq = rows.length > 0 ? rows[rows.length - 1].seq : (snap?.upto_seq ?? 0);
+    return { snapshot: snap ? new Uint8Array(snap.data) : null, updates, lastSeq };
+  }
+
+  async compactDoc(doc: string, state: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.stmts.upsertSnapshot.run(doc, Buffer.from(state), uptoSeq);
+      this.stmts.dropUpdatesUpTo.run(doc, uptoSeq);
+    })();
+  }
+
+  async countUpdates(doc: string): Promise<number> {
+    return (this.stmts.countUpdates.get(doc) as { n: number }).n;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The storage contract every backend passes (tests/unit/store-contract.test.ts).
+ *
+ * Methods are async so a networked backend (Postgres) fits behind the same interface;
+ * the SQLite backend completes synchronously inside them.
+ */
+
+export type Role = 'facilitator' | 'stack-keeper' | 'note-taker' | 'attendee' | 'reader';
+
+export const ROLES: readonly Role[] = ['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader'];
+
+export interface AssemblyRecord {
+  id: string;
+  title: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+}
+
+export interface LinkRecord {
+  id: string;
+  assemblyId: string;
+  role: Role;
+  /** For note-takers: the breakout group id, or `plenary` for plenary notes. Otherwise null. */
+  scope: string | null;
+  label: string | null;
+  /** SHA-256 of the link token; the token itself is never stored. */
+  tokenHash: Uint8Array;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+export interface StoredDoc {
+  /** The compacted state, or null when the document was never compacted. */
+  snapshot: Uint8Array | null;
+  /** Updates appended after the snapshot, oldest first. */
+  updates: Uint8Array[];
+  /** Id of the newest row in `updates` (or of the snapshot's last folded update); 0 when empty. */
+  lastSeq: number;
+}
+
+export interface Store {
+  createAssembly(assembly: AssemblyRecord): Promise<void>;
+  getAssembly(id: string): Promise<AssemblyRecord | null>;
+  /** Removes the assembly with every link and document of it. */
+  deleteAssembly(id: string): Promise<void>;
+
+  createLink(link: LinkRecord): Promise<void>;
+  getLink(id: string): Promise<LinkRecord | null>;
+  findLinkByTokenHash(tokenHash: Uint8Array): Promise<LinkRecord | null>;
+  listLinks(assemblyId: string): Promise<LinkRecord[]>;
+  /** Marks a link revoked; returns false when there is no such link. */
+  revokeLink(id: string, at: number): Promise<boolean>;
+
+  /** Appends updates to a document's log in one transaction; returns the new last sequence number. */
+  appendUpdates(doc: string, updates: Uint8Array[]): Promise<number>;
+  loadDoc(doc: string): Promise<StoredDoc>;
+  /**
+   * Replaces the snapshot with `state` and drops logged updates with sequence <= `uptoSeq`.
+   * `state` must contain at least everything up to `uptoSeq`.
+   */
+  compactDoc(doc: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Number of logged updates after the snapshot. */
+  countUpdates(doc: string): Promise<number>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,73 @@
+import type { Access } from '../access/permissions.js';
+import type { Grant } from '../access/permissions.js';
+import { CloseCode } from './protocol.js';
+
+/**
+ * The least a socket must do for the sync core, so protocol logic can run over an in-memory
+ * pair in tests. `ws`'s WebSocket satisfies it.
+ */
+export interface SyncSocket {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+  terminate(): void;
+  readonly bufferedAmount: number;
+}
+
+export interface ConnectionOptions {
+  /** Bytes queued for a socket past which it is cut off instead of queuing more. */
+  maxBufferedBytes: number;
+}
+
+/** One client's socket on one document, with the grant it was let in with. */
+export class Connection {
+  /** Awareness client ids this connection speaks for (writers only). */
+  readonly awarenessIds = new Set<number>();
+  lastPongAt = Date.now();
+  private closed = false;
+
+  constructor(
+    readonly socket: SyncSocket,
+    readonly grant: Grant,
+    readonly access: Exclude<Access, 'none'>,
+    private readonly options: ConnectionOptions,
+  ) {}
+
+  get canWrite(): boolean {
+    return this.access === 'write';
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /**
+   * Sends one message as one frame. A socket that has not drained what it was sent before is
+   * a phone that stopped reading: it is cut off (it reconnects and resyncs) rather than
+   * allowed to hold the server's memory.
+   */
+  send(message: Uint8Array): void {
+    if (this.closed) return;
+    if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
+      this.closed = true;
+      this.socket.terminate();
+      return;
+    }
+    this.socket.send(message);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.socket.close(code, reason);
+  }
+
+  /** Marks the socket gone (it closed from the other side). */
+  markClosed(): void {
+    this.closed = true;
+  }
+
+  /** Closes for a message the client should never have sent. */
+  reject(code: (typeof CloseCode)['badRequest'] | (typeof CloseCode)['tooLarge'], reason: string): void {
+    this.close(code, reason.slice(0, 120));
+  }
+}

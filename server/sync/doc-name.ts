@@ -1,0 +1,31 @@
+/** Document names, as docs/SPEC.md [D1] lists them. */
+
+export type DocName =
+  | { kind: 'plenary'; assemblyId: string; name: string }
+  | { kind: 'notes'; assemblyId: string; itemId: string; name: string }
+  | { kind: 'breakout'; assemblyId: string; groupId: string; name: string };
+
+const ID = '[A-Za-z0-9_-]{1,64}';
+const PLENARY = new RegExp(`^(${ID})/plenary$`);
+const NOTES = new RegExp(`^(${ID})/notes/(${ID})$`);
+const BREAKOUT = new RegExp(`^(${ID})/breakout/(${ID})$`);
+
+export const ID_PATTERN = new RegExp(`^${ID}$`);
+
+/** Parses a document name; null for anything that is not one of the three shapes. */
+export function parseDocName(name: string): DocName | null {
+  let m = PLENARY.exec(name);
+  if (m) return { kind: 'plenary', assemblyId: m[1], name };
+  m = NOTES.exec(name);
+  if (m) return { kind: 'notes', assemblyId: m[1], itemId: m[2], name };
+  m = BREAKOUT.exec(name);
+  if (m) return { kind: 'breakout', assemblyId: m[1], groupId: m[2], name };
+  return null;
+}
+
+/** Largest frame a client may send for each kind of document, in bytes. */
+export const MAX_FRAME_BYTES: Record<DocName['kind'], number> = {
+  plenary: 1024 * 1024,
+  notes: 4 * 1024 * 1024,
+  breakout: 4 * 1024 * 1024,
+};

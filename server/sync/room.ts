@@ -1,0 +1,278 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Logger } from '../logger.js';
+import type { Store } from '../storage/store.js';
+import type { Connection } from './connection.js';
+import type { DocName } from './doc-name.js';
+import { MAX_FRAME_BYTES } from './doc-name.js';
+import {
+  CloseCode,
+  decodeMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  MalformedMessageError,
+} from './protocol.js';
+
+export interface RoomOptions {
+  /** Fold the update log into a snapshot once it holds this many updates. */
+  compactAfter: number;
+}
+
+const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
+
+function isEmptyStateVector(sv: Uint8Array): boolean {
+  return sv.length === EMPTY_STATE_VECTOR.length && sv[0] === EMPTY_STATE_VECTOR[0];
+}
+
+/**
+ * One live document: its Y.Doc, the connections on it, and the path every change takes:
+ * apply → batch → store → broadcast ([S5], [S6]).
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+
+  private pending: Uint8Array[] = [];
+  /** Connections whose updates are in `pending`; null once more than one has contributed. */
+  private pendingOrigin: Connection | null | undefined = undefined;
+  private flushScheduled = false;
+  private flushing: Promise<void> = Promise.resolve();
+  private lastSeq = 0;
+  private loggedSinceSnapshot = 0;
+  private compacting = false;
+  /** Full-state reply for clients that have nothing yet: shared by a join storm. */
+  private fullStateReply: Uint8Array | null = null;
+  private stateVectorMessage: Uint8Array | null = null;
+  private saveFailures = 0;
+
+  private constructor(
+    readonly name: DocName,
+    private readonly store: Store,
+    private readonly logger: Logger,
+    private readonly options: RoomOptions,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  static async load(name: DocName, store: Store, logger: Logger, options: RoomOptions): Promise<Room> {
+    const room = new Room(name, store, logger, options);
+    const stored = await store.loadDoc(name.name);
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    if (parts.length > 0) {
+      // Merging first makes 100,000 small updates one integration instead of 100,000.
+      const merged = parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
+      room.doc.off('update', room.onDocUpdate);
+      Y.applyUpdate(room.doc, merged, room);
+      room.doc.on('update', room.onDocUpdate);
+    }
+    room.lastSeq = stored.lastSeq;
+    room.loggedSinceSnapshot = stored.updates.length;
+    if (room.loggedSinceSnapshot >= options.compactAfter) await room.compact();
+    return room;
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullStateReply = null;
+    this.stateVectorMessage = null;
+    this.pending.push(update);
+    const from = origin && (origin as Connection).socket ? (origin as Connection) : null;
+    this.pendingOrigin = this.pendingOrigin === undefined ? from : this.pendingOrigin === from ? from : null;
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      // Everything that arrives in this turn of the event loop goes out as one batch.
+      setImmediate(() => {
+        this.flushScheduled = false;
+        void this.flush();
+      });
+    }
+  };
+
+  /** Resolves once everything applied so far is stored and broadcast. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.flushBatch());
+    return this.flushing;
+  }
+
+  private async flushBatch(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    const origin = this.pendingOrigin ?? null;
+    this.pending = [];
+    this.pendingOrigin = undefined;
+    const merged = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+    try {
+      this.lastSeq = await this.store.appendUpdates(this.name.name, [merged]);
+      this.saveFailures = 0;
+    } catch (err) {
+      // Keep it in memory, tell the log, try again; nobody hears of it before it is stored.
+      this.pending.unshift(merged);
+      this.pendingOrigin = null;
+      this.saveFailures++;
+      this.logger.error('saving an update failed; kept in memory, retrying', {
+        doc: this.name.name,
+        error: (err as Error).message,
+        attempt: this.saveFailures,
+      });
+      setTimeout(() => void this.flush(), Math.min(5000, 50 * 2 ** this.saveFailures));
+      return;
+    }
+    this.loggedSinceSnapshot++;
+    this.broadcast(encodeUpdate(merged), origin);
+    if (this.loggedSinceSnapshot >= this.options.compactAfter && !this.compacting) {
+      setImmediate(() => void this.compact());
+    }
+  }
+
+  /** Folds the update log into one snapshot ([S9]). */
+  async compact(): Promise<void> {
+    if (this.compacting) return;
+    this.compacting = true;
+    try {
+      await this.flush();
+      const upto = this.lastSeq;
+      await this.store.compactDoc(this.name.name, Y.encodeStateAsUpdate(this.doc), upto);
+      this.loggedSinceSnapshot = 0;
+    } catch (err) {
+      this.logger.error('compacting failed; the update log is intact', {
+        doc: this.name.name,
+        error: (err as Error).message,
+      });
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  /** Sends one encoded message, the same buffer, to every connection but `except`. */
+  broadcast(message: Uint8Array, except: Connection | null = null, writersOnly = false): void {
+    for (const conn of this.connections) {
+      if (conn === except) continue;
+      if (writersOnly && !conn.canWrite) continue;
+      conn.send(message);
+    }
+  }
+
+  async join(conn: Connection): Promise<void> {
+    this.connections.add(conn);
+    // Writers learn what the server has so they send back what it lacks; readers' replies
+    // would be dropped anyway ([S3]), so they are not asked.
+    if (conn.canWrite) {
+      this.stateVectorMessage ??= encodeSyncStep1(Y.encodeStateVector(this.doc));
+      conn.send(this.stateVectorMessage);
+      const states = this.awareness.getStates();
+      if (states.size > 0) {
+        conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+      }
+    }
+  }
+
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    if (conn.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    }
+  }
+
+  /** Handles one frame from `conn`. Never throws: a bad frame closes that connection only. */
+  async receive(conn: Connection, data: Uint8Array): Promise<void> {
+    if (conn.isClosed) return;
+    if (data.length > MAX_FRAME_BYTES[this.name.kind]) {
+      conn.reject(CloseCode.tooLarge, `frame of ${data.length} bytes is over the limit`);
+      return;
+    }
+    let message;
+    try {
+      message = decodeMessage(data);
+    } catch (err) {
+      conn.reject(CloseCode.badRequest, (err as Error).message);
+      return;
+    }
+    switch (message.type) {
+      case 'sync-step-1':
+        await this.replyToSyncStep1(conn, message.stateVector);
+        return;
+      case 'sync-step-2':
+      case 'update':
+        if (!conn.canWrite) return; // [S3] dropped: never applied, relayed or stored
+        this.applyFrom(conn, message.update);
+        return;
+      case 'awareness':
+        if (!conn.canWrite) return; // [S4]
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+        } catch (err) {
+          conn.reject(CloseCode.badRequest, `bad awareness update: ${(err as Error).message}`);
+        }
+        return;
+      case 'query-awareness':
+        if (conn.canWrite) {
+          conn.send(
+            encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
+          );
+        }
+        return;
+      default: {
+        const never: never = message;
+        throw new Error(`unhandled message ${(never as { type: string }).type}`);
+      }
+    }
+  }
+
+  private applyFrom(conn: Connection, update: Uint8Array): void {
+    try {
+      // Decode fully before integrating, so a malformed update cannot be half applied.
+      Y.decodeUpdate(update);
+      Y.applyUpdate(this.doc, update, conn);
+    } catch (err) {
+      conn.reject(CloseCode.badRequest, `bad update: ${(err as Error).message}`);
+    }
+  }
+
+  private async replyToSyncStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
+    // Whatever a client is shown must already be stored ([S6]).
+    if (this.pending.length > 0) await this.flush();
+    if (conn.isClosed) return;
+    if (isEmptyStateVector(stateVector)) {
+      this.fullStateReply ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+      conn.send(this.fullStateReply);
+      return;
+    }
+    let diff: Uint8Array;
+    try {
+      diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+    } catch (err) {
+      conn.reject(CloseCode.badRequest, `bad state vector: ${(err as Error).message}`);
+      return;
+    }
+    conn.send(encodeSyncStep2(diff));
+  }
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    const conn = origin && (origin as Connection).socket ? (origin as Connection) : null;
+    if (conn) {
+      for (const id of added) conn.awarenessIds.add(id);
+      for (const id of removed) conn.awarenessIds.delete(id);
+    }
+    // Presence is for writers only: 1,000 attendees hearing every cursor is O(n²) traffic.
+    this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), null, true);
+  };
+
+  get isEmpty(): boolean {
+    return this.connections.size === 0;
+  }
+
+  async destroy(): Promise<void> {
+    await this.flush();
+    if (this.loggedSinceSnapshot > 0) await this.compact();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,84 @@
+import type { Logger } from '../logger.js';
+import type { Store } from '../storage/store.js';
+import type { DocName } from './doc-name.js';
+import { Room, type RoomOptions } from './room.js';
+
+export interface RoomsOptions extends RoomOptions {
+  /** How long an empty document stays loaded, in case its clients come straight back. */
+  unloadAfterMs: number;
+}
+
+/** The registry of live documents: loads each once, unloads it after its last client leaves. */
+export class Rooms {
+  private readonly live = new Map<string, Promise<Room>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** Rooms being written out; a new load of the same name waits for it. */
+  private readonly unloading = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly logger: Logger,
+    private readonly options: RoomsOptions,
+  ) {}
+
+  /** The live room for `name`, loading it from storage on first use. */
+  acquire(name: DocName): Promise<Room> {
+    const timer = this.unloadTimers.get(name.name);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(name.name);
+    }
+    let room = this.live.get(name.name);
+    if (!room) {
+      const previous = this.unloading.get(name.name) ?? Promise.resolve();
+      room = previous.then(() => Room.load(name, this.store, this.logger, this.options));
+      this.live.set(name.name, room);
+      room.catch(() => this.live.delete(name.name));
+    }
+    return room;
+  }
+
+  /** Called when a connection left `room`: schedules the unload if it was the last. */
+  release(room: Room): void {
+    if (!room.isEmpty || this.unloadTimers.has(room.name.name)) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.name.name);
+      if (!room.isEmpty) return;
+      this.live.delete(room.name.name);
+      const done = room
+        .destroy()
+        .catch((err) =>
+          this.logger.error('unloading a document failed', { doc: room.name.name, error: (err as Error).message }),
+        )
+        .finally(() => this.unloading.delete(room.name.name));
+      this.unloading.set(room.name.name, done);
+    }, this.options.unloadAfterMs);
+    timer.unref();
+    this.unloadTimers.set(room.name.name, timer);
+  }
+
+  /** Whether a document is loaded right now. */
+  isLoaded(name: string): boolean {
+    return this.live.has(name);
+  }
+
+  /** A loaded room, if any (for server-side reads such as SSR). */
+  peek(name: string): Promise<Room> | undefined {
+    return this.live.get(name);
+  }
+
+  /** Rooms of one assembly (for deleting it). */
+  async roomsOf(assemblyId: string): Promise<Room[]> {
+    const prefix = `${assemblyId}/`;
+    return Promise.all([...this.live.entries()].filter(([k]) => k.startsWith(prefix)).map(([, r]) => r));
+  }
+
+  /** Flushes and unloads every document. */
+  async closeAll(): Promise<void> {
+    for (const t of this.unloadTimers.values()) clearTimeout(t);
+    this.unloadTimers.clear();
+    const rooms = await Promise.allSettled([...this.live.values()]);
+    this.live.clear();
+    for (const r of rooms) if (r.status === 'fulfilled') await r.value.destroy();
+  }
+}

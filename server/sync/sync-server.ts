@@ -1,0 +1,198 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket, type RawData } from 'ws';
+import type { AccessService, Session } from '../access/access-service.js';
+import { accessTo } from '../access/permissions.js';
+import type { Logger } from '../logger.js';
+import { Connection } from './connection.js';
+import { parseDocName, MAX_FRAME_BYTES } from './doc-name.js';
+import { CloseCode, KEEPALIVE_MESSAGE } from './protocol.js';
+import type { Room } from './room.js';
+import type { Rooms } from './rooms.js';
+
+export const SYNC_PREFIX = '/sync/';
+
+export interface SyncServerOptions {
+  /** Every connection hears from the server at least this often ([S7]). */
+  keepaliveMs: number;
+  /** A socket that has not answered a ping for this long is dropped. */
+  deadAfterMs: number;
+  maxBufferedBytes: number;
+}
+
+/** Frames over this are refused by `ws` itself (1009); per-document limits below it give 4413. */
+const HARD_FRAME_LIMIT = 2 * Math.max(...Object.values(MAX_FRAME_BYTES));
+
+/** Accepts websocket upgrades on /sync/<document>, checks credentials, hands sockets to rooms. */
+export class SyncServer {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_LIMIT, perMessageDeflate: false });
+  private readonly byLink = new Map<string, Set<Connection>>();
+  private readonly all = new Set<Connection>();
+  private readonly keepalive: NodeJS.Timeout;
+
+  constructor(
+    private readonly rooms: Rooms,
+    private readonly access: AccessService,
+    private readonly logger: Logger,
+    private readonly options: SyncServerOptions,
+  ) {
+    access.on('revoked', (linkId) => {
+      for (const conn of this.byLink.get(linkId) ?? []) conn.close(CloseCode.unauthorized, 'link revoked');
+    });
+    access.on('deleted', (assemblyId) => {
+      for (const conn of this.all) {
+        if (conn.grant.assemblyId === assemblyId) conn.close(CloseCode.notFound, 'assembly deleted');
+      }
+    });
+    this.keepalive = setInterval(() => this.tick(), options.keepaliveMs);
+    this.keepalive.unref();
+  }
+
+  /** Wires the upgrade handler; upgrades outside /sync/ (Vite's HMR) are left alone. */
+  attach(server: Server): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (!req.url?.startsWith(SYNC_PREFIX)) return;
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));
+    });
+  }
+
+  get connectionCount(): number {
+    return this.all.size;
+  }
+
+  private accept(ws: WebSocket, req: IncomingMessage): void {
+    // Messages that arrive while credentials are checked and the document loads wait here.
+    const early: Uint8Array[] = [];
+    let deliver: ((data: Uint8Array) => void) | null = null;
+    let tooEarly = false;
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      const bytes = isBinary ? toBytes(data) : null;
+      if (!bytes) {
+        ws.close(CloseCode.badRequest, 'text frames are not part of the protocol');
+        return;
+      }
+      if (deliver) deliver(bytes);
+      else if (early.length < 64) early.push(bytes);
+      else tooEarly = true;
+    });
+    ws.on('error', () => ws.terminate());
+    void this.admit(ws, req).then((admitted) => {
+      if (!admitted) return;
+      const { conn, room } = admitted;
+      if (tooEarly) {
+        conn.close(CloseCode.badRequest, 'too many messages before the document was ready');
+        return;
+      }
+      // Frames from one socket are handled in order, one after another.
+      let queue: Promise<void> = Promise.resolve();
+      deliver = (data) => {
+        queue = queue.then(() => room.receive(conn, data));
+      };
+      for (const data of early) deliver(data);
+    });
+  }
+
+  private async admit(ws: WebSocket, req: IncomingMessage): Promise<{ conn: Connection; room: Room } | null> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let raw: string;
+    try {
+      raw = decodeURIComponent(url.pathname.slice(SYNC_PREFIX.length));
+    } catch {
+      raw = '';
+    }
+    const name = parseDocName(raw);
+    if (!name) {
+      ws.close(CloseCode.notFound, 'no such document');
+      return null;
+    }
+    let session: Session | null;
+    try {
+      const token = url.searchParams.get('token');
+      session = token
+        ? await this.access.sessionFromToken(token)
+        : await this.access.sessionFromCookie(req.headers.cookie, name.assemblyId);
+    } catch (err) {
+      this.logger.error('checking credentials failed', { error: (err as Error).message });
+      ws.close(1011, 'server error');
+      return null;
+    }
+    if (!session) {
+      ws.close(CloseCode.unauthorized, 'no valid link');
+      return null;
+    }
+    const access = accessTo(session.grant, name);
+    if (access === 'none') {
+      ws.close(CloseCode.forbidden, 'this link does not open that document');
+      return null;
+    }
+    if (ws.readyState !== ws.OPEN) return null;
+
+    const conn = new Connection(ws, session.grant, access, { maxBufferedBytes: this.options.maxBufferedBytes });
+    this.track(conn);
+    let room: Room;
+    try {
+      room = await this.rooms.acquire(name);
+    } catch (err) {
+      this.logger.error('loading a document failed', { doc: name.name, error: (err as Error).message });
+      this.untrack(conn);
+      ws.close(1011, 'could not load the document');
+      return null;
+    }
+    const onGone = () => {
+      conn.markClosed();
+      this.untrack(conn);
+      room.leave(conn);
+      this.rooms.release(room);
+    };
+    if (ws.readyState !== ws.OPEN) {
+      onGone();
+      return null;
+    }
+    ws.on('close', onGone);
+    ws.on('pong', () => {
+      conn.lastPongAt = Date.now();
+    });
+    await room.join(conn);
+    return { conn, room };
+  }
+
+  private track(conn: Connection): void {
+    this.all.add(conn);
+    let set = this.byLink.get(conn.grant.id);
+    if (!set) this.byLink.set(conn.grant.id, (set = new Set()));
+    set.add(conn);
+  }
+
+  private untrack(conn: Connection): void {
+    this.all.delete(conn);
+    const set = this.byLink.get(conn.grant.id);
+    set?.delete(conn);
+    if (set?.size === 0) this.byLink.delete(conn.grant.id);
+  }
+
+  /** Keepalive for the client's silence watchdog; pings find sockets that died silently. */
+  private tick(): void {
+    const now = Date.now();
+    for (const conn of this.all) {
+      if (now - conn.lastPongAt > this.options.deadAfterMs) {
+        conn.markClosed();
+        conn.socket.terminate();
+        continue;
+      }
+      conn.send(KEEPALIVE_MESSAGE);
+      (conn.socket as WebSocket).ping?.();
+    }
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.keepalive);
+    for (const conn of this.all) conn.close(CloseCode.goingAway, 'server shutting down');
+    this.wss.close();
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return new Uint8Array(data);
+}
