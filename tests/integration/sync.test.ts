@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { connect, eventually, sleep, type Client } from '../helpers/clients.js';
+import { createAssembly, mintLink, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+let assembly: CreatedAssembly;
+const clients: Client[] = [];
+const open = (...args: Parameters<typeof connect>) => {
+  const c = connect(...args);
+  clients.push(c);
+  return c;
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  assembly = await createAssembly(server.url, 'Twin Cities general assembly');
+});
+
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server.close();
+});
+
+/** What storage holds for a document, as a fresh Y.Doc would load it. */
+async function storedDoc(name: string): Promise<Y.Doc> {
+  const room = await server.rooms.peek(name);
+  await room?.flush();
+  const stored = await server.store.loadDoc(name);
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  return doc;
+}
+
+describe('sync with stock y-websocket clients', () => {
+  it('[S1][S2] two facilitators converge on concurrent edits', async () => {
+    const doc = `${assembly.id}/plenary`;
+    const a = open(server.syncUrl, doc, assembly.facilitatorToken, { presence: true });
+    const b = open(server.syncUrl, doc, assembly.facilitatorToken, { presence: true });
+    await Promise.all([a.synced, b.synced]);
+    // Concurrent: both write before either hears the other.
+    a.doc.getArray<string>('agenda').insert(0, ['Welcome']);
+    b.doc.getArray<string>('agenda').insert(0, ['Interpretation check']);
+    a.doc.getMap('meta').set('title', 'Assembly A');
+    b.doc.getMap('meta').set('title', 'Assembly B');
+    await eventually(() => {
+      expect(a.doc.getArray('agenda').toArray()).toHaveLength(2);
+      expect(a.doc.getArray('agenda').toJSON()).toEqual(b.doc.getArray('agenda').toJSON());
+      expect(a.doc.getMap('meta').toJSON()).toEqual(b.doc.getMap('meta').toJSON());
+    });
+    // And storage holds the same state.
+    const stored = await storedDoc(doc);
+    expect(stored.getArray('agenda').toJSON()).toEqual(a.doc.getArray('agenda').toJSON());
+  });
+
+  it('[S4] writers see each other’s presence; readers neither send nor receive it', async () => {
+    const doc = `${assembly.id}/plenary`;
+    const a = open(server.syncUrl, doc, assembly.facilitatorToken, { presence: true });
+    const b = open(server.syncUrl, doc, assembly.facilitatorToken, { presence: true });
+    const reader = open(server.syncUrl, doc, assembly.attendeeToken, { presence: true });
+    await Promise.all([a.synced, b.synced, reader.synced]);
+    a.provider.awareness.setLocalStateField('user', { name: 'Ana' });
+    reader.provider.awareness.setLocalStateField('user', { name: 'Lurker' });
+    await eventually(() => {
+      const names = [...b.provider.awareness.getStates().values()].map((s) => s.user?.name);
+      expect(names).toContain('Ana');
+    });
+    await sleep(200);
+    const seenByB = [...b.provider.awareness.getStates().values()].map((s) => s.user?.name);
+    expect(seenByB).not.toContain('Lurker');
+    const seenByReader = [...reader.provider.awareness.getStates().keys()].filter((id) => id !== reader.doc.clientID);
+    expect(seenByReader).toEqual([]);
+  });
+
+  it('[S3] an attendee sees facilitator writes; its own writes reach nobody and are not stored', async () => {
+    const doc = `${assembly.id}/plenary`;
+    const facilitator = open(server.syncUrl, doc, assembly.facilitatorToken);
+    const attendee = open(server.syncUrl, doc, assembly.attendeeToken);
+    const other = open(server.syncUrl, doc, assembly.attendeeToken);
+    await Promise.all([facilitator.synced, attendee.synced, other.synced]);
+
+    facilitator.doc.getMap('meta').set('announcement', 'Interpretation in Spanish: channel 2');
+    await eventually(() => expect(attendee.doc.getMap('meta').get('announcement')).toBe('Interpretation in Spanish: channel 2'));
+
+    attendee.doc.getMap('meta').set('announcement', 'forged by an attendee');
+    attendee.doc.getArray('stack').push(['attendee jumps the queue']);
+    // The attendee's forgery stays on its own copy. Prove the channel is live by a later write.
+    facilitator.doc.getMap('meta').set('marker', 1);
+    await eventually(() => expect(other.doc.getMap('meta').get('marker')).toBe(1));
+    await eventually(() => expect(facilitator.doc.getMap('meta').get('marker')).toBe(1));
+    expect(facilitator.doc.getMap('meta').get('announcement')).toBe('Interpretation in Spanish: channel 2');
+    expect(other.doc.getMap('meta').get('announcement')).toBe('Interpretation in Spanish: channel 2');
+    expect(other.doc.getArray('stack').length).toBe(0);
+    expect(facilitator.doc.getArray('stack').length).toBe(0);
+
+    // On reconnect the attendee's sync step 2 carries the forgery again; still dropped.
+    attendee.provider.disconnect();
+    attendee.provider.connect();
+    await eventually(() => expect(attendee.provider.synced).toBe(true));
+    facilitator.doc.getMap('meta').set('marker', 2);
+    await eventually(() => expect(other.doc.getMap('meta').get('marker')).toBe(2));
+
+    const stored = await storedDoc(doc);
+    expect(stored.getMap('meta').get('announcement')).toBe('Interpretation in Spanish: channel 2');
+    expect(stored.getArray('stack').length).toBe(0);
+    const room = await server.rooms.peek(doc);
+    expect(room?.doc.getArray('stack').length).toBe(0);
+  });
+
+  it('[S1] a client that joins late receives everything written before', async () => {
+    const doc = `${assembly.id}/breakout/table-4`;
+    const writer = open(server.syncUrl, doc, assembly.facilitatorToken);
+    await writer.synced;
+    const text = writer.doc.getText('notes');
+    for (let i = 0; i < 50; i++) text.insert(text.length, `line ${i}\n`);
+    const late = open(server.syncUrl, doc, assembly.attendeeToken);
+    await late.synced;
+    await eventually(() => expect(late.doc.getText('notes').toString()).toBe(text.toString()));
+  });
+
+  it('[P5] a note-taker writes its own group’s notes and sees them persisted', async () => {
+    const noteTaker = await mintLink(server.url, assembly, { role: 'note-taker', scope: 'g2' });
+    const doc = `${assembly.id}/breakout/g2`;
+    const nt = open(server.syncUrl, doc, noteTaker.token);
+    const facilitator = open(server.syncUrl, doc, assembly.facilitatorToken);
+    await Promise.all([nt.synced, facilitator.synced]);
+    nt.doc.getText('report').insert(0, 'We want a strike fund');
+    await eventually(() => expect(facilitator.doc.getText('report').toString()).toBe('We want a strike fund'));
+    expect((await storedDoc(doc)).getText('report').toString()).toBe('We want a strike fund');
+  });
+
+  it('[S10] a document unloads after its last client leaves and loads again on the next', async () => {
+    const fast = await startTestServer({ sync: { unloadAfterMs: 50 } });
+    try {
+      const asm = await createAssembly(fast.url);
+      const doc = `${asm.id}/plenary`;
+      const a = connect(fast.syncUrl, doc, asm.facilitatorToken);
+      await a.synced;
+      a.doc.getMap('meta').set('k', 'v');
+      await eventually(async () => expect((await fast.store.loadDoc(doc)).lastSeq).toBeGreaterThan(0));
+      expect(fast.rooms.isLoaded(doc)).toBe(true);
+      a.destroy();
+      await eventually(() => expect(fast.rooms.isLoaded(doc)).toBe(false));
+      const b = connect(fast.syncUrl, doc, asm.attendeeToken);
+      await b.synced;
+      await eventually(() => expect(b.doc.getMap('meta').get('k')).toBe('v'));
+      expect(fast.rooms.isLoaded(doc)).toBe(true);
+      b.destroy();
+    } finally {
+      await fast.close();
+    }
+  });
+});
