@@ -35,7 +35,7 @@ function zodDetails(error: z.ZodError) {
 }
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  if (body === undefined || body === null || typeof body !== 'object') {
+  if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new HttpError(400, 'the body must be a JSON object');
   }
   const result = schema.safeParse(body);
@@ -96,7 +96,7 @@ const wrap =
 /** The JSON API and the /join/<token> entry point. */
 export function createApi({ access, logger, publicUrl }: ApiOptions): Router {
   const router = express.Router();
-  const json = express.json({ limit: '32kb', type: () => true });
+  const json = express.json({ limit: '32kb', strict: false, type: () => true });
   // Responses carry tokens and live state: never cached.
   router.use(['/api', '/join'], (_req, res, next) => {
     res.set('Cache-Control', 'no-store');
