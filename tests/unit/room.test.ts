@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Connection, type SyncSocket } from '../../server/sync/connection.js';
+import { parseDocName } from '../../server/sync/doc-name.js';
+import { decodeMessage, encodeSyncStep1, encodeUpdate } from '../../server/sync/protocol.js';
+import { Room } from '../../server/sync/room.js';
+import { SqliteStore } from '../../server/storage/sqlite-store.js';
+import { silentLogger } from '../../server/logger.js';
+import type { Grant } from '../../server/access/permissions.js';
+
+/** An in-memory socket whose delivery the test controls. */
+class MemorySocket implements SyncSocket {
+  sent: Uint8Array[] = [];
+  closedWith: number | null = null;
+  terminated = false;
+  bufferedAmount = 0;
+  send(data: Uint8Array) {
+    this.sent.push(data);
+  }
+  close(code: number) {
+    this.closedWith = code;
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+const grant: Grant = { id: 'l', assemblyId: 'a1', role: 'facilitator', scope: null };
+const options = { maxBufferedBytes: 1000 };
+
+async function room(store = new SqliteStore(':memory:')) {
+  return { store, room: await Room.load(parseDocName('a1/plenary')!, store, silentLogger, { compactAfter: 1000 }) };
+}
+
+function updateOf(fn: (d: Y.Doc) => void): Uint8Array {
+  const d = new Y.Doc();
+  let u: Uint8Array | null = null;
+  d.on('update', (x: Uint8Array) => (u = u ? Y.mergeUpdates([u, x]) : x));
+  fn(d);
+  return u!;
+}
+
+const nextTurn = () => new Promise((r) => setImmediate(r));
+
+describe('Room', () => {
+  it('[S5] updates arriving in one turn go out as one message, the same buffer to every reader', async () => {
+    const { room: r, store } = await room();
+    const writerSockets = [new MemorySocket(), new MemorySocket()];
+    const writers = writerSockets.map((s) => new Connection(s, grant, 'write', options));
+    const readerSockets = [new MemorySocket(), new MemorySocket(), new MemorySocket()];
+    const readers = readerSockets.map((s) => new Connection(s, { ...grant, role: 'attendee' }, 'read', options));
+    for (const c of [...writers, ...readers]) await r.join(c);
+    for (const s of [...writerSockets, ...readerSockets]) s.sent = [];
+
+    await r.receive(writers[0], encodeUpdate(updateOf((d) => d.getMap('m').set('a', 1))));
+    await r.receive(writers[1], encodeUpdate(updateOf((d) => d.getMap('m').set('b', 2))));
+    expect(readerSockets[0].sent).toHaveLength(0); // nothing before it is stored
+    await nextTurn();
+    await r.flush();
+    expect(readerSockets.map((s) => s.sent.length)).toEqual([1, 1, 1]);
+    const [first] = readerSockets[0].sent;
+    for (const s of readerSockets) expect(s.sent[0]).toBe(first); // one encode, one buffer
+    const msg = decodeMessage(first);
+    expect(msg.type).toBe('update');
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, (msg as { update: Uint8Array }).update);
+    expect(copy.getMap('m').toJSON()).toEqual({ a: 1, b: 2 });
+    expect(await store.countUpdates('a1/plenary')).toBe(1); // one batch, one row
+  });
+
+  it('[S5] a writer is not sent back a batch that was only its own', async () => {
+    const { room: r } = await room();
+    const ws = new MemorySocket();
+    const w = new Connection(ws, grant, 'write', options);
+    await r.join(w);
+    ws.sent = [];
+    await r.receive(w, encodeUpdate(updateOf((d) => d.getMap('m').set('a', 1))));
+    await nextTurn();
+    await r.flush();
+    expect(ws.sent).toHaveLength(0);
+  });
+
+  it('[S8] a socket that stops draining is cut off instead of queuing more', async () => {
+    const { room: r } = await room();
+    const slow = new MemorySocket();
+    const reader = new Connection(slow, { ...grant, role: 'attendee' }, 'read', options);
+    const writer = new Connection(new MemorySocket(), grant, 'write', options);
+    await r.join(reader);
+    await r.join(writer);
+    slow.bufferedAmount = 5000;
+    await r.receive(writer, encodeUpdate(updateOf((d) => d.getMap('m').set('a', 1))));
+    await nextTurn();
+    await r.flush();
+    expect(slow.terminated).toBe(true);
+    expect(slow.sent).toHaveLength(0);
+  });
+
+  it('[S5] join storms share one full-state reply until the document changes', async () => {
+    const { room: r } = await room();
+    const writer = new Connection(new MemorySocket(), grant, 'write', options);
+    await r.join(writer);
+    await r.receive(writer, encodeUpdate(updateOf((d) => d.getText('t').insert(0, 'agenda'))));
+    await r.flush();
+    const sockets = [new MemorySocket(), new MemorySocket()];
+    const empty = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()));
+    for (const s of sockets) {
+      const c = new Connection(s, { ...grant, role: 'attendee' }, 'read', options);
+      await r.join(c);
+      await r.receive(c, empty);
+    }
+    expect(sockets[0].sent).toHaveLength(1);
+    expect(sockets[1].sent[0]).toBe(sockets[0].sent[0]);
+  });
+
+  it('[S6] a sync reply waits until what it shows is stored', async () => {
+    const { room: r, store } = await room();
+    const writer = new Connection(new MemorySocket(), grant, 'write', options);
+    await r.join(writer);
+    await r.receive(writer, encodeUpdate(updateOf((d) => d.getText('t').insert(0, 'x'))));
+    expect(await store.countUpdates('a1/plenary')).toBe(0); // batched, not yet stored
+    const s = new MemorySocket();
+    const c = new Connection(s, { ...grant, role: 'attendee' }, 'read', options);
+    await r.join(c);
+    await r.receive(c, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+    expect(await store.countUpdates('a1/plenary')).toBe(1);
+    const reply = decodeMessage(s.sent[s.sent.length - 1]);
+    expect(reply.type).toBe('sync-step-2');
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, (reply as { update: Uint8Array }).update);
+    expect(copy.getText('t').toString()).toBe('x');
+  });
+
+  it('[S6] a failed save keeps the update in memory, relays nothing, and retries', async () => {
+    const store = new SqliteStore(':memory:');
+    const real = store.appendUpdates.bind(store);
+    let failures = 2;
+    store.appendUpdates = async (doc, updates) => {
+      if (failures-- > 0) throw new Error('disk full');
+      return real(doc, updates);
+    };
+    const { room: r } = await room(store);
+    const readerSocket = new MemorySocket();
+    await r.join(new Connection(readerSocket, { ...grant, role: 'attendee' }, 'read', options));
+    const writer = new Connection(new MemorySocket(), grant, 'write', options);
+    await r.join(writer);
+    await r.receive(writer, encodeUpdate(updateOf((d) => d.getText('t').insert(0, 'kept'))));
+    await nextTurn();
+    expect(readerSocket.sent).toHaveLength(0);
+    for (let i = 0; i < 50 && readerSocket.sent.length === 0; i++) await new Promise((res) => setTimeout(res, 20));
+    expect(readerSocket.sent).toHaveLength(1);
+    expect(await store.countUpdates('a1/plenary')).toBe(1);
+  });
+});

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SqliteStore } from '../../server/storage/sqlite-store.js';
+import type { LinkRecord, Store } from '../../server/storage/store.js';
+import { tempDataDir } from '../helpers/server.js';
+
+/** The contract every Store backend passes. Add a backend by adding a line to BACKENDS. */
+const BACKENDS: [string, () => Store][] = [
+  ['sqlite (file)', () => new SqliteStore(path.join(tempDataDir('plenary-store-'), 'plenary.sqlite'))],
+  ['sqlite (memory)', () => new SqliteStore(':memory:')],
+];
+
+const link = (over: Partial<LinkRecord> = {}): LinkRecord => ({
+  id: 'link1',
+  assemblyId: 'asm1',
+  role: 'attendee',
+  scope: null,
+  label: null,
+  tokenHash: new Uint8Array(32).fill(1),
+  createdAt: 1,
+  revokedAt: null,
+  ...over,
+});
+
+function update(fn: (doc: Y.Doc) => void, doc = new Y.Doc()): Uint8Array {
+  let captured: Uint8Array | null = null;
+  doc.once('update', (u: Uint8Array) => (captured = u));
+  fn(doc);
+  return captured!;
+}
+
+for (const [name, make] of BACKENDS) {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = make();
+      await store.createAssembly({ id: 'asm1', title: 'Hall', createdAt: 1 });
+    });
+    afterEach(() => store.close());
+
+    it('keeps assemblies', async () => {
+      expect(await store.getAssembly('asm1')).toEqual({ id: 'asm1', title: 'Hall', createdAt: 1 });
+      expect(await store.getAssembly('nope')).toBeNull();
+      await expect(store.createAssembly({ id: 'asm1', title: 'again', createdAt: 2 })).rejects.toThrow();
+    });
+
+    it('finds links by token hash, lists them and revokes them', async () => {
+      await store.createLink(link());
+      await store.createLink(link({ id: 'link2', role: 'note-taker', scope: 'g2', tokenHash: new Uint8Array(32).fill(2), createdAt: 2 }));
+      expect((await store.findLinkByTokenHash(new Uint8Array(32).fill(2)))?.scope).toBe('g2');
+      expect(await store.findLinkByTokenHash(new Uint8Array(32).fill(3))).toBeNull();
+      expect((await store.listLinks('asm1')).map((l) => l.id)).toEqual(['link1', 'link2']);
+      expect(await store.revokeLink('link1', 99)).toBe(true);
+      expect(await store.revokeLink('link1', 100)).toBe(true);
+      expect((await store.getLink('link1'))?.revokedAt).toBe(99); // the first revocation stands
+      expect(await store.revokeLink('ghost', 1)).toBe(false);
+      await expect(store.createLink(link({ id: 'dup' }))).rejects.toThrow(); // token hashes are unique
+    });
+
+    it('appends updates in order and loads them back', async () => {
+      const doc = new Y.Doc();
+      const u1 = update((d) => d.getText('t').insert(0, 'hello'), doc);
+      const u2 = update((d) => d.getText('t').insert(5, ' world'), doc);
+      const seq1 = await store.appendUpdates('asm1/plenary', [u1]);
+      const seq2 = await store.appendUpdates('asm1/plenary', [u2]);
+      expect(seq2).toBeGreaterThan(seq1);
+      const loaded = await store.loadDoc('asm1/plenary');
+      expect(loaded.snapshot).toBeNull();
+      expect(loaded.updates.map((u) => [...u])).toEqual([[...u1], [...u2]]);
+      expect(loaded.lastSeq).toBe(seq2);
+      expect(await store.loadDoc('asm1/notes/x')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+    });
+
+    it('compacts into a snapshot and keeps later updates', async () => {
+      const doc = new Y.Doc();
+      const seqs: number[] = [];
+      for (let i = 0; i < 5; i++) seqs.push(await store.appendUpdates('asm1/plenary', [update((d) => d.getArray('a').push([i]), doc)]));
+      await store.compactDoc('asm1/plenary', Y.encodeStateAsUpdate(doc), seqs[2]);
+      const loaded = await store.loadDoc('asm1/plenary');
+      expect(loaded.snapshot).not.toBeNull();
+      expect(loaded.updates).toHaveLength(2);
+      expect(await store.countUpdates('asm1/plenary')).toBe(2);
+      expect(loaded.lastSeq).toBe(seqs[4]);
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.mergeUpdates([loaded.snapshot!, ...loaded.updates]));
+      expect(copy.getArray('a').toJSON()).toEqual([0, 1, 2, 3, 4]);
+      await store.compactDoc('asm1/plenary', Y.encodeStateAsUpdate(doc), seqs[4]);
+      expect((await store.loadDoc('asm1/plenary')).lastSeq).toBe(seqs[4]);
+    });
+
+    it('deletes an assembly with its links and documents, and no other', async () => {
+      await store.createAssembly({ id: 'asm_2', title: 'Other', createdAt: 1 });
+      await store.createLink(link());
+      await store.createLink(link({ id: 'l2', assemblyId: 'asm_2', tokenHash: new Uint8Array(32).fill(9) }));
+      const u = update((d) => d.getText('t').insert(0, 'x'));
+      for (const d of ['asm1/plenary', 'asm1/notes/i1', 'asm1/breakout/g1', 'asm_2/plenary', 'asm1x/plenary']) await store.appendUpdates(d, [u]);
+      await store.compactDoc('asm1/breakout/g1', u, 0);
+      await store.deleteAssembly('asm1');
+      expect(await store.getAssembly('asm1')).toBeNull();
+      expect(await store.getLink('link1')).toBeNull();
+      for (const d of ['asm1/plenary', 'asm1/notes/i1', 'asm1/breakout/g1']) {
+        expect(await store.loadDoc(d)).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+      }
+      expect((await store.loadDoc('asm_2/plenary')).updates).toHaveLength(1);
+      expect((await store.loadDoc('asm1x/plenary')).updates).toHaveLength(1);
+      expect(await store.getLink('l2')).not.toBeNull();
+    });
+  });
+}
