@@ -5,6 +5,7 @@ import type { Store } from '../storage/store.js';
 import type { Connection } from './connection.js';
 import type { DocName } from './doc-name.js';
 import { MAX_FRAME_BYTES } from './doc-name.js';
+import { mergeMany } from './merge.js';
 import {
   CloseCode,
   decodeMessage,
@@ -64,10 +65,12 @@ export class Room {
     const stored = await store.loadDoc(name.name);
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
     if (parts.length > 0) {
-      // Merging first makes 100,000 small updates one integration instead of 100,000.
-      const merged = parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
+      // One transaction for the whole log: 100,000 small updates apply in a few hundred ms
+      // (Y.mergeUpdates is quadratic here: 10,000 updates take seconds).
       room.doc.off('update', room.onDocUpdate);
-      Y.applyUpdate(room.doc, merged, room);
+      room.doc.transact(() => {
+        for (const part of parts) Y.applyUpdate(room.doc, part, room);
+      }, room);
       room.doc.on('update', room.onDocUpdate);
     }
     room.lastSeq = stored.lastSeq;
@@ -104,7 +107,7 @@ export class Room {
     const origin = this.pendingOrigin ?? null;
     this.pending = [];
     this.pendingOrigin = undefined;
-    const merged = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+    const merged = mergeMany(batch);
     try {
       this.lastSeq = await this.store.appendUpdates(this.name.name, [merged]);
       this.saveFailures = 0;
