@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '../../server/env.js';
+import { spawnServer } from '../helpers/child-server.js';
+import { tempDataDir } from '../helpers/server.js';
+
+describe('[B3] environment', () => {
+  it('takes the defaults: port 3000, data in ./data', () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATA_DIR).toBe('./data');
+  });
+
+  it('names each bad variable', () => {
+    expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseEnv({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => parseEnv({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET must be at least 32/);
+    expect(() => parseEnv({ PUBLIC_URL: 'plenary.local' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('stops the real server with that message and a non-zero exit', async () => {
+    await expect(spawnServer(tempDataDir(), { PORT: 'eighty' })).rejects.toThrow(/exited with 1[\s\S]*PORT/);
+  });
+});
