@@ -13,7 +13,7 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
 /** One JSON line per entry on stderr. */
-export function createLogger(level: LogLevel = 'info', write = (line: string) => process.stderr.write(line)): Logger {
+export function createLogger(level: LogLevel = 'info', write: (line: string) => void = (line) => void process.stderr.write(line)): Logger {
   const at = (l: Exclude<LogLevel, 'silent'>) => (message: string, fields?: Record<string, unknown>) => {
     if (ORDER[l] < ORDER[level]) return;
     write(`${JSON.stringify({ t: new Date().toISOString(), level: l, msg: message, ...fields })}\n`);

@@ -1,6 +1,7 @@
 import type { Access } from '../access/permissions.js';
 import type { Grant } from '../access/permissions.js';
 import { CloseCode } from './protocol.js';
+import { Outgoing } from './outgoing.js';
 
 /**
  * The least a socket must do for the sync core, so protocol logic can run over an in-memory
@@ -8,6 +9,10 @@ import { CloseCode } from './protocol.js';
  */
 export interface SyncSocket {
   send(data: Uint8Array): void;
+  /** Optional fast path for a message sent to many sockets (see outgoing.ts). */
+  sendPrepared?(outgoing: Outgoing): void;
+  /** Optional liveness probe. */
+  ping?(): void;
   close(code: number, reason: string): void;
   terminate(): void;
   readonly bufferedAmount: number;
@@ -45,14 +50,16 @@ export class Connection {
    * a phone that stopped reading: it is cut off (it reconnects and resyncs) rather than
    * allowed to hold the server's memory.
    */
-  send(message: Uint8Array): void {
+  send(message: Uint8Array | Outgoing): void {
     if (this.closed) return;
     if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
       this.closed = true;
       this.socket.terminate();
       return;
     }
-    this.socket.send(message);
+    if (!(message instanceof Outgoing)) this.socket.send(message);
+    else if (this.socket.sendPrepared) this.socket.sendPrepared(message);
+    else this.socket.send(message.message);
   }
 
   close(code: number, reason: string): void {

@@ -6,6 +6,7 @@ import type { Connection } from './connection.js';
 import type { DocName } from './doc-name.js';
 import { MAX_FRAME_BYTES } from './doc-name.js';
 import { mergeMany } from './merge.js';
+import { Outgoing } from './outgoing.js';
 import {
   CloseCode,
   decodeMessage,
@@ -152,10 +153,11 @@ export class Room {
 
   /** Sends one encoded message, the same buffer, to every connection but `except`. */
   broadcast(message: Uint8Array, except: Connection | null = null, writersOnly = false): void {
+    const outgoing = new Outgoing(message);
     for (const conn of this.connections) {
       if (conn === except) continue;
       if (writersOnly && !conn.canWrite) continue;
-      conn.send(message);
+      conn.send(outgoing);
     }
   }
 

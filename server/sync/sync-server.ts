@@ -5,6 +5,8 @@ import type { AccessService, Session } from '../access/access-service.js';
 import { accessTo } from '../access/permissions.js';
 import type { Logger } from '../logger.js';
 import { Connection } from './connection.js';
+import { WsSocket } from './ws-socket.js';
+import { Outgoing } from './outgoing.js';
 import { parseDocName, MAX_FRAME_BYTES } from './doc-name.js';
 import { CloseCode, KEEPALIVE_MESSAGE } from './protocol.js';
 import type { Room } from './room.js';
@@ -127,7 +129,7 @@ export class SyncServer {
     }
     if (ws.readyState !== ws.OPEN) return null;
 
-    const conn = new Connection(ws, session.grant, access, { maxBufferedBytes: this.options.maxBufferedBytes });
+    const conn = new Connection(new WsSocket(ws), session.grant, access, { maxBufferedBytes: this.options.maxBufferedBytes });
     this.track(conn);
     let room: Room;
     try {
@@ -173,14 +175,15 @@ export class SyncServer {
   /** Keepalive for the client's silence watchdog; pings find sockets that died silently. */
   private tick(): void {
     const now = Date.now();
+    const keepalive = new Outgoing(KEEPALIVE_MESSAGE);
     for (const conn of this.all) {
       if (now - conn.lastPongAt > this.options.deadAfterMs) {
         conn.markClosed();
         conn.socket.terminate();
         continue;
       }
-      conn.send(KEEPALIVE_MESSAGE);
-      (conn.socket as WebSocket).ping?.();
+      conn.send(keepalive);
+      conn.socket.ping?.();
     }
   }
 

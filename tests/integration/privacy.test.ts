@@ -5,7 +5,7 @@ import { createAssembly, startTestServer } from '../helpers/server.js';
 
 it('[X1] nothing the server logs, errors included, holds a client address', async () => {
   const lines: string[] = [];
-  const server = await startTestServer({ logger: createLogger('debug', (l) => lines.push(l)) });
+  const server = await startTestServer({ logger: createLogger('debug', (l) => void lines.push(l)) });
   try {
     const asm = await createAssembly(server.url);
     const c = connect(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);

@@ -1,0 +1,128 @@
+/** Shared pieces of the benchmarks: servers under test, process stats, percentiles. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { spawnServer } from '../tests/helpers/child-server.js';
+import { createAssembly, tempDataDir } from '../tests/helpers/server.js';
+
+process.setMaxListeners(0);
+
+export interface Target {
+  name: string;
+  pid: number;
+  process: ChildProcess;
+  /** Opens a stock provider on a document, as a writer or a reader. */
+  provider(doc: Y.Doc, as: 'writer' | 'reader'): WebsocketProvider;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const common = { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true };
+
+function stopper(child: ChildProcess) {
+  return () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+}
+
+/** Plenary as `npm start` runs it: permissions and SQLite persistence on. */
+export async function startPlenary(): Promise<Target> {
+  const dataDir = tempDataDir('plenary-bench-');
+  const s = await spawnServer(dataDir, { LOG_LEVEL: 'error' });
+  const asm = await createAssembly(s.url, 'Benchmark assembly');
+  const docName = `${asm.id}/plenary`;
+  return {
+    name: 'plenary',
+    pid: s.process.pid!,
+    process: s.process,
+    provider(doc, as) {
+      const token = as === 'writer' ? asm.facilitatorToken : asm.attendeeToken;
+      return new WebsocketProvider(s.syncUrl, docName, doc, { ...common, params: { token }, connect: false });
+    },
+    stop: async () => {
+      await stopper(s.process)();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The reference: @y/websocket-server 0.1.1, in memory, no permissions. */
+export async function startReference(): Promise<Target> {
+  const port = await freePort();
+  const entry = path.resolve('node_modules/@y/websocket-server/src/server.js');
+  const child = spawn(process.execPath, [entry], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d) => String(d).includes('running at') && resolve());
+    child.once('exit', (code) => reject(new Error(`reference server exited with ${code}`)));
+  });
+  const docName = 'bench-assembly/plenary';
+  return {
+    name: 'reference',
+    pid: child.pid!,
+    process: child,
+    provider(doc) {
+      return new WebsocketProvider(`ws://127.0.0.1:${port}`, docName, doc, { ...common, connect: false });
+    },
+    stop: stopper(child),
+  };
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/** Resident memory in MiB. */
+export function rssMiB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+/** Samples a process's RSS until stopped; returns the peak. */
+export function peakRss(pid: number, everyMs = 100) {
+  let peak = rssMiB(pid);
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, rssMiB(pid));
+    } catch {
+      /* process gone */
+    }
+  }, everyMs);
+  return { stop: () => (clearInterval(timer), peak) };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+export function whenSynced(p: WebsocketProvider): Promise<void> {
+  return new Promise((resolve) => (p.synced ? resolve() : p.once('sync', () => resolve())));
+}
