@@ -43,7 +43,7 @@ function stopper(child: ChildProcess) {
 /** Plenary as `npm start` runs it: permissions and SQLite persistence on. */
 export async function startPlenary(): Promise<Target> {
   const dataDir = tempDataDir('plenary-bench-');
-  const s = await spawnServer(dataDir, { LOG_LEVEL: 'error' });
+  const s = await spawnServer(dataDir, { LOG_LEVEL: 'error' }, { compiled: true });
   const asm = await createAssembly(s.url, 'Benchmark assembly');
   const docName = `${asm.id}/plenary`;
   return {

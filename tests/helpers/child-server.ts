@@ -11,11 +11,17 @@ export interface ChildServer {
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** `server/main.ts` as its own process (as `npm start` runs it), on a free port. */
-export function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
+/** `server/main.ts` as its own process, as `npm start` runs it, on a free port. */
+export function spawnServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  { compiled = false }: { compiled?: boolean } = {},
+): Promise<ChildServer> {
   // PLENARY_NODE_ARGS lets a benchmark profile the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
   const nodeArgs = process.env.PLENARY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+  // Tests run the TypeScript source; benchmarks run what `npm start` runs (build/node).
+  const entry = compiled ? ['build/node/server/main.js'] : ['--import', 'tsx', 'server/main.ts'];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
