@@ -31,6 +31,8 @@ interface Result {
   cpuSeconds: number;
   cpuMsPerUpdate: number;
   peakRssMiB: number;
+  /** The five updates whose last reader waited longest: key@seconds-into-run=ms. */
+  slowest: string[];
   stormReaders: number;
   stormMs: number;
   stormCpuSeconds: number;
@@ -48,6 +50,7 @@ async function fanout(target: Target): Promise<Omit<Result, 'stormReaders' | 'st
   });
   const latencies: number[] = [];
   const sentAt = new Map<string, number>();
+  const worstByKey = new Map<string, number>();
   let measuring = false;
   const readers = Array.from({ length: READERS }, () => {
     const doc = new Y.Doc();
@@ -58,7 +61,10 @@ async function fanout(target: Target): Promise<Omit<Result, 'stormReaders' | 'st
       const now = performance.now();
       for (const key of event.keysChanged) {
         const t = sentAt.get(key);
-        if (t !== undefined) latencies.push(now - t);
+        if (t !== undefined) {
+          latencies.push(now - t);
+          worstByKey.set(key, Math.max(worstByKey.get(key) ?? 0, now - t));
+        }
       }
     });
     return { doc, provider };
@@ -96,6 +102,10 @@ async function fanout(target: Target): Promise<Omit<Result, 'stormReaders' | 'st
   const peak = rss.stop();
   measuring = false;
   latencies.sort((a, b) => a - b);
+  const slowest = [...worstByKey.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([key, ms]) => `${key}@${((sentAt.get(key)! - started) / 1000).toFixed(1)}s=${ms.toFixed(0)}ms`);
   for (const r of [...readers, ...writers]) {
     r.provider.destroy();
     r.doc.destroy();
@@ -112,6 +122,7 @@ async function fanout(target: Target): Promise<Omit<Result, 'stormReaders' | 'st
     cpuSeconds: cpu,
     cpuMsPerUpdate: (cpu * 1000) / total,
     peakRssMiB: peak,
+    slowest,
   };
 }
 
@@ -160,9 +171,11 @@ async function run(start: () => Promise<Target>): Promise<Result> {
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
 const results: Result[] = [];
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 for (let round = 0; round < ROUNDS; round++) {
   // Alternate the order so neither server always runs on a warmer machine.
-  const order = round % 2 === 0 ? [startPlenary, startReference] : [startReference, startPlenary];
+  const both = round % 2 === 0 ? [startPlenary, startReference] : [startReference, startPlenary];
+  const order = ONLY === 'plenary' ? [startPlenary] : ONLY === 'reference' ? [startReference] : both;
   for (const start of order) {
     const r = await run(start);
     results.push(r);

@@ -28,6 +28,9 @@ export class Connection {
   /** Awareness client ids this connection speaks for (writers only). */
   readonly awarenessIds = new Set<number>();
   lastPongAt = Date.now();
+  lastPingAt = Date.now();
+  /** When the server last sent this socket anything; quiet sockets get a keepalive. */
+  lastSentAt = Date.now();
   private closed = false;
 
   constructor(
@@ -57,6 +60,7 @@ export class Connection {
       this.socket.terminate();
       return;
     }
+    this.lastSentAt = Date.now();
     if (!(message instanceof Outgoing)) this.socket.send(message);
     else if (this.socket.sendPrepared) this.socket.sendPrepared(message);
     else this.socket.send(message.message);

@@ -46,7 +46,7 @@ export class SyncServer {
         if (conn.grant.assemblyId === assemblyId) conn.close(CloseCode.notFound, 'assembly deleted');
       }
     });
-    this.keepalive = setInterval(() => this.tick(), options.keepaliveMs);
+    this.keepalive = setInterval(() => this.tick(), Math.min(1000, options.keepaliveMs));
     this.keepalive.unref();
   }
 
@@ -172,18 +172,29 @@ export class SyncServer {
     if (set?.size === 0) this.byLink.delete(conn.grant.id);
   }
 
-  /** Keepalive for the client's silence watchdog; pings find sockets that died silently. */
+  /**
+   * Keepalive for the client's silence watchdog, only to sockets that have heard nothing for
+   * `keepaliveMs` (a busy room needs none), and a ping per socket every `keepaliveMs` to find
+   * sockets that died silently. Checked every second, so the work spreads out instead of landing
+   * on all 1,000 sockets in the same millisecond.
+   */
   private tick(): void {
     const now = Date.now();
-    const keepalive = new Outgoing(KEEPALIVE_MESSAGE);
+    let keepalive: Outgoing | null = null;
     for (const conn of this.all) {
       if (now - conn.lastPongAt > this.options.deadAfterMs) {
         conn.markClosed();
         conn.socket.terminate();
         continue;
       }
-      conn.send(keepalive);
-      conn.socket.ping?.();
+      if (now - conn.lastSentAt >= this.options.keepaliveMs) {
+        keepalive ??= new Outgoing(KEEPALIVE_MESSAGE);
+        conn.send(keepalive);
+      }
+      if (now - conn.lastPingAt >= this.options.keepaliveMs) {
+        conn.lastPingAt = now;
+        conn.socket.ping?.();
+      }
     }
   }
 
