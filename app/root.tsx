@@ -1,22 +1,46 @@
-import type { LinksFunction } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react';
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import { useMemo } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { createI18n, FALLBACK_LANGUAGE, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from './i18n/i18n';
+import { languageFor } from './i18n/language.server';
+import { useNonce } from './utils/nonce';
 import stylesheet from './tailwind.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { language: languageFor(request) };
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const language = data?.language ?? FALLBACK_LANGUAGE;
+  const i18n = useMemo(() => createI18n(language), [language]);
+  const nonce = useNonce();
   return (
-    <html lang="en">
+    <html lang={language} dir={i18n.dir(language)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
         <Meta />
         <Links />
       </head>
-      <body className="min-h-screen bg-white text-neutral-950 antialiased">
-        {children}
-        <ScrollRestoration />
-        <Scripts />
+      <body className="min-h-screen bg-stone-50 font-sans text-stone-950 antialiased">
+        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -24,4 +48,47 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   return <Outlet />;
+}
+
+/** Plain form posts, so switching works without JavaScript. */
+export function LanguageSwitcher({ className = '' }: { className?: string }) {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  return (
+    <form method="post" action="/language" className={`flex flex-wrap items-center gap-2 ${className}`} aria-label={t('language.change')}>
+      <input type="hidden" name="back" value={location.pathname + location.search} />
+      <span className="text-sm font-semibold">{t('language.label')}:</span>
+      {SUPPORTED_LANGUAGES.map((code) => (
+        <button
+          key={code}
+          type="submit"
+          name="language"
+          value={code}
+          lang={code}
+          aria-pressed={i18n.language === code}
+          className={`min-h-11 rounded-lg border-2 px-3 text-base font-semibold ${
+            i18n.language === code ? 'border-stone-950 bg-stone-950 text-white' : 'border-stone-400 bg-white text-stone-950'
+          }`}
+        >
+          {LANGUAGE_NAMES[code] ?? code}
+        </button>
+      ))}
+    </form>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message = status === 401 || status === 403 || status === 404 ? t(`errors.${status}`) : t('errors.generic');
+  return (
+    <main className="mx-auto max-w-xl p-6">
+      <p className="text-6xl font-black text-stone-400">{status}</p>
+      <p className="mt-4 text-xl">{message}</p>
+      <a href="/" className="mt-6 inline-block text-lg font-semibold underline">
+        {t('errors.back')}
+      </a>
+    </main>
+  );
 }

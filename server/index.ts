@@ -14,7 +14,7 @@ import { SqliteStore } from './storage/sqlite-store.js';
 import type { Store } from './storage/store.js';
 import { Rooms } from './sync/rooms.js';
 import { SyncServer } from './sync/sync-server.js';
-import type { PlenaryServices } from '../app/services.js';
+import { createServices } from './http/services.js';
 
 export interface PlenaryConfig {
   port: number;
@@ -70,17 +70,7 @@ export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
   const sync = new SyncServer(rooms, access, logger, tuning);
   sync.attach(server);
 
-  const services: PlenaryServices = {
-    getAssembly: (id) => store.getAssembly(id),
-    async sessionFor(request, assemblyId) {
-      const auth = request.headers.get('authorization');
-      const session = auth?.startsWith('Bearer ')
-        ? await access.sessionFromToken(auth.slice(7).trim())
-        : await access.sessionFromCookie(request.headers.get('cookie') ?? undefined, assemblyId);
-      if (!session || session.grant.assemblyId !== assemblyId) return null;
-      return { role: session.grant.role, scope: session.grant.scope, sessionId: session.sessionId };
-    },
-  };
+  const services = createServices({ store, access, rooms, publicUrl: config.publicUrl });
   const closeRemix = await mountRemix(app, server, config.remix, services);
 
   await new Promise<void>((resolve, reject) => {

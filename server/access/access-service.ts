@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { LinkRecord, Role, Store } from '../storage/store.js';
 import type { Grant } from './permissions.js';
-import { CookieSigner, generateId, generateToken, hashToken, readCookie, sessionCookieName } from './tokens.js';
+import { CookieSigner, generateId, generateToken, hashToken, readCookie, sessionCookieName, TokenSealer } from './tokens.js';
+import { LastFacilitatorLinkError } from '../../app/services.js';
 
 /** A session as a request or socket presents it: the grant plus the browser's session id. */
 export interface Session {
@@ -24,6 +25,7 @@ export const SESSION_MAX_AGE_S = 60 * 60 * 24 * 30;
  */
 export class AccessService extends EventEmitter<{ revoked: [linkId: string]; deleted: [assemblyId: string] }> {
   private readonly signer: CookieSigner;
+  private readonly sealer: TokenSealer;
 
   constructor(
     private readonly store: Store,
@@ -31,11 +33,17 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string]; del
   ) {
     super();
     this.signer = new CookieSigner(secret);
+    this.sealer = new TokenSealer(secret);
   }
 
-  async createAssembly(title: string): Promise<{ id: string; facilitator: MintedLink; attendee: MintedLink }> {
+  /** Creates the assembly with its first two links; `initialState` seeds its plenary document. */
+  async createAssembly(
+    title: string,
+    initialState?: Uint8Array,
+  ): Promise<{ id: string; facilitator: MintedLink; attendee: MintedLink }> {
     const id = generateId();
     await this.store.createAssembly({ id, title, createdAt: Date.now() });
+    if (initialState) await this.store.appendUpdates(`${id}/plenary`, [initialState]);
     const facilitator = await this.mintLink(id, 'facilitator', null, 'created with the assembly');
     const attendee = await this.mintLink(id, 'attendee', null, 'join link');
     return { id, facilitator, attendee };
@@ -52,14 +60,21 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string]; del
       tokenHash: hashToken(token),
       createdAt: Date.now(),
       revokedAt: null,
+      sealedToken: role === 'attendee' ? this.sealer.seal(token) : null,
     };
     await this.store.createLink(link);
     return { link, token };
   }
 
+  /** Revokes a link; refuses (LastFacilitatorLinkError) to lock the facilitators out. */
   async revokeLink(assemblyId: string, linkId: string): Promise<boolean> {
-    const link = await this.store.getLink(linkId);
-    if (!link || link.assemblyId !== assemblyId) return false;
+    const links = await this.store.listLinks(assemblyId);
+    const link = links.find((l) => l.id === linkId);
+    if (!link) return false;
+    const liveFacilitators = links.filter((l) => l.role === 'facilitator' && l.revokedAt === null);
+    if (link.role === 'facilitator' && link.revokedAt === null && liveFacilitators.length === 1) {
+      throw new LastFacilitatorLinkError();
+    }
     await this.store.revokeLink(linkId, Date.now());
     this.emit('revoked', linkId);
     return true;
@@ -103,6 +118,11 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string]; del
 
   listLinks(assemblyId: string): Promise<LinkRecord[]> {
     return this.store.listLinks(assemblyId);
+  }
+
+  /** The token of an attendee link, recovered from its sealed copy. */
+  unsealToken(link: LinkRecord): string | null {
+    return link.sealedToken ? this.sealer.unseal(link.sealedToken) : null;
   }
 
   getAssembly(id: string) {

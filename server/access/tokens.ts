@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** A link token: 256 random bits, base64url. Only its hash is ever stored ([A1]). */
 export function generateToken(): string {
@@ -60,4 +60,35 @@ export function readCookie(header: string | undefined, name: string): string | n
     }
   }
   return null;
+}
+
+/**
+ * Seals tokens that must be shown again (the attendee join link on the projector) with
+ * AES-256-GCM under a key derived from the server secret: the database alone does not reveal them.
+ */
+export class TokenSealer {
+  private readonly key: Buffer;
+
+  constructor(secret: string) {
+    this.key = createHmac('sha256', secret).update('plenary/seal-token/v1').digest();
+  }
+
+  seal(token: string): Uint8Array {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+
+  /** The token, or null when the bytes were not sealed with this secret. */
+  unseal(sealed: Uint8Array): string | null {
+    try {
+      const buf = Buffer.from(sealed);
+      const decipher = createDecipheriv('aes-256-gcm', this.key, buf.subarray(0, 12));
+      decipher.setAuthTag(buf.subarray(12, 28));
+      return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString('utf8');
+    } catch {
+      return null;
+    }
+  }
 }

@@ -5,6 +5,7 @@ import { rolePath } from '../access/access-service.js';
 import { ID_PATTERN } from '../sync/doc-name.js';
 import type { LinkRecord } from '../storage/store.js';
 import type { Logger } from '../logger.js';
+import { LastFacilitatorLinkError } from '../../app/services.js';
 
 const CreateAssembly = z.object({
   title: z.string({ required_error: 'title is required' }).trim().min(1, 'title must not be empty').max(200, 'title is at most 200 characters'),
@@ -144,14 +145,14 @@ export function createApi({ access, logger, publicUrl }: ApiOptions): Router {
     '/api/assemblies/:assemblyId/links/:linkId',
     wrap(async (req, res) => {
       await requireFacilitator(access, req);
-      const links = await access.listLinks(req.params.assemblyId);
-      const target = links.find((l) => l.id === req.params.linkId);
-      if (!target) throw new HttpError(404, 'no such link in this assembly');
-      const liveFacilitators = links.filter((l) => l.role === 'facilitator' && l.revokedAt === null);
-      if (target.role === 'facilitator' && target.revokedAt === null && liveFacilitators.length === 1) {
-        throw new HttpError(409, 'this is the last facilitator link; mint another before revoking it');
+      try {
+        if (!(await access.revokeLink(req.params.assemblyId, req.params.linkId))) {
+          throw new HttpError(404, 'no such link in this assembly');
+        }
+      } catch (err) {
+        if (err instanceof LastFacilitatorLinkError) throw new HttpError(409, err.message);
+        throw err;
       }
-      await access.revokeLink(req.params.assemblyId, target.id);
       res.status(204).end();
     }),
   );

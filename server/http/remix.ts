@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
@@ -16,7 +17,8 @@ const BUILD_DIR = path.resolve('build');
  * `build/` otherwise.
  */
 export async function mountRemix(app: Express, server: Server, mode: RemixMode, services: PlenaryServices): Promise<() => Promise<void>> {
-  const getLoadContext = () => ({ services });
+  // A fresh nonce per request: entry.server.tsx puts it on every script and in the CSP header.
+  const getLoadContext = () => ({ services, cspNonce: randomBytes(16).toString('base64') });
   if (mode === 'off') return async () => {};
   if (mode === 'vite') {
     const vite = await import('vite');

@@ -17,7 +17,8 @@ CREATE TABLE IF NOT EXISTS links (
   label TEXT,
   token_hash BLOB NOT NULL UNIQUE,
   created_at INTEGER NOT NULL,
-  revoked_at INTEGER
+  revoked_at INTEGER,
+  sealed_token BLOB
 );
 CREATE INDEX IF NOT EXISTS links_assembly ON links(assembly_id);
 CREATE TABLE IF NOT EXISTS doc_updates (
@@ -42,6 +43,7 @@ interface LinkRow {
   token_hash: Buffer;
   created_at: number;
   revoked_at: number | null;
+  sealed_token: Buffer | null;
 }
 
 function toLink(row: LinkRow): LinkRecord {
@@ -54,6 +56,7 @@ function toLink(row: LinkRow): LinkRecord {
     tokenHash: new Uint8Array(row.token_hash),
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
+    sealedToken: row.sealed_token ? new Uint8Array(row.sealed_token) : null,
   };
 }
 
@@ -82,8 +85,8 @@ export class SqliteStore implements Store {
       deleteDocUpdates: db.prepare("DELETE FROM doc_updates WHERE doc LIKE ? ESCAPE '\\'"),
       deleteDocSnapshots: db.prepare("DELETE FROM doc_snapshots WHERE doc LIKE ? ESCAPE '\\'"),
       insertLink: db.prepare(
-        `INSERT INTO links (id, assembly_id, role, scope, label, token_hash, created_at, revoked_at)
-         VALUES (@id, @assemblyId, @role, @scope, @label, @tokenHash, @createdAt, @revokedAt)`,
+        `INSERT INTO links (id, assembly_id, role, scope, label, token_hash, created_at, revoked_at, sealed_token)
+         VALUES (@id, @assemblyId, @role, @scope, @label, @tokenHash, @createdAt, @revokedAt, @sealedToken)`,
       ),
       getLink: db.prepare('SELECT * FROM links WHERE id = ?'),
       findLink: db.prepare('SELECT * FROM links WHERE token_hash = ?'),
@@ -122,7 +125,11 @@ export class SqliteStore implements Store {
   }
 
   async createLink(link: LinkRecord): Promise<void> {
-    this.stmts.insertLink.run({ ...link, tokenHash: Buffer.from(link.tokenHash) });
+    this.stmts.insertLink.run({
+      ...link,
+      tokenHash: Buffer.from(link.tokenHash),
+      sealedToken: link.sealedToken ? Buffer.from(link.sealedToken) : null,
+    });
   }
 
   async getLink(id: string): Promise<LinkRecord | null> {

@@ -27,6 +27,11 @@ export interface LinkRecord {
   tokenHash: Uint8Array;
   createdAt: number;
   revokedAt: number | null;
+  /**
+   * Attendee links only: the token sealed (AES-256-GCM) with a key derived from the server's
+   * secret, so the projector can show the join QR again. Null for every other link.
+   */
+  sealedToken: Uint8Array | null;
 }
 
 export interface StoredDoc {

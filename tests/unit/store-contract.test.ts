@@ -20,6 +20,7 @@ const link = (over: Partial<LinkRecord> = {}): LinkRecord => ({
   tokenHash: new Uint8Array(32).fill(1),
   createdAt: 1,
   revokedAt: null,
+  sealedToken: null,
   ...over,
 });
 
@@ -49,8 +50,11 @@ for (const [name, make] of BACKENDS) {
       await store.createLink(link());
       await store.createLink(link({ id: 'link2', role: 'note-taker', scope: 'g2', tokenHash: new Uint8Array(32).fill(2), createdAt: 2 }));
       expect((await store.findLinkByTokenHash(new Uint8Array(32).fill(2)))?.scope).toBe('g2');
+      await store.createLink(link({ id: 'link3', tokenHash: new Uint8Array(32).fill(4), sealedToken: new Uint8Array([1, 2, 3]), createdAt: 3 }));
+      expect([...((await store.getLink('link3'))?.sealedToken ?? [])]).toEqual([1, 2, 3]);
+      expect((await store.getLink('link1'))?.sealedToken).toBeNull();
       expect(await store.findLinkByTokenHash(new Uint8Array(32).fill(3))).toBeNull();
-      expect((await store.listLinks('asm1')).map((l) => l.id)).toEqual(['link1', 'link2']);
+      expect((await store.listLinks('asm1')).map((l) => l.id)).toEqual(['link1', 'link2', 'link3']);
       expect(await store.revokeLink('link1', 99)).toBe(true);
       expect(await store.revokeLink('link1', 100)).toBe(true);
       expect((await store.getLink('link1'))?.revokedAt).toBe(99); // the first revocation stands

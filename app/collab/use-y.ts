@@ -1,0 +1,36 @@
+import { useCallback, useRef, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+
+/**
+ * Reads a value derived from a Yjs type and re-renders when anything under it changes.
+ * `read` runs at most once per change (its result is cached by version), so it may build
+ * fresh objects. The same snapshot serves server rendering.
+ */
+export function useY<T, Type extends Y.AbstractType<any>>(type: Type, read: (type: Type) => T): T {
+  const version = useRef(0);
+  const cache = useRef<{ type: Type; version: number; value: T } | null>(null);
+  const readRef = useRef(read);
+  readRef.current = read;
+
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const handler = () => {
+        version.current++;
+        onChange();
+      };
+      type.observeDeep(handler);
+      return () => type.unobserveDeep(handler);
+    },
+    [type],
+  );
+
+  const snapshot = () => {
+    const c = cache.current;
+    if (!c || c.type !== type || c.version !== version.current) {
+      cache.current = { type, version: version.current, value: readRef.current(type) };
+    }
+    return cache.current.value;
+  };
+
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
+}

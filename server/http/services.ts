@@ -1,0 +1,84 @@
+import * as Y from 'yjs';
+import type { AccessService } from '../access/access-service.js';
+import type { Store, LinkRecord } from '../storage/store.js';
+import type { Rooms } from '../sync/rooms.js';
+import { parseDocName } from '../sync/doc-name.js';
+import { initialPlenaryUpdate } from '../../app/model/meta.js';
+import type { LinkSummary, MintedLink, PlenaryServices } from '../../app/services.js';
+
+export interface ServicesDeps {
+  store: Store;
+  access: AccessService;
+  rooms: Rooms;
+  publicUrl?: string;
+}
+
+/** The load-context services: what Remix loaders and actions may ask of the server. */
+export function createServices({ store, access, rooms, publicUrl }: ServicesDeps): PlenaryServices {
+  const origin = (request: Request) => (publicUrl ? publicUrl.replace(/\/$/, '') : new URL(request.url).origin);
+  const joinUrl = (request: Request, token: string) => `${origin(request)}/join/${token}`;
+
+  const summary = (link: LinkRecord, request: Request): LinkSummary => {
+    const token = access.unsealToken(link);
+    return {
+      id: link.id,
+      role: link.role,
+      scope: link.scope,
+      label: link.label,
+      createdAt: link.createdAt,
+      revokedAt: link.revokedAt,
+      url: token && link.revokedAt === null ? joinUrl(request, token) : null,
+    };
+  };
+  const minted = (m: { link: LinkRecord; token: string }, request: Request): MintedLink => ({
+    link: summary(m.link, request),
+    url: joinUrl(request, m.token),
+    token: m.token,
+  });
+
+  return {
+    getAssembly: (id) => store.getAssembly(id),
+
+    async sessionFor(request, assemblyId) {
+      const auth = request.headers.get('authorization');
+      const session = auth?.startsWith('Bearer ')
+        ? await access.sessionFromToken(auth.slice(7).trim())
+        : await access.sessionFromCookie(request.headers.get('cookie') ?? undefined, assemblyId);
+      if (!session || session.grant.assemblyId !== assemblyId) return null;
+      return { role: session.grant.role, scope: session.grant.scope, linkId: session.grant.id, sessionId: session.sessionId };
+    },
+
+    async createAssembly(meta, request) {
+      const created = await access.createAssembly(meta.title, initialPlenaryUpdate(meta));
+      const secure = new URL(request.url).protocol === 'https:';
+      return {
+        id: created.id,
+        facilitator: minted(created.facilitator, request),
+        attendee: minted(created.attendee, request),
+        cookie: access.sessionCookie(created.facilitator.link, secure),
+      };
+    },
+
+    async listLinks(assemblyId, request) {
+      return (await access.listLinks(assemblyId)).map((l) => summary(l, request));
+    },
+
+    async mintLink(assemblyId, { role, scope, label }, request) {
+      return minted(await access.mintLink(assemblyId, role, scope, label), request);
+    },
+
+    revokeLink: (assemblyId, linkId) => access.revokeLink(assemblyId, linkId),
+
+    async docState(docName) {
+      const name = parseDocName(docName);
+      if (!name) throw new Error(`not a document name: ${docName}`);
+      const room = await rooms.acquire(name);
+      try {
+        await room.flush();
+        return Y.encodeStateAsUpdate(room.doc);
+      } finally {
+        rooms.release(room);
+      }
+    },
+  };
+}
