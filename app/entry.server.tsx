@@ -36,7 +36,7 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.cspNonce;
   // Vite's dev server injects inline scripts; the strict policy applies to the built app.
-  if (process.env.NODE_ENV === 'production') responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce));
+  if (!import.meta.env.DEV) responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce));
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';
   return new Promise((resolve, reject) => {
     let shellRendered = false;

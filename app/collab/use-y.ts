@@ -29,7 +29,7 @@ export function useY<T, Type extends Y.AbstractType<any>>(type: Type, read: (typ
     if (!c || c.type !== type || c.version !== version.current) {
       cache.current = { type, version: version.current, value: readRef.current(type) };
     }
-    return cache.current.value;
+    return cache.current!.value;
   };
 
   return useSyncExternalStore(subscribe, snapshot, snapshot);

@@ -1,12 +1,101 @@
-import type { MetaFunction } from '@remix-run/node';
+import { json, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { Button } from '~/components/ui/button';
+import { Card } from '~/components/ui/card';
+import { Field, Input } from '~/components/ui/field';
+import { LanguageSwitcher } from '~/root';
+import { keyCookie } from '~/utils/key-cookie.server';
 
 export const meta: MetaFunction = () => [{ title: 'Plenary' }];
 
-export default function Index() {
+export const ROOM_LANGUAGES = ['en', 'es', 'so', 'hmn', 'om', 'am', 'vi', 'ar', 'asl'] as const;
+
+/** One schema for the form, used by the action; error messages are i18n keys. */
+export const CreateAssemblySchema = z.object({
+  title: z.string().trim().min(1, 'create.errors.titleRequired').max(200, 'create.errors.titleTooLong'),
+  startsAt: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v), 'create.errors.startsAtInvalid')
+    .transform((v) => (v === '' ? null : v)),
+  place: z
+    .string()
+    .trim()
+    .max(200, 'create.errors.placeTooLong')
+    .transform((v) => (v === '' ? null : v)),
+  languages: z.array(z.enum(ROOM_LANGUAGES)).min(1, 'create.errors.languagesRequired'),
+});
+
+type FieldErrors = Partial<Record<'title' | 'startsAt' | 'place' | 'languages', string>>;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = CreateAssemblySchema.safeParse({
+    title: form.get('title') ?? '',
+    startsAt: form.get('startsAt') ?? '',
+    place: form.get('place') ?? '',
+    languages: form.getAll('languages'),
+  });
+  if (!parsed.success) {
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message;
+    return json({ errors }, { status: 400 });
+  }
+  const created = await context.services.createAssembly(parsed.data, request);
+  const headers = new Headers();
+  headers.append('Set-Cookie', created.cookie);
+  headers.append('Set-Cookie', keyCookie(created.id, created.facilitator.url));
+  return redirect(`/a/${created.id}/facilitate`, { headers });
+}
+
+export default function CreateAssembly() {
+  const { t } = useTranslation();
+  const data = useActionData<typeof action>();
+  const errors: FieldErrors = data?.errors ?? {};
+  const busy = useNavigation().state !== 'idle';
   return (
-    <main className="mx-auto max-w-2xl p-6">
-      <h1 className="text-4xl font-bold">Plenary</h1>
-      <p className="mt-4 text-lg">Facilitation for mass workers’ assemblies.</p>
+    <main className="mx-auto max-w-2xl px-4 py-6 sm:py-10">
+      <LanguageSwitcher className="mb-6" />
+      <h1 className="text-4xl font-black">{t('app.name')}</h1>
+      <p className="mt-2 text-lg text-stone-800">{t('app.tagline')}</p>
+      <Card className="mt-6">
+        <h2 className="mb-4 text-2xl font-black">{t('create.heading')}</h2>
+        <Form method="post" noValidate>
+          <Field id="title" label={t('create.title')} hint={t('create.titleHint')} error={errors.title && t(errors.title)}>
+            {({ id, describedBy, invalid }) => <Input id={id} name="title" required maxLength={200} aria-describedby={describedBy} aria-invalid={invalid} />}
+          </Field>
+          <Field id="startsAt" label={t('create.startsAt')} error={errors.startsAt && t(errors.startsAt)}>
+            {({ id, describedBy, invalid }) => <Input id={id} name="startsAt" type="datetime-local" aria-describedby={describedBy} aria-invalid={invalid} />}
+          </Field>
+          <Field id="place" label={t('create.place')} hint={t('create.placeHint')} error={errors.place && t(errors.place)}>
+            {({ id, describedBy, invalid }) => <Input id={id} name="place" maxLength={200} aria-describedby={describedBy} aria-invalid={invalid} />}
+          </Field>
+          <fieldset className="mb-6" aria-describedby="languages-hint">
+            <legend className="text-base font-bold">{t('create.languages')}</legend>
+            <p id="languages-hint" className="text-sm text-stone-700">
+              {t('create.languagesHint')}
+            </p>
+            <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
+              {ROOM_LANGUAGES.map((code) => (
+                <label key={code} className="flex min-h-11 items-center gap-2 rounded-lg border-2 border-stone-300 px-3">
+                  <input type="checkbox" name="languages" value={code} defaultChecked={code === 'en'} className="h-5 w-5" />
+                  <span className="text-base">{t(`languages.${code}`)}</span>
+                </label>
+              ))}
+            </div>
+            {errors.languages ? (
+              <p className="mt-1 font-semibold text-red-800" role="alert">
+                {t(errors.languages)}
+              </p>
+            ) : null}
+          </fieldset>
+          <Button type="submit" disabled={busy} className="w-full text-lg sm:w-auto">
+            {t('create.submit')}
+          </Button>
+        </Form>
+      </Card>
     </main>
   );
 }

@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+import { ConnectionIndicator } from './connection-indicator';
+import type { ConnectionStatus } from '~/collab/use-doc';
+import { LanguageSwitcher } from '~/root';
+
+/** Title, what this screen is, and whether it is live: at the top of every assembly page. */
+export function AssemblyHeader({ title, subtitle, status, children }: { title: string; subtitle: string; status: ConnectionStatus; children?: ReactNode }) {
+  return (
+    <header className="border-b-2 border-stone-300 bg-white px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3">
+        <div className="min-w-0">
+          <p className="text-sm font-bold uppercase tracking-wide text-stone-700">{subtitle}</p>
+          <h1 className="break-words text-2xl font-black sm:text-3xl" data-testid="assembly-title">
+            {title}
+          </h1>
+        </div>
+        <ConnectionIndicator status={status} />
+      </div>
+      <div className="mx-auto mt-3 flex max-w-5xl flex-wrap items-center justify-between gap-3">
+        <LanguageSwitcher />
+        {children}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,36 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { usePlenary } from '~/collab/use-plenary';
+import { AssemblyHeader } from '~/components/assembly-header';
+import { MetaDetails } from '~/components/meta-details';
+import { Card } from '~/components/ui/card';
+import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
+
+/** The attendee's phone: rendered from the server's copy, so it is useful before (and without) JavaScript. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { assembly } = await requireRole(request, context, params.id, IN_THE_ROOM);
+  return json(
+    { id: assembly.id, title: assembly.title, state: await plenaryState(context, assembly.id) },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
+}
+
+export default function AttendeePage() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { status, meta } = usePlenary(data.id, data.state);
+  return (
+    <>
+      <AssemblyHeader title={meta.title || data.title} subtitle={t('attendee.heading')} status={status} />
+      <main className="mx-auto grid max-w-3xl gap-4 px-4 py-6">
+        <Card>
+          <MetaDetails meta={meta} />
+          <p className="mt-4 text-stone-800">{t('attendee.follow')}</p>
+        </Card>
+      </main>
+    </>
+  );
+}

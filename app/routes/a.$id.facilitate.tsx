@@ -1,0 +1,207 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { usePlenary } from '~/collab/use-plenary';
+import { AssemblyHeader } from '~/components/assembly-header';
+import { CopyField } from '~/components/copy-field';
+import { MetaDetails } from '~/components/meta-details';
+import { Button } from '~/components/ui/button';
+import { Card } from '~/components/ui/card';
+import { Dialog } from '~/components/ui/dialog';
+import { Field, Input, Select } from '~/components/ui/field';
+import { LastFacilitatorLinkError, type Role } from '~/services';
+import { plenaryState, requireRole } from '~/utils/guards.server';
+import { clearKeyCookie, readKeyCookie } from '~/utils/key-cookie.server';
+import { qrSvg } from '~/utils/qr.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { assembly } = await requireRole(request, context, params.id, ['facilitator']);
+  const links = await context.services.listLinks(assembly.id, request);
+  const join = links.find((l) => l.role === 'attendee' && l.url);
+  const keyUrl = readKeyCookie(request, assembly.id);
+  const headers = new Headers({ 'Cache-Control': 'no-store' });
+  if (keyUrl) headers.append('Set-Cookie', clearKeyCookie(assembly.id));
+  return json(
+    {
+      id: assembly.id,
+      title: assembly.title,
+      state: await plenaryState(context, assembly.id),
+      links,
+      join: join?.url ? { url: join.url, qr: await qrSvg(join.url) } : null,
+      keyUrl,
+    },
+    { headers },
+  );
+}
+
+const MintSchema = z
+  .object({
+    intent: z.literal('mint'),
+    role: z.enum(['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader'], { message: 'console.errors.roleInvalid' }),
+    scope: z.string().trim().transform((v) => (v === '' ? null : v)),
+    label: z.string().trim().max(100).transform((v) => (v === '' ? null : v)),
+  })
+  .refine((v) => v.role !== 'note-taker' || v.scope, { message: 'console.errors.groupRequired', path: ['scope'] })
+  .refine((v) => !v.scope || /^[A-Za-z0-9_-]{1,64}$/.test(v.scope), { message: 'console.errors.groupInvalid', path: ['scope'] });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { assembly } = await requireRole(request, context, params.id, ['facilitator']);
+  const form = await request.formData();
+  const intent = form.get('intent');
+  if (intent === 'revoke') {
+    try {
+      const ok = await context.services.revokeLink(assembly.id, String(form.get('linkId') ?? ''));
+      if (!ok) throw new Response('No such link', { status: 404 });
+      return json({ revoked: true as const });
+    } catch (err) {
+      if (err instanceof LastFacilitatorLinkError) return json({ error: 'console.lastFacilitator' }, { status: 409 });
+      throw err;
+    }
+  }
+  const parsed = MintSchema.safeParse({
+    intent,
+    role: form.get('role'),
+    scope: form.get('scope') ?? '',
+    label: form.get('label') ?? '',
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return json({ error: issue.message, field: String(issue.path[0] ?? '') }, { status: 400 });
+  }
+  const { role, label } = parsed.data;
+  const scope = role === 'note-taker' ? parsed.data.scope : null;
+  const minted = await context.services.mintLink(assembly.id, { role, scope, label }, request);
+  return json({ minted: { url: minted.url, role, scope, label, qr: await qrSvg(minted.url) } });
+}
+
+const ROLES: Role[] = ['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader'];
+
+export default function FacilitatorConsole() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const { status, meta } = usePlenary(data.id, data.state, { presence: true });
+  const minted = result && 'minted' in result ? result.minted : null;
+  const error = result && 'error' in result ? result.error : null;
+  // UTC on both sides, so the server's render and the browser's agree.
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+  return (
+    <>
+      <AssemblyHeader title={meta.title || data.title} subtitle={t('console.heading')} status={status}>
+        <nav aria-label={t('console.pages')} className="flex flex-wrap gap-2">
+          <a className="min-h-11 rounded-lg border-2 border-stone-950 px-3 py-2 font-bold" href={`/a/${data.id}/screen`} target="_blank" rel="noreferrer">
+            {t('console.openScreen')}
+          </a>
+          <a className="min-h-11 rounded-lg border-2 border-stone-950 px-3 py-2 font-bold" href={`/a/${data.id}/stack`}>
+            {t('console.openStack')}
+          </a>
+          <a className="min-h-11 rounded-lg border-2 border-stone-950 px-3 py-2 font-bold" href={`/a/${data.id}`}>
+            {t('console.openAttendee')}
+          </a>
+        </nav>
+      </AssemblyHeader>
+      {data.keyUrl ? (
+        <Dialog id="key" title={t('key.heading')}>
+          <p className="mt-3 text-lg font-semibold text-red-900">{t('key.warning')}</p>
+          <CopyField value={data.keyUrl} label={t('key.heading')} />
+          <a href={`/a/${data.id}/facilitate`} className="mt-4 inline-flex min-h-11 items-center rounded-lg bg-stone-950 px-4 font-bold text-white">
+            {t('key.done')}
+          </a>
+        </Dialog>
+      ) : null}
+      <main className="mx-auto grid max-w-5xl gap-6 px-4 py-6 sm:px-6">
+        <Card>
+          <h2 className="mb-3 text-xl font-black">{t('console.details')}</h2>
+          <MetaDetails meta={meta} />
+        </Card>
+        <Card aria-labelledby="links-heading">
+          <h2 id="links-heading" className="text-xl font-black">
+            {t('console.links')}
+          </h2>
+          <p className="mt-1 text-stone-800">{t('console.linksIntro')}</p>
+          {data.join ? (
+            <div className="mt-4 grid gap-4 sm:grid-cols-[1fr_12rem]">
+              <div>
+                <h3 className="font-bold">{t('console.joinLink')}</h3>
+                <p className="text-sm text-stone-700">{t('console.joinLinkHint')}</p>
+                <CopyField value={data.join.url} label={t('console.joinLink')} />
+              </div>
+              <div className="w-48 border-2 border-stone-300" data-testid="join-qr" dangerouslySetInnerHTML={{ __html: data.join.qr }} />
+            </div>
+          ) : null}
+          {minted ? (
+            <div className="mt-6 rounded-lg border-4 border-amber-400 p-4" data-testid="minted-link">
+              <h3 className="font-black">{t('console.newLink')}</h3>
+              <p className="font-semibold">
+                {t(`roles.${minted.role}`)}
+                {minted.scope ? ` · ${minted.scope}` : ''}
+                {minted.label ? ` · ${minted.label}` : ''}
+              </p>
+              <CopyField value={minted.url} label={t('console.newLink')} />
+              <div className="mt-3 w-48" dangerouslySetInnerHTML={{ __html: minted.qr }} />
+            </div>
+          ) : null}
+          {error ? (
+            <p role="alert" className="mt-4 font-semibold text-red-800">
+              {t(error)}
+            </p>
+          ) : null}
+          <h3 className="mt-6 text-lg font-black">{t('console.mint')}</h3>
+          <Form method="post" className="mt-2 grid gap-x-4 sm:grid-cols-3">
+            <input type="hidden" name="intent" value="mint" />
+            <Field id="role" label={t('console.role')}>
+              {({ id }) => (
+                <Select id={id} name="role" defaultValue="stack-keeper">
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`roles.${r}`)}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+            <Field id="scope" label={t('console.group')} hint={t('console.groupHint')}>
+              {({ id, describedBy }) => <Input id={id} name="scope" aria-describedby={describedBy} />}
+            </Field>
+            <Field id="label" label={t('console.label')} hint={t('console.labelHint')}>
+              {({ id, describedBy }) => <Input id={id} name="label" maxLength={100} aria-describedby={describedBy} />}
+            </Field>
+            <Button type="submit" className="sm:col-span-3 sm:justify-self-start">
+              {t('console.create')}
+            </Button>
+          </Form>
+          <ul className="mt-6 divide-y-2 divide-stone-200" data-testid="link-list">
+            {data.links.map((link) => (
+              <li key={link.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                <div>
+                  <p className="font-bold">
+                    {t(`roles.${link.role}`)}
+                    {link.scope ? ` · ${link.scope}` : ''}
+                  </p>
+                  <p className="text-sm text-stone-700">
+                    {link.label ?? t('console.noLabel')} · {t('console.created', { date: dateFormat.format(new Date(link.createdAt)) })}
+                  </p>
+                </div>
+                {link.revokedAt ? (
+                  <span className="font-bold text-stone-600">{t('console.revoked')}</span>
+                ) : (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="linkId" value={link.id} />
+                    <Button variant="danger" type="submit">
+                      {t('console.revoke')}
+                    </Button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * The facilitator's link, carried for a few minutes from the create form to the console so it can
+ * be shown once. HttpOnly, scoped to the assembly's pages, cleared by the console when shown.
+ */
+const name = (assemblyId: string) => `plenary_key_${assemblyId}`;
+// The assembly's path, not the console's: client-side navigation fetches `/a/<id>/facilitate.data`,
+// which a cookie scoped to `/a/<id>/facilitate` would not reach.
+const path = (assemblyId: string) => `/a/${assemblyId}`;
+
+export function keyCookie(assemblyId: string, url: string): string {
+  return `${name(assemblyId)}=${encodeURIComponent(url)}; Path=${path(assemblyId)}; HttpOnly; SameSite=Lax; Max-Age=600`;
+}
+
+export function clearKeyCookie(assemblyId: string): string {
+  return `${name(assemblyId)}=; Path=${path(assemblyId)}; HttpOnly; SameSite=Lax; Max-Age=0`;
+}
+
+export function readKeyCookie(request: Request, assemblyId: string): string | null {
+  const header = request.headers.get('cookie') ?? '';
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name(assemblyId)) {
+      try {
+        return decodeURIComponent(v.join('=')) || null;
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,51 @@
+/**
+ * Browser tests: Debian's Chromium driven by playwright-core against a real Plenary process on a
+ * free port with a fresh data folder. One browser per test file; one context per person.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { spawnServer, type ChildServer } from '../helpers/child-server.js';
+import { tempDataDir } from '../helpers/server.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Harness {
+  server: ChildServer;
+  browser: Browser;
+  /** Every URL any page of any context requested. */
+  requests: string[];
+  person(options?: { javaScript?: boolean; locale?: string; viewport?: { width: number; height: number } }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const server = await spawnServer(tempDataDir('plenary-e2e-'));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const requests: string[] = [];
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    browser,
+    requests,
+    async person({ javaScript = true, locale = 'en-US', viewport = { width: 390, height: 844 } } = {}) {
+      const context = await browser.newContext({ javaScriptEnabled: javaScript, locale, viewport });
+      context.setDefaultTimeout(10_000);
+      context.on('request', (r) => requests.push(r.url()));
+      contexts.push(context);
+      return context;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close();
+      server.process.kill('SIGTERM');
+      await server.exited;
+    },
+  };
+}
+
+/** Waits until the page's connection indicator says it is live. */
+export async function waitLive(page: Page): Promise<void> {
+  await page.locator('[data-testid="connection"][data-status="connected"]').first().waitFor({ timeout: 15_000 });
+}
