@@ -183,7 +183,7 @@ export default function FacilitatorConsole() {
                     {link.scope ? ` · ${link.scope}` : ''}
                   </p>
                   <p className="text-sm text-stone-700">
-                    {link.label ?? t('console.noLabel')} · {t('console.created', { date: dateFormat.format(new Date(link.createdAt)) })}
+                    {link.label ?? (link.url ? t('console.joinLink') : t('console.noLabel'))} · {t('console.created', { date: dateFormat.format(new Date(link.createdAt)) })}
                   </p>
                 </div>
                 {link.revokedAt ? (

@@ -31,8 +31,8 @@ export default function ProjectorScreen() {
   const { status, meta } = usePlenary(data.id, data.state);
   return (
     <main className="flex min-h-screen flex-col bg-black p-8 text-white">
-      <div className="flex items-start justify-between gap-8">
-        <h1 className="text-6xl font-black leading-tight xl:text-7xl" data-testid="assembly-title">
+      <div className="flex flex-wrap-reverse items-start justify-between gap-4 lg:flex-nowrap lg:gap-8">
+        <h1 className="break-words text-4xl font-black leading-tight sm:text-6xl xl:text-7xl" data-testid="assembly-title">
           {meta.title || data.title}
         </h1>
         <ConnectionIndicator status={status} large />
@@ -41,13 +41,13 @@ export default function ProjectorScreen() {
         <MetaDetails meta={meta} />
       </div>
       {data.join ? (
-        <section className="mt-auto flex items-end justify-end gap-8" aria-label={t('screen.join')}>
-          <div className="text-right">
-            <p className="text-5xl font-black">{t('screen.join')}</p>
+        <section className="mt-auto flex flex-wrap-reverse items-end justify-end gap-8 pt-8" aria-label={t('screen.join')}>
+          <div className="min-w-0 text-right">
+            <p className="text-3xl font-black sm:text-5xl">{t('screen.join')}</p>
             <p className="mt-2 text-2xl text-stone-300">{t('screen.scan')}</p>
             <p className="mt-2 break-all font-mono text-xl text-stone-300">{data.join.url}</p>
           </div>
-          <div className="w-80 shrink-0 bg-white p-2" data-testid="join-qr" dangerouslySetInnerHTML={{ __html: data.join.qr }} />
+          <div className="w-64 shrink-0 bg-white p-2 sm:w-80" data-testid="join-qr" dangerouslySetInnerHTML={{ __html: data.join.qr }} />
         </section>
       ) : null}
     </main>

@@ -44,8 +44,8 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string]; del
     const id = generateId();
     await this.store.createAssembly({ id, title, createdAt: Date.now() });
     if (initialState) await this.store.appendUpdates(`${id}/plenary`, [initialState]);
-    const facilitator = await this.mintLink(id, 'facilitator', null, 'created with the assembly');
-    const attendee = await this.mintLink(id, 'attendee', null, 'join link');
+    const facilitator = await this.mintLink(id, 'facilitator', null, null);
+    const attendee = await this.mintLink(id, 'attendee', null, null);
     return { id, facilitator, attendee };
   }
 

@@ -1,0 +1,45 @@
+/**
+ * Screenshots of every page at phone, laptop and projector sizes, to look at before calling a UI
+ * done:  npx tsx scripts/screenshots.ts  → screenshots/<page>-<size>.png
+ */
+import fs from 'node:fs';
+import { startHarness, waitLive } from '../tests/e2e/harness.js';
+
+const SIZES = { phone: { width: 390, height: 844 }, laptop: { width: 1366, height: 768 }, projector: { width: 1920, height: 1080 } };
+const h = await startHarness();
+fs.mkdirSync('screenshots', { recursive: true });
+try {
+  const setup = await (await h.person({ viewport: SIZES.laptop })).newPage();
+  await setup.goto(h.server.url);
+  await setup.screenshot({ path: 'screenshots/create-laptop.png', fullPage: true });
+  await setup.getByLabel('Name of the assembly').fill('Twin Cities general strike assembly');
+  await setup.getByLabel('Place').fill('Local 26 union hall, 312 Central Ave');
+  await setup.getByLabel('Date and time').fill('2026-01-23T10:00');
+  for (const l of ['Spanish', 'Somali', 'Hmong', 'Oromo']) await setup.getByLabel(l).check();
+  await setup.getByRole('button', { name: 'Create the assembly' }).click();
+  await setup.waitForURL(/facilitate$/);
+  await waitLive(setup);
+  await setup.screenshot({ path: 'screenshots/key-dialog-laptop.png' });
+  const facilitatorUrl = await setup.locator('[role="alertdialog"] input').inputValue();
+  const id = setup.url().split('/a/')[1].split('/')[0];
+
+  for (const [size, viewport] of Object.entries(SIZES)) {
+    const page = await (await h.person({ viewport })).newPage();
+    await page.goto(h.server.url);
+    await page.screenshot({ path: `screenshots/create-${size}.png`, fullPage: true });
+    await page.goto(facilitatorUrl);
+    for (const [name, path] of Object.entries({ console: '/facilitate', attendee: '', screen: '/screen', stack: '/stack', breakout: '/breakout/3', minutes: '/minutes' })) {
+      await page.goto(`${h.server.url}/a/${id}${path}`);
+      if (name !== 'minutes') await waitLive(page);
+      await page.screenshot({ path: `screenshots/${name}-${size}.png`, fullPage: name !== 'screen' });
+    }
+  }
+  const spanish = await (await h.person({ viewport: SIZES.phone, locale: 'es-MX' })).newPage();
+  await spanish.goto(facilitatorUrl);
+  await spanish.goto(`${h.server.url}/a/${id}`);
+  await waitLive(spanish);
+  await spanish.screenshot({ path: 'screenshots/attendee-phone-es.png', fullPage: true });
+  console.log('screenshots in ./screenshots');
+} finally {
+  await h.close();
+}

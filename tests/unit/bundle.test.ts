@@ -1,0 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { routeJavaScript } from '../../scripts/bundle-size.js';
+
+// Reads the client build that `npm test` makes first.
+it('the attendee page downloads under 150 KiB of gzipped JavaScript, with no QR code or editor code', () => {
+  const { files, gzipBytes } = routeJavaScript('routes/a.$id._index');
+  console.info(`attendee route: ${(gzipBytes / 1024).toFixed(1)} KiB gzipped in ${files.length} files`);
+  expect(gzipBytes).toBeLessThan(150 * 1024);
+  const code = files.map((f) => fs.readFileSync(path.resolve('build/client/assets', f), 'utf8')).join('\n');
+  // Fingerprints of the qrcode package and of rich-text editors.
+  for (const marker of ['toSJIS', 'QR Code', 'prosemirror', 'tiptap']) expect(code, marker).not.toContain(marker);
+  expect(code).toContain('/sync'); // the live connection is part of it
+});
