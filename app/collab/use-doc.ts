@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+/** `denied`: the server closed for good (link revoked, assembly deleted); the client stops retrying. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'denied';
 
 export interface LiveDoc {
   doc: Y.Doc;
@@ -37,9 +38,11 @@ export function useDoc(docName: string, initialState: string, { presence = false
     let cancelled = false;
     let live: WebsocketProvider | null = null;
     let everConnected = false;
+    let denied = false;
     const update = () => {
       if (!live) return;
-      if (typeof navigator !== 'undefined' && !navigator.onLine) setStatus('offline');
+      if (denied) setStatus('denied');
+      else if (typeof navigator !== 'undefined' && !navigator.onLine) setStatus('offline');
       else if (live.wsconnected && live.synced) setStatus('connected');
       else setStatus(everConnected ? 'reconnecting' : 'connecting');
     };
@@ -55,6 +58,10 @@ export function useDoc(docName: string, initialState: string, { presence = false
         update();
       });
       live.on('connection-close', update);
+      live.on('closed', () => {
+        denied = true;
+        update();
+      });
       setProvider(live);
       update();
     });

@@ -6,6 +6,7 @@ const STYLE: Record<ConnectionStatus, string> = {
   connecting: 'bg-amber-300 text-stone-950',
   reconnecting: 'bg-amber-300 text-stone-950',
   offline: 'bg-red-700 text-white',
+  denied: 'bg-red-700 text-white',
 };
 
 /** Always visible: people must know whether what they see is live. */

@@ -133,3 +133,32 @@ describe('app shell in Chromium', () => {
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
   });
 });
+
+describe('links from the console', () => {
+  it('a facilitator mints a stack-keeper link with its QR code, and revoking it cuts the keeper off at once', async () => {
+    const console_ = await (await h.person({ viewport: { width: 1280, height: 900 } })).newPage();
+    await console_.goto(facilitatorUrl);
+    await waitLive(console_);
+    await console_.getByLabel('Role').selectOption('stack-keeper');
+    await console_.getByLabel('Label (who it is for)').fill('Amina, stack');
+    await console_.getByRole('button', { name: 'Make link' }).click();
+    const minted = console_.getByTestId('minted-link');
+    await minted.waitFor();
+    expect(await minted.locator('svg').count()).toBe(1);
+    const keeperUrl = await minted.locator('input').inputValue();
+    expect(keeperUrl).toMatch(/\/join\/[A-Za-z0-9_-]{43}$/);
+
+    const keeper = await (await h.person({ viewport: { width: 1280, height: 900 } })).newPage();
+    await keeper.goto(keeperUrl);
+    await keeper.waitForURL(new RegExp(`/a/${assemblyId}/stack$`));
+    await waitLive(keeper);
+
+    const row = console_.getByTestId('link-list').locator('li', { hasText: 'Amina, stack' });
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.getByText('Revoked').waitFor();
+    await keeper.locator('[data-testid="connection"][data-status="denied"]').waitFor();
+    expect(await keeper.getByTestId('connection').textContent()).toContain('Your link no longer works');
+    const again = await keeper.goto(`${h.server.url}/a/${assemblyId}/stack`);
+    expect(again?.status()).toBe(401);
+  });
+});
