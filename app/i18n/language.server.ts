@@ -1,19 +1,11 @@
 import { FALLBACK_LANGUAGE, SUPPORTED_LANGUAGES } from './i18n';
+import { readCookie } from '~/utils/cookies';
 
 export const LANGUAGE_COOKIE = 'plenary_lang';
 
-function cookieValue(header: string | null, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return null;
-}
-
 /** The person's language: their choice (a cookie), else the browser's Accept-Language, else English. */
 export function languageFor(request: Request): string {
-  const chosen = cookieValue(request.headers.get('cookie'), LANGUAGE_COOKIE);
+  const chosen = readCookie(request.headers.get('cookie'), LANGUAGE_COOKIE);
   if (chosen && SUPPORTED_LANGUAGES.includes(chosen)) return chosen;
   const accept = request.headers.get('accept-language') ?? '';
   const ranked = accept

@@ -1,3 +1,5 @@
+import { readCookie } from './cookies';
+
 /**
  * The facilitator's link, carried for a few minutes from the create form to the console so it can
  * be shown once. HttpOnly, scoped to the assembly's pages, cleared by the console when shown.
@@ -16,16 +18,5 @@ export function clearKeyCookie(assemblyId: string): string {
 }
 
 export function readKeyCookie(request: Request, assemblyId: string): string | null {
-  const header = request.headers.get('cookie') ?? '';
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name(assemblyId)) {
-      try {
-        return decodeURIComponent(v.join('=')) || null;
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
+  return readCookie(request.headers.get('cookie'), name(assemblyId)) || null;
 }

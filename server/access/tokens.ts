@@ -45,22 +45,7 @@ export function sessionCookieName(assemblyId: string): string {
   return `plenary_${assemblyId}`;
 }
 
-/** Reads one cookie from a Cookie header without trusting its shape. */
-export function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
-}
+export { readCookie } from '../../app/utils/cookies.js';
 
 /**
  * Seals tokens that must be shown again (the attendee join link on the projector) with

@@ -74,3 +74,18 @@ export async function eventually<T>(assertion: () => T | Promise<T>, { timeout =
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Opens clients and remembers them, so a test file can close them all at the end. */
+export function clientPool() {
+  const clients: Client[] = [];
+  return {
+    open(...args: Parameters<typeof connect>): Client {
+      const c = connect(...args);
+      clients.push(c);
+      return c;
+    },
+    destroyAll() {
+      for (const c of clients.splice(0)) c.destroy();
+    },
+  };
+}

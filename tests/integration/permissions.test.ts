@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { closeCodeOf, connect, eventually, rawSocket, type Client } from '../helpers/clients.js';
+import { clientPool, closeCodeOf, eventually, rawSocket } from '../helpers/clients.js';
 import { createAssembly, mintLink, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
 import { CloseCode } from '../../server/sync/protocol.js';
 
 let server: TestServer;
 let asm: CreatedAssembly;
 let other: CreatedAssembly;
-const clients: Client[] = [];
-const open = (...args: Parameters<typeof connect>) => {
-  const c = connect(...args);
-  clients.push(c);
-  return c;
-};
+const pool = clientPool();
+const open = pool.open;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -21,7 +17,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of clients) c.destroy();
+  pool.destroyAll();
   await server.close();
 });
 

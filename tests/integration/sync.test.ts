@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connect, eventually, sleep, type Client } from '../helpers/clients.js';
+import { clientPool, connect, eventually, sleep } from '../helpers/clients.js';
 import { createAssembly, mintLink, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
 let assembly: CreatedAssembly;
-const clients: Client[] = [];
-const open = (...args: Parameters<typeof connect>) => {
-  const c = connect(...args);
-  clients.push(c);
-  return c;
-};
+const pool = clientPool();
+const open = pool.open;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -18,7 +14,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of clients) c.destroy();
+  pool.destroyAll();
   await server.close();
 });
 
