@@ -1,0 +1,240 @@
+/**
+ * The agenda in the plenary document. Items live in a Y.Map keyed by id (`agendaItems`), each a
+ * Y.Map of fields, so two facilitators editing different fields of one item both keep their edit.
+ * Order is a fractional `position` per item: moving an item rewrites one number, so concurrent
+ * moves can never duplicate or drop an item (the last move wins), and sorting by (position, id)
+ * gives every copy the same order.
+ */
+import * as Y from 'yjs';
+import { newId } from './ids';
+
+export const ITEM_KINDS = ['welcome', 'report', 'discussion', 'breakout', 'proposal', 'break', 'closing'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+export type ItemStatus = 'pending' | 'done' | 'skipped';
+
+export interface AgendaItemInput {
+  title: string;
+  kind: ItemKind;
+  /** Planned length in minutes. */
+  minutes: number;
+  presenter?: string;
+  description?: string;
+  /** Which languages are interpreted during this item, as free text ("Spanish ch. 2, Somali ch. 3"). */
+  interpretation?: string;
+}
+
+export interface AgendaItem extends Required<AgendaItemInput> {
+  id: string;
+  position: number;
+  status: ItemStatus;
+  /** Server-time instants the item was running (ms); null until it starts. */
+  startedAt: number | null;
+  endedAt: number | null;
+}
+
+const ITEMS = 'agendaItems';
+const RUN = 'run';
+
+export const itemsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ITEMS);
+export const runMap = (doc: Y.Doc) => doc.getMap<unknown>(RUN);
+
+function readItem(id: string, map: Y.Map<unknown>): AgendaItem {
+  const str = (k: string) => (typeof map.get(k) === 'string' ? (map.get(k) as string) : '');
+  const num = (k: string) => (typeof map.get(k) === 'number' ? (map.get(k) as number) : null);
+  const kind = map.get('kind');
+  const status = map.get('status');
+  return {
+    id,
+    title: str('title'),
+    kind: ITEM_KINDS.includes(kind as ItemKind) ? (kind as ItemKind) : 'discussion',
+    minutes: num('minutes') ?? 0,
+    presenter: str('presenter'),
+    description: str('description'),
+    interpretation: str('interpretation'),
+    position: num('position') ?? 0,
+    status: status === 'done' || status === 'skipped' ? status : 'pending',
+    startedAt: num('startedAt'),
+    endedAt: num('endedAt'),
+  };
+}
+
+/** The agenda in order. */
+export function readAgenda(doc: Y.Doc): AgendaItem[] {
+  const items: AgendaItem[] = [];
+  itemsMap(doc).forEach((map, id) => items.push(readItem(id, map)));
+  return items.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function validate(input: Partial<AgendaItemInput>): void {
+  if (input.title !== undefined && input.title.trim() === '') throw new Error('an agenda item needs a title');
+  if (input.minutes !== undefined && (!Number.isFinite(input.minutes) || input.minutes < 0 || input.minutes > 24 * 60)) {
+    throw new Error('planned minutes must be between 0 and 1440');
+  }
+  if (input.kind !== undefined && !ITEM_KINDS.includes(input.kind)) throw new Error(`unknown item kind ${input.kind}`);
+}
+
+/** A position between two neighbours (either may be missing: start or end of the list). */
+function between(before: number | undefined, after: number | undefined): number {
+  if (before === undefined && after === undefined) return 1;
+  if (before === undefined) return after! - 1;
+  if (after === undefined) return before + 1;
+  return (before + after) / 2;
+}
+
+function setFields(map: Y.Map<unknown>, input: Partial<AgendaItemInput>): void {
+  for (const [k, v] of Object.entries(input)) {
+    if (v === undefined) continue;
+    map.set(k, typeof v === 'string' ? v.trim() : v);
+  }
+}
+
+/** Adds an item at `index` (default: the end). Returns its id. */
+export function addItem(doc: Y.Doc, input: AgendaItemInput, index?: number): string {
+  validate(input);
+  const agenda = readAgenda(doc);
+  const at = index === undefined ? agenda.length : Math.max(0, Math.min(index, agenda.length));
+  const id = newId();
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    itemsMap(doc).set(id, map);
+    setFields(map, { presenter: '', description: '', interpretation: '', ...input });
+    map.set('status', 'pending');
+    map.set('position', between(agenda[at - 1]?.position, agenda[at]?.position));
+  });
+  return id;
+}
+
+/** Changes some fields of an item; only the fields given are written. */
+export function editItem(doc: Y.Doc, id: string, changes: Partial<AgendaItemInput>): void {
+  validate(changes);
+  const map = itemsMap(doc).get(id);
+  if (!map) throw new Error(`no agenda item ${id}`);
+  doc.transact(() => setFields(map, changes));
+}
+
+export function removeItem(doc: Y.Doc, id: string): void {
+  doc.transact(() => {
+    itemsMap(doc).delete(id);
+    if (runMap(doc).get('currentItemId') === id) runMap(doc).delete('currentItemId');
+  });
+}
+
+/** Moves an item so it ends up at `index` in the order (as seen by this client). */
+export function moveItem(doc: Y.Doc, id: string, index: number): void {
+  const others = readAgenda(doc).filter((i) => i.id !== id);
+  const map = itemsMap(doc).get(id);
+  if (!map) throw new Error(`no agenda item ${id}`);
+  const at = Math.max(0, Math.min(index, others.length));
+  doc.transact(() => map.set('position', between(others[at - 1]?.position, others[at]?.position)));
+}
+
+/** A copy of an item right after it (same fields, pending, never started). */
+export function duplicateItem(doc: Y.Doc, id: string): string {
+  const agenda = readAgenda(doc);
+  const index = agenda.findIndex((i) => i.id === id);
+  if (index < 0) throw new Error(`no agenda item ${id}`);
+  const { title, kind, minutes, presenter, description, interpretation } = agenda[index];
+  return addItem(doc, { title, kind, minutes, presenter, description, interpretation }, index + 1);
+}
+
+export function currentItemId(doc: Y.Doc): string | null {
+  const id = runMap(doc).get('currentItemId');
+  return typeof id === 'string' && itemsMap(doc).has(id) ? id : null;
+}
+
+/**
+ * Makes `id` the item the room is on, at server time `now`: the previous current item is marked
+ * done (with its end time) unless it was skipped.
+ */
+export function setCurrent(doc: Y.Doc, id: string, now: number): void {
+  const map = itemsMap(doc).get(id);
+  if (!map) throw new Error(`no agenda item ${id}`);
+  doc.transact(() => {
+    const previous = currentItemId(doc);
+    if (previous && previous !== id) {
+      const prev = itemsMap(doc).get(previous)!;
+      if (prev.get('status') !== 'skipped') prev.set('status', 'done');
+      prev.set('endedAt', now);
+    }
+    runMap(doc).set('currentItemId', id);
+    map.set('status', 'pending');
+    if (typeof map.get('startedAt') !== 'number') map.set('startedAt', now);
+    map.delete('endedAt');
+  });
+}
+
+/** Moves the room on to the next pending item after the current one; returns its id or null. */
+export function advance(doc: Y.Doc, now: number): string | null {
+  const agenda = readAgenda(doc);
+  const current = currentItemId(doc);
+  const from = current ? agenda.findIndex((i) => i.id === current) : -1;
+  const next = agenda.slice(from + 1).find((i) => i.status === 'pending');
+  if (!next) {
+    if (current) doc.transact(() => {
+      const prev = itemsMap(doc).get(current)!;
+      if (prev.get('status') !== 'skipped') prev.set('status', 'done');
+      prev.set('endedAt', now);
+      runMap(doc).delete('currentItemId');
+    });
+    return null;
+  }
+  setCurrent(doc, next.id, now);
+  return next.id;
+}
+
+export function setStatus(doc: Y.Doc, id: string, status: ItemStatus): void {
+  const map = itemsMap(doc).get(id);
+  if (!map) throw new Error(`no agenda item ${id}`);
+  doc.transact(() => map.set('status', status));
+}
+
+export interface Schedule {
+  /** Minutes planned for the whole agenda. */
+  plannedMinutes: number;
+  /** Minutes the current item has run so far (server time), or 0. */
+  currentUsedMinutes: number;
+  /** Projected minutes from the start to the end: time already used plus what is still planned. */
+  projectedMinutes: number;
+  /** projected − planned: positive means running over. */
+  overMinutes: number;
+}
+
+/** Where the room stands against the plan, at server time `now`. */
+export function schedule(doc: Y.Doc, now: number): Schedule {
+  const agenda = readAgenda(doc);
+  const current = currentItemId(doc);
+  // The plan as built, skipped items included: skipping one is time won back.
+  const plannedMinutes = agenda.reduce((s, i) => s + i.minutes, 0);
+  let projected = 0;
+  let currentUsedMinutes = 0;
+  for (const item of agenda) {
+    if (item.id === current && item.startedAt !== null) {
+      currentUsedMinutes = Math.max(0, (now - item.startedAt) / 60_000);
+      projected += Math.max(item.minutes, currentUsedMinutes);
+    } else if (item.startedAt !== null && item.endedAt !== null) {
+      projected += (item.endedAt - item.startedAt) / 60_000;
+    } else if (item.status === 'pending') {
+      projected += item.minutes;
+    }
+  }
+  return { plannedMinutes, currentUsedMinutes, projectedMinutes: projected, overMinutes: projected - plannedMinutes };
+}
+
+/** The shape of a real mass assembly to start from; titles come from the facilitator's language. */
+export const TEMPLATE: readonly { key: string; kind: ItemKind; minutes: number }[] = [
+  { key: 'welcome', kind: 'welcome', minutes: 10 },
+  { key: 'interpretation', kind: 'welcome', minutes: 5 },
+  { key: 'report', kind: 'report', minutes: 15 },
+  { key: 'breakouts', kind: 'breakout', minutes: 30 },
+  { key: 'reportBacks', kind: 'discussion', minutes: 25 },
+  { key: 'proposals', kind: 'proposal', minutes: 30 },
+  { key: 'nextActions', kind: 'discussion', minutes: 15 },
+  { key: 'closing', kind: 'closing', minutes: 5 },
+];
+
+/** Appends the template's items, one transaction. */
+export function addTemplate(doc: Y.Doc, title: (key: string) => string): void {
+  doc.transact(() => {
+    for (const item of TEMPLATE) addItem(doc, { title: title(item.key), kind: item.kind, minutes: item.minutes });
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * Item and speaker timers in the plenary document (`timers` map). A timer is stored as
+ * server-anchored instants, never as a ticking number: every screen computes the remaining
+ * time from the same instants and its own estimate of the server's clock, so all agree.
+ */
+import * as Y from 'yjs';
+
+export type TimerName = 'item' | 'speaker';
+
+export interface TimerState {
+  /** Planned length in ms. */
+  durationMs: number;
+  /** Server time the current run started, or null when paused or never started. */
+  startedAt: number | null;
+  /** Time already run before the current run (pauses). */
+  elapsedMs: number;
+}
+
+const TIMERS = 'timers';
+export const timersMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(TIMERS);
+
+export function readTimer(doc: Y.Doc, name: TimerName): TimerState | null {
+  const map = timersMap(doc).get(name);
+  if (!map) return null;
+  const num = (k: string) => (typeof map.get(k) === 'number' ? (map.get(k) as number) : null);
+  return { durationMs: num('durationMs') ?? 0, startedAt: num('startedAt'), elapsedMs: num('elapsedMs') ?? 0 };
+}
+
+function timerMap(doc: Y.Doc, name: TimerName): Y.Map<unknown> {
+  let map = timersMap(doc).get(name);
+  if (!map) {
+    map = new Y.Map();
+    timersMap(doc).set(name, map);
+  }
+  return map;
+}
+
+/** Sets the timer to `durationMs`, stopped, nothing used. */
+export function resetTimer(doc: Y.Doc, name: TimerName, durationMs: number): void {
+  doc.transact(() => {
+    const map = timerMap(doc, name);
+    map.set('durationMs', Math.max(0, durationMs));
+    map.set('startedAt', null);
+    map.set('elapsedMs', 0);
+  });
+}
+
+/** Starts or resumes at server time `now`; a running timer is left as it is. */
+export function startTimer(doc: Y.Doc, name: TimerName, now: number): void {
+  doc.transact(() => {
+    const map = timerMap(doc, name);
+    if (typeof map.get('startedAt') === 'number') return;
+    map.set('startedAt', now);
+  });
+}
+
+/** Pauses at server time `now`, keeping what has run. */
+export function pauseTimer(doc: Y.Doc, name: TimerName, now: number): void {
+  doc.transact(() => {
+    const t = readTimer(doc, name);
+    if (!t || t.startedAt === null) return;
+    const map = timerMap(doc, name);
+    map.set('elapsedMs', t.elapsedMs + Math.max(0, now - t.startedAt));
+    map.set('startedAt', null);
+  });
+}
+
+export function addTime(doc: Y.Doc, name: TimerName, ms: number): void {
+  doc.transact(() => {
+    const t = readTimer(doc, name);
+    timerMap(doc, name).set('durationMs', Math.max(0, (t?.durationMs ?? 0) + ms));
+  });
+}
+
+/** Milliseconds left at server time `now`; negative once over time. */
+export function remainingMs(timer: TimerState, now: number): number {
+  const running = timer.startedAt === null ? 0 : Math.max(0, now - timer.startedAt);
+  return timer.durationMs - timer.elapsedMs - running;
+}
+
+/** "4:05", "-1:30" (over time), "1:02:03" past an hour. */
+export function formatRemaining(ms: number): string {
+  const negative = ms < 0;
+  // Count down in whole seconds that change on the second, the way a wall clock does.
+  const total = negative ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const body = h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`;
+  return negative ? `-${body}` : body;
+}
