@@ -104,6 +104,11 @@ export function createApi({ access, logger, publicUrl }: ApiOptions): Router {
     next();
   });
 
+  // Every screen estimates its clock's offset from this, so timers agree across the room.
+  router.get('/api/time', (_req, res) => {
+    res.json({ now: Date.now() });
+  });
+
   router.post(
     '/api/assemblies',
     json,
