@@ -19,6 +19,9 @@ export function useY<T, Type extends Y.AbstractType<any>>(type: Type, read: (typ
         onChange();
       };
       type.observeDeep(handler);
+      // A change between render and subscription must not be missed: React reads the snapshot
+      // again right after subscribing, and this makes it a fresh one.
+      version.current++;
       return () => type.unobserveDeep(handler);
     },
     [type],

@@ -75,6 +75,7 @@ export function createServices({ store, access, rooms, publicUrl }: ServicesDeps
       const room = await rooms.acquire(name);
       try {
         await room.flush();
+        if (room.hasUnsaved) throw new Error(`${docName} cannot be saved right now; not showing unsaved state`);
         return Y.encodeStateAsUpdate(room.doc);
       } finally {
         rooms.release(room);

@@ -79,6 +79,17 @@ export class Connection {
 
   /** Closes for a message the client should never have sent. */
   reject(code: (typeof CloseCode)['badRequest'] | (typeof CloseCode)['tooLarge'], reason: string): void {
-    this.close(code, reason.slice(0, 120));
+    this.close(code, closeReason(reason));
   }
+}
+
+/**
+ * A close reason the websocket layer accepts: at most 123 bytes of UTF-8. Error messages can
+ * quote what the client sent, so cut by bytes, never by characters.
+ */
+export function closeReason(reason: string): string {
+  const bytes = Buffer.from(reason, 'utf8');
+  if (bytes.length <= 123) return reason;
+  // Drop a split multi-byte character at the cut.
+  return bytes.subarray(0, 123).toString('utf8').replace(/\uFFFD+$/, '');
 }

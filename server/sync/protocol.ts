@@ -28,6 +28,8 @@ export const CloseCode = {
   tooLarge: 4413,
   /** The server is shutting down; clients retry. */
   goingAway: 1001,
+  /** Storage is failing; clients retry. */
+  tryAgainLater: 1013,
 } as const;
 
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];

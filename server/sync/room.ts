@@ -49,6 +49,7 @@ export class Room {
   private fullStateReply: Uint8Array | null = null;
   private stateVectorMessage: Uint8Array | null = null;
   private saveFailures = 0;
+  private retryScheduled = false;
 
   private constructor(
     readonly name: DocName,
@@ -122,7 +123,13 @@ export class Room {
         error: (err as Error).message,
         attempt: this.saveFailures,
       });
-      setTimeout(() => void this.flush(), Math.min(5000, 50 * 2 ** this.saveFailures));
+      if (!this.retryScheduled) {
+        this.retryScheduled = true;
+        setTimeout(() => {
+          this.retryScheduled = false;
+          void this.flush();
+        }, Math.min(5000, 50 * 2 ** this.saveFailures));
+      }
       return;
     }
     this.loggedSinceSnapshot++;
@@ -238,9 +245,15 @@ export class Room {
   }
 
   private async replyToSyncStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
-    // Whatever a client is shown must already be stored ([S6]).
-    if (this.pending.length > 0) await this.flush();
+    // Whatever a client is shown must already be stored ([S6]); flush() also waits for a batch
+    // already being written.
+    await this.flush();
     if (conn.isClosed) return;
+    if (this.hasUnsaved) {
+      // Saving is failing: show nothing unsaved. 1013 makes the client retry a little later.
+      conn.close(CloseCode.tryAgainLater, 'the document cannot be saved right now');
+      return;
+    }
     if (isEmptyStateVector(stateVector)) {
       this.fullStateReply ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
       conn.send(this.fullStateReply);
@@ -269,6 +282,11 @@ export class Room {
     // Presence is for writers only: 1,000 attendees hearing every cursor is O(n²) traffic.
     this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), null, true);
   };
+
+  /** True while changes are in memory but not yet stored (a save is failing or pending). */
+  get hasUnsaved(): boolean {
+    return this.pending.length > 0;
+  }
 
   get isEmpty(): boolean {
     return this.connections.size === 0;

@@ -22,6 +22,9 @@ export interface SyncServerOptions {
   maxBufferedBytes: number;
 }
 
+/** Bytes a socket may send before it is admitted (a writer's offline edits can arrive first). */
+const MAX_EARLY_BYTES = 8 * 1024 * 1024;
+
 /** Frames over this are refused by `ws` itself (1009); per-document limits below it give 4413. */
 const HARD_FRAME_LIMIT = 2 * Math.max(...Object.values(MAX_FRAME_BYTES));
 
@@ -63,23 +66,33 @@ export class SyncServer {
   }
 
   private accept(ws: WebSocket, req: IncomingMessage): void {
-    // Messages that arrive while credentials are checked and the document loads wait here.
+    // Messages that arrive while credentials are checked and the document loads wait here,
+    // bounded: an unauthenticated socket must not be able to park memory.
     const early: Uint8Array[] = [];
+    let earlyBytes = 0;
     let deliver: ((data: Uint8Array) => void) | null = null;
     let tooEarly = false;
+    let refused = false;
     ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (refused) return;
       const bytes = isBinary ? toBytes(data) : null;
       if (!bytes) {
         ws.close(CloseCode.badRequest, 'text frames are not part of the protocol');
         return;
       }
       if (deliver) deliver(bytes);
-      else if (early.length < 64) early.push(bytes);
-      else tooEarly = true;
+      else if (early.length < 64 && earlyBytes + bytes.length <= MAX_EARLY_BYTES) {
+        early.push(bytes);
+        earlyBytes += bytes.length;
+      } else tooEarly = true;
     });
     ws.on('error', () => ws.terminate());
     void this.admit(ws, req).then((admitted) => {
-      if (!admitted) return;
+      if (!admitted) {
+        refused = true;
+        early.length = 0;
+        return;
+      }
       const { conn, room } = admitted;
       if (tooEarly) {
         conn.close(CloseCode.badRequest, 'too many messages before the document was ready');
@@ -88,7 +101,14 @@ export class SyncServer {
       // Frames from one socket are handled in order, one after another.
       let queue: Promise<void> = Promise.resolve();
       deliver = (data) => {
-        queue = queue.then(() => room.receive(conn, data));
+        queue = queue
+          .then(() => room.receive(conn, data))
+          .catch((err) => {
+            // A bug in handling one frame closes that socket only, and says so in the log.
+            this.logger.error('handling a frame failed', { doc: room.name.name, error: (err as Error).message });
+            conn.markClosed();
+            ws.terminate();
+          });
       };
       for (const data of early) deliver(data);
     });

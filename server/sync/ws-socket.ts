@@ -35,7 +35,12 @@ export class WsSocket implements SyncSocket {
   }
 
   close(code: number, reason: string): void {
-    this.ws.close(code, reason);
+    try {
+      this.ws.close(code, reason);
+    } catch {
+      // A reason or code ws refuses must never take the server down: drop the socket instead.
+      this.ws.terminate();
+    }
   }
 
   terminate(): void {

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { clientPool, closeCodeOf, eventually, rawSocket } from '../helpers/clients.js';
 import { createAssembly, mintLink, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
 import { CloseCode } from '../../server/sync/protocol.js';
+import * as encoding from 'lib0/encoding';
 
 let server: TestServer;
 let asm: CreatedAssembly;
@@ -136,6 +137,31 @@ describe('bad input', () => {
     await eventually(() => expect(a.doc.getMap('meta').get('after')).toBe('garbage'));
     expect(b.doc.getMap('meta').get('before')).toBe('garbage');
     expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
+  });
+
+  it('[B1] an error that quotes the client’s bytes closes that socket with 4400 and does not take the server down', async () => {
+    const doc = `${asm.id}/plenary`;
+    const a = open(server.syncUrl, doc, asm.facilitatorToken);
+    await a.synced;
+    // An awareness state that is not JSON, made of 3-byte characters: the parser's error quotes it.
+    const inner = encoding.createEncoder();
+    encoding.writeVarUint(inner, 1);
+    encoding.writeVarUint(inner, 12345);
+    encoding.writeVarUint(inner, 1);
+    encoding.writeVarString(inner, '\uFDFD'.repeat(60));
+    const frame = encoding.createEncoder();
+    encoding.writeVarUint(frame, 1);
+    encoding.writeVarUint8Array(frame, encoding.toUint8Array(inner));
+    const ws = await rawSocket(server.syncUrl, doc, asm.facilitatorToken);
+    const closed = closeCodeOf(ws);
+    ws.send(encoding.toUint8Array(frame));
+    const { code, reason } = await closed;
+    expect(code).toBe(CloseCode.badRequest);
+    expect(Buffer.byteLength(reason)).toBeLessThanOrEqual(123);
+    a.doc.getMap('meta').set('alive', true);
+    const b = open(server.syncUrl, doc, asm.attendeeToken);
+    await b.synced;
+    await eventually(() => expect(b.doc.getMap('meta').get('alive')).toBe(true));
   });
 
   it('[B2] a frame over the document’s limit closes with 4413; nothing is lost', async () => {

@@ -150,4 +150,33 @@ describe('Room', () => {
     expect(readerSocket.sent).toHaveLength(1);
     expect(await store.countUpdates('a1/plenary')).toBe(1);
   });
+
+  it('[S6] while saving fails, a joining client is shown nothing unsaved and told to retry', async () => {
+    const store = new SqliteStore(':memory:');
+    store.appendUpdates = async () => {
+      throw new Error('disk full');
+    };
+    const { room: r } = await room(store);
+    const writer = new Connection(new MemorySocket(), grant, 'write', options);
+    await r.join(writer);
+    await r.receive(writer, encodeUpdate(updateOf((d) => d.getText('t').insert(0, 'secret'))));
+    await nextTurn();
+    const s = new MemorySocket();
+    const c = new Connection(s, { ...grant, role: 'attendee' }, 'read', options);
+    await r.join(c);
+    await r.receive(c, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+    expect(s.sent).toHaveLength(0);
+    expect(s.closedWith).toBe(1013);
+    expect(r.hasUnsaved).toBe(true);
+  });
+});
+
+describe('close reasons', () => {
+  it('are cut to 123 bytes without splitting a character', async () => {
+    const { closeReason } = await import('../../server/sync/connection.js');
+    const cut = closeReason(`bad: ${'\uFDFD'.repeat(60)}`);
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(123);
+    expect(cut).not.toContain('\uFFFD');
+    expect(closeReason('short')).toBe('short');
+  });
 });
