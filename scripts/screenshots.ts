@@ -4,6 +4,20 @@
  */
 import fs from 'node:fs';
 import { startHarness, waitLive } from '../tests/e2e/harness.js';
+import { connect } from '../tests/helpers/clients.js';
+import { addTemplate, readAgenda, setCurrent } from '../app/model/agenda.js';
+import { resetTimer, startTimer } from '../app/model/timers.js';
+
+const TITLES: Record<string, string> = {
+  welcome: 'Welcome and community agreements',
+  interpretation: 'Interpretation check: Spanish ch. 2, Somali ch. 3',
+  report: 'Report from the strike committee',
+  breakouts: 'Breakouts by workplace',
+  reportBacks: 'Report-backs',
+  proposals: 'Proposals',
+  nextActions: 'Next actions',
+  closing: 'Closing',
+};
 
 const SIZES = { phone: { width: 390, height: 844 }, laptop: { width: 1366, height: 768 }, projector: { width: 1920, height: 1080 } };
 const h = await startHarness();
@@ -22,6 +36,16 @@ try {
   await setup.screenshot({ path: 'screenshots/key-dialog-laptop.png' });
   const facilitatorUrl = await setup.locator('[role="alertdialog"] input').inputValue();
   const id = setup.url().split('/a/')[1].split('/')[0];
+  // An agenda under way, written the way a second facilitator's laptop would.
+  const facilitator = connect(h.server.syncUrl, `${id}/plenary`, facilitatorUrl.slice(facilitatorUrl.lastIndexOf('/') + 1));
+  await facilitator.synced;
+  addTemplate(facilitator.doc, (key) => TITLES[key] ?? key);
+  const [first, second] = readAgenda(facilitator.doc);
+  setCurrent(facilitator.doc, first.id, Date.now() - 11 * 60_000);
+  setCurrent(facilitator.doc, second.id, Date.now());
+  resetTimer(facilitator.doc, 'item', second.minutes * 60_000);
+  startTimer(facilitator.doc, 'item', Date.now() - 61_000);
+  await new Promise((r) => setTimeout(r, 300));
 
   for (const [size, viewport] of Object.entries(SIZES)) {
     const page = await (await h.person({ viewport })).newPage();
@@ -39,6 +63,7 @@ try {
   await spanish.goto(`${h.server.url}/a/${id}`);
   await waitLive(spanish);
   await spanish.screenshot({ path: 'screenshots/attendee-phone-es.png', fullPage: true });
+  facilitator.destroy();
   console.log('screenshots in ./screenshots');
 } finally {
   await h.close();

@@ -1,10 +1,16 @@
 import { useDoc } from './use-doc';
 import { useY } from './use-y';
+import { currentItemId, itemsMap, readAgenda, runMap } from '~/model/agenda';
 import { metaMap, readMeta } from '~/model/meta';
+import { readTimer, timersMap } from '~/model/timers';
 
-/** The plenary document of an assembly page and its meta, live, starting from the server's state. */
+/** The plenary document of an assembly page, live, starting from the server's state. */
 export function usePlenary(assemblyId: string, state: string, options: { presence?: boolean } = {}) {
   const live = useDoc(`${assemblyId}/plenary`, state, options);
-  const meta = useY(metaMap(live.doc), () => readMeta(live.doc));
-  return { ...live, meta };
+  const { doc } = live;
+  const meta = useY(metaMap(doc), () => readMeta(doc));
+  const agenda = useY(itemsMap(doc), () => readAgenda(doc));
+  const currentId = useY(runMap(doc), () => currentItemId(doc));
+  const itemTimer = useY(timersMap(doc), () => readTimer(doc, 'item'));
+  return { ...live, meta, agenda, currentId, itemTimer };
 }

@@ -5,6 +5,8 @@ import { usePlenary } from '~/collab/use-plenary';
 import { AssemblyHeader } from '~/components/assembly-header';
 import { MetaDetails } from '~/components/meta-details';
 import { Card } from '~/components/ui/card';
+import { AgendaView } from '~/components/agenda-view';
+import { TimerDisplay } from '~/components/timer-display';
 import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
@@ -21,11 +23,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function AttendeePage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { status, meta } = usePlenary(data.id, data.state);
+  const { status, meta, agenda, currentId, itemTimer } = usePlenary(data.id, data.state);
+  const current = agenda.find((i) => i.id === currentId);
   return (
     <>
       <AssemblyHeader title={meta.title || data.title} subtitle={t('attendee.heading')} status={status} />
       <main className="mx-auto grid max-w-3xl gap-4 px-4 py-6">
+        {current ? (
+          <Card className="border-amber-400" data-testid="current-item">
+            <p className="text-sm font-bold uppercase text-stone-700">{t('agenda.now')}</p>
+            <p className="text-2xl font-black">{current.title}</p>
+            <TimerDisplay timer={itemTimer} label={t('timer.item')} className="mt-2 [&_[data-testid=timer-value]]:text-4xl" />
+          </Card>
+        ) : null}
+        <Card>
+          <h2 className="mb-2 text-xl font-black">{t('agenda.heading')}</h2>
+          <AgendaView agenda={agenda} currentId={currentId} />
+        </Card>
         <Card>
           <MetaDetails meta={meta} />
           <p className="mt-4 text-stone-800">{t('attendee.follow')}</p>
