@@ -4,7 +4,8 @@
  */
 import type { AssemblyMeta } from './model/meta';
 
-export type Role = 'facilitator' | 'stack-keeper' | 'note-taker' | 'attendee' | 'reader';
+export const ROLES = ['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader'] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface AssemblySummary {
   id: string;

@@ -10,7 +10,7 @@ import { Button } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
 import { Dialog } from '~/components/ui/dialog';
 import { Field, Input, Select } from '~/components/ui/field';
-import { LastFacilitatorLinkError, type Role } from '~/services';
+import { LastFacilitatorLinkError, ROLES } from '~/services';
 import { plenaryState, requireRole } from '~/utils/guards.server';
 import { clearKeyCookie, readKeyCookie } from '~/utils/key-cookie.server';
 import { qrSvg } from '~/utils/qr.server';
@@ -40,7 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const MintSchema = z
   .object({
     intent: z.literal('mint'),
-    role: z.enum(['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader'], { message: 'console.errors.roleInvalid' }),
+    role: z.enum(ROLES, { message: 'console.errors.roleInvalid' }),
     scope: z.string().trim().transform((v) => (v === '' ? null : v)),
     label: z.string().trim().max(100).transform((v) => (v === '' ? null : v)),
   })
@@ -76,8 +76,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const minted = await context.services.mintLink(assembly.id, { role, scope, label }, request);
   return json({ minted: { url: minted.url, role, scope, label, qr: await qrSvg(minted.url) } });
 }
-
-const ROLES: Role[] = ['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader'];
 
 export default function FacilitatorConsole() {
   const data = useLoaderData<typeof loader>();

@@ -23,7 +23,7 @@ export const SESSION_MAX_AGE_S = 60 * 60 * 24 * 30;
  * Assemblies, links and sessions. Emits `revoked` with a link id so open sockets on that link
  * are closed at once.
  */
-export class AccessService extends EventEmitter<{ revoked: [linkId: string]; deleted: [assemblyId: string] }> {
+export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
   private readonly signer: CookieSigner;
   private readonly sealer: TokenSealer;
 
@@ -101,6 +101,17 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string]; del
     const link = await this.store.getLink(ids.linkId);
     if (!link || link.revokedAt !== null || link.assemblyId !== assemblyId) return null;
     return { grant: toGrant(link), sessionId: ids.sessionId };
+  }
+
+  /**
+   * The session a request carries for one assembly: a Bearer token (scripts; it may belong to
+   * another assembly, which the caller answers with 403) or that assembly's session cookie.
+   */
+  async sessionFromHeaders(authorization: string | null | undefined, cookie: string | null | undefined, assemblyId: string): Promise<Session | null> {
+    const session = authorization?.startsWith('Bearer ')
+      ? await this.sessionFromToken(authorization.slice(7).trim())
+      : await this.sessionFromCookie(cookie ?? undefined, assemblyId);
+    return session;
   }
 
   /** A Set-Cookie header value opening a new session on `link`. */

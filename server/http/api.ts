@@ -5,7 +5,7 @@ import { rolePath } from '../access/access-service.js';
 import { ID_PATTERN } from '../sync/doc-name.js';
 import type { LinkRecord } from '../storage/store.js';
 import type { Logger } from '../logger.js';
-import { LastFacilitatorLinkError } from '../../app/services.js';
+import { LastFacilitatorLinkError, ROLES } from '../../app/services.js';
 
 const CreateAssembly = z.object({
   title: z.string({ required_error: 'title is required' }).trim().min(1, 'title must not be empty').max(200, 'title is at most 200 characters'),
@@ -13,7 +13,7 @@ const CreateAssembly = z.object({
 
 const MintLink = z
   .object({
-    role: z.enum(['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader']),
+    role: z.enum(ROLES),
     /** Note-takers: a breakout group id, or "plenary" for plenary notes. */
     scope: z.string().regex(ID_PATTERN, 'scope is a group id: letters, digits, - and _').optional(),
     label: z.string().trim().max(100).optional(),
@@ -69,19 +69,9 @@ function linkJson(link: LinkRecord) {
   };
 }
 
-/** The session a request carries for `assemblyId`: a Bearer token (scripts) or the cookie. */
-async function sessionOf(access: AccessService, req: Request, assemblyId: string): Promise<Session | null> {
-  const auth = req.get('authorization');
-  if (auth?.startsWith('Bearer ')) {
-    const session = await access.sessionFromToken(auth.slice(7).trim());
-    return session;
-  }
-  return access.sessionFromCookie(req.headers.cookie, assemblyId);
-}
-
 async function requireFacilitator(access: AccessService, req: Request): Promise<Session> {
   const assemblyId = req.params.assemblyId;
-  const session = await sessionOf(access, req, assemblyId);
+  const session = await access.sessionFromHeaders(req.get('authorization'), req.headers.cookie, assemblyId);
   if (!session) throw new HttpError(401, 'a facilitator link is needed');
   if (session.grant.assemblyId !== assemblyId || session.grant.role !== 'facilitator') {
     throw new HttpError(403, 'only this assembly’s facilitators can do that');

@@ -40,10 +40,7 @@ export function createServices({ store, access, rooms, publicUrl }: ServicesDeps
     getAssembly: (id) => store.getAssembly(id),
 
     async sessionFor(request, assemblyId) {
-      const auth = request.headers.get('authorization');
-      const session = auth?.startsWith('Bearer ')
-        ? await access.sessionFromToken(auth.slice(7).trim())
-        : await access.sessionFromCookie(request.headers.get('cookie') ?? undefined, assemblyId);
+      const session = await access.sessionFromHeaders(request.headers.get('authorization'), request.headers.get('cookie'), assemblyId);
       if (!session || session.grant.assemblyId !== assemblyId) return null;
       return { role: session.grant.role, scope: session.grant.scope, linkId: session.grant.id, sessionId: session.sessionId };
     },

@@ -5,9 +5,9 @@
  * the SQLite backend completes synchronously inside them.
  */
 
-export type Role = 'facilitator' | 'stack-keeper' | 'note-taker' | 'attendee' | 'reader';
+import type { Role } from '../../app/services.js';
 
-export const ROLES: readonly Role[] = ['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader'];
+export type { Role } from '../../app/services.js';
 
 export interface AssemblyRecord {
   id: string;

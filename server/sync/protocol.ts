@@ -32,8 +32,6 @@ export const CloseCode = {
   tryAgainLater: 1013,
 } as const;
 
-export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
-
 export type IncomingMessage =
   | { type: 'sync-step-1'; stateVector: Uint8Array }
   | { type: 'sync-step-2'; update: Uint8Array }

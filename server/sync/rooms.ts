@@ -67,12 +67,6 @@ export class Rooms {
     return this.live.get(name);
   }
 
-  /** Rooms of one assembly (for deleting it). */
-  async roomsOf(assemblyId: string): Promise<Room[]> {
-    const prefix = `${assemblyId}/`;
-    return Promise.all([...this.live.entries()].filter(([k]) => k.startsWith(prefix)).map(([, r]) => r));
-  }
-
   /** Flushes and unloads every document. */
   async closeAll(): Promise<void> {
     for (const t of this.unloadTimers.values()) clearTimeout(t);

@@ -44,11 +44,6 @@ export class SyncServer {
     access.on('revoked', (linkId) => {
       for (const conn of this.byLink.get(linkId) ?? []) conn.close(CloseCode.unauthorized, 'link revoked');
     });
-    access.on('deleted', (assemblyId) => {
-      for (const conn of this.all) {
-        if (conn.grant.assemblyId === assemblyId) conn.close(CloseCode.notFound, 'assembly deleted');
-      }
-    });
     this.keepalive = setInterval(() => this.tick(), Math.min(1000, options.keepaliveMs));
     this.keepalive.unref();
   }
@@ -59,10 +54,6 @@ export class SyncServer {
       if (!req.url?.startsWith(SYNC_PREFIX)) return;
       this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));
     });
-  }
-
-  get connectionCount(): number {
-    return this.all.size;
   }
 
   private accept(ws: WebSocket, req: IncomingMessage): void {
