@@ -7,6 +7,7 @@ import { startHarness, waitLive } from '../tests/e2e/harness.js';
 import { connect } from '../tests/helpers/clients.js';
 import { addTemplate, readAgenda, setCurrent } from '../app/model/agenda.js';
 import { resetTimer, startTimer } from '../app/model/timers.js';
+import { setAnnouncement } from '../app/model/run.js';
 
 const TITLES: Record<string, string> = {
   welcome: 'Welcome and community agreements',
@@ -41,10 +42,14 @@ try {
   await facilitator.synced;
   addTemplate(facilitator.doc, (key) => TITLES[key] ?? key);
   const [first, second] = readAgenda(facilitator.doc);
-  setCurrent(facilitator.doc, first.id, Date.now() - 11 * 60_000);
-  setCurrent(facilitator.doc, second.id, Date.now());
+  // The welcome ran 14 minutes of 10; the interpretation check (5 planned) has run 6: over time.
+  setCurrent(facilitator.doc, first.id, Date.now() - 20 * 60_000);
+  setCurrent(facilitator.doc, second.id, Date.now() - 6 * 60_000);
   resetTimer(facilitator.doc, 'item', second.minutes * 60_000);
-  startTimer(facilitator.doc, 'item', Date.now() - 61_000);
+  startTimer(facilitator.doc, 'item', Date.now() - 6 * 60_000 - 5_000);
+  resetTimer(facilitator.doc, 'speaker', 2 * 60_000);
+  startTimer(facilitator.doc, 'speaker', Date.now() - 41_000);
+  setAnnouncement(facilitator.doc, 'Interpretation in Spanish: channel 2 · Somali: channel 3');
   await new Promise((r) => setTimeout(r, 300));
 
   for (const [size, viewport] of Object.entries(SIZES)) {
@@ -58,6 +63,11 @@ try {
       await page.screenshot({ path: `screenshots/${name}-${size}.png`, fullPage: name !== 'screen' });
     }
   }
+  const hall = await (await h.person({ viewport: { width: 1280, height: 720 } })).newPage();
+  await hall.goto(facilitatorUrl);
+  await hall.goto(`${h.server.url}/a/${id}/screen`);
+  await waitLive(hall);
+  await hall.screenshot({ path: 'screenshots/screen-hall-1280.png' });
   const spanish = await (await h.person({ viewport: SIZES.phone, locale: 'es-MX' })).newPage();
   await spanish.goto(facilitatorUrl);
   await spanish.goto(`${h.server.url}/a/${id}`);

@@ -2,6 +2,7 @@ import { useDoc } from './use-doc';
 import { useY } from './use-y';
 import { currentItemId, itemsMap, readAgenda, runMap } from '~/model/agenda';
 import { metaMap, readMeta } from '~/model/meta';
+import { readAnnouncement } from '~/model/run';
 import { readTimer, timersMap } from '~/model/timers';
 
 /** The plenary document of an assembly page, live, starting from the server's state. */
@@ -11,6 +12,8 @@ export function usePlenary(assemblyId: string, state: string, options: { presenc
   const meta = useY(metaMap(doc), () => readMeta(doc));
   const agenda = useY(itemsMap(doc), () => readAgenda(doc));
   const currentId = useY(runMap(doc), () => currentItemId(doc));
+  const announcement = useY(runMap(doc), () => readAnnouncement(doc));
   const itemTimer = useY(timersMap(doc), () => readTimer(doc, 'item'));
-  return { ...live, meta, agenda, currentId, itemTimer };
+  const speakerTimer = useY(timersMap(doc), () => readTimer(doc, 'speaker'));
+  return { ...live, meta, agenda, currentId, announcement, itemTimer, speakerTimer };
 }

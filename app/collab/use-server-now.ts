@@ -2,6 +2,23 @@ import { useEffect, useState } from 'react';
 import { measureOffset } from './server-clock';
 
 let sharedOffset: Promise<number> | null = null;
+let knownOffset = 0;
+
+function measureOnce(): Promise<number> {
+  sharedOffset ??= measureOffset()
+    .catch(() => 0)
+    .then((o) => (knownOffset = o));
+  return sharedOffset;
+}
+
+/**
+ * The server's time now, as this screen best knows it: for stamping a facilitator's action
+ * (start a timer, move to the next item). Before the offset is measured the local clock stands in.
+ */
+export function serverNow(): number {
+  void measureOnce();
+  return Date.now() + knownOffset;
+}
 
 /**
  * The server's time, ticking every `everyMs`. The offset is measured once per page load; until it
@@ -10,10 +27,8 @@ let sharedOffset: Promise<number> | null = null;
 export function useServerNow(everyMs = 250): number | null {
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
-    let offset = 0;
-    sharedOffset ??= measureOffset().catch(() => 0);
-    void sharedOffset.then((o) => (offset = o));
-    const tick = () => setNow(Date.now() + offset);
+    void measureOnce();
+    const tick = () => setNow(Date.now() + knownOffset);
     tick();
     const timer = setInterval(tick, everyMs);
     return () => clearInterval(timer);

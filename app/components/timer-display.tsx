@@ -1,20 +1,48 @@
 import { useTranslation } from 'react-i18next';
 import { useServerNow } from '~/collab/use-server-now';
-import { formatRemaining, remainingMs, type TimerState } from '~/model/timers';
+import { formatRemaining, remainingMs, type TimerName, type TimerState } from '~/model/timers';
 
-/** A countdown every screen agrees on: computed from server-time instants and this screen's offset. */
-export function TimerDisplay({ timer, label, className = '' }: { timer: TimerState | null; label: string; className?: string }) {
+/** How big: on a phone, on the console, on the projector (the main timer and the second one). */
+const SIZES = {
+  phone: { label: 'text-sm', value: 'text-4xl' },
+  console: { label: 'text-sm', value: 'text-5xl' },
+  room: { label: 'text-xl 2xl:text-3xl', value: 'text-8xl 2xl:text-[10rem] leading-none' },
+  'room-second': { label: 'text-xl 2xl:text-2xl', value: 'text-6xl 2xl:text-8xl leading-none' },
+} as const;
+
+/**
+ * A countdown every screen agrees on: computed from server-time instants and this screen's offset.
+ * Over time is said in words as well as colour, and the count goes on upwards.
+ */
+export function TimerDisplay({
+  timer,
+  name,
+  label,
+  size,
+  className = '',
+}: {
+  timer: TimerState | null;
+  name: TimerName;
+  label: string;
+  size: keyof typeof SIZES;
+  className?: string;
+}) {
   const { t } = useTranslation();
   const now = useServerNow();
   if (!timer) return null;
   // Before the clock is known (server render, first paint) a running timer shows its full length.
   const left = now === null ? timer.durationMs - timer.elapsedMs : remainingMs(timer, now);
   const over = left < 0;
+  const paused = timer.startedAt === null;
   return (
-    <div className={className} data-testid="item-timer" data-running={timer.startedAt !== null}>
-      <p className="text-sm font-bold uppercase">{over ? t('timer.over') : label}</p>
-      <p className={`font-mono font-black tabular-nums ${over ? 'text-red-600' : ''}`} data-testid="timer-value">
-        {formatRemaining(left)}
+    <div className={className} data-testid={`${name}-timer`} data-running={!paused} data-over={over}>
+      <p className={`font-bold uppercase ${SIZES[size].label}`}>
+        {label}
+        {paused && timer.elapsedMs > 0 ? ` · ${t('timer.paused')}` : ''}
+        {over ? <span className="ml-2 inline-block rounded bg-red-600 px-2 py-0.5 text-white">{t('timer.over')}</span> : null}
+      </p>
+      <p className={`font-mono font-black tabular-nums ${SIZES[size].value} ${over ? 'text-red-600' : ''}`} data-testid="timer-value">
+        {over ? `+${formatRemaining(-left)}` : formatRemaining(left)}
       </p>
     </div>
   );

@@ -67,6 +67,7 @@ export function readAgenda(doc: Y.Doc): AgendaItem[] {
 
 function validate(input: Partial<AgendaItemInput>): void {
   if (input.title !== undefined && input.title.trim() === '') throw new Error('an agenda item needs a title');
+  if (input.title !== undefined && input.title.trim().length > 200) throw new Error('an agenda item title is at most 200 characters');
   if (input.minutes !== undefined && (!Number.isFinite(input.minutes) || input.minutes < 0 || input.minutes > 24 * 60)) {
     throw new Error('planned minutes must be between 0 and 1440');
   }
@@ -197,6 +198,8 @@ export interface Schedule {
   projectedMinutes: number;
   /** projected − planned: positive means running over. */
   overMinutes: number;
+  /** Minutes still to go from `now`: the rest of the current item, then every pending item after it. */
+  remainingMinutes: number;
 }
 
 /** Where the room stands against the plan, at server time `now`. */
@@ -207,17 +210,22 @@ export function schedule(doc: Y.Doc, now: number): Schedule {
   const plannedMinutes = agenda.reduce((s, i) => s + i.minutes, 0);
   let projected = 0;
   let currentUsedMinutes = 0;
+  let remainingMinutes = 0;
+  let pastCurrent = current === null;
   for (const item of agenda) {
     if (item.id === current && item.startedAt !== null) {
       currentUsedMinutes = Math.max(0, (now - item.startedAt) / 60_000);
       projected += Math.max(item.minutes, currentUsedMinutes);
+      remainingMinutes += Math.max(0, item.minutes - currentUsedMinutes);
+      pastCurrent = true;
     } else if (item.startedAt !== null && item.endedAt !== null) {
       projected += (item.endedAt - item.startedAt) / 60_000;
     } else if (item.status === 'pending') {
       projected += item.minutes;
+      if (pastCurrent) remainingMinutes += item.minutes;
     }
   }
-  return { plannedMinutes, currentUsedMinutes, projectedMinutes: projected, overMinutes: projected - plannedMinutes };
+  return { plannedMinutes, currentUsedMinutes, projectedMinutes: projected, overMinutes: projected - plannedMinutes, remainingMinutes };
 }
 
 /** The shape of a real mass assembly to start from; titles come from the facilitator's language. */

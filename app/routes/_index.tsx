@@ -1,32 +1,14 @@
 import { json, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { Button } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
 import { Field, Input } from '~/components/ui/field';
 import { LanguageSwitcher } from '~/root';
+import { CreateAssemblySchema, ROOM_LANGUAGES } from '~/utils/assembly-schema';
 import { keyCookie } from '~/utils/key-cookie.server';
 
 export const meta: MetaFunction = () => [{ title: 'Plenary' }];
-
-export const ROOM_LANGUAGES = ['en', 'es', 'so', 'hmn', 'om', 'am', 'vi', 'ar', 'asl'] as const;
-
-/** One schema for the form, used by the action; error messages are i18n keys. */
-export const CreateAssemblySchema = z.object({
-  title: z.string().trim().min(1, 'create.errors.titleRequired').max(200, 'create.errors.titleTooLong'),
-  startsAt: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v), 'create.errors.startsAtInvalid')
-    .transform((v) => (v === '' ? null : v)),
-  place: z
-    .string()
-    .trim()
-    .max(200, 'create.errors.placeTooLong')
-    .transform((v) => (v === '' ? null : v)),
-  languages: z.array(z.enum(ROOM_LANGUAGES)).min(1, 'create.errors.languagesRequired'),
-});
 
 type FieldErrors = Partial<Record<'title' | 'startsAt' | 'place' | 'languages', string>>;
 

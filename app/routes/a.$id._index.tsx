@@ -23,17 +23,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function AttendeePage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { status, meta, agenda, currentId, itemTimer } = usePlenary(data.id, data.state);
+  const { status, meta, agenda, currentId, itemTimer, announcement } = usePlenary(data.id, data.state);
   const current = agenda.find((i) => i.id === currentId);
   return (
     <>
       <AssemblyHeader title={meta.title || data.title} subtitle={t('attendee.heading')} status={status} />
       <main className="mx-auto grid max-w-3xl gap-4 px-4 py-6">
+        {announcement ? (
+          <p role="status" className="break-words rounded-xl bg-amber-300 p-4 text-xl font-black" data-testid="announcement">
+            {announcement}
+          </p>
+        ) : null}
         {current ? (
           <Card className="border-amber-400" data-testid="current-item">
             <p className="text-sm font-bold uppercase text-stone-700">{t('agenda.now')}</p>
             <p className="text-2xl font-black">{current.title}</p>
-            <TimerDisplay timer={itemTimer} label={t('timer.item')} className="mt-2 [&_[data-testid=timer-value]]:text-4xl" />
+            <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="phone" className="mt-2" />
           </Card>
         ) : null}
         <Card>

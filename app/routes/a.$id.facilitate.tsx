@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { usePlenary } from '~/collab/use-plenary';
 import { AssemblyHeader } from '~/components/assembly-header';
 import { CopyField } from '~/components/copy-field';
+import { AgendaEditor } from '~/components/agenda-editor';
 import { MetaDetails } from '~/components/meta-details';
+import { MetaEditor } from '~/components/meta-editor';
+import { RunPanel } from '~/components/run-panel';
 import { Button } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
 import { Dialog } from '~/components/ui/dialog';
@@ -81,7 +84,7 @@ export default function FacilitatorConsole() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
-  const { status, meta } = usePlenary(data.id, data.state, { presence: true });
+  const { status, doc, meta, agenda, currentId, itemTimer, speakerTimer, announcement } = usePlenary(data.id, data.state, { presence: true });
   const minted = result && 'minted' in result ? result.minted : null;
   const error = result && 'error' in result ? result.error : null;
   // UTC on both sides, so the server's render and the browser's agree.
@@ -111,10 +114,22 @@ export default function FacilitatorConsole() {
           </a>
         </Dialog>
       ) : null}
-      <main className="mx-auto grid max-w-5xl gap-6 px-4 py-6 sm:px-6">
+      <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 sm:px-6">
+        <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
+          <Card aria-labelledby="run-heading" className="lg:sticky lg:top-4">
+            <h2 id="run-heading" className="mb-3 text-xl font-black">
+              {t('run.heading')}
+            </h2>
+            <RunPanel doc={doc} agenda={agenda} currentId={currentId} meta={meta} itemTimer={itemTimer} speakerTimer={speakerTimer} announcement={announcement} />
+          </Card>
+          <Card aria-labelledby="agenda-editor-heading">
+            <AgendaEditor doc={doc} agenda={agenda} currentId={currentId} />
+          </Card>
+        </div>
         <Card>
           <h2 className="mb-3 text-xl font-black">{t('console.details')}</h2>
           <MetaDetails meta={meta} />
+          <MetaEditor doc={doc} meta={meta} />
         </Card>
         <Card aria-labelledby="links-heading">
           <h2 id="links-heading" className="text-xl font-black">

@@ -29,46 +29,65 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function ProjectorScreen() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { status, meta, agenda, currentId, itemTimer } = usePlenary(data.id, data.state);
+  const { status, meta, agenda, currentId, itemTimer, speakerTimer, announcement } = usePlenary(data.id, data.state);
+  // The speaker timer shows once it has been started, and stays while it is paused mid-speech.
+  const speaking = speakerTimer && (speakerTimer.startedAt !== null || speakerTimer.elapsedMs > 0) ? speakerTimer : null;
   const index = agenda.findIndex((i) => i.id === currentId);
   const current = index >= 0 ? agenda[index] : null;
   const next = agenda.slice(index + 1).find((i) => i.status === 'pending') ?? null;
+  const join = data.join ? (
+    <section className={`flex items-end justify-end gap-6 ${current ? '' : 'flex-wrap-reverse lg:gap-8'}`} aria-label={t('screen.join')}>
+      <div className="min-w-0 text-right">
+        <p className={`font-black ${current ? 'text-2xl 2xl:text-4xl' : 'text-3xl sm:text-5xl'}`}>{t('screen.join')}</p>
+        <p className={`mt-1 text-stone-300 ${current ? 'text-lg 2xl:text-2xl' : 'text-2xl'}`}>{t('screen.scan')}</p>
+        <p className={`mt-1 break-all font-mono text-stone-300 ${current ? 'text-base 2xl:text-xl' : 'text-xl'}`}>{data.join.url}</p>
+      </div>
+      <div
+        className={`shrink-0 bg-white p-2 ${current ? 'w-36 2xl:w-60' : 'w-64 sm:w-80'}`}
+        data-testid="join-qr"
+        dangerouslySetInnerHTML={{ __html: data.join.qr }}
+      />
+    </section>
+  ) : null;
+
   return (
-    <main className="flex min-h-screen flex-col bg-black p-8 text-white">
+    <main className="flex min-h-screen flex-col gap-6 bg-black p-6 text-white 2xl:gap-8 2xl:p-10">
       <div className="flex flex-wrap-reverse items-start justify-between gap-4 lg:flex-nowrap lg:gap-8">
-        <h1 className="break-words text-4xl font-black leading-tight sm:text-6xl xl:text-7xl" data-testid="assembly-title">
+        <h1
+          className={`break-words font-black leading-tight ${current ? 'text-3xl text-stone-300 2xl:text-5xl' : 'text-4xl sm:text-6xl 2xl:text-7xl'}`}
+          data-testid="assembly-title"
+        >
           {meta.title || data.title}
         </h1>
         <ConnectionIndicator status={status} large />
       </div>
+      {announcement ? (
+        <p role="status" className="break-words rounded-xl bg-amber-300 px-6 py-3 text-3xl font-black text-black 2xl:text-5xl" data-testid="announcement">
+          {announcement}
+        </p>
+      ) : null}
       {current ? (
-        <section className="mt-8 grid gap-8 lg:grid-cols-[1fr_auto] lg:items-end" data-testid="current-item">
+        <section className="grid flex-1 gap-8 lg:grid-cols-[minmax(0,1fr)_auto] lg:items-start" data-testid="current-item">
           <div className="min-w-0">
-            <p className="text-2xl font-bold uppercase text-amber-300">{t('agenda.now')}</p>
-            <p className="break-words text-5xl font-black sm:text-7xl">{current.title}</p>
+            <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('agenda.now')}</p>
+            <p className="line-clamp-2 break-words text-5xl font-black leading-tight 2xl:line-clamp-3 2xl:text-8xl">{current.title}</p>
             {next ? (
-              <p className="mt-4 text-3xl text-stone-300" data-testid="next-item">
+              <p className="mt-4 line-clamp-2 text-3xl text-stone-300 2xl:text-4xl" data-testid="next-item">
                 {t('agenda.next')}: <span className="font-bold text-white">{next.title}</span>
               </p>
             ) : null}
           </div>
-          <TimerDisplay timer={itemTimer} label={t('timer.item')} className="text-right text-2xl [&_[data-testid=timer-value]]:text-8xl xl:[&_[data-testid=timer-value]]:text-9xl" />
+          <div className="grid gap-6 lg:max-w-sm lg:text-right 2xl:max-w-none">
+            <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="room" />
+            {speaking ? <TimerDisplay timer={speaking} name="speaker" label={t('timer.speaker')} size="room-second" /> : null}
+          </div>
         </section>
       ) : (
-        <div className="mt-6 text-2xl [&_dt]:text-stone-300 [&_dd]:text-3xl [&_dd]:font-bold">
+        <div className="text-2xl [&_dt]:text-stone-300 [&_dd]:text-3xl [&_dd]:font-bold">
           <MetaDetails meta={meta} />
         </div>
       )}
-      {data.join ? (
-        <section className="mt-auto flex flex-wrap-reverse items-end justify-end gap-8 pt-8" aria-label={t('screen.join')}>
-          <div className="min-w-0 text-right">
-            <p className="text-3xl font-black sm:text-5xl">{t('screen.join')}</p>
-            <p className="mt-2 text-2xl text-stone-300">{t('screen.scan')}</p>
-            <p className="mt-2 break-all font-mono text-xl text-stone-300">{data.join.url}</p>
-          </div>
-          <div className="w-64 shrink-0 bg-white p-2 sm:w-80" data-testid="join-qr" dangerouslySetInnerHTML={{ __html: data.join.qr }} />
-        </section>
-      ) : null}
+      <div className="mt-auto">{join}</div>
     </main>
   );
 }

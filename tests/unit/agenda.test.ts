@@ -85,6 +85,9 @@ describe('agenda', () => {
     expect(currentItemId(doc)).toBe(a);
     // A runs 22 minutes instead of 10: 12 over.
     expect(schedule(doc, t0 + 22 * 60_000).overMinutes).toBeCloseTo(12);
+    // Still to go: nothing of A (it is past its plan), then B and C in full.
+    expect(schedule(doc, t0 + 22 * 60_000).remainingMinutes).toBeCloseTo(50);
+    expect(schedule(doc, t0 + 4 * 60_000).remainingMinutes).toBeCloseTo(6 + 50);
     setStatus(doc, b, 'skipped');
     expect(advance(doc, t0 + 22 * 60_000)).toBe(c);
     expect(readAgenda(doc).map((i) => i.status)).toEqual(['done', 'skipped', 'pending']);
@@ -92,6 +95,7 @@ describe('agenda', () => {
     const s = schedule(doc, t0 + 22 * 60_000);
     expect(s.plannedMinutes).toBe(60);
     expect(s.overMinutes).toBeCloseTo(-8);
+    expect(s.remainingMinutes).toBeCloseTo(30);
     expect(advance(doc, t0 + 50 * 60_000)).toBeNull();
     expect(currentItemId(doc)).toBeNull();
     expect(readAgenda(doc)[2].status).toBe('done');

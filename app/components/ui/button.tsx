@@ -1,6 +1,7 @@
 import type { ButtonHTMLAttributes } from 'react';
 
 type Variant = 'primary' | 'secondary' | 'danger';
+type Size = 'md' | 'sm';
 
 const VARIANTS: Record<Variant, string> = {
   primary: 'bg-stone-950 text-white border-stone-950 hover:bg-stone-800',
@@ -8,12 +9,23 @@ const VARIANTS: Record<Variant, string> = {
   danger: 'bg-white text-red-800 border-red-800 hover:bg-red-50',
 };
 
+/** `sm` is for rows of actions on a laptop; it still keeps a 36 px target. */
+const SIZES: Record<Size, string> = {
+  md: 'min-h-11 px-4 py-2 text-base',
+  sm: 'min-h-9 px-2.5 py-1 text-sm',
+};
+
 /** Large touch targets (at least 44 px) and strong contrast for phones in sunlight. */
-export function Button({ variant = 'primary', className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({
+  variant = 'primary',
+  size = 'md',
+  className = '',
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size }) {
   return (
     <button
       {...props}
-      className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg border-2 px-4 py-2 text-base font-bold focus:outline-none focus-visible:ring-4 focus-visible:ring-amber-400 disabled:opacity-50 ${VARIANTS[variant]} ${className}`}
+      className={`inline-flex items-center justify-center gap-2 rounded-lg border-2 font-bold focus:outline-none focus-visible:ring-4 focus-visible:ring-amber-400 disabled:opacity-50 ${SIZES[size]} ${VARIANTS[variant]} ${className}`}
     />
   );
 }

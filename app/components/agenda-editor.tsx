@@ -1,0 +1,218 @@
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as Y from 'yjs';
+import { serverNow } from '~/collab/use-server-now';
+import {
+  addItem,
+  addTemplate,
+  duplicateItem,
+  editItem,
+  itemsMap,
+  moveItem,
+  removeItem,
+  setStatus,
+  type AgendaItem,
+  type AgendaItemInput,
+} from '~/model/agenda';
+import { goToItem } from '~/model/run';
+import { ItemForm } from './item-form';
+import { Button } from './ui/button';
+
+/** The origin of the editor's own changes: what its undo takes back (never a remote edit, never a timer). */
+const EDIT = Symbol('agenda-edit');
+
+/**
+ * The facilitator's agenda: add, edit in place, reorder by dragging or by keyboard (arrow keys on
+ * the grip), duplicate, remove with undo, skip, and start an item. Every change is one Yjs
+ * transaction on the shared document; the fields changed are the only ones written.
+ */
+export function AgendaEditor({ doc, agenda, currentId }: { doc: Y.Doc; agenda: AgendaItem[]; currentId: string | null }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [dropAt, setDropAt] = useState<{ id: string; after: boolean } | null>(null);
+  const [said, setSaid] = useState('');
+  const focusAfterMove = useRef<string | null>(null);
+  const [undo, setUndo] = useState<Y.UndoManager | null>(null);
+  const [canUndo, setCanUndo] = useState(false);
+
+  useEffect(() => {
+    const manager = new Y.UndoManager(itemsMap(doc), { trackedOrigins: new Set([EDIT]), captureTimeout: 0 });
+    const changed = () => setCanUndo(manager.undoStack.length > 0);
+    manager.on('stack-item-added', changed);
+    manager.on('stack-item-popped', changed);
+    setUndo(manager);
+    return () => manager.destroy();
+  }, [doc]);
+
+  useEffect(() => {
+    const id = focusAfterMove.current;
+    if (!id) return;
+    focusAfterMove.current = null;
+    document.querySelector<HTMLElement>(`[data-grip="${id}"]`)?.focus();
+  });
+
+  const change = (fn: () => void) => doc.transact(fn, EDIT);
+
+  const move = (item: AgendaItem, to: number) => {
+    if (to < 0 || to >= agenda.length) return;
+    change(() => moveItem(doc, item.id, to));
+    focusAfterMove.current = item.id;
+    setSaid(t('agenda.moved', { title: item.title, position: to + 1, count: agenda.length }));
+  };
+
+  const onGripKey = (item: AgendaItem, index: number) => (e: KeyboardEvent) => {
+    const to = { ArrowUp: index - 1, ArrowDown: index + 1, Home: 0, End: agenda.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    move(item, to);
+  };
+
+  const onDragOver = (item: AgendaItem) => (e: DragEvent<HTMLLIElement>) => {
+    if (!dragging) return;
+    e.preventDefault();
+    const box = e.currentTarget.getBoundingClientRect();
+    setDropAt({ id: item.id, after: e.clientY > box.top + box.height / 2 });
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    const moving = agenda.find((i) => i.id === dragging);
+    if (moving && dropAt && dropAt.id !== moving.id) {
+      const others = agenda.filter((i) => i.id !== moving.id);
+      const k = others.findIndex((i) => i.id === dropAt.id);
+      if (k >= 0) move(moving, dropAt.after ? k + 1 : k);
+    }
+    setDragging(null);
+    setDropAt(null);
+  };
+
+  const save = (item: AgendaItem) => (input: AgendaItemInput) => {
+    // Only what this facilitator changed is written, so another's edit of another field survives.
+    const changes = Object.fromEntries(Object.entries(input).filter(([k, v]) => item[k as keyof AgendaItemInput] !== v));
+    if (Object.keys(changes).length > 0) change(() => editItem(doc, item.id, changes));
+    setEditing(null);
+  };
+
+  const remove = (item: AgendaItem) => {
+    change(() => removeItem(doc, item.id));
+    setSaid(t('agenda.removed', { title: item.title }));
+  };
+
+  return (
+    <div>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 className="text-xl font-black" id="agenda-editor-heading">
+          {t('agenda.heading')}
+        </h2>
+        <div className="flex flex-wrap gap-2">
+          <Button variant="secondary" size="sm" disabled={!canUndo} onClick={() => undo?.undo()} data-testid="agenda-undo">
+            {t('agenda.undo')}
+          </Button>
+          <Button variant="secondary" size="sm" onClick={() => change(() => addTemplate(doc, (key) => t(`agenda.template.${key}`)))}>
+            {agenda.length === 0 ? t('agenda.useTemplate') : t('agenda.appendTemplate')}
+          </Button>
+        </div>
+      </div>
+      <p className="mt-1 text-sm text-stone-700" id="agenda-grip-hint">
+        {t('agenda.reorderHint')}
+      </p>
+      <p aria-live="polite" className="sr-only" data-testid="agenda-said">
+        {said}
+      </p>
+      {agenda.length === 0 ? <p className="mt-3 text-stone-700">{t('agenda.empty')}</p> : null}
+      <ol className="mt-3 grid gap-2" data-testid="agenda-editor" onDrop={onDrop} onDragOver={(e) => dragging && e.preventDefault()}>
+        {agenda.map((item, index) => {
+          const current = item.id === currentId;
+          const isEditing = editing === item.id;
+          const marker = dropAt?.id === item.id && dragging !== item.id ? (dropAt.after ? 'border-b-amber-500' : 'border-t-amber-500') : '';
+          return (
+            <li
+              key={item.id}
+              data-item={item.id}
+              draggable={!isEditing}
+              onDragStart={(e) => {
+                e.dataTransfer.effectAllowed = 'move';
+                e.dataTransfer.setData('text/plain', item.title);
+                setDragging(item.id);
+              }}
+              onDragEnd={() => {
+                setDragging(null);
+                setDropAt(null);
+              }}
+              onDragOver={onDragOver(item)}
+              aria-current={current ? 'step' : undefined}
+              className={`rounded-lg border-4 bg-white p-2 ${current ? 'border-amber-400 bg-amber-50' : 'border-stone-200'} ${dragging === item.id ? 'opacity-50' : ''} ${marker}`}
+            >
+              {isEditing ? (
+                <ItemForm idPrefix={`edit-${item.id}`} initial={item} submitLabel={t('agenda.save')} onSubmit={save(item)} onCancel={() => setEditing(null)} />
+              ) : (
+                <div className="flex items-start gap-2">
+                  <button
+                    type="button"
+                    data-grip={item.id}
+                    aria-label={t('agenda.grip', { title: item.title, position: index + 1, count: agenda.length })}
+                    aria-describedby="agenda-grip-hint"
+                    onKeyDown={onGripKey(item, index)}
+                    className="min-h-11 min-w-11 cursor-grab rounded-lg border-2 border-stone-300 font-black text-stone-600 focus:outline-none focus-visible:ring-4 focus-visible:ring-amber-400"
+                  >
+                    ⠿
+                  </button>
+                  <div className="min-w-0 flex-1">
+                    <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+                      <p className={`text-lg font-bold ${item.status === 'skipped' ? 'line-through' : ''}`}>
+                        {current ? <span className="mr-2 rounded bg-stone-950 px-2 py-0.5 text-sm text-white">{t('agenda.now')}</span> : null}
+                        {item.title}
+                      </p>
+                      <span className="text-sm font-semibold">{t('agenda.minutes', { count: item.minutes })}</span>
+                    </div>
+                    <p className="text-sm text-stone-700">
+                      {t(`agenda.kinds.${item.kind}`)}
+                      {item.status === 'done' && !current ? ` · ${t('agenda.done')}` : ''}
+                      {item.status === 'skipped' ? ` · ${t('agenda.skipped')}` : ''}
+                      {item.presenter ? ` · ${t('agenda.presenter', { name: item.presenter })}` : ''}
+                      {item.interpretation ? ` · ${t('agenda.interpretation', { text: item.interpretation })}` : ''}
+                    </p>
+                    {item.description ? <p className="text-sm">{item.description}</p> : null}
+                    <div className="mt-2 flex flex-wrap gap-1.5">
+                      {!current ? (
+                        <Button size="sm" onClick={() => goToItem(doc, item.id, serverNow())} aria-label={t('agenda.startItemNamed', { title: item.title })}>
+                          {t('agenda.startItem')}
+                        </Button>
+                      ) : null}
+                      <Button variant="secondary" size="sm" onClick={() => setEditing(item.id)} aria-label={t('agenda.editNamed', { title: item.title })}>
+                        {t('agenda.edit')}
+                      </Button>
+                      <Button variant="secondary" size="sm" onClick={() => change(() => duplicateItem(doc, item.id))} aria-label={t('agenda.duplicateNamed', { title: item.title })}>
+                        {t('agenda.duplicate')}
+                      </Button>
+                      {item.status === 'pending' && !current ? (
+                        <Button variant="secondary" size="sm" onClick={() => change(() => setStatus(doc, item.id, 'skipped'))} aria-label={t('agenda.skipNamed', { title: item.title })}>
+                          {t('agenda.skip')}
+                        </Button>
+                      ) : null}
+                      {item.status !== 'pending' && !current ? (
+                        <Button variant="secondary" size="sm" onClick={() => change(() => setStatus(doc, item.id, 'pending'))} aria-label={t('agenda.reopenNamed', { title: item.title })}>
+                          {t('agenda.reopen')}
+                        </Button>
+                      ) : null}
+                      <Button variant="danger" size="sm" onClick={() => remove(item)} aria-label={t('agenda.removeNamed', { title: item.title })}>
+                        {t('agenda.remove')}
+                      </Button>
+                    </div>
+                  </div>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <section className="mt-4 rounded-lg border-2 border-stone-300 p-3" aria-labelledby="new-item-heading">
+        <h3 id="new-item-heading" className="mb-3 text-lg font-bold">
+          {t('agenda.add')}
+        </h3>
+        <ItemForm idPrefix="new-item" submitLabel={t('agenda.addButton')} onSubmit={(input) => change(() => addItem(doc, input))} />
+      </section>
+    </div>
+  );
+}

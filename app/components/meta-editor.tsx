@@ -1,0 +1,88 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { setMeta, type AssemblyMeta } from '~/model/meta';
+import { CreateAssemblySchema, ROOM_LANGUAGES } from '~/utils/assembly-schema';
+import { Button } from './ui/button';
+import { Field, Input } from './ui/field';
+
+type Errors = Partial<Record<'title' | 'startsAt' | 'place' | 'languages', string>>;
+
+/** The assembly's details, edited in the shared document: every screen shows the change at once. */
+export function MetaEditor({ doc, meta }: { doc: Y.Doc; meta: AssemblyMeta }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const [saved, setSaved] = useState(false);
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const parsed = CreateAssemblySchema.safeParse({
+      title: form.get('title') ?? '',
+      startsAt: form.get('startsAt') ?? '',
+      place: form.get('place') ?? '',
+      languages: form.getAll('languages'),
+    });
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    setErrors({});
+    setMeta(doc, parsed.data);
+    setSaved(true);
+    setOpen(false);
+  };
+
+  if (!open) {
+    return (
+      <div className="mt-4 flex flex-wrap items-center gap-3">
+        <Button variant="secondary" onClick={() => (setOpen(true), setSaved(false))}>
+          {t('console.editDetails')}
+        </Button>
+        {saved ? (
+          <p role="status" className="font-semibold">
+            {t('console.saved')}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <form onSubmit={submit} noValidate className="mt-4 grid gap-x-4 sm:grid-cols-2" data-testid="meta-form">
+      <Field id="meta-title" label={t('create.title')} error={errors.title && t(errors.title)}>
+        {({ id, describedBy, invalid }) => <Input id={id} name="title" defaultValue={meta.title} maxLength={200} aria-describedby={describedBy} aria-invalid={invalid} />}
+      </Field>
+      <Field id="meta-startsAt" label={t('create.startsAt')} error={errors.startsAt && t(errors.startsAt)}>
+        {({ id, describedBy, invalid }) => (
+          <Input id={id} name="startsAt" type="datetime-local" defaultValue={meta.startsAt ?? ''} aria-describedby={describedBy} aria-invalid={invalid} />
+        )}
+      </Field>
+      <Field id="meta-place" label={t('create.place')} error={errors.place && t(errors.place)}>
+        {({ id, describedBy, invalid }) => <Input id={id} name="place" defaultValue={meta.place ?? ''} maxLength={200} aria-describedby={describedBy} aria-invalid={invalid} />}
+      </Field>
+      <fieldset className="mb-5 sm:col-span-2">
+        <legend className="text-base font-bold">{t('create.languages')}</legend>
+        <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-5">
+          {ROOM_LANGUAGES.map((code) => (
+            <label key={code} className="flex min-h-11 items-center gap-2 rounded-lg border-2 border-stone-300 px-3">
+              <input type="checkbox" name="languages" value={code} defaultChecked={meta.languages.includes(code)} className="h-5 w-5" />
+              <span>{t(`languages.${code}`)}</span>
+            </label>
+          ))}
+        </div>
+        {errors.languages ? (
+          <p className="mt-1 font-semibold text-red-800" role="alert">
+            {t(errors.languages)}
+          </p>
+        ) : null}
+      </fieldset>
+      <div className="flex gap-2 sm:col-span-2">
+        <Button type="submit">{t('console.save')}</Button>
+        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+          {t('agenda.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { serverNow, useServerNow } from '~/collab/use-server-now';
+import { schedule, type AgendaItem } from '~/model/agenda';
+import type { AssemblyMeta } from '~/model/meta';
+import { MAX_ANNOUNCEMENT, nextItem, setAnnouncement } from '~/model/run';
+import type { TimerState } from '~/model/timers';
+import { TimerControls } from './timer-controls';
+import { Button } from './ui/button';
+import { Input } from './ui/field';
+
+/** The speaker timer's length until the stack sets one per assembly. */
+export const SPEAKER_MS = 2 * 60_000;
+
+/**
+ * Where the room is, for the facilitator: the current item against its plan, the assembly's
+ * projected end against its planned end, the next item in one press, both timers, and the
+ * announcement on the projector.
+ */
+export function RunPanel({
+  doc,
+  agenda,
+  currentId,
+  meta,
+  itemTimer,
+  speakerTimer,
+  announcement,
+}: {
+  doc: Y.Doc;
+  agenda: AgendaItem[];
+  currentId: string | null;
+  meta: AssemblyMeta;
+  itemTimer: TimerState | null;
+  speakerTimer: TimerState | null;
+  announcement: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const now = useServerNow(1000);
+  const index = agenda.findIndex((i) => i.id === currentId);
+  const current = index >= 0 ? agenda[index] : null;
+  const next = agenda.slice(index + 1).find((i) => i.status === 'pending') ?? null;
+  const plan = now === null ? null : schedule(doc, now);
+  const over = plan ? Math.round(plan.overMinutes) : 0;
+  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
+
+  // The hall's clock: the planned end from the start time as typed, the projected end from now.
+  let ends: { planned: string; projected: string } | null = null;
+  if (plan && meta.startsAt && current) {
+    const start = new Date(meta.startsAt).getTime();
+    // Only on the day itself: a start time weeks away says nothing about tonight's end.
+    if (Number.isFinite(start) && Math.abs(Date.now() - start) < 24 * 3600_000) {
+      ends = { planned: time.format(start + plan.plannedMinutes * 60_000), projected: time.format(Date.now() + plan.remainingMinutes * 60_000) };
+    }
+  }
+
+  return (
+    <div className="grid gap-4">
+      <div data-testid="run-current">
+        <p className="text-sm font-bold uppercase text-stone-700">{t('agenda.now')}</p>
+        {current ? (
+          <>
+            <p className="text-2xl font-black">{current.title}</p>
+            {plan ? (
+              <p className="font-semibold" data-testid="item-used">
+                {t('run.used', { used: Math.floor(plan.currentUsedMinutes), planned: current.minutes })}
+              </p>
+            ) : null}
+          </>
+        ) : (
+          <p className="text-lg">{agenda.length === 0 ? t('run.noAgenda') : t('run.notStarted')}</p>
+        )}
+        {plan && (current || agenda.some((i) => i.startedAt !== null)) ? (
+          <p className={`mt-1 text-lg font-black ${over > 0 ? 'text-red-800' : ''}`} data-testid="schedule-line" data-over={over}>
+            {over > 0 ? t('run.over', { count: over }) : over < 0 ? t('run.ahead', { count: -over }) : t('run.onTime')}
+            {ends ? ` · ${t('run.ends', ends)}` : ''}
+          </p>
+        ) : null}
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button onClick={() => nextItem(doc, serverNow())} disabled={!next && !current} data-testid="next-item-button">
+          {current ? (next ? t('run.next', { title: next.title }) : t('run.finish')) : next ? t('run.begin', { title: next.title }) : t('run.next', { title: '' })}
+        </Button>
+      </div>
+      <div className="grid gap-3">
+        <TimerControls doc={doc} name="item" timer={itemTimer} label={t('timer.item')} resetMs={(current?.minutes ?? 0) * 60_000} />
+        <TimerControls doc={doc} name="speaker" timer={speakerTimer} label={t('timer.speaker')} resetMs={SPEAKER_MS} />
+      </div>
+      <AnnouncementForm doc={doc} announcement={announcement} />
+    </div>
+  );
+}
+
+function AnnouncementForm({ doc, announcement }: { doc: Y.Doc; announcement: string }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setAnnouncement(doc, text.slice(0, MAX_ANNOUNCEMENT));
+    setText('');
+  };
+  return (
+    <form onSubmit={submit} className="rounded-lg border-2 border-stone-300 p-3" aria-labelledby="announce-heading">
+      <h3 id="announce-heading" className="font-bold">
+        {t('run.announcement')}
+      </h3>
+      {announcement ? (
+        <p className="mt-1 rounded bg-amber-100 p-2 font-semibold" data-testid="announcement-current">
+          {t('run.onScreen')}: {announcement}
+        </p>
+      ) : (
+        <p className="mt-1 text-sm text-stone-700">{t('run.announcementHint')}</p>
+      )}
+      <label htmlFor="announcement" className="sr-only">
+        {t('run.announcement')}
+      </label>
+      <Input id="announcement" value={text} onChange={(e) => setText(e.target.value)} maxLength={MAX_ANNOUNCEMENT} placeholder={t('run.announcementExample')} />
+      <div className="mt-2 flex flex-wrap gap-2">
+        <Button type="submit" disabled={!text.trim()}>
+          {t('run.show')}
+        </Button>
+        {announcement ? (
+          <Button type="button" variant="secondary" onClick={() => setAnnouncement(doc, '')}>
+            {t('run.clear')}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { serverNow } from '~/collab/use-server-now';
+import { addTime, pauseTimer, resetTimer, startTimer, type TimerName, type TimerState } from '~/model/timers';
+import { Button } from './ui/button';
+import { TimerDisplay } from './timer-display';
+
+/** Start / pause / resume, add a minute, reset: every press stamped with the server's time. */
+export function TimerControls({
+  doc,
+  name,
+  timer,
+  label,
+  resetMs,
+}: {
+  doc: Y.Doc;
+  name: TimerName;
+  timer: TimerState | null;
+  label: string;
+  /** What reset sets the timer to (the item's planned length, the speaker's time). */
+  resetMs: number;
+}) {
+  const { t } = useTranslation();
+  const running = timer?.startedAt != null;
+  const used = timer ? timer.elapsedMs > 0 : false;
+  const start = () => {
+    if (!timer) resetTimer(doc, name, resetMs);
+    startTimer(doc, name, serverNow());
+  };
+  return (
+    <div className="flex flex-wrap items-end justify-between gap-3 rounded-lg border-2 border-stone-300 p-3" role="group" aria-label={label}>
+      {timer ? (
+        <TimerDisplay timer={timer} name={name} label={label} size="console" />
+      ) : (
+        <p className="text-sm font-bold uppercase" data-testid={`${name}-timer`}>
+          {label}
+        </p>
+      )}
+      <div className="flex flex-wrap gap-2">
+        {running ? (
+          <Button onClick={() => pauseTimer(doc, name, serverNow())}>{t('timer.pause')}</Button>
+        ) : (
+          <Button onClick={start}>{used ? t('timer.resume') : t('timer.start')}</Button>
+        )}
+        <Button variant="secondary" onClick={() => addTime(doc, name, 60_000)} disabled={!timer}>
+          {t('timer.addMinute')}
+        </Button>
+        <Button variant="secondary" onClick={() => resetTimer(doc, name, resetMs)}>
+          {t('timer.reset')}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Running the room: the one-action moves a facilitator makes mid-assembly, each one transaction so
+ * every screen sees the item change and its timer restart together. Announcements live here too.
+ */
+import * as Y from 'yjs';
+import { advance, readAgenda, runMap, setCurrent } from './agenda';
+import { resetTimer, startTimer, timersMap } from './timers';
+
+const ANNOUNCEMENT = 'announcement';
+/** Long enough for two languages of practical notice; short enough to read from the back of a hall. */
+export const MAX_ANNOUNCEMENT = 280;
+
+function restartItemTimer(doc: Y.Doc, id: string, now: number): void {
+  const item = readAgenda(doc).find((i) => i.id === id);
+  if (!item) return;
+  resetTimer(doc, 'item', item.minutes * 60_000);
+  startTimer(doc, 'item', now);
+}
+
+/** Makes `id` the current item and starts its timer at its planned length. */
+export function goToItem(doc: Y.Doc, id: string, now: number): void {
+  doc.transact(() => {
+    setCurrent(doc, id, now);
+    restartItemTimer(doc, id, now);
+  });
+}
+
+/**
+ * "Next item": the current one is done, the next pending one starts with its timer running.
+ * After the last item the item timer is removed. Returns the new current item's id, or null.
+ */
+export function nextItem(doc: Y.Doc, now: number): string | null {
+  let next: string | null = null;
+  doc.transact(() => {
+    next = advance(doc, now);
+    if (next) restartItemTimer(doc, next, now);
+    else timersMap(doc).delete('item');
+  });
+  return next;
+}
+
+/** What the projector says across the top ("Interpretation in Spanish: channel 2"); '' clears it. */
+export function setAnnouncement(doc: Y.Doc, text: string): void {
+  const clean = text.trim();
+  if (clean.length > MAX_ANNOUNCEMENT) throw new Error(`an announcement is at most ${MAX_ANNOUNCEMENT} characters`);
+  doc.transact(() => {
+    if (clean) runMap(doc).set(ANNOUNCEMENT, clean);
+    else runMap(doc).delete(ANNOUNCEMENT);
+  });
+}
+
+export function readAnnouncement(doc: Y.Doc): string {
+  const value = runMap(doc).get(ANNOUNCEMENT);
+  return typeof value === 'string' ? value : '';
+}

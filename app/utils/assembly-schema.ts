@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const ROOM_LANGUAGES = ['en', 'es', 'so', 'hmn', 'om', 'am', 'vi', 'ar', 'asl'] as const;
+
+/** One schema for an assembly's details, for the create form and the console's editor; messages are i18n keys. */
+export const CreateAssemblySchema = z.object({
+  title: z.string().trim().min(1, 'create.errors.titleRequired').max(200, 'create.errors.titleTooLong'),
+  startsAt: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v), 'create.errors.startsAtInvalid')
+    .transform((v) => (v === '' ? null : v)),
+  place: z
+    .string()
+    .trim()
+    .max(200, 'create.errors.placeTooLong')
+    .transform((v) => (v === '' ? null : v)),
+  languages: z.array(z.enum(ROOM_LANGUAGES)).min(1, 'create.errors.languagesRequired'),
+});
+
