@@ -13,12 +13,15 @@ export interface Harness {
   browser: Browser;
   /** Every URL any page of any context requested. */
   requests: string[];
+  /** Kills the server (SIGKILL, mid-whatever) and starts it again on the same port and data. */
+  restart(): Promise<void>;
   person(options?: { javaScript?: boolean; locale?: string; viewport?: { width: number; height: number } }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
 export async function startHarness(): Promise<Harness> {
-  const server = await spawnServer(tempDataDir('plenary-e2e-'));
+  const dataDir = tempDataDir('plenary-e2e-');
+  let server = await spawnServer(dataDir);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -26,9 +29,17 @@ export async function startHarness(): Promise<Harness> {
   const requests: string[] = [];
   const contexts: BrowserContext[] = [];
   return {
-    server,
+    get server() {
+      return server;
+    },
     browser,
     requests,
+    async restart() {
+      const port = new URL(server.url).port;
+      server.process.kill('SIGKILL');
+      await server.exited;
+      server = await spawnServer(dataDir, { PORT: port });
+    },
     async person({ javaScript = true, locale = 'en-US', viewport = { width: 390, height: 844 } } = {}) {
       const context = await browser.newContext({ javaScriptEnabled: javaScript, locale, viewport });
       context.setDefaultTimeout(10_000);
