@@ -16,7 +16,7 @@ const seconds = (text: string) => {
   return (text.startsWith('-') ? -1 : 1) * (m * 60 + s);
 };
 
-it('the phone and the projector follow the agenda and show the same item timer', async () => {
+it('[H2][T1] the phone and the projector follow the agenda and show the same item timer', async () => {
   const asm = await createAssembly(h.server.url, 'Agenda assembly');
   const facilitator = connect(h.server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
   await facilitator.synced;

@@ -33,7 +33,7 @@ async function addItem(page: Page, title: string, minutes: number) {
   await form.getByRole('button', { name: 'Add to the agenda' }).click();
 }
 
-it('two consoles, a projector and a phone run one agenda and agree on the timer, across a server restart', async () => {
+it('[G1][T1][R1][R2] two consoles, a projector and a phone run one agenda and agree on the timer, across a server restart', async () => {
   const asm = await createAssembly(h.server.url, 'Hennepin County assembly');
   const second = await mintLink(h.server.url, asm, { role: 'facilitator', label: 'Second laptop' });
   const open = async (token: string, path: string, options: Parameters<Harness['person']>[0]) => {

@@ -75,7 +75,7 @@ describe('agenda', () => {
     expect(readAgenda(doc).map((i) => i.kind)).toContain('breakout');
   });
 
-  it('runs the room: current item, next, done and skipped, and the projected end', () => {
+  it('[G4] runs the room: current item, next, done and skipped, and the projected end', () => {
     const doc = new Y.Doc();
     const a = addItem(doc, item('A', 10));
     const b = addItem(doc, item('B', 20));
@@ -103,7 +103,7 @@ describe('agenda', () => {
 });
 
 describe('two facilitators at once', () => {
-  it('concurrent adds at the same place keep both items, in the same order everywhere', () => {
+  it('[G1] concurrent adds at the same place keep both items, in the same order everywhere', () => {
     const { a, b } = pair((d) => addItem(d, item('Welcome')));
     addItem(a, item('From A'));
     addItem(b, item('From B'));
@@ -112,7 +112,7 @@ describe('two facilitators at once', () => {
     expect(titles(ab).sort()).toEqual(['From A', 'From B', 'Welcome']);
   });
 
-  it('concurrent moves of the same item never duplicate or lose it', () => {
+  it('[G1] concurrent moves of the same item never duplicate or lose it', () => {
     let ids: string[] = [];
     const { a, b } = pair((d) => (ids = ['1', '2', '3', '4'].map((t) => addItem(d, item(t)))));
     moveItem(a, ids[3], 0);
@@ -123,7 +123,7 @@ describe('two facilitators at once', () => {
     expect([...titles(ab)].sort()).toEqual(['1', '2', '3', '4']);
   });
 
-  it('an edit of one field and an edit of another field of the same item both survive', () => {
+  it('[G2] an edit of one field and an edit of another field of the same item both survive', () => {
     let id = '';
     const { a, b } = pair((d) => (id = addItem(d, item('Report'))));
     editItem(a, id, { title: 'Report from the strike committee' });
@@ -133,7 +133,7 @@ describe('two facilitators at once', () => {
     for (const d of [ab, ba]) expect(readAgenda(d)[0]).toMatchObject({ title: 'Report from the strike committee', minutes: 25, presenter: 'Khadra' });
   });
 
-  it('a seeded random mix of operations on two copies converges, with every item exactly once', () => {
+  it('[G1] a seeded random mix of operations on two copies converges, with every item exactly once', () => {
     let seed = 1934;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     for (let round = 0; round < 50; round++) {

@@ -5,7 +5,7 @@ import { goToItem, MAX_ANNOUNCEMENT, nextItem, readAnnouncement, setAnnouncement
 import { readTimer, remainingMs } from '../../app/model/timers.js';
 
 describe('running the room', () => {
-  it('next item is one action: the current item is done, the next starts with its own timer running', () => {
+  it('[G3] next item is one action: the current item is done, the next starts with its own timer running', () => {
     const doc = new Y.Doc();
     const welcome = addItem(doc, { title: 'Welcome', kind: 'welcome', minutes: 10 });
     const report = addItem(doc, { title: 'Report', kind: 'report', minutes: 15 });
@@ -25,7 +25,7 @@ describe('running the room', () => {
     expect(readTimer(doc, 'item')).toBeNull();
   });
 
-  it('announcements are trimmed, cleared by an empty text, and bounded', () => {
+  it('[R2] announcements are trimmed, cleared by an empty text, and bounded', () => {
     const doc = new Y.Doc();
     setAnnouncement(doc, '  Interpretation in Spanish: channel 2 ');
     expect(readAnnouncement(doc)).toBe('Interpretation in Spanish: channel 2');
@@ -34,7 +34,7 @@ describe('running the room', () => {
     expect(() => setAnnouncement(doc, 'x'.repeat(MAX_ANNOUNCEMENT + 1))).toThrow(/at most/);
   });
 
-  it('two facilitators pressing next at once move the room on by one item, not two', () => {
+  it('[G3] two facilitators pressing next at once move the room on by one item, not two', () => {
     const a = new Y.Doc();
     const ids = ['One', 'Two', 'Three'].map((title) => addItem(a, { title, kind: 'discussion', minutes: 5 }));
     goToItem(a, ids[0], 0);

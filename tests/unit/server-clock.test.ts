@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { measureOffset, offsetFrom } from '../../app/collab/server-clock.js';
 
-it('the offset comes from the fastest round trip, assuming a reply half-way through it', () => {
+it('[T1] the offset comes from the fastest round trip, assuming a reply half-way through it', () => {
   expect(offsetFrom([])).toBe(0);
   expect(
     offsetFrom([
@@ -11,7 +11,7 @@ it('the offset comes from the fastest round trip, assuming a reply half-way thro
   ).toBe(5000);
 });
 
-it('a screen whose clock is 90 s behind learns to add 90 s, even with lost samples', async () => {
+it('[T1] a screen whose clock is 90 s behind learns to add 90 s, even with lost samples', async () => {
   const skew = 90_000;
   let calls = 0;
   const offset = await measureOffset(async () => {

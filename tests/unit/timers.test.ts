@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { addTime, formatRemaining, pauseTimer, readTimer, remainingMs, resetTimer, startTimer } from '../../app/model/timers.js';
 
 describe('timers', () => {
-  it('start, pause, resume, add a minute, reset; over time is negative', () => {
+  it('[T1] start, pause, resume, add a minute, reset; over time is negative', () => {
     const doc = new Y.Doc();
     resetTimer(doc, 'speaker', 120_000);
     const t0 = 5_000_000;
@@ -20,7 +20,7 @@ describe('timers', () => {
     expect(readTimer(doc, 'speaker')).toEqual({ durationMs: 120_000, startedAt: null, elapsedMs: 0 });
   });
 
-  it('every copy computes the same remaining time from the same instants', () => {
+  it('[T1] every copy computes the same remaining time from the same instants', () => {
     const a = new Y.Doc();
     resetTimer(a, 'item', 600_000);
     startTimer(a, 'item', 1_000);
@@ -29,7 +29,7 @@ describe('timers', () => {
     expect(remainingMs(readTimer(b, 'item')!, 61_000)).toBe(remainingMs(readTimer(a, 'item')!, 61_000));
   });
 
-  it('formats remaining time the way a wall clock counts', () => {
+  it('[T2] formats remaining time the way a wall clock counts', () => {
     expect(formatRemaining(120_000)).toBe('2:00');
     expect(formatRemaining(119_001)).toBe('2:00');
     expect(formatRemaining(59_000)).toBe('0:59');
