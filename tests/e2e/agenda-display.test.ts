@@ -16,7 +16,7 @@ const seconds = (text: string) => {
   return (text.startsWith('-') ? -1 : 1) * (m * 60 + s);
 };
 
-it('[H2][T1] the phone and the projector follow the agenda and show the same item timer', async () => {
+it('[H2][T1][T2] the phone and the projector follow the agenda and show the same item timer', async () => {
   const asm = await createAssembly(h.server.url, 'Agenda assembly');
   const facilitator = connect(h.server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
   await facilitator.synced;
@@ -43,6 +43,13 @@ it('[H2][T1] the phone and the projector follow the agenda and show the same ite
     expect(seconds(a!)).toBeLessThan(600);
     expect(Math.abs(seconds(a!) - seconds(b!))).toBeLessThanOrEqual(1);
   });
+
+  // [T2] A speaker who runs over: the projector says so in words and counts on upwards.
+  resetTimer(facilitator.doc, 'speaker', 1_000);
+  startTimer(facilitator.doc, 'speaker', Date.now());
+  const speaker = projector.getByTestId('speaker-timer');
+  await speaker.getByText('Over time').waitFor();
+  await eventually(async () => expect(await speaker.getByTestId('timer-value').textContent()).toMatch(/^\+0:0[1-9]$/));
 
   // Without JavaScript a refresh shows the same state, rendered by the server.
   const plain = await (await h.person({ javaScript: false })).newPage();

@@ -29,7 +29,7 @@ describe('timers', () => {
     expect(remainingMs(readTimer(b, 'item')!, 61_000)).toBe(remainingMs(readTimer(a, 'item')!, 61_000));
   });
 
-  it('[T2] formats remaining time the way a wall clock counts', () => {
+  it('formats remaining time the way a wall clock counts', () => {
     expect(formatRemaining(120_000)).toBe('2:00');
     expect(formatRemaining(119_001)).toBe('2:00');
     expect(formatRemaining(59_000)).toBe('0:59');
