@@ -16,7 +16,7 @@ export function offsetFrom(samples: ClockSample[]): number {
   return best ? best.serverNow - (best.sentAt + best.receivedAt) / 2 : 0;
 }
 
-export async function measureOffset(fetchTime: () => Promise<number> = defaultFetch, samples = 5): Promise<number> {
+export async function measureOffset(fetchTime: () => Promise<number> = fetchServerTime, samples = 5): Promise<number> {
   const taken: ClockSample[] = [];
   for (let i = 0; i < samples; i++) {
     const sentAt = Date.now();
@@ -30,7 +30,7 @@ export async function measureOffset(fetchTime: () => Promise<number> = defaultFe
   return offsetFrom(taken);
 }
 
-async function defaultFetch(): Promise<number> {
+export async function fetchServerTime(): Promise<number> {
   const res = await fetch('/api/time', { cache: 'no-store' });
   if (!res.ok) throw new Error(`clock: ${res.status}`);
   return ((await res.json()) as { now: number }).now;

@@ -1,13 +1,19 @@
 import { useEffect, useState } from 'react';
-import { measureOffset } from './server-clock';
+import { fetchServerTime, measureOffset } from './server-clock';
 
 let sharedOffset: Promise<number> | null = null;
 let knownOffset = 0;
 
+/** Measures once per page load; if every sample was lost (wifi down), the next call tries again. */
 function measureOnce(): Promise<number> {
-  sharedOffset ??= measureOffset()
-    .catch(() => 0)
-    .then((o) => (knownOffset = o));
+  if (sharedOffset) return sharedOffset;
+  let answered = 0;
+  const counted = () => fetchServerTime().then((t) => (answered++, t));
+  sharedOffset = measureOffset(counted).then((o) => {
+    if (answered === 0) sharedOffset = null;
+    else knownOffset = o;
+    return knownOffset;
+  });
   return sharedOffset;
 }
 

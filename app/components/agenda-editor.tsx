@@ -9,6 +9,7 @@ import {
   editItem,
   itemsMap,
   moveItem,
+  runMap,
   removeItem,
   setStatus,
   type AgendaItem,
@@ -28,16 +29,17 @@ const EDIT = Symbol('agenda-edit');
  */
 export function AgendaEditor({ doc, agenda, currentId }: { doc: Y.Doc; agenda: AgendaItem[]; currentId: string | null }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<string | null>(null);
+  // The item as it was when its form opened: only what this facilitator changes from it is written.
+  const [editing, setEditing] = useState<AgendaItem | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropAt, setDropAt] = useState<{ id: string; after: boolean } | null>(null);
   const [said, setSaid] = useState('');
-  const focusAfterMove = useRef<string | null>(null);
+  const focusNext = useRef<string | null>(null);
   const [undo, setUndo] = useState<Y.UndoManager | null>(null);
   const [canUndo, setCanUndo] = useState(false);
 
   useEffect(() => {
-    const manager = new Y.UndoManager(itemsMap(doc), { trackedOrigins: new Set([EDIT]), captureTimeout: 0 });
+    const manager = new Y.UndoManager([itemsMap(doc), runMap(doc)], { trackedOrigins: new Set([EDIT]), captureTimeout: 0 });
     const changed = () => setCanUndo(manager.undoStack.length > 0);
     manager.on('stack-item-added', changed);
     manager.on('stack-item-popped', changed);
@@ -45,11 +47,12 @@ export function AgendaEditor({ doc, agenda, currentId }: { doc: Y.Doc; agenda: A
     return () => manager.destroy();
   }, [doc]);
 
+  // Keyboard users keep their place: after a move, an edit or a removal, focus goes somewhere sensible.
   useEffect(() => {
-    const id = focusAfterMove.current;
-    if (!id) return;
-    focusAfterMove.current = null;
-    document.querySelector<HTMLElement>(`[data-grip="${id}"]`)?.focus();
+    const selector = focusNext.current;
+    if (!selector) return;
+    focusNext.current = null;
+    document.querySelector<HTMLElement>(selector)?.focus();
   });
 
   const change = (fn: () => void) => doc.transact(fn, EDIT);
@@ -57,7 +60,7 @@ export function AgendaEditor({ doc, agenda, currentId }: { doc: Y.Doc; agenda: A
   const move = (item: AgendaItem, to: number) => {
     if (to < 0 || to >= agenda.length) return;
     change(() => moveItem(doc, item.id, to));
-    focusAfterMove.current = item.id;
+    focusNext.current = `[data-grip="${item.id}"]`;
     setSaid(t('agenda.moved', { title: item.title, position: to + 1, count: agenda.length }));
   };
 
@@ -65,6 +68,7 @@ export function AgendaEditor({ doc, agenda, currentId }: { doc: Y.Doc; agenda: A
     const to = { ArrowUp: index - 1, ArrowDown: index + 1, Home: 0, End: agenda.length - 1 }[e.key];
     if (to === undefined) return;
     e.preventDefault();
+    if (to === index) return;
     move(item, to);
   };
 
@@ -87,22 +91,30 @@ export function AgendaEditor({ doc, agenda, currentId }: { doc: Y.Doc; agenda: A
     setDropAt(null);
   };
 
-  const save = (item: AgendaItem) => (input: AgendaItemInput) => {
-    // Only what this facilitator changed is written, so another's edit of another field survives.
-    const changes = Object.fromEntries(Object.entries(input).filter(([k, v]) => item[k as keyof AgendaItemInput] !== v));
-    if (Object.keys(changes).length > 0) change(() => editItem(doc, item.id, changes));
+  const closeEditor = (id: string) => {
     setEditing(null);
+    focusNext.current = `[data-edit="${id}"]`;
   };
 
-  const remove = (item: AgendaItem) => {
+  const save = (opened: AgendaItem) => (input: AgendaItemInput) => {
+    // Only what this facilitator changed since opening the form is written, so another
+    // facilitator's edit of another field in the meantime survives.
+    const changes = Object.fromEntries(Object.entries(input).filter(([k, v]) => opened[k as keyof AgendaItemInput] !== v));
+    if (Object.keys(changes).length > 0 && itemsMap(doc).has(opened.id)) change(() => editItem(doc, opened.id, changes));
+    closeEditor(opened.id);
+  };
+
+  const remove = (item: AgendaItem, index: number) => {
+    const neighbour = agenda[index + 1] ?? agenda[index - 1];
     change(() => removeItem(doc, item.id));
     setSaid(t('agenda.removed', { title: item.title }));
+    focusNext.current = neighbour ? `[data-grip="${neighbour.id}"]` : '#agenda-editor-heading';
   };
 
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 className="text-xl font-black" id="agenda-editor-heading">
+        <h2 className="text-xl font-black" id="agenda-editor-heading" tabIndex={-1}>
           {t('agenda.heading')}
         </h2>
         <div className="flex flex-wrap gap-2">
@@ -124,7 +136,7 @@ export function AgendaEditor({ doc, agenda, currentId }: { doc: Y.Doc; agenda: A
       <ol className="mt-3 grid gap-2" data-testid="agenda-editor" onDrop={onDrop} onDragOver={(e) => dragging && e.preventDefault()}>
         {agenda.map((item, index) => {
           const current = item.id === currentId;
-          const isEditing = editing === item.id;
+          const isEditing = editing?.id === item.id;
           const marker = dropAt?.id === item.id && dragging !== item.id ? (dropAt.after ? 'border-b-amber-500' : 'border-t-amber-500') : '';
           return (
             <li
@@ -145,7 +157,7 @@ export function AgendaEditor({ doc, agenda, currentId }: { doc: Y.Doc; agenda: A
               className={`rounded-lg border-4 bg-white p-2 ${current ? 'border-amber-400 bg-amber-50' : 'border-stone-200'} ${dragging === item.id ? 'opacity-50' : ''} ${marker}`}
             >
               {isEditing ? (
-                <ItemForm idPrefix={`edit-${item.id}`} initial={item} submitLabel={t('agenda.save')} onSubmit={save(item)} onCancel={() => setEditing(null)} />
+                <ItemForm idPrefix={`edit-${item.id}`} initial={editing} submitLabel={t('agenda.save')} onSubmit={save(editing)} onCancel={() => closeEditor(item.id)} autoFocus />
               ) : (
                 <div className="flex items-start gap-2">
                   <button
@@ -180,7 +192,7 @@ export function AgendaEditor({ doc, agenda, currentId }: { doc: Y.Doc; agenda: A
                           {t('agenda.startItem')}
                         </Button>
                       ) : null}
-                      <Button variant="secondary" size="sm" onClick={() => setEditing(item.id)} aria-label={t('agenda.editNamed', { title: item.title })}>
+                      <Button variant="secondary" size="sm" onClick={() => setEditing(item)} data-edit={item.id} aria-label={t('agenda.editNamed', { title: item.title })}>
                         {t('agenda.edit')}
                       </Button>
                       <Button variant="secondary" size="sm" onClick={() => change(() => duplicateItem(doc, item.id))} aria-label={t('agenda.duplicateNamed', { title: item.title })}>
@@ -196,7 +208,7 @@ export function AgendaEditor({ doc, agenda, currentId }: { doc: Y.Doc; agenda: A
                           {t('agenda.reopen')}
                         </Button>
                       ) : null}
-                      <Button variant="danger" size="sm" onClick={() => remove(item)} aria-label={t('agenda.removeNamed', { title: item.title })}>
+                      <Button variant="danger" size="sm" onClick={() => remove(item, index)} aria-label={t('agenda.removeNamed', { title: item.title })}>
                         {t('agenda.remove')}
                       </Button>
                     </div>

@@ -29,12 +29,15 @@ export function ItemForm({
   submitLabel,
   onSubmit,
   onCancel,
+  autoFocus = false,
 }: {
   idPrefix: string;
   initial?: AgendaItemInput;
   submitLabel: string;
   onSubmit: (item: AgendaItemInput) => void;
   onCancel?: () => void;
+  /** Focus the title when the form opens (editing in place). */
+  autoFocus?: boolean;
 }) {
   const { t } = useTranslation();
   const start: Draft = initial ? { ...EMPTY, ...initial, minutes: String(initial.minutes) } : EMPTY;
@@ -56,7 +59,7 @@ export function ItemForm({
     <form onSubmit={submit} noValidate className="grid gap-x-4 sm:grid-cols-6" data-testid={`${idPrefix}-form`}>
       <div className="sm:col-span-4">
         <Field id={id('title')} label={t('agenda.fields.title')} error={errors.title && t(errors.title)}>
-          {({ id, describedBy, invalid }) => <Input id={id} value={draft.title} onChange={set('title')} maxLength={200} aria-describedby={describedBy} aria-invalid={invalid} />}
+          {({ id, describedBy, invalid }) => <Input id={id} value={draft.title} onChange={set('title')} maxLength={200} autoFocus={autoFocus} aria-describedby={describedBy} aria-invalid={invalid} />}
         </Field>
       </div>
       <div className="sm:col-span-2">

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { setMeta, type AssemblyMeta } from '~/model/meta';
@@ -14,6 +14,16 @@ export function MetaEditor({ doc, meta }: { doc: Y.Doc; meta: AssemblyMeta }) {
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState(false);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (open || !returnFocus.current) return;
+    returnFocus.current = false;
+    document.getElementById('meta-edit')?.focus();
+  }, [open]);
+  const close = () => {
+    returnFocus.current = true;
+    setOpen(false);
+  };
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -31,13 +41,13 @@ export function MetaEditor({ doc, meta }: { doc: Y.Doc; meta: AssemblyMeta }) {
     setErrors({});
     setMeta(doc, parsed.data);
     setSaved(true);
-    setOpen(false);
+    close();
   };
 
   if (!open) {
     return (
       <div className="mt-4 flex flex-wrap items-center gap-3">
-        <Button variant="secondary" onClick={() => (setOpen(true), setSaved(false))}>
+        <Button id="meta-edit" variant="secondary" onClick={() => (setOpen(true), setSaved(false))}>
           {t('console.editDetails')}
         </Button>
         {saved ? (
@@ -51,7 +61,7 @@ export function MetaEditor({ doc, meta }: { doc: Y.Doc; meta: AssemblyMeta }) {
   return (
     <form onSubmit={submit} noValidate className="mt-4 grid gap-x-4 sm:grid-cols-2" data-testid="meta-form">
       <Field id="meta-title" label={t('create.title')} error={errors.title && t(errors.title)}>
-        {({ id, describedBy, invalid }) => <Input id={id} name="title" defaultValue={meta.title} maxLength={200} aria-describedby={describedBy} aria-invalid={invalid} />}
+        {({ id, describedBy, invalid }) => <Input id={id} name="title" defaultValue={meta.title} maxLength={200} autoFocus aria-describedby={describedBy} aria-invalid={invalid} />}
       </Field>
       <Field id="meta-startsAt" label={t('create.startsAt')} error={errors.startsAt && t(errors.startsAt)}>
         {({ id, describedBy, invalid }) => (
@@ -79,7 +89,7 @@ export function MetaEditor({ doc, meta }: { doc: Y.Doc; meta: AssemblyMeta }) {
       </fieldset>
       <div className="flex gap-2 sm:col-span-2">
         <Button type="submit">{t('console.save')}</Button>
-        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+        <Button type="button" variant="secondary" onClick={close}>
           {t('agenda.cancel')}
         </Button>
       </div>

@@ -49,8 +49,8 @@ export function RunPanel({
   if (plan && meta.startsAt && current) {
     const start = new Date(meta.startsAt).getTime();
     // Only on the day itself: a start time weeks away says nothing about tonight's end.
-    if (Number.isFinite(start) && Math.abs(Date.now() - start) < 24 * 3600_000) {
-      ends = { planned: time.format(start + plan.plannedMinutes * 60_000), projected: time.format(Date.now() + plan.remainingMinutes * 60_000) };
+    if (Number.isFinite(start) && Math.abs(now! - start) < 24 * 3600_000) {
+      ends = { planned: time.format(start + plan.plannedMinutes * 60_000), projected: time.format(now! + plan.remainingMinutes * 60_000) };
     }
   }
 
@@ -78,12 +78,15 @@ export function RunPanel({
         ) : null}
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <Button onClick={() => nextItem(doc, serverNow())} disabled={!next && !current} data-testid="next-item-button">
+        <Button
+          // A double click is one press: the room moves on by one item, not two.
+          onClick={(e) => e.detail <= 1 && nextItem(doc, serverNow())}
+          disabled={!next && !current} data-testid="next-item-button">
           {current ? (next ? t('run.next', { title: next.title }) : t('run.finish')) : next ? t('run.begin', { title: next.title }) : t('run.next', { title: '' })}
         </Button>
       </div>
       <div className="grid gap-3">
-        <TimerControls doc={doc} name="item" timer={itemTimer} label={t('timer.item')} resetMs={(current?.minutes ?? 0) * 60_000} />
+        <TimerControls doc={doc} name="item" timer={itemTimer} label={t('timer.item')} resetMs={(current?.minutes ?? 0) * 60_000} disabled={!current} />
         <TimerControls doc={doc} name="speaker" timer={speakerTimer} label={t('timer.speaker')} resetMs={SPEAKER_MS} />
       </div>
       <AnnouncementForm doc={doc} announcement={announcement} />

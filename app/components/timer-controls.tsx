@@ -12,6 +12,7 @@ export function TimerControls({
   timer,
   label,
   resetMs,
+  disabled = false,
 }: {
   doc: Y.Doc;
   name: TimerName;
@@ -19,6 +20,8 @@ export function TimerControls({
   label: string;
   /** What reset sets the timer to (the item's planned length, the speaker's time). */
   resetMs: number;
+  /** No item to time (before the first, after the last). */
+  disabled?: boolean;
 }) {
   const { t } = useTranslation();
   const running = timer?.startedAt != null;
@@ -38,14 +41,14 @@ export function TimerControls({
       )}
       <div className="flex flex-wrap gap-2">
         {running ? (
-          <Button onClick={() => pauseTimer(doc, name, serverNow())}>{t('timer.pause')}</Button>
+          <Button onClick={() => pauseTimer(doc, name, serverNow())} disabled={disabled}>{t('timer.pause')}</Button>
         ) : (
-          <Button onClick={start}>{used ? t('timer.resume') : t('timer.start')}</Button>
+          <Button onClick={start} disabled={disabled}>{used ? t('timer.resume') : t('timer.start')}</Button>
         )}
-        <Button variant="secondary" onClick={() => addTime(doc, name, 60_000)} disabled={!timer}>
+        <Button variant="secondary" onClick={() => addTime(doc, name, 60_000)} disabled={disabled || !timer}>
           {t('timer.addMinute')}
         </Button>
-        <Button variant="secondary" onClick={() => resetTimer(doc, name, resetMs)}>
+        <Button variant="secondary" onClick={() => resetTimer(doc, name, resetMs)} disabled={disabled}>
           {t('timer.reset')}
         </Button>
       </div>

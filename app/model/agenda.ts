@@ -27,9 +27,12 @@ export interface AgendaItem extends Required<AgendaItemInput> {
   id: string;
   position: number;
   status: ItemStatus;
-  /** Server-time instants the item was running (ms); null until it starts. */
+  /** Server time the item's latest run started (ms); null until it first starts. */
   startedAt: number | null;
+  /** Server time its latest run ended; null while it is current or never ran. */
   endedAt: number | null;
+  /** Time used in runs that have ended (an item the room came back to has more than one run). */
+  usedMs: number;
 }
 
 const ITEMS = 'agendaItems';
@@ -55,6 +58,7 @@ function readItem(id: string, map: Y.Map<unknown>): AgendaItem {
     status: status === 'done' || status === 'skipped' ? status : 'pending',
     startedAt: num('startedAt'),
     endedAt: num('endedAt'),
+    usedMs: num('usedMs') ?? 0,
   };
 }
 
@@ -143,9 +147,20 @@ export function currentItemId(doc: Y.Doc): string | null {
   return typeof id === 'string' && itemsMap(doc).has(id) ? id : null;
 }
 
+/** Ends the current item's run at `now`: its time is added to what it has used. */
+function endRun(doc: Y.Doc, id: string, now: number, status: ItemStatus): void {
+  const map = itemsMap(doc).get(id)!;
+  const started = map.get('startedAt');
+  const used = typeof map.get('usedMs') === 'number' ? (map.get('usedMs') as number) : 0;
+  if (typeof started === 'number' && typeof map.get('endedAt') !== 'number') map.set('usedMs', used + Math.max(0, now - started));
+  map.set('endedAt', now);
+  if (map.get('status') !== 'skipped') map.set('status', status);
+}
+
 /**
- * Makes `id` the item the room is on, at server time `now`: the previous current item is marked
- * done (with its end time) unless it was skipped.
+ * Makes `id` the item the room is on, at server time `now`. The item left behind is done if the
+ * room moved forward past it, and pending again if the room went back to an earlier item (it was
+ * not finished). An item the room comes back to starts a new run; its earlier time still counts.
  */
 export function setCurrent(doc: Y.Doc, id: string, now: number): void {
   const map = itemsMap(doc).get(id);
@@ -153,13 +168,13 @@ export function setCurrent(doc: Y.Doc, id: string, now: number): void {
   doc.transact(() => {
     const previous = currentItemId(doc);
     if (previous && previous !== id) {
-      const prev = itemsMap(doc).get(previous)!;
-      if (prev.get('status') !== 'skipped') prev.set('status', 'done');
-      prev.set('endedAt', now);
+      const order = readAgenda(doc).map((i) => i.id);
+      endRun(doc, previous, now, order.indexOf(previous) < order.indexOf(id) ? 'done' : 'pending');
     }
+    if (previous === id && typeof map.get('endedAt') !== 'number') return;
     runMap(doc).set('currentItemId', id);
     map.set('status', 'pending');
-    if (typeof map.get('startedAt') !== 'number') map.set('startedAt', now);
+    map.set('startedAt', now);
     map.delete('endedAt');
   });
 }
@@ -172,9 +187,7 @@ export function advance(doc: Y.Doc, now: number): string | null {
   const next = agenda.slice(from + 1).find((i) => i.status === 'pending');
   if (!next) {
     if (current) doc.transact(() => {
-      const prev = itemsMap(doc).get(current)!;
-      if (prev.get('status') !== 'skipped') prev.set('status', 'done');
-      prev.set('endedAt', now);
+      endRun(doc, current, now, 'done');
       runMap(doc).delete('currentItemId');
     });
     return null;
@@ -198,11 +211,21 @@ export interface Schedule {
   projectedMinutes: number;
   /** projected − planned: positive means running over. */
   overMinutes: number;
-  /** Minutes still to go from `now`: the rest of the current item, then every pending item after it. */
+  /** Minutes still to go from `now`: what is left of the current item and of every pending one. */
   remainingMinutes: number;
 }
 
-/** Where the room stands against the plan, at server time `now`. */
+/** Minutes an item has used by server time `now` (its ended runs, plus the running one if current). */
+export function usedMinutes(item: AgendaItem, current: boolean, now: number): number {
+  const running = current && item.startedAt !== null && item.endedAt === null ? Math.max(0, now - item.startedAt) : 0;
+  return (item.usedMs + running) / 60_000;
+}
+
+/**
+ * Where the room stands against the plan, at server time `now`. An item still to come (or the
+ * current one) counts as the larger of its plan and what it has used; a finished or skipped one
+ * counts as what it used. Still to go is the same sum minus what is used.
+ */
 export function schedule(doc: Y.Doc, now: number): Schedule {
   const agenda = readAgenda(doc);
   const current = currentItemId(doc);
@@ -211,23 +234,18 @@ export function schedule(doc: Y.Doc, now: number): Schedule {
   let projected = 0;
   let currentUsedMinutes = 0;
   let remainingMinutes = 0;
-  let pastCurrent = current === null;
   for (const item of agenda) {
-    if (item.id === current && item.startedAt !== null) {
-      currentUsedMinutes = Math.max(0, (now - item.startedAt) / 60_000);
-      projected += Math.max(item.minutes, currentUsedMinutes);
-      remainingMinutes += Math.max(0, item.minutes - currentUsedMinutes);
-      pastCurrent = true;
-    } else if (item.startedAt !== null && item.endedAt !== null) {
-      projected += (item.endedAt - item.startedAt) / 60_000;
-    } else if (item.status === 'pending') {
-      projected += item.minutes;
-      if (pastCurrent) remainingMinutes += item.minutes;
+    const used = usedMinutes(item, item.id === current, now);
+    if (item.id === current) currentUsedMinutes = used;
+    if (item.status === 'pending') {
+      projected += Math.max(item.minutes, used);
+      remainingMinutes += Math.max(0, item.minutes - used);
+    } else {
+      projected += used;
     }
   }
   return { plannedMinutes, currentUsedMinutes, projectedMinutes: projected, overMinutes: projected - plannedMinutes, remainingMinutes };
 }
-
 /** The shape of a real mass assembly to start from; titles come from the facilitator's language. */
 export const TEMPLATE: readonly { key: string; kind: ItemKind; minutes: number }[] = [
   { key: 'welcome', kind: 'welcome', minutes: 10 },

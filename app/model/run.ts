@@ -10,10 +10,12 @@ const ANNOUNCEMENT = 'announcement';
 /** Long enough for two languages of practical notice; short enough to read from the back of a hall. */
 export const MAX_ANNOUNCEMENT = 280;
 
+/** The item timer runs from what the item has already used (if the room came back to it). */
 function restartItemTimer(doc: Y.Doc, id: string, now: number): void {
   const item = readAgenda(doc).find((i) => i.id === id);
   if (!item) return;
   resetTimer(doc, 'item', item.minutes * 60_000);
+  if (item.usedMs > 0) timersMap(doc).get('item')!.set('elapsedMs', item.usedMs);
   startTimer(doc, 'item', now);
 }
 

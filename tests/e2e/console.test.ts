@@ -33,7 +33,7 @@ async function addItem(page: Page, title: string, minutes: number) {
   await form.getByRole('button', { name: 'Add to the agenda' }).click();
 }
 
-it('[G1][T1][R1][R2] two consoles, a projector and a phone run one agenda and agree on the timer, across a server restart', async () => {
+it('[G1][G2][T1][R1][R2] two consoles, a projector and a phone run one agenda and agree on the timer, across a server restart', async () => {
   const asm = await createAssembly(h.server.url, 'Hennepin County assembly');
   const second = await mintLink(h.server.url, asm, { role: 'facilitator', label: 'Second laptop' });
   const open = async (token: string, path: string, options: Parameters<Harness['person']>[0]) => {
@@ -76,10 +76,27 @@ it('[G1][T1][R1][R2] two consoles, a projector and a phone run one agenda and ag
   await eventually(async () => expect(await editorTitles(b)).toEqual(order));
   await eventually(async () => expect(await phoneTitles(phone)).toEqual(order));
 
+  // [G2] A opens "Report" to fix its title while B changes its minutes: both edits survive.
+  await a.getByRole('button', { name: 'Edit “Report from the strike committee”' }).click();
+  const formA = a.locator('form[data-testid^="edit-"]');
+  await b.getByRole('button', { name: 'Edit “Report from the strike committee”' }).click();
+  const formB = b.locator('form[data-testid^="edit-"]');
+  await formB.getByLabel('Minutes planned').fill('20');
+  await formB.getByRole('button', { name: 'Save' }).click();
+  await phone.getByText('20 min').waitFor(); // B's change is everywhere while A's form is still open
+  await formA.getByLabel('Title').fill('Report from the strike committee (Local 26)');
+  await formA.getByRole('button', { name: 'Save' }).click();
+  // Keyboard users keep their place: focus is back on the item's Edit button.
+  expect(await a.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit “Report from the strike committee (Local 26)”');
+  for (const page of [a, b]) {
+    await page.getByText('Report from the strike committee (Local 26)').waitFor();
+    expect(await page.locator('[data-testid="agenda-editor"] > li').nth(1).textContent()).toContain('20 min');
+  }
+
   // A starts the first item: its timer runs at its planned 10 minutes on every screen.
   await a.getByRole('button', { name: 'Start “Welcome and community agreements” now' }).click();
   await projector.getByTestId('current-item').getByText('Welcome and community agreements').waitFor();
-  await projector.getByTestId('next-item').getByText('Report from the strike committee').waitFor();
+  await projector.getByTestId('next-item').getByText('Report from the strike committee (Local 26)').waitFor();
   await phone.getByTestId('current-item').getByText('Welcome and community agreements').waitFor();
   const agree = async () =>
     eventually(
@@ -118,8 +135,8 @@ it('[G1][T1][R1][R2] two consoles, a projector and a phone run one agenda and ag
   // And it is live, not a frozen picture: "next item" on B moves the projector on.
   await waitLive(b);
   await b.getByTestId('next-item-button').click();
-  await projector.getByTestId('current-item').getByText('Report from the strike committee').waitFor();
-  await eventually(async () => expect(await itemTimer(projector)).toBeGreaterThan(14 * 60 + 50));
+  await projector.getByTestId('current-item').getByText('Report from the strike committee (Local 26)').waitFor();
+  await eventually(async () => expect(await itemTimer(projector)).toBeGreaterThan(19 * 60 + 50));
   await agree();
   await eventually(async () => expect(await a.getByTestId('schedule-line').count()).toBe(1));
 }, 120_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addItem, currentItemId, readAgenda } from '../../app/model/agenda.js';
+import { addItem, currentItemId, readAgenda, schedule } from '../../app/model/agenda.js';
 import { goToItem, MAX_ANNOUNCEMENT, nextItem, readAnnouncement, setAnnouncement } from '../../app/model/run.js';
 import { readTimer, remainingMs } from '../../app/model/timers.js';
 
@@ -23,6 +23,26 @@ describe('running the room', () => {
     expect(nextItem(doc, 2_000_000)).toBeNull();
     expect(currentItemId(doc)).toBeNull();
     expect(readTimer(doc, 'item')).toBeNull();
+  });
+
+  it('[G3][G4] going back to an earlier item: the item left is pending again, time is not counted twice', () => {
+    const doc = new Y.Doc();
+    const a = addItem(doc, { title: 'A', kind: 'discussion', minutes: 15 });
+    const b = addItem(doc, { title: 'B', kind: 'discussion', minutes: 20 });
+    goToItem(doc, a, 0);
+    nextItem(doc, 5 * 60_000); // pressed too early: A ran 5 of 15
+    goToItem(doc, a, 25 * 60_000); // 20 minutes on B, then back to A
+    const [itemA, itemB] = readAgenda(doc);
+    expect(itemB).toMatchObject({ status: 'pending', usedMs: 20 * 60_000 });
+    expect(itemA).toMatchObject({ status: 'pending', usedMs: 5 * 60_000, startedAt: 25 * 60_000 });
+    // A's timer carries on from the 5 minutes it had used.
+    expect(remainingMs(readTimer(doc, 'item')!, 26 * 60_000)).toBe(9 * 60_000);
+    const s = schedule(doc, 26 * 60_000);
+    expect(s.currentUsedMinutes).toBeCloseTo(6);
+    // A: max(15, 6) = 15; B: max(20, 20) = 20; nothing over yet.
+    expect(s.projectedMinutes).toBeCloseTo(35);
+    expect(s.remainingMinutes).toBeCloseTo(9 + 0);
+    expect(nextItem(doc, 30 * 60_000)).toBe(b);
   });
 
   it('[R2] announcements are trimmed, cleared by an empty text, and bounded', () => {
