@@ -1,0 +1,310 @@
+/**
+ * The speakers' stack, in the plenary document.
+ *
+ * Entries live in a Y.Map keyed by id (`stackEntries`); each is a Y.Map of fields. Nothing about the
+ * order is stored except a stack-keeper's manual move: the order is computed from the kind, the
+ * progressive-stack setting (from who has spoken in this assembly) and when the hand went up, so
+ * every copy computes the same order and concurrent adds can never collide.
+ *
+ * Who is speaking is not a register either: an entry that has been called (`calledAt`) and has not
+ * finished is speaking. If two keepers press "next" at once and call two different people, the one
+ * called last (ties by id) speaks and the other simply stays at the top of the queue: nobody is
+ * skipped and nobody speaks twice.
+ */
+import * as Y from 'yjs';
+import { currentItemId } from './agenda';
+import { newId } from './ids';
+import { resetTimer, startTimer } from './timers';
+
+/** In the order they jump the queue; several of one kind keep the order they were raised in. */
+export const ENTRY_KINDS = ['process', 'clarify', 'info', 'direct', 'speak'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+const PRIORITY: Record<EntryKind, number> = { process: 0, clarify: 1, info: 1, direct: 2, speak: 3 };
+
+export const PROGRESSIVE = ['off', 'less-spoken', 'first-time'] as const;
+export type Progressive = (typeof PROGRESSIVE)[number];
+
+export type EntryStatus = 'waiting' | 'spoken' | 'withdrawn';
+
+export interface StackEntry {
+  id: string;
+  name: string;
+  kind: EntryKind;
+  /** The agenda item the hand was raised in ('' before the agenda starts). */
+  itemId: string;
+  raisedAt: number;
+  /** Pseudonymous owner for hands raised from a phone ('' for hands the keeper added). */
+  owner: string;
+  status: EntryStatus;
+  calledAt: number | null;
+  endedAt: number | null;
+  /** Set when a stack-keeper moved the entry by hand: its place no longer follows the rules. */
+  moved: boolean;
+}
+
+export interface StackSettings {
+  progressive: Progressive;
+  speakerSeconds: number;
+  /** Keep names off the projector (the kind shows instead). */
+  hideNames: boolean;
+}
+
+export interface StackView {
+  itemId: string;
+  closed: boolean;
+  speaker: StackEntry | null;
+  /** Waiting entries in the order they will be called. */
+  queue: StackEntry[];
+  settings: StackSettings;
+}
+
+export const MAX_NAME = 60;
+export const DEFAULT_SPEAKER_SECONDS = 120;
+
+/** A refusal the person can act on; `code` says which. */
+export class StackError extends Error {
+  constructor(
+    readonly code: 'invalid' | 'closed' | 'duplicate' | 'not-found' | 'not-yours' | 'not-waiting',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const entriesMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('stackEntries');
+export const stackMap = (doc: Y.Doc) => doc.getMap<unknown>('stack');
+
+/** One person, however they typed it this time: trimmed, spaces collapsed, case-folded. */
+export const nameKey = (name: string) => name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+
+function readEntry(id: string, map: Y.Map<unknown>): StackEntry {
+  const str = (k: string) => (typeof map.get(k) === 'string' ? (map.get(k) as string) : '');
+  const num = (k: string) => (typeof map.get(k) === 'number' ? (map.get(k) as number) : null);
+  const kind = map.get('kind') as EntryKind;
+  const status = map.get('status');
+  return {
+    id,
+    name: str('name'),
+    kind: ENTRY_KINDS.includes(kind) ? kind : 'speak',
+    itemId: str('itemId'),
+    raisedAt: num('raisedAt') ?? 0,
+    owner: str('owner'),
+    status: status === 'spoken' || status === 'withdrawn' ? status : 'waiting',
+    calledAt: num('calledAt'),
+    endedAt: num('endedAt'),
+    moved: Array.isArray(map.get('movedKey')),
+  };
+}
+
+export function readEntries(doc: Y.Doc): StackEntry[] {
+  const out: StackEntry[] = [];
+  entriesMap(doc).forEach((map, id) => out.push(readEntry(id, map)));
+  return out;
+}
+
+export function readSettings(doc: Y.Doc): StackSettings {
+  const map = stackMap(doc);
+  const progressive = map.get('progressive') as Progressive;
+  const seconds = map.get('speakerSeconds');
+  return {
+    progressive: PROGRESSIVE.includes(progressive) ? progressive : 'off',
+    speakerSeconds: typeof seconds === 'number' && seconds > 0 ? seconds : DEFAULT_SPEAKER_SECONDS,
+    hideNames: map.get('hideNames') === true,
+  };
+}
+
+const stackItem = (doc: Y.Doc) => currentItemId(doc) ?? '';
+export const isClosed = (doc: Y.Doc, itemId: string) => stackMap(doc).get(`closed:${itemId}`) === true;
+
+/** Times each person (by name) has spoken in this assembly, the current speaker included. */
+function spokenCounts(entries: StackEntry[], speaker: StackEntry | null): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of entries) {
+    if (e.status !== 'spoken' && e.id !== speaker?.id) continue;
+    counts.set(nameKey(e.name), (counts.get(nameKey(e.name)) ?? 0) + 1);
+  }
+  return counts;
+}
+
+type Key = [number, number, number];
+
+function compareKeys(a: Key, b: Key): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+/** The speaker: the most recently called entry that is still speaking (ties by id). */
+function speakerOf(entries: StackEntry[], itemId: string): StackEntry | null {
+  let best: StackEntry | null = null;
+  for (const e of entries) {
+    if (e.itemId !== itemId || e.status !== 'waiting' || e.calledAt === null || e.endedAt !== null) continue;
+    if (!best || e.calledAt > best.calledAt! || (e.calledAt === best.calledAt && e.id > best.id)) best = e;
+  }
+  return best;
+}
+
+/** The stack of the current agenda item as everyone sees it. */
+export function readStack(doc: Y.Doc): StackView {
+  const itemId = stackItem(doc);
+  const entries = readEntries(doc);
+  const speaker = speakerOf(entries, itemId);
+  const settings = readSettings(doc);
+  const counts = spokenCounts(entries, speaker);
+  const keys = new Map<string, Key>();
+  const queue = entries.filter((e) => e.itemId === itemId && e.status === 'waiting' && e.id !== speaker?.id);
+  for (const e of queue) keys.set(e.id, keyOf(doc, e, settings.progressive, counts));
+  queue.sort((a, b) => compareKeys(keys.get(a.id)!, keys.get(b.id)!) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { itemId, closed: isClosed(doc, itemId), speaker, queue, settings };
+}
+
+function keyOf(doc: Y.Doc, e: StackEntry, progressive: Progressive, counts: Map<string, number>): Key {
+  const moved = entriesMap(doc).get(e.id)?.get('movedKey');
+  if (Array.isArray(moved) && moved.length === 3 && moved.every((n) => typeof n === 'number')) return moved as Key;
+  let bucket = 0;
+  if (e.kind === 'speak' && progressive !== 'off') {
+    const spoken = counts.get(nameKey(e.name)) ?? 0;
+    bucket = progressive === 'first-time' ? Math.min(spoken, 1) : spoken;
+  }
+  return [PRIORITY[e.kind], bucket, e.raisedAt];
+}
+
+function validName(name: string): string {
+  const clean = name.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  if (!clean) throw new StackError('invalid', 'a name is needed');
+  if (clean.length > MAX_NAME) throw new StackError('invalid', `a name is at most ${MAX_NAME} characters`);
+  return clean;
+}
+
+/**
+ * Puts a hand up for the current agenda item, at server time `now`. A closed stack takes only
+ * points of process. With an `owner` (a phone), that owner may hold one open entry per kind.
+ */
+export function raiseHand(doc: Y.Doc, input: { name: string; kind: EntryKind; owner?: string }, now: number): string {
+  const name = validName(input.name);
+  if (!ENTRY_KINDS.includes(input.kind)) throw new StackError('invalid', `unknown kind ${String(input.kind)}`);
+  const itemId = stackItem(doc);
+  if (isClosed(doc, itemId) && input.kind !== 'process') throw new StackError('closed', 'the stack is closed; points of process are still taken');
+  const owner = input.owner ?? '';
+  if (owner) {
+    const open = readEntries(doc).some((e) => e.owner === owner && e.kind === input.kind && e.itemId === itemId && e.status === 'waiting');
+    if (open) throw new StackError('duplicate', 'you already have a hand up of this kind');
+  }
+  const id = newId();
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    entriesMap(doc).set(id, map);
+    map.set('name', name);
+    map.set('kind', input.kind);
+    map.set('itemId', itemId);
+    map.set('raisedAt', now);
+    map.set('owner', owner);
+    map.set('status', 'waiting');
+  });
+  return id;
+}
+
+/** Takes a waiting hand down. With an `owner`, only that owner's own entry. */
+export function withdraw(doc: Y.Doc, id: string, owner?: string): void {
+  const map = entriesMap(doc).get(id);
+  if (!map) throw new StackError('not-found', 'no such entry');
+  const entry = readEntry(id, map);
+  if (owner !== undefined && entry.owner !== owner) throw new StackError('not-yours', 'this is not your entry');
+  if (entry.status !== 'waiting' || readStack(doc).speaker?.id === id) throw new StackError('not-waiting', 'this entry is no longer waiting');
+  doc.transact(() => map.set('status', 'withdrawn'));
+}
+
+/**
+ * "Next speaker" at server time `now`: whoever is speaking has spoken, the first in the queue is
+ * called and the speaker timer restarts. Returns the new speaker's id, or null if nobody waits.
+ */
+export function nextSpeaker(doc: Y.Doc, now: number): string | null {
+  const view = readStack(doc);
+  const next = view.queue[0] ?? null;
+  doc.transact(() => {
+    if (view.speaker) {
+      const map = entriesMap(doc).get(view.speaker.id)!;
+      map.set('status', 'spoken');
+      map.set('endedAt', now);
+    }
+    if (next) {
+      entriesMap(doc).get(next.id)!.set('calledAt', now);
+      resetTimer(doc, 'speaker', view.settings.speakerSeconds * 1000);
+      startTimer(doc, 'speaker', now);
+    } else {
+      resetTimer(doc, 'speaker', view.settings.speakerSeconds * 1000);
+    }
+  });
+  return next?.id ?? null;
+}
+
+/**
+ * Moves a waiting entry to `index` in the queue by hand. Its place is pinned just after its new
+ * upper neighbour in the computed order, and it shows as moved.
+ */
+export function moveEntry(doc: Y.Doc, id: string, index: number): void {
+  const view = readStack(doc);
+  const entry = view.queue.find((e) => e.id === id);
+  if (!entry) throw new StackError('not-waiting', 'only a waiting entry can be moved');
+  const counts = spokenCounts(readEntries(doc), view.speaker);
+  const others = view.queue.filter((e) => e.id !== id);
+  const at = Math.max(0, Math.min(index, others.length));
+  const key = (e: StackEntry) => keyOf(doc, e, view.settings.progressive, counts);
+  const above = others[at - 1] ? key(others[at - 1]) : null;
+  const below = others[at] ? key(others[at]) : null;
+  let moved: Key;
+  if (!above && !below) return;
+  else if (!above) moved = [below![0], below![1], below![2] - 1];
+  else if (!below) moved = [above[0], above[1], above[2] + 1];
+  else if (above[0] === below[0] && above[1] === below[1]) moved = [above[0], above[1], (above[2] + below[2]) / 2];
+  else moved = [above[0], above[1], above[2] + 0.5];
+  doc.transact(() => entriesMap(doc).get(id)!.set('movedKey', moved));
+}
+
+export function setStackClosed(doc: Y.Doc, closed: boolean): void {
+  const key = `closed:${stackItem(doc)}`;
+  doc.transact(() => (closed ? stackMap(doc).set(key, true) : stackMap(doc).delete(key)));
+}
+
+export function setSettings(doc: Y.Doc, settings: Partial<StackSettings>): void {
+  if (settings.progressive !== undefined && !PROGRESSIVE.includes(settings.progressive)) throw new StackError('invalid', 'unknown progressive setting');
+  if (settings.speakerSeconds !== undefined && !(Number.isInteger(settings.speakerSeconds) && settings.speakerSeconds >= 10 && settings.speakerSeconds <= 3600)) {
+    throw new StackError('invalid', 'speaker time must be 10 s to 60 min');
+  }
+  doc.transact(() => {
+    for (const [k, v] of Object.entries(settings)) if (v !== undefined) stackMap(doc).set(k, v);
+  });
+}
+
+export interface SpeakerHistory {
+  name: string;
+  times: number;
+  totalMs: number;
+}
+
+/** How often and how long each name has spoken in this assembly, most first. */
+export function history(doc: Y.Doc): SpeakerHistory[] {
+  const byName = new Map<string, SpeakerHistory>();
+  for (const e of readEntries(doc)) {
+    if (e.status !== 'spoken' || e.calledAt === null || e.endedAt === null) continue;
+    const k = nameKey(e.name);
+    const h = byName.get(k) ?? { name: e.name, times: 0, totalMs: 0 };
+    h.times++;
+    h.totalMs += Math.max(0, e.endedAt - e.calledAt);
+    byName.set(k, h);
+  }
+  return [...byName.values()].sort((a, b) => b.times - a.times || b.totalMs - a.totalMs || a.name.localeCompare(b.name));
+}
+
+/** Every name seen in this assembly, for autocomplete (latest spelling, alphabetical). */
+export function namesSeen(doc: Y.Doc): string[] {
+  const byKey = new Map<string, StackEntry>();
+  for (const e of readEntries(doc)) {
+    const prev = byKey.get(nameKey(e.name));
+    if (!prev || e.raisedAt > prev.raisedAt) byKey.set(nameKey(e.name), e);
+  }
+  return [...byKey.values()].map((e) => e.name).sort((a, b) => a.localeCompare(b));
+}
+
+/** A rough wait for the entry at `position` (0-based): the rest of the current turn plus full turns ahead. */
+export function estimateWaitMs(view: StackView, position: number, speakerLeftMs: number): number {
+  return Math.max(0, speakerLeftMs) + position * view.settings.speakerSeconds * 1000;
+}
