@@ -2,6 +2,7 @@
  * What loaders and actions may ask of the server, handed in through Remix's load context.
  * `app/` never imports `server/`; the server implements this interface (server/http/services.ts).
  */
+import type * as Y from 'yjs';
 import type { AssemblyMeta } from './model/meta';
 
 export const ROLES = ['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader'] as const;
@@ -58,6 +59,18 @@ export interface PlenaryServices {
   revokeLink(assemblyId: string, linkId: string): Promise<boolean>;
   /** The server's current state of a document, as one Yjs update (for server rendering). */
   docState(docName: string): Promise<Uint8Array>;
+  /**
+   * Applies a command to the server's live copy of a document in one transaction (attendees never
+   * write Yjs themselves), and resolves once it is stored and sent to everyone. `change` runs
+   * synchronously and should check everything before writing; if it throws, the error comes back.
+   */
+  changeDoc<T>(docName: string, change: (doc: Y.Doc) => T): Promise<T>;
+  /** The opaque owner name of this session's own entries in this assembly. */
+  pseudonym(assemblyId: string, session: RequestSession): string;
+  /** Takes one command from the session's allowance; false when it has run out (answer 429). */
+  allowCommand(assemblyId: string, session: RequestSession): boolean;
+  /** The server's clock (ms), for stamping commands. */
+  now(): number;
 }
 
 declare module '@remix-run/node' {

@@ -1,8 +1,9 @@
 import { useDoc } from './use-doc';
-import { useY } from './use-y';
+import { useDocValue, useY } from './use-y';
 import { currentItemId, itemsMap, readAgenda, runMap } from '~/model/agenda';
 import { metaMap, readMeta } from '~/model/meta';
 import { readAnnouncement } from '~/model/run';
+import { readStack } from '~/model/stack';
 import { readTimer, timersMap } from '~/model/timers';
 
 /** The plenary document of an assembly page, live, starting from the server's state. */
@@ -15,5 +16,6 @@ export function usePlenary(assemblyId: string, state: string, options: { presenc
   const announcement = useY(runMap(doc), () => readAnnouncement(doc));
   const itemTimer = useY(timersMap(doc), () => readTimer(doc, 'item'));
   const speakerTimer = useY(timersMap(doc), () => readTimer(doc, 'speaker'));
-  return { ...live, meta, agenda, currentId, announcement, itemTimer, speakerTimer };
+  const stack = useDocValue(doc, readStack);
+  return { ...live, meta, agenda, currentId, announcement, itemTimer, speakerTimer, stack };
 }

@@ -37,3 +37,35 @@ export function useY<T, Type extends Y.AbstractType<any>>(type: Type, read: (typ
 
   return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
+
+/**
+ * Like `useY`, for values read from several parts of a document at once (the stack depends on
+ * the entries, its settings and the current agenda item): re-reads after any change to the doc.
+ */
+export function useDocValue<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
+  const version = useRef(0);
+  const cache = useRef<{ doc: Y.Doc; version: number; value: T } | null>(null);
+  const readRef = useRef(read);
+  readRef.current = read;
+
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const handler = () => {
+        version.current++;
+        onChange();
+      };
+      doc.on('update', handler);
+      version.current++;
+      return () => doc.off('update', handler);
+    },
+    [doc],
+  );
+
+  const snapshot = () => {
+    const c = cache.current;
+    if (!c || c.doc !== doc || c.version !== version.current) cache.current = { doc, version: version.current, value: readRef.current(doc) };
+    return cache.current!.value;
+  };
+
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
+}

@@ -1,29 +1,84 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { usePlenary } from '~/collab/use-plenary';
+import { AgendaView } from '~/components/agenda-view';
 import { AssemblyHeader } from '~/components/assembly-header';
 import { MetaDetails } from '~/components/meta-details';
-import { Card } from '~/components/ui/card';
-import { AgendaView } from '~/components/agenda-view';
+import { StackPhone } from '~/components/stack-phone';
 import { TimerDisplay } from '~/components/timer-display';
+import { Card } from '~/components/ui/card';
+import { ENTRY_KINDS, MAX_NAME, raiseHand, StackError, withdraw } from '~/model/stack';
 import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
+import { nameCookie, readNameCookie } from '~/utils/name-cookie.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
 
 /** The attendee's phone: rendered from the server's copy, so it is useful before (and without) JavaScript. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly } = await requireRole(request, context, params.id, IN_THE_ROOM);
+  const { assembly, session } = await requireRole(request, context, params.id, IN_THE_ROOM);
   return json(
-    { id: assembly.id, title: assembly.title, state: await plenaryState(context, assembly.id) },
+    {
+      id: assembly.id,
+      title: assembly.title,
+      state: await plenaryState(context, assembly.id),
+      me: context.services.pseudonym(assembly.id, session),
+      savedName: readNameCookie(request, assembly.id),
+    },
     { headers: { 'Cache-Control': 'no-store' } },
   );
 }
 
+const Command = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('raise'),
+    name: z.string().trim().min(1, 'stack.errors.name').max(MAX_NAME, 'stack.errors.nameLong'),
+    kind: z.enum(ENTRY_KINDS, { message: 'stack.errors.kind' }),
+  }),
+  z.object({ intent: z.literal('withdraw'), entryId: z.string().min(1).max(64) }),
+]);
+
+/** What only a stack-keeper or a facilitator does; from a phone it is refused, not ignored. */
+const KEEPER_INTENTS = new Set(['next', 'move', 'close', 'open', 'settings', 'remove']);
+
+const STATUS: Record<StackError['code'], number> = { invalid: 400, closed: 409, duplicate: 409, 'not-waiting': 409, 'not-found': 404, 'not-yours': 403 };
+
+/**
+ * A raised or withdrawn hand, as a command the server checks and applies ([K6]): an attendee
+ * changes only their own entries, holds one open entry per kind, and is rate limited per session.
+ */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { assembly, session } = await requireRole(request, context, params.id, IN_THE_ROOM);
+  const form = await request.formData();
+  const intent = String(form.get('intent') ?? '');
+  if (KEEPER_INTENTS.has(intent)) return json({ error: 'stack.errors.forbidden' }, { status: 403 });
+  const parsed = Command.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return json({ error: parsed.error.issues[0].message.startsWith('stack.') ? parsed.error.issues[0].message : 'stack.errors.invalid' }, { status: 400 });
+  if (!context.services.allowCommand(assembly.id, session)) return json({ error: 'stack.errors.tooMany' }, { status: 429, headers: { 'Retry-After': '10' } });
+
+  const owner = context.services.pseudonym(assembly.id, session);
+  const command = parsed.data;
+  try {
+    await context.services.changeDoc(`${assembly.id}/plenary`, (doc) =>
+      command.intent === 'raise'
+        ? raiseHand(doc, { name: command.name, kind: command.kind, owner }, context.services.now())
+        : withdraw(doc, command.entryId, owner),
+    );
+  } catch (err) {
+    if (err instanceof StackError) return json({ error: `stack.errors.${err.code}` }, { status: STATUS[err.code] });
+    throw err;
+  }
+  const headers = new Headers();
+  if (command.intent === 'raise') headers.append('Set-Cookie', nameCookie(assembly.id, command.name, new URL(request.url).protocol === 'https:'));
+  return redirect(`/a/${assembly.id}#stack`, { status: 303, headers });
+}
+
 export default function AttendeePage() {
   const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const { status, meta, agenda, currentId, itemTimer, announcement } = usePlenary(data.id, data.state);
+  const { status, meta, agenda, currentId, itemTimer, speakerTimer, announcement, stack } = usePlenary(data.id, data.state);
   const current = agenda.find((i) => i.id === currentId);
   return (
     <>
@@ -41,6 +96,9 @@ export default function AttendeePage() {
             <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="phone" className="mt-2" />
           </Card>
         ) : null}
+        <Card id="stack" aria-labelledby="stack-heading">
+          <StackPhone stack={stack} me={data.me} savedName={data.savedName} speakerTimer={speakerTimer} error={result && 'error' in result ? result.error : null} />
+        </Card>
         <Card>
           <h2 className="mb-2 text-xl font-black">{t('agenda.heading')}</h2>
           <AgendaView agenda={agenda} currentId={currentId} />

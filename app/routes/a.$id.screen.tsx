@@ -5,6 +5,7 @@ import { usePlenary } from '~/collab/use-plenary';
 import { ConnectionIndicator } from '~/components/connection-indicator';
 import { MetaDetails } from '~/components/meta-details';
 import { TimerDisplay } from '~/components/timer-display';
+import type { StackEntry } from '~/model/stack';
 import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
 import { qrSvg } from '~/utils/qr.server';
 
@@ -29,7 +30,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function ProjectorScreen() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { status, meta, agenda, currentId, itemTimer, speakerTimer, announcement } = usePlenary(data.id, data.state);
+  const { status, meta, agenda, currentId, itemTimer, speakerTimer, announcement, stack } = usePlenary(data.id, data.state);
+  // Names can be kept off the wall, per assembly: then the room sees what kind of turn it is.
+  const who = (e: StackEntry) => (stack.settings.hideNames ? t(`stack.kinds.${e.kind}`) : e.name);
+  const upNext = stack.queue[0] ?? null;
   // The speaker timer shows once it has been started, and stays while it is paused mid-speech.
   const speaking = speakerTimer && (speakerTimer.startedAt !== null || speakerTimer.elapsedMs > 0) ? speakerTimer : null;
   const index = agenda.findIndex((i) => i.id === currentId);
@@ -75,6 +79,22 @@ export default function ProjectorScreen() {
               <p className="mt-4 line-clamp-2 text-3xl text-stone-300 2xl:text-4xl" data-testid="next-item">
                 {t('agenda.next')}: <span className="font-bold text-white">{next.title}</span>
               </p>
+            ) : null}
+            {stack.speaker || upNext ? (
+              <div className="mt-6 grid gap-2 border-t-4 border-stone-700 pt-4" data-testid="screen-stack">
+                {stack.speaker ? (
+                  <p className="text-3xl 2xl:text-5xl" data-testid="screen-speaker">
+                    <span className="font-bold uppercase text-amber-300">{t('stack.nowSpeaking')}: </span>
+                    <span className="font-black">{who(stack.speaker)}</span>
+                  </p>
+                ) : null}
+                {upNext ? (
+                  <p className="text-2xl text-stone-300 2xl:text-4xl" data-testid="screen-next-up">
+                    {t('stack.nextUp')}: <span className="font-bold text-white">{who(upNext)}</span>
+                    {upNext.kind !== 'speak' && !stack.settings.hideNames ? ` · ${t(`stack.kinds.${upNext.kind}`)}` : ''}
+                  </p>
+                ) : null}
+              </div>
             ) : null}
           </div>
           <div className="grid gap-6 lg:max-w-sm lg:text-right 2xl:max-w-none">

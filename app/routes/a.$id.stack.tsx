@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { usePlenary } from '~/collab/use-plenary';
 import { AssemblyHeader } from '~/components/assembly-header';
+import { StackKeeper } from '~/components/stack-keeper';
 import { plenaryState, requireRole } from '~/utils/guards.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
@@ -12,10 +13,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({ id: assembly.id, title: assembly.title, state: await plenaryState(context, assembly.id) }, { headers: { 'Cache-Control': 'no-store' } });
 }
 
-/** The stack-keeper's screen; the stack itself arrives with the stack issue. */
-export default function StackKeeper() {
+/** The stack-keeper's screen: keyboard first, on a laptop at the front of the hall. */
+export default function StackKeeperPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { status, meta } = usePlenary(data.id, data.state, { presence: true });
-  return <AssemblyHeader title={meta.title || data.title} subtitle={t('stack.heading')} status={status} />;
+  const { status, doc, meta, agenda, currentId, stack, speakerTimer } = usePlenary(data.id, data.state, { presence: true });
+  const item = agenda.find((i) => i.id === currentId) ?? null;
+  return (
+    <>
+      <AssemblyHeader title={meta.title || data.title} subtitle={t('stack.keeperHeading')} status={status} />
+      <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
+        <StackKeeper doc={doc} stack={stack} speakerTimer={speakerTimer} itemTitle={item?.title ?? null} />
+      </main>
+    </>
+  );
 }

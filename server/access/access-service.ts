@@ -115,6 +115,11 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
   }
 
   /** A Set-Cookie header value opening a new session on `link`. */
+  /** The owner name for a session's own entries in this assembly (bearer tokens: one per link). */
+  pseudonym(assemblyId: string, session: { linkId: string; sessionId: string | null }): string {
+    return this.signer.pseudonym(assemblyId, session.sessionId ?? `link:${session.linkId}`);
+  }
+
   sessionCookie(link: LinkRecord, secure: boolean): string {
     const value = this.signer.sign(link.assemblyId, link.id, generateId());
     return [

@@ -29,6 +29,15 @@ export class CookieSigner {
     return `${linkId}.${sessionId}.${this.mac(assemblyId, linkId, sessionId)}`;
   }
 
+  /**
+   * A stable, opaque name for one session in one assembly: what the plenary document records as
+   * the owner of a hand raised from a phone. It cannot be turned back into the session or used as
+   * a credential, and the same phone gets a different one in another assembly.
+   */
+  pseudonym(assemblyId: string, sessionKey: string): string {
+    return createHmac('sha256', this.secret).update(`owner\n${assemblyId}\n${sessionKey}`).digest('base64url').slice(0, 22);
+  }
+
   verify(assemblyId: string, value: string): { linkId: string; sessionId: string } | null {
     const parts = value.split('.');
     if (parts.length !== 3) return null;

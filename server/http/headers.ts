@@ -3,7 +3,7 @@ import type { Request, Response, NextFunction } from 'express';
 /** Headers every response carries ([X2]); the page CSP with per-request nonces comes from Remix's entry. */
 export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
   res.set({
-    'Referrer-Policy': 'no-referrer',
+    'Referrer-Policy': 'same-origin',
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Cross-Origin-Opener-Policy': 'same-origin',

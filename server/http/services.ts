@@ -3,6 +3,7 @@ import type { AccessService } from '../access/access-service.js';
 import type { Store, LinkRecord } from '../storage/store.js';
 import type { Rooms } from '../sync/rooms.js';
 import { parseDocName } from '../sync/doc-name.js';
+import { RateLimiter } from './rate-limit.js';
 import { initialPlenaryUpdate } from '../../app/model/meta.js';
 import type { LinkSummary, MintedLink, PlenaryServices } from '../../app/services.js';
 
@@ -11,10 +12,19 @@ export interface ServicesDeps {
   access: AccessService;
   rooms: Rooms;
   publicUrl?: string;
+  /** Commands per session: a burst of `capacity`, refilled at `perMinute`. */
+  commands?: { capacity: number; perMinute: number };
 }
 
+/** Enough for someone who raises, withdraws and raises again; not enough to flood the stack. */
+export const COMMAND_DEFAULTS = { capacity: 10, perMinute: 12 };
+
+/** The origin of commands applied on the server (not a connection: everyone is sent the change). */
+const COMMAND = 'command';
+
 /** The load-context services: what Remix loaders and actions may ask of the server. */
-export function createServices({ store, access, rooms, publicUrl }: ServicesDeps): PlenaryServices {
+export function createServices({ store, access, rooms, publicUrl, commands = COMMAND_DEFAULTS }: ServicesDeps): PlenaryServices {
+  const limiter = new RateLimiter(commands.capacity, commands.perMinute);
   const origin = (request: Request) => (publicUrl ? publicUrl.replace(/\/$/, '') : new URL(request.url).origin);
   const joinUrl = (request: Request, token: string) => `${origin(request)}/join/${token}`;
 
@@ -78,5 +88,26 @@ export function createServices({ store, access, rooms, publicUrl }: ServicesDeps
         rooms.release(room);
       }
     },
+
+    async changeDoc(docName, change) {
+      const name = parseDocName(docName);
+      if (!name) throw new Error(`not a document name: ${docName}`);
+      const room = await rooms.acquire(name);
+      try {
+        const result = room.doc.transact(() => change(room.doc), COMMAND);
+        // Answer only once it is stored and on its way to everyone ([S6]).
+        await room.flush();
+        if (room.hasUnsaved) throw new Error(`${docName} cannot be saved right now`);
+        return result;
+      } finally {
+        rooms.release(room);
+      }
+    },
+
+    pseudonym: (assemblyId, session) => access.pseudonym(assemblyId, session),
+
+    allowCommand: (assemblyId, session) => limiter.take(`${assemblyId}:${session.sessionId ?? `link:${session.linkId}`}`),
+
+    now: () => Date.now(),
   };
 }

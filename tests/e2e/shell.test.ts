@@ -125,7 +125,7 @@ describe('app shell in Chromium', () => {
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     expect(csp).toContain("connect-src 'self'");
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
     const nonce = /'nonce-([^']+)'/.exec(csp)![1];
     const html = await res.text();
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];

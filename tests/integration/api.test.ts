@@ -150,7 +150,7 @@ describe('links API', () => {
 describe('headers', () => {
   it('[X2] every response carries the privacy headers', async () => {
     for (const res of [await fetch(`${server.url}/api/nothing`), await post('/api/assemblies', '{}'), await fetch(`${server.url}/join/x`)]) {
-      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('x-frame-options')).toBe('DENY');
     }

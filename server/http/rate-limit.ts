@@ -1,0 +1,37 @@
+/**
+ * Token buckets keyed by session (never by IP: a thousand people behind one venue NAT must all get
+ * in). In memory: a restart forgives everyone, which is fine for a limit measured in seconds.
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    /** Commands allowed in a burst. */
+    private readonly capacity: number,
+    /** Commands given back per minute. */
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Takes one token for `key`; false when none is left. */
+  take(key: string): boolean {
+    const now = this.now();
+    const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
+    bucket.tokens = Math.min(this.capacity, bucket.tokens + ((now - bucket.at) * this.perMinute) / 60_000);
+    bucket.at = now;
+    if (this.buckets.size > 100_000) this.sweep(now);
+    if (bucket.tokens < 1) {
+      this.buckets.set(key, bucket);
+      return false;
+    }
+    bucket.tokens -= 1;
+    this.buckets.set(key, bucket);
+    return true;
+  }
+
+  /** Forgets buckets that have refilled: they would start full anyway. */
+  private sweep(now: number): void {
+    const full = (this.capacity * 60_000) / this.perMinute;
+    for (const [key, b] of this.buckets) if (now - b.at > full) this.buckets.delete(key);
+  }
+}
