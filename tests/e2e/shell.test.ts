@@ -84,6 +84,16 @@ describe('app shell in Chromium', () => {
     expect(await page.getByText('Está en la asamblea').count()).toBe(1);
   });
 
+  it('with JavaScript off an assembly can still be created (a plain form post passes the CSRF check)', async () => {
+    const page = await (await h.person({ javaScript: false, viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(h.server.url);
+    await page.getByLabel('Name of the assembly').fill('Assembly made without JavaScript');
+    await page.getByRole('button', { name: 'Create the assembly' }).click();
+    await page.waitForURL(/\/facilitate$/);
+    expect(await page.getByTestId('assembly-title').textContent()).toBe('Assembly made without JavaScript');
+    expect(await page.locator('[role="alertdialog"] input').inputValue()).toMatch(/\/join\/[A-Za-z0-9_-]{43}$/);
+  });
+
   it('switching to Spanish translates every visible string, on every page', async () => {
     const ctx = await h.person({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
