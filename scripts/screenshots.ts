@@ -8,6 +8,7 @@ import { connect } from '../tests/helpers/clients.js';
 import { addTemplate, readAgenda, setCurrent } from '../app/model/agenda.js';
 import { resetTimer, startTimer } from '../app/model/timers.js';
 import { setAnnouncement } from '../app/model/run.js';
+import { nextSpeaker, raiseHand } from '../app/model/stack.js';
 
 const TITLES: Record<string, string> = {
   welcome: 'Welcome and community agreements',
@@ -50,6 +51,14 @@ try {
   resetTimer(facilitator.doc, 'speaker', 2 * 60_000);
   startTimer(facilitator.doc, 'speaker', Date.now() - 41_000);
   setAnnouncement(facilitator.doc, 'Interpretation in Spanish: channel 2 · Somali: channel 3');
+  // A stack under way: two have spoken, one speaks, five wait (one is the phone's own hand, below).
+  const t0 = Date.now() - 5 * 60_000;
+  for (const [i, [name, kind]] of ([['Khadra', 'speak'], ['Tou', 'speak'], ['Rosa', 'speak'], ['Abdi', 'direct'], ['Mai', 'speak'], ['Guadalupe Hernández-Ortiz', 'speak'], ['Joe', 'clarify']] as const).entries()) {
+    raiseHand(facilitator.doc, { name, kind }, t0 + i * 20_000);
+  }
+  nextSpeaker(facilitator.doc, Date.now() - 4 * 60_000);
+  nextSpeaker(facilitator.doc, Date.now() - 2 * 60_000);
+  nextSpeaker(facilitator.doc, Date.now() - 41_000);
   await new Promise((r) => setTimeout(r, 300));
 
   for (const [size, viewport] of Object.entries(SIZES)) {
@@ -62,6 +71,17 @@ try {
       if (name !== 'minutes') await waitLive(page);
       await page.screenshot({ path: `screenshots/${name}-${size}.png`, fullPage: name !== 'screen' });
     }
+  }
+  // An attendee with a hand up, as their phone shows it.
+  const mine = await (await h.person({ viewport: SIZES.phone })).newPage();
+  const join = await setup.locator('input[aria-label="Join link for attendees"]').inputValue().catch(() => null);
+  if (join) {
+    await mine.goto(join);
+    await waitLive(mine);
+    await mine.getByLabel('Your name').fill('Fartun');
+    await mine.getByRole('button', { name: 'Raise my hand' }).click();
+    await mine.getByTestId('my-entry').waitFor();
+    await mine.locator('#stack').screenshot({ path: 'screenshots/attendee-stack-phone.png' });
   }
   const hall = await (await h.person({ viewport: { width: 1280, height: 720 } })).newPage();
   await hall.goto(facilitatorUrl);

@@ -39,7 +39,7 @@ async function attendee(javaScript = true): Promise<Page> {
   return page;
 }
 
-it('[K1][K4][K6] a keeper adds hands by keyboard, a phone raises a point of process to the top, next, next', async () => {
+it('[K1][K4][K6][K8] a keeper adds hands by keyboard, a phone raises a point of process to the top, next, next', async () => {
   const keeper = await (await h.person({ viewport: { width: 1366, height: 768 } })).newPage();
   await keeper.goto(`${h.server.url}/join/${keeperToken}`);
   await waitLive(keeper);
