@@ -16,10 +16,12 @@ import { currentItemId } from './agenda';
 import { newId } from './ids';
 import { resetTimer, startTimer } from './timers';
 
-/** In the order they jump the queue; several of one kind keep the order they were raised in. */
+/** What a hand can be raised for, in the order they jump the queue. */
 export const ENTRY_KINDS = ['process', 'clarify', 'info', 'direct', 'speak'] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
-const PRIORITY: Record<EntryKind, number> = { process: 0, clarify: 1, info: 1, direct: 2, speak: 3 };
+/** A breakout table's report-back is also a turn on the stack, added when its round ends. */
+export type EntryKind = (typeof ENTRY_KINDS)[number] | 'report';
+const PRIORITY: Record<EntryKind, number> = { process: 0, clarify: 1, info: 1, direct: 2, speak: 3, report: 3 };
+const KINDS: readonly EntryKind[] = [...ENTRY_KINDS, 'report'];
 
 export const PROGRESSIVE = ['off', 'less-spoken', 'first-time'] as const;
 export type Progressive = (typeof PROGRESSIVE)[number];
@@ -40,6 +42,8 @@ export interface StackEntry {
   endedAt: number | null;
   /** Set when a stack-keeper moved the entry by hand: its place no longer follows the rules. */
   moved: boolean;
+  /** A report-back's points, shown on the projector while that table speaks ('' otherwise). */
+  text: string;
 }
 
 export interface StackSettings {
@@ -85,7 +89,7 @@ function readEntry(id: string, map: Y.Map<unknown>): StackEntry {
   return {
     id,
     name: str('name'),
-    kind: ENTRY_KINDS.includes(kind) ? kind : 'speak',
+    kind: KINDS.includes(kind) ? kind : 'speak',
     itemId: str('itemId'),
     raisedAt: num('raisedAt') ?? 0,
     owner: str('owner'),
@@ -93,6 +97,7 @@ function readEntry(id: string, map: Y.Map<unknown>): StackEntry {
     calledAt: num('calledAt'),
     endedAt: num('endedAt'),
     moved: Array.isArray(map.get('movedKey')),
+    text: str('text'),
   };
 }
 
@@ -180,7 +185,7 @@ function validName(name: string): string {
  */
 export function raiseHand(doc: Y.Doc, input: { name: string; kind: EntryKind; owner?: string }, now: number): string {
   const name = validName(input.name);
-  if (!ENTRY_KINDS.includes(input.kind)) throw new StackError('invalid', `unknown kind ${String(input.kind)}`);
+  if (!(ENTRY_KINDS as readonly string[]).includes(input.kind)) throw new StackError('invalid', `unknown kind ${String(input.kind)}`);
   const itemId = stackItem(doc);
   if (isClosed(doc, itemId) && input.kind !== 'process') throw new StackError('closed', 'the stack is closed; points of process are still taken');
   const owner = input.owner ?? '';
@@ -257,6 +262,26 @@ export function moveEntry(doc: Y.Doc, id: string, index: number): void {
   else if (above[0] === below[0] && above[1] === below[1]) moved = [above[0], above[1], (above[2] + below[2]) / 2];
   else moved = [above[0], above[1], above[2] + 0.5];
   doc.transact(() => entriesMap(doc).get(id)!.set('movedKey', moved));
+}
+
+/**
+ * A table's report-back as a turn on the stack of the current item, at server time `now`; tables
+ * keep their number order. Added by the server when a breakout round ends.
+ */
+export function addReportBack(doc: Y.Doc, report: { name: string; text: string; order: number }, now: number): string {
+  const id = newId();
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    entriesMap(doc).set(id, map);
+    map.set('name', validName(report.name));
+    map.set('kind', 'report');
+    map.set('itemId', stackItem(doc));
+    map.set('raisedAt', now + report.order);
+    map.set('owner', '');
+    map.set('status', 'waiting');
+    map.set('text', report.text.slice(0, 2000));
+  });
+  return id;
 }
 
 export function setStackClosed(doc: Y.Doc, closed: boolean): void {

@@ -1,0 +1,250 @@
+/**
+ * Breakout rounds, in the plenary document: which tables there are, what they discuss, for how
+ * long, and who sits where. Each table's notes live in their own document
+ * (`<assemblyId>/breakout/<groupId>`, see notes.ts).
+ *
+ * One round per agenda item (`breakoutRounds`, keyed by item id). A round's tables are numbered
+ * 1..n with stable ids `t1`..`tn`, so a table keeps its document and its note-taker links when the
+ * round is edited. Where attendees sit (`members`, keyed by their pseudonym) is written by the
+ * server from their phone's choice, or by a facilitator moving someone.
+ */
+import * as Y from 'yjs';
+import { currentItemId } from './agenda';
+import { addReportBack } from './stack';
+
+export const ASSIGNMENTS = ['count-off', 'topic', 'language', 'manual'] as const;
+export type Assignment = (typeof ASSIGNMENTS)[number];
+export type RoundStatus = 'planned' | 'running' | 'ended';
+
+export interface Table {
+  id: string;
+  number: number;
+  /** The topic or the language of a self-selected table ('' for count-off tables). */
+  label: string;
+}
+
+export interface Member {
+  owner: string;
+  name: string;
+  tableId: string;
+}
+
+export interface Round {
+  itemId: string;
+  prompts: string[];
+  minutes: number;
+  assignment: Assignment;
+  tables: Table[];
+  status: RoundStatus;
+  /** Server time the round started and is due to end (extend moves `endsAt`). */
+  startedAt: number | null;
+  endsAt: number | null;
+  /** The latest message to every table ("5 minutes left"), with when it was sent. */
+  message: string;
+  messageAt: number | null;
+  members: Member[];
+}
+
+export interface RoundInput {
+  prompts: string[];
+  minutes: number;
+  assignment: Assignment;
+  /** One label per table (topic or language); for count-off and manual only the count matters. */
+  tables: { label: string }[];
+}
+
+export const MAX_TABLES = 100;
+export const MAX_PROMPT = 300;
+export const MAX_MESSAGE = 200;
+
+export class BreakoutError extends Error {
+  constructor(
+    readonly code: 'invalid' | 'no-round' | 'no-table' | 'not-open' | 'state',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const roundsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('breakoutRounds');
+export const tableId = (number: number) => `t${number}`;
+
+function roundFrom(itemId: string, map: Y.Map<unknown>): Round {
+  const num = (k: string) => (typeof map.get(k) === 'number' ? (map.get(k) as number) : null);
+  const str = (k: string) => (typeof map.get(k) === 'string' ? (map.get(k) as string) : '');
+  const prompts = map.get('prompts');
+  const labels = map.get('labels');
+  const count = num('tableCount') ?? 0;
+  const tables: Table[] = Array.from({ length: count }, (_, i) => ({
+    id: tableId(i + 1),
+    number: i + 1,
+    label: Array.isArray(labels) && typeof labels[i] === 'string' ? (labels[i] as string) : '',
+  }));
+  const members: Member[] = [];
+  const membersMap = map.get('members');
+  if (membersMap instanceof Y.Map) {
+    membersMap.forEach((value, owner) => {
+      const v = value as { name?: unknown; tableId?: unknown };
+      if (typeof v?.tableId === 'string' && tables.some((t) => t.id === v.tableId)) {
+        members.push({ owner, name: typeof v.name === 'string' ? v.name : '', tableId: v.tableId });
+      }
+    });
+  }
+  const status = map.get('status');
+  const assignment = map.get('assignment') as Assignment;
+  return {
+    itemId,
+    prompts: Array.isArray(prompts) ? prompts.filter((p): p is string => typeof p === 'string') : [],
+    minutes: num('minutes') ?? 0,
+    assignment: ASSIGNMENTS.includes(assignment) ? assignment : 'count-off',
+    tables,
+    status: status === 'running' || status === 'ended' ? status : 'planned',
+    startedAt: num('startedAt'),
+    endsAt: num('endsAt'),
+    message: str('message'),
+    messageAt: num('messageAt'),
+    members: members.sort((a, b) => a.name.localeCompare(b.name) || a.owner.localeCompare(b.owner)),
+  };
+}
+
+/** The round of agenda item `itemId` (default: the current item), or null. */
+export function readRound(doc: Y.Doc, itemId: string | null = currentItemId(doc)): Round | null {
+  if (!itemId) return null;
+  const map = roundsMap(doc).get(itemId);
+  return map ? roundFrom(itemId, map) : null;
+}
+
+/** Every round that has run or is running, in no particular order (for the minutes). */
+export function readRounds(doc: Y.Doc): Round[] {
+  const out: Round[] = [];
+  roundsMap(doc).forEach((map, itemId) => out.push(roundFrom(itemId, map)));
+  return out;
+}
+
+function validate(input: RoundInput): RoundInput {
+  const prompts = input.prompts.map((p) => p.trim()).filter(Boolean);
+  if (prompts.some((p) => p.length > MAX_PROMPT)) throw new BreakoutError('invalid', `a prompt is at most ${MAX_PROMPT} characters`);
+  if (!Number.isInteger(input.minutes) || input.minutes < 1 || input.minutes > 240) throw new BreakoutError('invalid', 'a round lasts 1 to 240 minutes');
+  if (!ASSIGNMENTS.includes(input.assignment)) throw new BreakoutError('invalid', 'unknown assignment');
+  if (input.tables.length < 1 || input.tables.length > MAX_TABLES) throw new BreakoutError('invalid', `1 to ${MAX_TABLES} tables`);
+  const labels = input.tables.map((t) => t.label.trim());
+  if (labels.some((l) => l.length > 100)) throw new BreakoutError('invalid', 'a table label is at most 100 characters');
+  if ((input.assignment === 'topic' || input.assignment === 'language') && labels.some((l) => !l)) {
+    throw new BreakoutError('invalid', 'every table needs a topic or language');
+  }
+  return { ...input, prompts, tables: labels.map((label) => ({ label })) };
+}
+
+/** Tables for a room of `people` in groups of about `size`: at least one. */
+export function tablesFor(people: number, size: number): number {
+  if (!(people > 0 && size > 0)) return 1;
+  return Math.max(1, Math.min(MAX_TABLES, Math.round(people / size)));
+}
+
+/** Sets up (or edits, while not started) the round of item `itemId`. */
+export function planRound(doc: Y.Doc, itemId: string, input: RoundInput): void {
+  const clean = validate(input);
+  const existing = roundsMap(doc).get(itemId);
+  if (existing && existing.get('status') === 'running') {
+    // A running round keeps its tables (people are sitting at them); prompts may change.
+    if (clean.tables.length !== (existing.get('tableCount') as number)) throw new BreakoutError('state', 'tables cannot change while the round runs');
+  }
+  doc.transact(() => {
+    let map = existing;
+    if (!map) {
+      map = new Y.Map<unknown>();
+      roundsMap(doc).set(itemId, map);
+      map.set('members', new Y.Map());
+      map.set('status', 'planned');
+    }
+    map.set('prompts', clean.prompts);
+    map.set('minutes', clean.minutes);
+    map.set('assignment', clean.assignment);
+    map.set('tableCount', clean.tables.length);
+    map.set('labels', clean.tables.map((t) => t.label));
+  });
+}
+
+function roundMap(doc: Y.Doc, itemId: string): Y.Map<unknown> {
+  const map = roundsMap(doc).get(itemId);
+  if (!map) throw new BreakoutError('no-round', 'no breakout round for this item');
+  return map;
+}
+
+export function startRound(doc: Y.Doc, itemId: string, now: number): void {
+  const map = roundMap(doc, itemId);
+  if (map.get('status') === 'running') return;
+  doc.transact(() => {
+    map.set('status', 'running');
+    map.set('startedAt', now);
+    map.set('endsAt', now + (map.get('minutes') as number) * 60_000);
+  });
+}
+
+/** Adds minutes to a running round's end. */
+export function extendRound(doc: Y.Doc, itemId: string, minutes: number): void {
+  const map = roundMap(doc, itemId);
+  if (map.get('status') !== 'running') throw new BreakoutError('state', 'only a running round can be extended');
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) throw new BreakoutError('invalid', 'extend by 1 to 60 minutes');
+  doc.transact(() => map.set('endsAt', (map.get('endsAt') as number) + minutes * 60_000));
+}
+
+/** A message shown at every table and on the projector ("5 minutes left"). */
+export function broadcast(doc: Y.Doc, itemId: string, message: string, now: number): void {
+  const map = roundMap(doc, itemId);
+  const clean = message.trim();
+  if (!clean || clean.length > MAX_MESSAGE) throw new BreakoutError('invalid', `a message is 1 to ${MAX_MESSAGE} characters`);
+  doc.transact(() => {
+    map.set('message', clean);
+    map.set('messageAt', now);
+  });
+}
+
+/** Ends the round at `now` (report-backs are added to the stack by `endRoundWithReports`). */
+export function endRound(doc: Y.Doc, itemId: string, now: number): void {
+  const map = roundMap(doc, itemId);
+  if (map.get('status') !== 'running') throw new BreakoutError('state', 'the round is not running');
+  doc.transact(() => {
+    map.set('status', 'ended');
+    map.set('endsAt', now);
+  });
+}
+
+/**
+ * Seats `owner` at a table: an attendee's own choice (topic, language, or the number they counted
+ * off), or a facilitator's move. One seat per person per round: choosing again moves them.
+ */
+export function joinTable(doc: Y.Doc, itemId: string, owner: string, name: string, table: string): void {
+  const map = roundMap(doc, itemId);
+  const round = roundFrom(itemId, map);
+  if (round.status === 'ended') throw new BreakoutError('not-open', 'this round has ended');
+  if (!round.tables.some((t) => t.id === table)) throw new BreakoutError('no-table', 'no such table');
+  const clean = name.normalize('NFKC').trim().replace(/\s+/g, ' ').slice(0, 60);
+  doc.transact(() => (map.get('members') as Y.Map<unknown>).set(owner, { name: clean, tableId: table }));
+}
+
+export function leaveTable(doc: Y.Doc, itemId: string, owner: string): void {
+  const members = roundMap(doc, itemId).get('members') as Y.Map<unknown>;
+  doc.transact(() => members.delete(owner));
+}
+
+export const tableOf = (round: Round, owner: string): Table | null => {
+  const m = round.members.find((x) => x.owner === owner);
+  return m ? (round.tables.find((t) => t.id === m.tableId) ?? null) : null;
+};
+
+/**
+ * Ends the round and puts each table's report-back on the stack, in table order (tables with
+ * nothing written are left off). `reports` maps table id to the report-back's text.
+ */
+export function endRoundWithReports(doc: Y.Doc, itemId: string, reports: Map<string, string>, tableName: (t: Table) => string, now: number): void {
+  const round = readRound(doc, itemId);
+  if (!round) throw new BreakoutError('no-round', 'no breakout round for this item');
+  doc.transact(() => {
+    endRound(doc, itemId, now);
+    for (const table of round.tables) {
+      const text = reports.get(table.id)?.trim();
+      if (text) addReportBack(doc, { name: tableName(table), text, order: table.number }, now);
+    }
+  });
+}
