@@ -65,6 +65,13 @@ export interface PlenaryServices {
    * synchronously and should check everything before writing; if it throws, the error comes back.
    */
   changeDoc<T>(docName: string, change: (doc: Y.Doc) => T): Promise<T>;
+  /**
+   * The stored state vector of a document (client id → clock): a phone compares it with its own
+   * to say honestly whether everything it holds is saved on the server.
+   */
+  docStateVector(docName: string): Promise<Record<string, number>>;
+  /** Reads the server's live copy of a document (loading it if needed), without changing it. */
+  readDoc<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T>;
   /** The opaque owner name of this session's own entries in this assembly. */
   pseudonym(assemblyId: string, session: RequestSession): string;
   /** Takes one command from the session's allowance; false when it has run out (answer 429). */

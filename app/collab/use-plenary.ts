@@ -4,6 +4,7 @@ import { currentItemId, itemsMap, readAgenda, runMap } from '~/model/agenda';
 import { metaMap, readMeta } from '~/model/meta';
 import { readAnnouncement } from '~/model/run';
 import { readStack } from '~/model/stack';
+import { readRound } from '~/model/breakouts';
 import { readTimer, timersMap } from '~/model/timers';
 
 /** The plenary document of an assembly page, live, starting from the server's state. */
@@ -17,5 +18,6 @@ export function usePlenary(assemblyId: string, state: string, options: { presenc
   const itemTimer = useY(timersMap(doc), () => readTimer(doc, 'item'));
   const speakerTimer = useY(timersMap(doc), () => readTimer(doc, 'speaker'));
   const stack = useDocValue(doc, readStack);
-  return { ...live, meta, agenda, currentId, announcement, itemTimer, speakerTimer, stack };
+  const round = useDocValue(doc, readRound);
+  return { ...live, meta, agenda, currentId, announcement, itemTimer, speakerTimer, stack, round };
 }

@@ -1,13 +1,26 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDeviceCopy, useOfflinePage } from '~/collab/offline';
 import { useDoc } from '~/collab/use-doc';
+import { usePlenary } from '~/collab/use-plenary';
+import { useSaved } from '~/collab/use-saved';
+import { useY } from '~/collab/use-y';
 import { AssemblyHeader } from '~/components/assembly-header';
-import { requireRole, toBase64 } from '~/utils/guards.server';
+import { RoundStatus } from '~/components/round-status';
+import { Card } from '~/components/ui/card';
+import { Input } from '~/components/ui/field';
+import { fragmentToMarkdown, notesFragment, NOTES_FIELD, reportFragment, REPORT_FIELD } from '~/model/notes';
+import { colourFor } from '~/utils/colour';
+import { plenaryState, requireRole, toBase64 } from '~/utils/guards.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
 
 const GROUP = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The editor's code is fetched only here, and only for the table's writers. */
+const NotesEditor = lazy(() => import('~/components/notes-editor'));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const groupId = params.groupId ?? '';
@@ -21,15 +34,117 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
   const docName = `${assembly.id}/breakout/${groupId}`;
   return json(
-    { id: assembly.id, title: assembly.title, groupId, docName, canWrite: session.role === 'facilitator' || session.role === 'note-taker', state: toBase64(await context.services.docState(docName)) },
+    {
+      id: assembly.id,
+      title: assembly.title,
+      groupId,
+      docName,
+      canWrite: session.role === 'facilitator' || session.role === 'note-taker',
+      state: toBase64(await context.services.docState(docName)),
+      plenary: await plenaryState(context, assembly.id),
+    },
     { headers: { 'Cache-Control': 'no-store' } },
   );
 }
 
-/** A table's page; the shared notes editor arrives with the breakout issue. */
+const NAME_KEY = 'plenary-note-taker-name';
+
+/** A table's page: its prompt and time, and its shared notes and report-back. */
 export default function Breakout() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { status } = useDoc(data.docName, data.state, { presence: data.canWrite });
-  return <AssemblyHeader title={data.title} subtitle={t('breakout.heading', { group: data.groupId })} status={status} />;
+  const plenary = usePlenary(data.id, data.plenary);
+  const { doc, status, provider } = useDoc(data.docName, data.state, { presence: data.canWrite });
+  const onPhone = useDeviceCopy(data.docName, doc, data.canWrite);
+  const offlineReady = useOfflinePage(data.canWrite);
+  const saved = useSaved(doc, status, `/a/${data.id}/saved?group=${data.groupId}`, onPhone);
+  const { round } = plenary;
+  const table = round?.tables.find((x) => x.id === data.groupId) ?? null;
+  const heading = table ? `${t('breakout.table', { number: table.number })}${table.label ? ` · ${table.label}` : ''}` : t('breakout.heading', { group: data.groupId });
+
+  return (
+    <>
+      <AssemblyHeader title={plenary.meta.title || data.title} subtitle={heading} status={status} />
+      <main className="mx-auto grid max-w-3xl gap-4 px-4 py-6" data-offline-ready={offlineReady || undefined}>
+        {round && round.status !== 'planned' ? (
+          <Card>
+            <RoundStatus round={round} />
+          </Card>
+        ) : null}
+        {data.canWrite ? <Writer doc={doc} provider={provider} saved={saved} /> : <Reader doc={doc} />}
+      </main>
+    </>
+  );
+}
+
+function Writer({ doc, provider, saved }: { doc: import('yjs').Doc; provider: ReturnType<typeof useDoc>['provider']; saved: ReturnType<typeof useSaved> }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  useEffect(() => setName(localStorage.getItem(NAME_KEY) ?? ''), []);
+  const user = { name: name.trim() || t('breakout.noteTaker'), color: colourFor(name.trim() || 'note-taker') };
+  useEffect(() => {
+    provider?.awareness.setLocalStateField('user', user);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [provider, user.name]);
+
+  return (
+    <>
+      <p
+        role="status"
+        data-testid="saved"
+        data-saved={saved}
+        className={`rounded-lg p-3 text-lg font-bold ${saved === 'server' ? 'bg-green-100 text-green-900' : saved === 'phone' ? 'bg-amber-100 text-amber-950' : 'bg-red-100 text-red-900'}`}
+      >
+        {t(`breakout.saved.${saved}`)}
+      </p>
+      <Card>
+        <label htmlFor="caret-name" className="block font-bold">
+          {t('breakout.yourName')}
+        </label>
+        <Input
+          id="caret-name"
+          value={name}
+          maxLength={40}
+          onChange={(e) => {
+            setName(e.target.value);
+            localStorage.setItem(NAME_KEY, e.target.value);
+          }}
+        />
+      </Card>
+      <Suspense fallback={<p className="text-stone-700">{t('breakout.loadingEditor')}</p>}>
+        <Card>
+          <h2 className="mb-2 text-xl font-black">{t('breakout.notes')}</h2>
+          <NotesEditor doc={doc} field={NOTES_FIELD} label={t('breakout.notes')} provider={provider} user={user} testId="notes-editor" />
+        </Card>
+        <Card className="border-amber-400">
+          <h2 className="text-xl font-black">{t('breakout.reportBack')}</h2>
+          <p className="mb-2 text-stone-700">{t('breakout.reportBackHint')}</p>
+          <NotesEditor doc={doc} field={REPORT_FIELD} label={t('breakout.reportBack')} provider={null} user={user} testId="report-editor" />
+        </Card>
+      </Suspense>
+    </>
+  );
+}
+
+/** Everyone else at the table follows the notes live, as text; no editor is loaded. */
+function Reader({ doc }: { doc: import('yjs').Doc }) {
+  const { t } = useTranslation();
+  const notes = useY(notesFragment(doc), fragmentToMarkdown);
+  const report = useY(reportFragment(doc), fragmentToMarkdown);
+  return (
+    <>
+      <Card className="border-amber-400">
+        <h2 className="text-xl font-black">{t('breakout.reportBack')}</h2>
+        <pre className="mt-2 whitespace-pre-wrap font-sans text-lg" data-testid="report-text">
+          {report || t('breakout.nothingYet')}
+        </pre>
+      </Card>
+      <Card>
+        <h2 className="text-xl font-black">{t('breakout.notes')}</h2>
+        <pre className="mt-2 whitespace-pre-wrap font-sans text-lg" data-testid="notes-text">
+          {notes || t('breakout.nothingYet')}
+        </pre>
+      </Card>
+    </>
+  );
 }

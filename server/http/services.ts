@@ -77,13 +77,22 @@ export function createServices({ store, access, rooms, publicUrl, commands = COM
     revokeLink: (assemblyId, linkId) => access.revokeLink(assemblyId, linkId),
 
     async docState(docName) {
+      return this.readDoc(docName, (doc) => Y.encodeStateAsUpdate(doc));
+    },
+
+    async docStateVector(docName) {
+      return this.readDoc(docName, (doc) => Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(doc))));
+    },
+
+    async readDoc(docName, read) {
       const name = parseDocName(docName);
       if (!name) throw new Error(`not a document name: ${docName}`);
       const room = await rooms.acquire(name);
       try {
+        // Only what is stored counts ([S6]): never report unsaved edits as saved.
         await room.flush();
-        if (room.hasUnsaved) throw new Error(`${docName} cannot be saved right now; not showing unsaved state`);
-        return Y.encodeStateAsUpdate(room.doc);
+        if (room.hasUnsaved) throw new Error(`${docName} cannot be saved right now`);
+        return read(room.doc);
       } finally {
         rooms.release(room);
       }

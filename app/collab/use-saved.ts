@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import type { ConnectionStatus } from './use-doc';
+
+/** Where this phone's edits are: all on the server, kept on this phone only, or not yet anywhere. */
+export type SavedState = 'server' | 'phone' | 'unsaved';
+
+/** Everything in `local` is in `server`: every client's clock is covered. */
+export function covers(server: Record<string, number>, local: Map<number, number>): boolean {
+  for (const [client, clock] of local) if ((server[String(client)] ?? 0) < clock) return false;
+  return true;
+}
+
+/**
+ * Says honestly where a note-taker's edits are. Every edit is written to IndexedDB at once
+ * (y-indexeddb), including edits made offline before a reload; whether the server has stored them
+ * is asked, not assumed: the server answers with its stored state vector, which must cover ours.
+ */
+export function useSaved(doc: Y.Doc, status: ConnectionStatus, savedUrl: string, onPhone: boolean): SavedState {
+  const [version, setVersion] = useState(0);
+  const [saved, setSaved] = useState<number | null>(null);
+
+  useEffect(() => {
+    const onUpdate = () => setVersion((v) => v + 1);
+    doc.on('update', onUpdate);
+    return () => doc.off('update', onUpdate);
+  }, [doc]);
+
+  useEffect(() => {
+    if (status !== 'connected' || saved === version) return;
+    let cancelled = false;
+    // Ask shortly after the edits went out (the server batches writes), and again while behind.
+    const asked = version;
+    const timer = setTimeout(async () => {
+      try {
+        const res = await fetch(savedUrl, { cache: 'no-store' });
+        if (!res.ok || cancelled) return;
+        const { stateVector } = (await res.json()) as { stateVector: Record<string, number> };
+        if (cancelled) return;
+        if (covers(stateVector, Y.decodeStateVector(Y.encodeStateVector(doc)))) setSaved(asked);
+        else setTimeout(() => !cancelled && setVersion((v) => v + 1), 600);
+      } catch {
+        /* offline again: the status change brings us back */
+      }
+    }, 400);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [doc, status, version, saved, savedUrl]);
+
+  if (saved === version) return 'server';
+  return onPhone ? 'phone' : 'unsaved';
+}
