@@ -22,6 +22,7 @@ import {
 } from '~/model/stack';
 import type { TimerState } from '~/model/timers';
 import { TimerControls } from './timer-controls';
+import { entryName } from './entry-name';
 import { Button } from './ui/button';
 import { Card } from './ui/card';
 import { Select } from './ui/field';
@@ -167,7 +168,7 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
                 {t('stack.nowSpeaking')}
               </h2>
               <p className="text-3xl font-black" data-testid="keeper-speaker">
-                {stack.speaker ? stack.speaker.name : t('stack.nobody')}
+                {stack.speaker ? entryName(t, stack.speaker) : t('stack.nobody')}
               </p>
               {stack.speaker && stack.speaker.kind !== 'speak' ? <p className="font-semibold">{t(`stack.kinds.${stack.speaker.kind}`)}</p> : null}
             </div>
@@ -195,7 +196,7 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
               <li key={e.id} className="flex flex-wrap items-center gap-2 py-2" data-entry={e.id}>
                 <span className="w-6 text-right font-mono">{i + 1}</span>
                 <span className="min-w-0 flex-1 text-lg font-bold" data-testid="queue-name">
-                  {e.name}
+                  {entryName(t, e)}
                 </span>
                 {e.kind !== 'speak' ? <span className="rounded bg-stone-200 px-2 text-sm font-semibold">{t(`stack.kinds.${e.kind}`)}</span> : null}
                 {e.moved ? <span className="rounded bg-amber-200 px-2 text-sm font-semibold">{t('stack.moved')}</span> : null}

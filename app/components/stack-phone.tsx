@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useServerNow } from '~/collab/use-server-now';
 import { ENTRY_KINDS, estimateWaitMs, MAX_NAME, type StackView } from '~/model/stack';
 import { remainingMs, type TimerState } from '~/model/timers';
+import { entryName } from './entry-name';
 import { Button } from './ui/button';
 import { Field, Input } from './ui/field';
 
@@ -42,7 +43,7 @@ export function StackPhone({
       ) : null}
       <p className="mt-2" data-testid="now-speaking">
         <span className="text-sm font-bold uppercase text-stone-700">{t('stack.nowSpeaking')}: </span>
-        <span className="text-lg font-bold">{stack.speaker ? stack.speaker.name : t('stack.nobody')}</span>
+        <span className="text-lg font-bold">{stack.speaker ? entryName(t, stack.speaker) : t('stack.nobody')}</span>
       </p>
       {mine.map(({ e, i }) => (
         <div key={e.id} className="mt-3 rounded-lg border-4 border-amber-400 bg-amber-50 p-3" data-testid="my-entry">
@@ -63,7 +64,7 @@ export function StackPhone({
             <li key={e.id} className={`flex items-baseline gap-3 py-2 ${e.owner === me ? 'font-black' : ''}`}>
               <span className="w-6 shrink-0 text-right font-mono">{i + 1}</span>
               <span className="min-w-0 flex-1 break-words">
-                {e.name}
+                {entryName(t, e)}
                 {e.owner === me ? ` (${t('stack.you')})` : ''}
               </span>
               {e.kind !== 'speak' ? <span className="shrink-0 rounded bg-stone-200 px-2 text-sm font-semibold">{t(`stack.kinds.${e.kind}`)}</span> : null}

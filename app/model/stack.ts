@@ -125,7 +125,7 @@ export const isClosed = (doc: Y.Doc, itemId: string) => stackMap(doc).get(`close
 function spokenCounts(entries: StackEntry[], speaker: StackEntry | null): Map<string, number> {
   const counts = new Map<string, number>();
   for (const e of entries) {
-    if (e.status !== 'spoken' && e.id !== speaker?.id) continue;
+    if ((e.status !== 'spoken' && e.id !== speaker?.id) || e.kind === 'report') continue;
     counts.set(nameKey(e.name), (counts.get(nameKey(e.name)) ?? 0) + 1);
   }
   return counts;
@@ -309,7 +309,7 @@ export interface SpeakerHistory {
 export function history(doc: Y.Doc): SpeakerHistory[] {
   const byName = new Map<string, SpeakerHistory>();
   for (const e of readEntries(doc)) {
-    if (e.status !== 'spoken' || e.calledAt === null || e.endedAt === null) continue;
+    if (e.status !== 'spoken' || e.calledAt === null || e.endedAt === null || e.kind === 'report') continue;
     const k = nameKey(e.name);
     const h = byName.get(k) ?? { name: e.name, times: 0, totalMs: 0 };
     h.times++;
@@ -323,6 +323,7 @@ export function history(doc: Y.Doc): SpeakerHistory[] {
 export function namesSeen(doc: Y.Doc): string[] {
   const byKey = new Map<string, StackEntry>();
   for (const e of readEntries(doc)) {
+    if (e.kind === 'report') continue;
     const prev = byKey.get(nameKey(e.name));
     if (!prev || e.raisedAt > prev.raisedAt) byKey.set(nameKey(e.name), e);
   }

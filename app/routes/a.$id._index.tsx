@@ -9,7 +9,10 @@ import { MetaDetails } from '~/components/meta-details';
 import { StackPhone } from '~/components/stack-phone';
 import { TimerDisplay } from '~/components/timer-display';
 import { Card } from '~/components/ui/card';
+import type * as Y from 'yjs';
+import { BreakoutError, joinTable, readRound } from '~/model/breakouts';
 import { ENTRY_KINDS, MAX_NAME, raiseHand, StackError, withdraw } from '~/model/stack';
+import { MyTable } from '~/components/my-table';
 import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
 import { nameCookie, readNameCookie } from '~/utils/name-cookie.server';
 
@@ -37,10 +40,19 @@ const Command = z.discriminatedUnion('intent', [
     kind: z.enum(ENTRY_KINDS, { message: 'stack.errors.kind' }),
   }),
   z.object({ intent: z.literal('withdraw'), entryId: z.string().min(1).max(64) }),
+  z.object({ intent: z.literal('join-table'), table: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'round.errors.no-table') }),
 ]);
 
 /** What only a stack-keeper or a facilitator does; from a phone it is refused, not ignored. */
-const KEEPER_INTENTS = new Set(['next', 'move', 'close', 'open', 'settings', 'remove']);
+/** Sits the attendee at a table of the current item's round, if it lets people choose. */
+function joinTableNow(doc: Y.Doc, owner: string, name: string, table: string): void {
+  const round = readRound(doc);
+  if (!round) throw new BreakoutError('no-round', 'no breakout round now');
+  if (round.assignment === 'manual') throw new BreakoutError('state', 'facilitators place people in this round');
+  joinTable(doc, round.itemId, owner, name, table);
+}
+
+const KEEPER_INTENTS = new Set(['next', 'move', 'close', 'open', 'settings', 'remove', 'start-round', 'end-round', 'move-member']);
 
 const STATUS: Record<StackError['code'], number> = { invalid: 400, closed: 409, duplicate: 409, 'not-waiting': 409, 'not-found': 404, 'not-yours': 403 };
 
@@ -60,25 +72,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const owner = context.services.pseudonym(assembly.id, session);
   const command = parsed.data;
   try {
-    await context.services.changeDoc(`${assembly.id}/plenary`, (doc) =>
-      command.intent === 'raise'
-        ? raiseHand(doc, { name: command.name, kind: command.kind, owner }, context.services.now())
-        : withdraw(doc, command.entryId, owner),
-    );
+    await context.services.changeDoc(`${assembly.id}/plenary`, (doc) => {
+      if (command.intent === 'raise') raiseHand(doc, { name: command.name, kind: command.kind, owner }, context.services.now());
+      else if (command.intent === 'withdraw') withdraw(doc, command.entryId, owner);
+      else joinTableNow(doc, owner, readNameCookie(request, assembly.id), command.table);
+    });
   } catch (err) {
     if (err instanceof StackError) return json({ error: `stack.errors.${err.code}` }, { status: STATUS[err.code] });
+    if (err instanceof BreakoutError) return json({ error: `round.errors.${err.code}` }, { status: err.code === 'invalid' || err.code === 'no-table' ? 400 : 409 });
     throw err;
   }
   const headers = new Headers();
   if (command.intent === 'raise') headers.append('Set-Cookie', nameCookie(assembly.id, command.name, new URL(request.url).protocol === 'https:'));
-  return redirect(`/a/${assembly.id}#stack`, { status: 303, headers });
+  return redirect(`/a/${assembly.id}${command.intent === 'join-table' ? '#table' : '#stack'}`, { status: 303, headers });
 }
 
 export default function AttendeePage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const { status, meta, agenda, currentId, itemTimer, speakerTimer, announcement, stack } = usePlenary(data.id, data.state);
+  const { status, meta, agenda, currentId, itemTimer, speakerTimer, announcement, stack, round } = usePlenary(data.id, data.state);
   const current = agenda.find((i) => i.id === currentId);
   return (
     <>
@@ -94,6 +107,11 @@ export default function AttendeePage() {
             <p className="text-sm font-bold uppercase text-stone-700">{t('agenda.now')}</p>
             <p className="text-2xl font-black">{current.title}</p>
             <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="phone" className="mt-2" />
+          </Card>
+        ) : null}
+        {round && round.status !== 'ended' ? (
+          <Card id="table" aria-label={t('round.yourTable')}>
+            <MyTable round={round} me={data.me} assemblyId={data.id} />
           </Card>
         ) : null}
         <Card id="stack" aria-labelledby="stack-heading">

@@ -6,6 +6,7 @@ import { usePlenary } from '~/collab/use-plenary';
 import { AssemblyHeader } from '~/components/assembly-header';
 import { CopyField } from '~/components/copy-field';
 import { AgendaEditor } from '~/components/agenda-editor';
+import { BreakoutPanel } from '~/components/breakout-panel';
 import { MetaDetails } from '~/components/meta-details';
 import { MetaEditor } from '~/components/meta-editor';
 import { RunPanel } from '~/components/run-panel';
@@ -17,6 +18,8 @@ import { LastFacilitatorLinkError, ROLES } from '~/services';
 import { plenaryState, requireRole } from '~/utils/guards.server';
 import { clearKeyCookie, readKeyCookie } from '~/utils/key-cookie.server';
 import { qrSvg } from '~/utils/qr.server';
+import { endRoundOnServer, mintTableLinks } from '~/utils/breakouts.server';
+import { BreakoutError } from '~/model/breakouts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
 
@@ -54,6 +57,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { assembly } = await requireRole(request, context, params.id, ['facilitator']);
   const form = await request.formData();
   const intent = form.get('intent');
+  if (intent === 'end-round' || intent === 'table-links') {
+    try {
+      if (intent === 'end-round') return json({ ended: await endRoundOnServer(context, assembly.id) });
+      return json({ tableLinks: await mintTableLinks(context, assembly.id, request) });
+    } catch (err) {
+      if (err instanceof BreakoutError) return json({ error: `round.errors.${err.code}` }, { status: err.code === 'no-round' ? 404 : 409 });
+      throw err;
+    }
+  }
   if (intent === 'revoke') {
     try {
       const ok = await context.services.revokeLink(assembly.id, String(form.get('linkId') ?? ''));
@@ -84,7 +96,8 @@ export default function FacilitatorConsole() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
-  const { status, doc, meta, agenda, currentId, itemTimer, speakerTimer, announcement } = usePlenary(data.id, data.state, { presence: true });
+  const { status, doc, meta, agenda, currentId, itemTimer, speakerTimer, announcement, round } = usePlenary(data.id, data.state, { presence: true });
+  const current = agenda.find((i) => i.id === currentId) ?? null;
   const minted = result && 'minted' in result ? result.minted : null;
   const error = result && 'error' in result ? result.error : null;
   // UTC on both sides, so the server's render and the browser's agree.
@@ -126,6 +139,14 @@ export default function FacilitatorConsole() {
             <AgendaEditor doc={doc} agenda={agenda} currentId={currentId} />
           </Card>
         </div>
+        {current && (current.kind === 'breakout' || round) ? (
+          <Card aria-labelledby="round-heading">
+            <h2 id="round-heading" className="mb-3 text-xl font-black">
+              {t('round.heading', { title: current.title })}
+            </h2>
+            <BreakoutPanel doc={doc} assemblyId={data.id} itemId={current.id} round={round} />
+          </Card>
+        ) : null}
         <Card>
           <h2 className="mb-3 text-xl font-black">{t('console.details')}</h2>
           <MetaDetails meta={meta} />

@@ -6,6 +6,8 @@ import { ConnectionIndicator } from '~/components/connection-indicator';
 import { MetaDetails } from '~/components/meta-details';
 import { TimerDisplay } from '~/components/timer-display';
 import type { StackEntry } from '~/model/stack';
+import { entryName } from '~/components/entry-name';
+import { RoundStatus } from '~/components/round-status';
 import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
 import { qrSvg } from '~/utils/qr.server';
 
@@ -30,9 +32,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function ProjectorScreen() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { status, meta, agenda, currentId, itemTimer, speakerTimer, announcement, stack } = usePlenary(data.id, data.state);
+  const { status, meta, agenda, currentId, itemTimer, speakerTimer, announcement, stack, round } = usePlenary(data.id, data.state);
+  const breakout = round?.status === 'running' ? round : null;
   // Names can be kept off the wall, per assembly: then the room sees what kind of turn it is.
-  const who = (e: StackEntry) => (stack.settings.hideNames ? t(`stack.kinds.${e.kind}`) : e.name);
+  const who = (e: StackEntry) => (stack.settings.hideNames && e.kind !== 'report' ? t(`stack.kinds.${e.kind}`) : entryName(t, e));
   const upNext = stack.queue[0] ?? null;
   // The speaker timer shows once it has been started, and stays while it is paused mid-speech.
   const speaking = speakerTimer && (speakerTimer.startedAt !== null || speakerTimer.elapsedMs > 0) ? speakerTimer : null;
@@ -80,12 +83,30 @@ export default function ProjectorScreen() {
                 {t('agenda.next')}: <span className="font-bold text-white">{next.title}</span>
               </p>
             ) : null}
-            {stack.speaker || upNext ? (
+            {breakout ? (
+              <div className="mt-6 border-t-4 border-stone-700 pt-4" data-testid="screen-round">
+                <RoundStatus round={breakout} size="room" />
+                <ul className="mt-4 grid grid-cols-2 gap-3 text-2xl xl:grid-cols-3 2xl:text-3xl" data-testid="screen-tables">
+                  {breakout.tables.map((table) => (
+                    <li key={table.id} className="rounded-lg border-2 border-stone-600 px-3 py-2">
+                      <span className="font-black">{t('breakout.table', { number: table.number })}</span>
+                      {table.label ? <span className="text-stone-300"> · {table.label}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {!breakout && (stack.speaker || upNext) ? (
               <div className="mt-6 grid gap-2 border-t-4 border-stone-700 pt-4" data-testid="screen-stack">
                 {stack.speaker ? (
                   <p className="text-3xl 2xl:text-5xl" data-testid="screen-speaker">
                     <span className="font-bold uppercase text-amber-300">{t('stack.nowSpeaking')}: </span>
                     <span className="font-black">{who(stack.speaker)}</span>
+                  </p>
+                ) : null}
+                {stack.speaker?.kind === 'report' ? (
+                  <p className="line-clamp-6 whitespace-pre-wrap rounded-xl border-4 border-amber-300 p-4 text-2xl 2xl:text-4xl" data-testid="screen-report">
+                    {stack.speaker.text}
                   </p>
                 ) : null}
                 {upNext ? (

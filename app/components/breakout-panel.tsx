@@ -1,0 +1,277 @@
+import { useFetcher } from '@remix-run/react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { useDoc } from '~/collab/use-doc';
+import { serverNow } from '~/collab/use-server-now';
+import { useY } from '~/collab/use-y';
+import { ASSIGNMENTS, BreakoutError, broadcast, extendRound, planRound, startRound, tablesFor, type Assignment, type Round, type Table } from '~/model/breakouts';
+import { fragmentLength, fragmentToText, notesFragment, reportFragment } from '~/model/notes';
+import { RoundStatus } from './round-status';
+import { Button } from './ui/button';
+import { Field, Input, Select } from './ui/field';
+
+/**
+ * The facilitator's breakout round for the current item: plan it (prompts, length, how people
+ * find their table), start it, message every table, extend, end; and watch every table live.
+ */
+export function BreakoutPanel({ doc, assemblyId, itemId, round }: { doc: Y.Doc; assemblyId: string; itemId: string; round: Round | null }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const ender = useFetcher<{ ended?: number; error?: string }>();
+  const linker = useFetcher<{ tableLinks?: { table: number; label: string; url: string; qr: string }[]; error?: string }>();
+  const guard = (fn: () => void) => {
+    try {
+      fn();
+      setError(null);
+    } catch (err) {
+      if (!(err instanceof BreakoutError)) throw err;
+      setError(err.message);
+    }
+  };
+  const send = (e: FormEvent) => {
+    e.preventDefault();
+    guard(() => broadcast(doc, itemId, message, serverNow()));
+    setMessage('');
+  };
+
+  return (
+    <div className="grid gap-4" data-testid="breakout-panel">
+      {!round || round.status === 'planned' ? <PlanForm doc={doc} itemId={itemId} round={round} onError={setError} /> : null}
+      {round ? (
+        <div className="flex flex-wrap gap-2">
+          {round.status === 'planned' ? <Button onClick={() => guard(() => startRound(doc, itemId, serverNow()))}>{t('round.start')}</Button> : null}
+          {round.status === 'running' ? (
+            <>
+              <Button variant="secondary" onClick={() => guard(() => extendRound(doc, itemId, 5))}>
+                {t('round.extend')}
+              </Button>
+              <ender.Form method="post">
+                <input type="hidden" name="intent" value="end-round" />
+                <Button type="submit" variant="danger" disabled={ender.state !== 'idle'}>
+                  {t('round.end')}
+                </Button>
+              </ender.Form>
+            </>
+          ) : null}
+          <linker.Form method="post">
+            <input type="hidden" name="intent" value="table-links" />
+            <Button type="submit" variant="secondary" disabled={linker.state !== 'idle'}>
+              {t('round.makeLinks')}
+            </Button>
+          </linker.Form>
+        </div>
+      ) : null}
+      {error || ender.data?.error || linker.data?.error ? (
+        <p role="alert" className="font-semibold text-red-800">
+          {error ?? t(ender.data?.error ?? linker.data!.error!)}
+        </p>
+      ) : null}
+      {ender.data?.ended !== undefined ? (
+        <p role="status" className="font-semibold" data-testid="round-ended">
+          {t('round.endedWith', { count: ender.data.ended })}
+        </p>
+      ) : null}
+      {round && round.status !== 'planned' ? <RoundStatus round={round} /> : null}
+      {round?.status === 'running' ? (
+        <form onSubmit={send} className="flex flex-wrap items-end gap-2">
+          <div className="min-w-0 flex-1">
+            <label htmlFor="round-message" className="font-bold">
+              {t('round.message')}
+            </label>
+            <Input id="round-message" value={message} maxLength={200} onChange={(e) => setMessage(e.target.value)} placeholder={t('round.messageExample')} />
+          </div>
+          <Button type="submit" disabled={!message.trim()}>
+            {t('round.send')}
+          </Button>
+        </form>
+      ) : null}
+      {linker.data?.tableLinks ? <TableLinks links={linker.data.tableLinks} /> : null}
+      {round && round.status !== 'planned' ? (
+        <div className="grid gap-3 sm:grid-cols-2" data-testid="table-tiles">
+          {round.tables.map((table) => (
+            <TableTile key={table.id} assemblyId={assemblyId} table={table} people={round.members.filter((m) => m.tableId === table.id).length} />
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function PlanForm({ doc, itemId, round, onError }: { doc: Y.Doc; itemId: string; round: Round | null; onError: (e: string | null) => void }) {
+  const { t } = useTranslation();
+  const [assignment, setAssignment] = useState<Assignment>(round?.assignment ?? 'count-off');
+  const [people, setPeople] = useState('');
+  const [size, setSize] = useState('8');
+  const save = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const labels = String(form.get('labels') ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const count = Number(form.get('tables'));
+    const tables = assignment === 'topic' || assignment === 'language' ? labels.map((label) => ({ label })) : Array.from({ length: Number.isInteger(count) ? count : 0 }, () => ({ label: '' }));
+    try {
+      planRound(doc, itemId, {
+        prompts: String(form.get('prompts') ?? '').split('\n'),
+        minutes: Number(form.get('minutes')),
+        assignment,
+        tables,
+      });
+      onError(null);
+    } catch (err) {
+      if (!(err instanceof BreakoutError)) throw err;
+      onError(err.message);
+    }
+  };
+  const suggested = tablesFor(Number(people), Number(size));
+  return (
+    <form onSubmit={save} noValidate className="grid gap-x-4 sm:grid-cols-2" data-testid="round-form">
+      <div className="sm:col-span-2">
+        <Field id="round-prompts" label={t('round.prompts')} hint={t('round.promptsHint')}>
+          {({ id, describedBy }) => (
+            <textarea
+              id={id}
+              name="prompts"
+              rows={3}
+              defaultValue={round?.prompts.join('\n') ?? ''}
+              aria-describedby={describedBy}
+              className="mt-1 block w-full rounded-lg border-2 border-stone-500 px-3 py-2 text-lg"
+            />
+          )}
+        </Field>
+      </div>
+      <Field id="round-minutes" label={t('round.minutes')}>
+        {({ id }) => <Input id={id} name="minutes" inputMode="numeric" defaultValue={String(round?.minutes ?? 20)} />}
+      </Field>
+      <Field id="round-assignment" label={t('round.assignment')}>
+        {({ id }) => (
+          <Select id={id} value={assignment} onChange={(e) => setAssignment(e.target.value as Assignment)}>
+            {ASSIGNMENTS.map((a) => (
+              <option key={a} value={a}>
+                {t(`round.assignments.${a}`)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      {assignment === 'topic' || assignment === 'language' ? (
+        <div className="sm:col-span-2">
+          <Field id="round-labels" label={t(assignment === 'topic' ? 'round.topics' : 'round.languages')} hint={t('round.labelsHint')}>
+            {({ id, describedBy }) => (
+              <textarea
+                id={id}
+                name="labels"
+                rows={4}
+                defaultValue={round?.tables.map((x) => x.label).join('\n') ?? ''}
+                aria-describedby={describedBy}
+                className="mt-1 block w-full rounded-lg border-2 border-stone-500 px-3 py-2 text-lg"
+              />
+            )}
+          </Field>
+        </div>
+      ) : (
+        <>
+          <Field id="round-people" label={t('round.peopleExpected')} hint={t('round.peopleHint', { tables: suggested })}>
+            {({ id, describedBy }) => <Input id={id} inputMode="numeric" value={people} onChange={(e) => setPeople(e.target.value)} aria-describedby={describedBy} />}
+          </Field>
+          <Field id="round-size" label={t('round.size')}>
+            {({ id }) => <Input id={id} inputMode="numeric" value={size} onChange={(e) => setSize(e.target.value)} />}
+          </Field>
+          <Field id="round-tables" label={t('round.tables')}>
+            {({ id }) => <Input id={id} name="tables" inputMode="numeric" key={people ? suggested : 'fixed'} defaultValue={String(people ? suggested : (round?.tables.length ?? 4))} />}
+          </Field>
+        </>
+      )}
+      <div className="sm:col-span-2">
+        <Button type="submit" variant="secondary">
+          {round ? t('round.update') : t('round.plan')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** One table, live: is a note-taker there, how much is written, the report-back so far. */
+function TableTile({ assemblyId, table, people }: { assemblyId: string; table: Table; people: number }) {
+  const { t } = useTranslation();
+  const { doc, provider } = useDoc(`${assemblyId}/breakout/${table.id}`, '', { presence: true });
+  const written = useY(notesFragment(doc), fragmentLength);
+  const report = useY(reportFragment(doc), fragmentToText);
+  const noteTakers = useNoteTakers(provider);
+  return (
+    <section className="rounded-lg border-2 border-stone-300 p-3" data-testid={`tile-${table.id}`} aria-label={t('breakout.table', { number: table.number })}>
+      <div className="flex items-baseline justify-between gap-2">
+        <h3 className="text-lg font-black">
+          {t('breakout.table', { number: table.number })}
+          {table.label ? ` · ${table.label}` : ''}
+        </h3>
+        <a className="text-sm font-bold underline" href={`/a/${assemblyId}/breakout/${table.id}`}>
+          {t('round.open')}
+        </a>
+      </div>
+      <p className={`text-sm font-semibold ${noteTakers > 0 ? 'text-green-800' : 'text-red-800'}`} data-testid="tile-note-takers">
+        {noteTakers > 0 ? t('round.noteTakers', { count: noteTakers }) : t('round.noNoteTaker')}
+      </p>
+      <p className="text-sm" data-testid="tile-written">
+        {t('round.written', { count: written })} · {t('round.people', { count: people })}
+      </p>
+      <p className="mt-1 line-clamp-3 whitespace-pre-wrap rounded bg-amber-50 p-2 text-sm" data-testid="tile-report">
+        {report.trim() || t('breakout.nothingYet')}
+      </p>
+    </section>
+  );
+}
+
+/** Note-takers at this table now: the other writers present who said who they are (a `user`). */
+function useNoteTakers(provider: ReturnType<typeof useDoc>['provider']): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (!provider) return;
+    const update = () => {
+      let n = 0;
+      provider.awareness.getStates().forEach((state, id) => {
+        if (id !== provider.awareness.clientID && state.user) n++;
+      });
+      setCount(n);
+    };
+    provider.awareness.on('change', update);
+    update();
+    return () => provider.awareness.off('change', update);
+  }, [provider]);
+  return count;
+}
+
+function TableLinks({ links }: { links: { table: number; label: string; url: string; qr: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="rounded-lg border-4 border-amber-400 p-3" data-testid="table-links" aria-labelledby="table-links-heading">
+      <div className="flex flex-wrap items-center justify-between gap-2 print:hidden">
+        <h3 id="table-links-heading" className="font-black">
+          {t('round.linksHeading')}
+        </h3>
+        <Button variant="secondary" onClick={() => window.print()}>
+          {t('round.print')}
+        </Button>
+      </div>
+      <p className="text-sm print:hidden">{t('round.linksHint')}</p>
+      <div className="mt-3 grid gap-4 sm:grid-cols-2 print:grid-cols-2">
+        {links.map((l) => (
+          <div key={l.table} className="break-inside-avoid rounded-lg border-2 border-stone-300 p-3 text-center">
+            <p className="text-2xl font-black">
+              {t('breakout.table', { number: l.table })}
+              {l.label ? ` · ${l.label}` : ''}
+            </p>
+            <p className="text-sm">{t('round.scanToTakeNotes')}</p>
+            <div className="mx-auto mt-2 w-48" dangerouslySetInnerHTML={{ __html: l.qr }} />
+            <p className="mt-2 break-all font-mono text-xs" data-testid="table-link">
+              {l.url}
+            </p>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { Form, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { tableOf, type Round } from '~/model/breakouts';
+import { RoundStatus } from './round-status';
+
+/**
+ * The attendee's table in a breakout round: where to go, what to discuss, how long. Choosing a
+ * table is one tap (a plain form post): the number from the count-off, or a topic or language.
+ */
+export function MyTable({ round, me, assemblyId }: { round: Round; me: string; assemblyId: string }) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === 'submitting';
+  const mine = tableOf(round, me);
+  const choose = round.assignment !== 'manual';
+  return (
+    <div>
+      {mine ? (
+        <div className="mb-3 rounded-lg border-4 border-amber-400 bg-amber-50 p-3" data-testid="my-table">
+          <p className="text-sm font-bold uppercase text-stone-700">{t('round.yourTable')}</p>
+          <p className="text-4xl font-black">
+            {t('breakout.table', { number: mine.number })}
+            {mine.label ? ` · ${mine.label}` : ''}
+          </p>
+          <a className="mt-1 inline-block font-bold underline" href={`/a/${assemblyId}/breakout/${mine.id}`}>
+            {t('breakout.notes')}
+          </a>
+        </div>
+      ) : null}
+      <RoundStatus round={round} />
+      {round.status !== 'ended' && choose ? (
+        <Form method="post" className="mt-3" aria-label={t('round.pickTopic')}>
+          <input type="hidden" name="intent" value="join-table" />
+          <p className="font-bold">{round.assignment === 'count-off' ? t('round.countOff') : t('round.pickTopic')}</p>
+          <div className={`mt-2 grid gap-2 ${round.assignment === 'count-off' ? 'grid-cols-4' : ''}`}>
+            {round.tables.map((table) => (
+              <button
+                key={table.id}
+                type="submit"
+                name="table"
+                value={table.id}
+                disabled={busy}
+                aria-pressed={mine?.id === table.id}
+                className={`min-h-12 rounded-lg border-2 px-3 text-lg font-bold ${mine?.id === table.id ? 'border-stone-950 bg-stone-950 text-white' : 'border-stone-400 bg-white'}`}
+              >
+                {round.assignment === 'count-off' ? table.number : `${table.number} · ${table.label}`}
+              </button>
+            ))}
+          </div>
+        </Form>
+      ) : null}
+      {round.status !== 'ended' && !choose && !mine ? <p className="mt-2">{t('round.placed')}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { AppLoadContext } from '@remix-run/node';
+import { currentItemId } from '~/model/agenda';
+import { BreakoutError, endRoundWithReports, readRound, type Table } from '~/model/breakouts';
+import { fragmentToText, reportFragment } from '~/model/notes';
+import { qrSvg } from './qr.server';
+
+/** How a table is named on the stack and the projector: its number, and its topic or language. */
+export const tableName = (t: Table) => (t.label ? `${t.number} · ${t.label}` : String(t.number));
+
+/**
+ * Ends the current item's round on the server: reads every table's report-back from its own
+ * document (whatever any browser has open), then ends the round and puts them on the stack, in
+ * one change to the plenary document.
+ */
+export async function endRoundOnServer(context: AppLoadContext, assemblyId: string): Promise<number> {
+  const plenary = `${assemblyId}/plenary`;
+  const found = await context.services.readDoc(plenary, (doc) => {
+    const itemId = currentItemId(doc);
+    return itemId ? { itemId, round: readRound(doc, itemId) } : null;
+  });
+  if (!found?.round) throw new BreakoutError('no-round', 'no breakout round for the current item');
+  const reports = new Map<string, string>();
+  for (const table of found.round.tables) {
+    reports.set(table.id, await context.services.readDoc(`${assemblyId}/breakout/${table.id}`, (doc) => fragmentToText(reportFragment(doc))));
+  }
+  await context.services.changeDoc(plenary, (doc) => endRoundWithReports(doc, found.itemId, reports, tableName, context.services.now()));
+  return [...reports.values()].filter((r) => r.trim()).length;
+}
+
+/** One note-taker link per table of the current round, with QR codes, to print or project. */
+export async function mintTableLinks(context: AppLoadContext, assemblyId: string, request: Request) {
+  const round = await context.services.readDoc(`${assemblyId}/plenary`, (doc) => readRound(doc));
+  if (!round) throw new BreakoutError('no-round', 'no breakout round for the current item');
+  const links = [];
+  for (const table of round.tables) {
+    const minted = await context.services.mintLink(assemblyId, { role: 'note-taker', scope: table.id, label: `Table ${tableName(table)}` }, request);
+    links.push({ table: table.number, label: table.label, url: minted.url, qr: await qrSvg(minted.url) });
+  }
+  return links;
+}
