@@ -12,7 +12,8 @@ import {
 } from '@remix-run/react';
 import { useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { createI18n, FALLBACK_LANGUAGE, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from './i18n/i18n';
+import { CATALOGUES, SUPPORTED_LANGUAGES } from './i18n/catalogues.server';
+import { createI18n, FALLBACK_LANGUAGE, LANGUAGE_NAMES } from './i18n/i18n';
 import { languageFor } from './i18n/language.server';
 import { useNonce } from './utils/nonce';
 import stylesheet from './tailwind.css?url';
@@ -23,13 +24,18 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { language: languageFor(request) };
+  const language = languageFor(request);
+  // Only this person's language travels to the page.
+  return { language, languages: SUPPORTED_LANGUAGES, catalogue: CATALOGUES[language] };
 }
+
+/** The language changes only through a full-page form post: actions need not resend the catalogue. */
+export const shouldRevalidate = () => false;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const language = data?.language ?? FALLBACK_LANGUAGE;
-  const i18n = useMemo(() => createI18n(language), [language]);
+  const i18n = useMemo(() => createI18n(language, data?.catalogue ?? {}), [language, data?.catalogue]);
   const nonce = useNonce();
   return (
     <html lang={language} dir={i18n.dir(language)}>
@@ -57,11 +63,12 @@ export default function App() {
 export function LanguageSwitcher({ className = '' }: { className?: string }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
+  const languages = useRouteLoaderData<typeof loader>('root')?.languages ?? [FALLBACK_LANGUAGE];
   return (
     <form method="post" action="/language" className={`flex flex-wrap items-center gap-2 ${className}`} aria-label={t('language.change')}>
       <input type="hidden" name="back" value={location.pathname + location.search} />
       <span className="text-sm font-semibold">{t('language.label')}:</span>
-      {SUPPORTED_LANGUAGES.map((code) => (
+      {languages.map((code) => (
         <button
           key={code}
           type="submit"

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import compression from 'compression';
 import express from 'express';
 import { AccessService } from './access/access-service.js';
 import { createApi } from './http/api.js';
@@ -64,6 +65,8 @@ export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders);
+  // Phones on hall wifi: pages, data and assets go out compressed (websockets are not touched).
+  app.use(compression());
   app.use(createApi({ access, logger, publicUrl: config.publicUrl }));
 
   const server = http.createServer(app);

@@ -1,20 +1,13 @@
 /**
- * Languages of the interface. Every catalogue in ./locales is picked up at build time:
- * adding a language is adding one file (e.g. locales/so.json) with the same keys as en.json.
+ * Languages of the interface. The catalogues live on the server (catalogues.server.ts); each
+ * page gets its own language's catalogue from the root loader and builds i18next from it.
  */
-import i18next, { type i18n as I18n, type Resource } from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-const catalogues = import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' });
-
-export const resources: Resource = Object.fromEntries(
-  Object.entries(catalogues).map(([file, translation]) => [file.replace(/^.*\/(.+)\.json$/, '$1'), { translation }]),
-);
+export type Catalogue = Record<string, unknown>;
 
 export const FALLBACK_LANGUAGE = 'en';
-export const SUPPORTED_LANGUAGES = Object.keys(resources).sort((a, b) =>
-  a === FALLBACK_LANGUAGE ? -1 : b === FALLBACK_LANGUAGE ? 1 : a.localeCompare(b),
-);
 
 /** Each language's own name for itself, for the switcher. */
 export const LANGUAGE_NAMES: Record<string, string> = {
@@ -29,13 +22,12 @@ export const LANGUAGE_NAMES: Record<string, string> = {
 export const MISSING_MARK = '⟦missing⟧';
 
 /** A fresh i18next instance for one render (server: per request; browser: once). */
-export function createI18n(language: string): I18n {
+export function createI18n(language: string, catalogue: Catalogue): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources,
+    resources: { [language]: { translation: catalogue } },
     lng: language,
     fallbackLng: false,
-    supportedLngs: SUPPORTED_LANGUAGES,
     interpolation: { escapeValue: false },
     initImmediate: false,
     returnNull: false,

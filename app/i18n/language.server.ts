@@ -1,4 +1,5 @@
-import { FALLBACK_LANGUAGE, SUPPORTED_LANGUAGES } from './i18n';
+import { SUPPORTED_LANGUAGES } from './catalogues.server';
+import { FALLBACK_LANGUAGE } from './i18n';
 import { readCookie } from '~/utils/cookies';
 
 export const LANGUAGE_COOKIE = 'plenary_lang';

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
-import { SUPPORTED_LANGUAGES } from '~/i18n/i18n';
+import { SUPPORTED_LANGUAGES } from '~/i18n/catalogues.server';
 import { languageCookie } from '~/i18n/language.server';
 
 /** POST language=es&back=/a/x — remembers the choice on this device and goes back. Works without JS. */

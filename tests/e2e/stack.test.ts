@@ -132,3 +132,12 @@ it('[K6] an attendee forging a request for someone else’s hand, or for the sta
   expect(statuses).toContain(429);
   expect(statuses.filter((s) => s === 303).length).toBeLessThanOrEqual(1);
 });
+
+it('[L3] a page carries only its own language’s catalogue, and goes out compressed', async () => {
+  const phone = await attendee();
+  const res = await phone.context().request.get(`${h.server.url}/a/${asm.id}`, { headers: { 'accept-encoding': 'gzip' } });
+  expect(res.headers()['content-encoding']).toBe('gzip');
+  const html = await res.text();
+  expect(html).toContain('Raise my hand');
+  expect(html).not.toContain('Levantar la mano'); // the Spanish catalogue stays on the server
+});
