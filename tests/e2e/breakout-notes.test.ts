@@ -101,6 +101,9 @@ it('[BR5] a note-taker offline keeps typing, reloads with no connection, comes b
   const reader = connect(h.server.syncUrl, `${asm.id}/breakout/t1`, asm.facilitatorToken);
   await reader.synced;
   const text = fragmentToText(notesFragment(reader.doc));
+  // The saved-state endpoint answers this table's writers only, and says what is wrong.
+  expect((await context.request.get(`${h.server.url}/a/${asm.id}/saved?group=t3`)).status()).toBe(403);
+  expect((await context.request.get(`${h.server.url}/a/${asm.id}/saved?group=../x`)).status()).toBe(400);
   for (const words of ['Before the drop.', 'Typed offline.', 'After the reload.']) expect(text).toContain(words);
   reader.destroy();
 });

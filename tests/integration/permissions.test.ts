@@ -55,7 +55,7 @@ describe('close codes', () => {
     expect(await closeCode(`${asm.id}/notes/item1`, asm.attendeeToken)).toBe(CloseCode.forbidden);
   });
 
-  it('[P5] a note-taker for group 2 cannot open group 3 (4403), and an attendee cannot write either', async () => {
+  it('[P5][BR6] a note-taker for group 2 cannot open group 3 (4403), and an attendee cannot write either', async () => {
     const g2 = await mintLink(server.url, asm, { role: 'note-taker', scope: 'g2' });
     expect(await closeCode(`${asm.id}/breakout/g3`, g2.token)).toBe(CloseCode.forbidden);
     expect(await closeCode(`${asm.id}/notes/item1`, g2.token)).toBe(CloseCode.forbidden);
