@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { spawnServer } from '../tests/helpers/child-server.js';
-import { createAssembly, tempDataDir } from '../tests/helpers/server.js';
+import { createAssembly, mintLink, tempDataDir } from '../tests/helpers/server.js';
 
 process.setMaxListeners(0);
 
@@ -17,6 +17,8 @@ export interface Target {
   process: ChildProcess;
   /** Opens a stock provider on a document, as a writer or a reader. */
   provider(doc: Y.Doc, as: 'writer' | 'reader'): WebsocketProvider;
+  /** Opens a stock provider on breakout table `group`'s notes, as that table's note-taker. */
+  noteTaker(doc: Y.Doc, group: string): Promise<WebsocketProvider>;
   stop(): Promise<void>;
 }
 
@@ -46,8 +48,18 @@ export async function startPlenary(): Promise<Target> {
   const s = await spawnServer(dataDir, { LOG_LEVEL: 'error' }, { compiled: true });
   const asm = await createAssembly(s.url, 'Benchmark assembly');
   const docName = `${asm.id}/plenary`;
+  // One note-taker link per table, as the console mints them (scoped: it writes only its table).
+  const links = new Map<string, Promise<string>>();
+  const linkFor = (group: string) => {
+    if (!links.has(group)) links.set(group, mintLink(s.url, asm, { role: 'note-taker', scope: group }).then((l) => l.token));
+    return links.get(group)!;
+  };
   return {
     name: 'plenary',
+    async noteTaker(doc, group) {
+      const token = await linkFor(group);
+      return new WebsocketProvider(s.syncUrl, `${asm.id}/breakout/${group}`, doc, { ...common, params: { token }, connect: false });
+    },
     pid: s.process.pid!,
     process: s.process,
     provider(doc, as) {
@@ -77,6 +89,9 @@ export async function startReference(): Promise<Target> {
     process: child,
     provider(doc) {
       return new WebsocketProvider(`ws://127.0.0.1:${port}`, docName, doc, { ...common, connect: false });
+    },
+    async noteTaker(doc, group) {
+      return new WebsocketProvider(`ws://127.0.0.1:${port}`, `bench-assembly/breakout/${group}`, doc, { ...common, connect: false });
     },
     stop: stopper(child),
   };
