@@ -9,6 +9,10 @@ import { addTemplate, readAgenda, setCurrent } from '../app/model/agenda.js';
 import { resetTimer, startTimer } from '../app/model/timers.js';
 import { setAnnouncement } from '../app/model/run.js';
 import { nextSpeaker, raiseHand } from '../app/model/stack.js';
+import { broadcast, planRound, startRound } from '../app/model/breakouts.js';
+import { appendParagraph } from '../app/model/notes.js';
+import { goToItem } from '../app/model/run.js';
+import { mintLink } from '../tests/helpers/server.js';
 
 const TITLES: Record<string, string> = {
   welcome: 'Welcome and community agreements',
@@ -93,6 +97,48 @@ try {
   await spanish.goto(`${h.server.url}/a/${id}`);
   await waitLive(spanish);
   await spanish.screenshot({ path: 'screenshots/attendee-phone-es.png', fullPage: true });
+  // A breakout round under way: tables by language, a note-taker's page, the console's tiles.
+  const breakoutsItem = readAgenda(facilitator.doc).find((i) => i.kind === 'breakout')!;
+  goToItem(facilitator.doc, breakoutsItem.id, Date.now() - 3 * 60_000);
+  planRound(facilitator.doc, breakoutsItem.id, {
+    prompts: ['What is your workplace ready to do on Friday?', 'What do you need from the other workplaces?'],
+    minutes: 20,
+    assignment: 'language',
+    tables: ['Español', 'Soomaali', 'Hmoob', 'Afaan Oromoo', 'English', 'English'].map((label) => ({ label })),
+  });
+  startRound(facilitator.doc, breakoutsItem.id, Date.now() - 3 * 60_000);
+  broadcast(facilitator.doc, breakoutsItem.id, '5 minutes left, then choose your report-back', Date.now());
+  const facToken = facilitatorUrl.slice(facilitatorUrl.lastIndexOf('/') + 1);
+  const table2 = connect(h.server.syncUrl, `${id}/breakout/t2`, facToken);
+  await table2.synced;
+  appendParagraph(table2.doc, 'notes', 'Warehouse night shift: ready to walk out if the union calls it.');
+  appendParagraph(table2.doc, 'notes', 'Need: childcare on the day, interpretation at the rally.');
+  appendParagraph(table2.doc, 'reportBack', 'Night shift walks out Friday; we need childcare.');
+  const { token: noteToken } = await mintLink(h.server.url, { id, facilitatorToken: facToken, attendeeToken: '' }, { role: 'note-taker', scope: 't2' });
+  await new Promise((r) => setTimeout(r, 300));
+  const consoleLaptop = await (await h.person({ viewport: SIZES.laptop })).newPage();
+  await consoleLaptop.goto(facilitatorUrl);
+  await waitLive(consoleLaptop);
+  await consoleLaptop.getByTestId('table-tiles').scrollIntoViewIfNeeded();
+  await consoleLaptop.screenshot({ path: 'screenshots/console-breakout-laptop.png', fullPage: true });
+  const noteTaker = await (await h.person({ viewport: SIZES.phone })).newPage();
+  await noteTaker.goto(`${h.server.url}/join/${noteToken}`);
+  await waitLive(noteTaker);
+  await noteTaker.getByTestId('notes-editor').waitFor();
+  await noteTaker.screenshot({ path: 'screenshots/breakout-note-taker-phone.png', fullPage: true });
+  const roomScreen = await (await h.person({ viewport: SIZES.projector })).newPage();
+  await roomScreen.goto(facilitatorUrl);
+  await roomScreen.goto(`${h.server.url}/a/${id}/screen`);
+  await waitLive(roomScreen);
+  await roomScreen.screenshot({ path: 'screenshots/screen-breakout-projector.png' });
+  if (join) {
+    await mine.goto(join);
+    await waitLive(mine);
+    await mine.getByRole('button', { name: '2 · Soomaali' }).click();
+    await mine.getByTestId('my-table').waitFor();
+    await mine.screenshot({ path: 'screenshots/attendee-table-phone.png', fullPage: true });
+  }
+  table2.destroy();
   facilitator.destroy();
   console.log('screenshots in ./screenshots');
 } finally {

@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import { useDoc } from '~/collab/use-doc';
 import { serverNow } from '~/collab/use-server-now';
 import { useY } from '~/collab/use-y';
-import { ASSIGNMENTS, BreakoutError, broadcast, extendRound, planRound, startRound, tablesFor, type Assignment, type Round, type Table } from '~/model/breakouts';
+import { ASSIGNMENTS, BreakoutError, broadcast, extendRound, joinTable, planRound, startRound, tablesFor, type Assignment, type Round, type Table } from '~/model/breakouts';
 import { fragmentLength, fragmentToText, notesFragment, reportFragment } from '~/model/notes';
 import { RoundStatus } from './round-status';
 import { Button } from './ui/button';
@@ -91,7 +91,7 @@ export function BreakoutPanel({ doc, assemblyId, itemId, round }: { doc: Y.Doc; 
       {round && round.status !== 'planned' ? (
         <div className="grid gap-3 sm:grid-cols-2" data-testid="table-tiles">
           {round.tables.map((table) => (
-            <TableTile key={table.id} assemblyId={assemblyId} table={table} people={round.members.filter((m) => m.tableId === table.id).length} />
+            <TableTile key={table.id} doc={doc} assemblyId={assemblyId} round={round} table={table} />
           ))}
         </div>
       ) : null}
@@ -195,8 +195,10 @@ function PlanForm({ doc, itemId, round, onError }: { doc: Y.Doc; itemId: string;
 }
 
 /** One table, live: is a note-taker there, how much is written, the report-back so far. */
-function TableTile({ assemblyId, table, people }: { assemblyId: string; table: Table; people: number }) {
+function TableTile({ doc: plenary, assemblyId, round, table }: { doc: Y.Doc; assemblyId: string; round: Round; table: Table }) {
   const { t } = useTranslation();
+  const members = round.members.filter((m) => m.tableId === table.id);
+  const people = members.length;
   const { doc, provider } = useDoc(`${assemblyId}/breakout/${table.id}`, '', { presence: true });
   const written = useY(notesFragment(doc), fragmentLength);
   const report = useY(reportFragment(doc), fragmentToText);
@@ -221,6 +223,29 @@ function TableTile({ assemblyId, table, people }: { assemblyId: string; table: T
       <p className="mt-1 line-clamp-3 whitespace-pre-wrap rounded bg-amber-50 p-2 text-sm" data-testid="tile-report">
         {report.trim() || t('breakout.nothingYet')}
       </p>
+      {members.length > 0 && round.status === 'running' ? (
+        <ul className="mt-2 grid gap-1 text-sm">
+          {members.map((m) => (
+            <li key={m.owner} className="flex items-center justify-between gap-2">
+              <span className="min-w-0 truncate">{m.name || t('round.someone')}</span>
+              {/* A manual move: the facilitator puts someone at another table. */}
+              <select
+                aria-label={t('round.moveTo', { name: m.name || t('round.someone') })}
+                value={m.tableId}
+                onChange={(e) => joinTable(plenary, round.itemId, m.owner, m.name, e.target.value)}
+                className="rounded border-2 border-stone-400 px-1"
+              >
+                {round.tables.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.number}
+                    {x.label ? ` · ${x.label}` : ''}
+                  </option>
+                ))}
+              </select>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

@@ -11,7 +11,6 @@ export function MyTable({ round, me, assemblyId }: { round: Round; me: string; a
   const { t } = useTranslation();
   const busy = useNavigation().state === 'submitting';
   const mine = tableOf(round, me);
-  const choose = round.assignment !== 'manual';
   return (
     <div>
       {mine ? (
@@ -27,7 +26,7 @@ export function MyTable({ round, me, assemblyId }: { round: Round; me: string; a
         </div>
       ) : null}
       <RoundStatus round={round} />
-      {round.status !== 'ended' && choose ? (
+      {round.status !== 'ended' ? (
         <Form method="post" className="mt-3" aria-label={t('round.pickTopic')}>
           <input type="hidden" name="intent" value="join-table" />
           <p className="font-bold">{round.assignment === 'count-off' ? t('round.countOff') : t('round.pickTopic')}</p>
@@ -48,7 +47,6 @@ export function MyTable({ round, me, assemblyId }: { round: Round; me: string; a
           </div>
         </Form>
       ) : null}
-      {round.status !== 'ended' && !choose && !mine ? <p className="mt-2">{t('round.placed')}</p> : null}
     </div>
   );
 }

@@ -12,7 +12,8 @@ import * as Y from 'yjs';
 import { currentItemId } from './agenda';
 import { addReportBack } from './stack';
 
-export const ASSIGNMENTS = ['count-off', 'topic', 'language', 'manual'] as const;
+/** How people find their table; a facilitator can also move anyone by hand (`joinTable`). */
+export const ASSIGNMENTS = ['count-off', 'topic', 'language'] as const;
 export type Assignment = (typeof ASSIGNMENTS)[number];
 export type RoundStatus = 'planned' | 'running' | 'ended';
 
@@ -49,7 +50,7 @@ export interface RoundInput {
   prompts: string[];
   minutes: number;
   assignment: Assignment;
-  /** One label per table (topic or language); for count-off and manual only the count matters. */
+  /** One label per table (topic or language); for count-off only the count matters. */
   tables: { label: string }[];
 }
 

@@ -44,11 +44,10 @@ const Command = z.discriminatedUnion('intent', [
 ]);
 
 /** What only a stack-keeper or a facilitator does; from a phone it is refused, not ignored. */
-/** Sits the attendee at a table of the current item's round, if it lets people choose. */
+/** Sits the attendee at a table of the current item's round. */
 function joinTableNow(doc: Y.Doc, owner: string, name: string, table: string): void {
   const round = readRound(doc);
   if (!round) throw new BreakoutError('no-round', 'no breakout round now');
-  if (round.assignment === 'manual') throw new BreakoutError('state', 'facilitators place people in this round');
   joinTable(doc, round.itemId, owner, name, table);
 }
 

@@ -53,6 +53,9 @@ it('[BR1][BR2][BR6] assign, start, broadcast, end: the report-backs arrive on th
   // The phone picks the Somali table with one tap.
   await phone.getByRole('button', { name: '2 · Soomaali' }).click();
   await phone.getByTestId('my-table').getByText('Table 2 · Soomaali').waitFor();
+  // A facilitator moves them by hand (the tiles list who sits where).
+  await console_.getByTestId('tile-t2').getByLabel('Move someone to').selectOption('t3');
+  await phone.getByTestId('my-table').getByText('Table 3 · English').waitFor();
 
   // Note-taker links for every table; table 2's note-taker writes the report-back.
   await console_.getByRole('button', { name: 'Note-taker links for every table' }).click();
