@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { ConnectionStatus } from './use-doc';
 
 /** Where this phone's edits are: all on the server, kept on this phone only, or not yet anywhere. */
-export type SavedState = 'server' | 'phone' | 'unsaved';
+export type SavedState = 'checking' | 'server' | 'phone' | 'unsaved';
 
 /** Everything in `local` is in `server`: every client's clock is covered. */
 export function covers(server: Record<string, number>, local: Map<number, number>): boolean {
@@ -50,5 +50,7 @@ export function useSaved(doc: Y.Doc, status: ConnectionStatus, savedUrl: string,
   }, [doc, status, version, saved, savedUrl]);
 
   if (saved === version) return 'server';
+  // Connected, before the server's first answer (under a second): say so rather than guess.
+  if (saved === null && status === 'connected') return 'checking';
   return onPhone ? 'phone' : 'unsaved';
 }

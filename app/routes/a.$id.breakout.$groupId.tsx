@@ -93,7 +93,7 @@ function Writer({ doc, provider, saved }: { doc: import('yjs').Doc; provider: Re
         role="status"
         data-testid="saved"
         data-saved={saved}
-        className={`rounded-lg p-3 text-lg font-bold ${saved === 'server' ? 'bg-green-100 text-green-900' : saved === 'phone' ? 'bg-amber-100 text-amber-950' : 'bg-red-100 text-red-900'}`}
+        className={`rounded-lg p-3 text-lg font-bold ${saved === 'server' ? 'bg-green-100 text-green-900' : saved === 'phone' ? 'bg-amber-100 text-amber-950' : saved === 'checking' ? 'bg-stone-100' : 'bg-red-100 text-red-900'}`}
       >
         {t(`breakout.saved.${saved}`)}
       </p>

@@ -78,7 +78,7 @@ export default function ProjectorScreen() {
           <div className="min-w-0">
             <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('agenda.now')}</p>
             <p className="line-clamp-2 break-words text-5xl font-black leading-tight 2xl:line-clamp-3 2xl:text-8xl">{current.title}</p>
-            {next ? (
+            {next && !breakout ? (
               <p className="mt-4 line-clamp-2 text-3xl text-stone-300 2xl:text-4xl" data-testid="next-item">
                 {t('agenda.next')}: <span className="font-bold text-white">{next.title}</span>
               </p>
