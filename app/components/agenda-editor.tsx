@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { serverNow } from '~/collab/use-server-now';
+import { useUndo } from '~/collab/use-undo';
 import {
   addItem,
   addTemplate,
@@ -35,17 +36,7 @@ export function AgendaEditor({ doc, agenda, currentId }: { doc: Y.Doc; agenda: A
   const [dropAt, setDropAt] = useState<{ id: string; after: boolean } | null>(null);
   const [said, setSaid] = useState('');
   const focusNext = useRef<string | null>(null);
-  const [undo, setUndo] = useState<Y.UndoManager | null>(null);
-  const [canUndo, setCanUndo] = useState(false);
-
-  useEffect(() => {
-    const manager = new Y.UndoManager([itemsMap(doc), runMap(doc)], { trackedOrigins: new Set([EDIT]), captureTimeout: 0 });
-    const changed = () => setCanUndo(manager.undoStack.length > 0);
-    manager.on('stack-item-added', changed);
-    manager.on('stack-item-popped', changed);
-    setUndo(manager);
-    return () => manager.destroy();
-  }, [doc]);
+  const { undo, canUndo } = useUndo(doc, (d) => [itemsMap(d), runMap(d)], EDIT);
 
   // Keyboard users keep their place: after a move, an edit or a removal, focus goes somewhere sensible.
   useEffect(() => {
@@ -118,7 +109,7 @@ export function AgendaEditor({ doc, agenda, currentId }: { doc: Y.Doc; agenda: A
           {t('agenda.heading')}
         </h2>
         <div className="flex flex-wrap gap-2">
-          <Button variant="secondary" size="sm" disabled={!canUndo} onClick={() => undo?.undo()} data-testid="agenda-undo">
+          <Button variant="secondary" size="sm" disabled={!canUndo} onClick={undo} data-testid="agenda-undo">
             {t('agenda.undo')}
           </Button>
           <Button variant="secondary" size="sm" onClick={() => change(() => addTemplate(doc, (key) => t(`agenda.template.${key}`)))}>

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { setMeta, type AssemblyMeta } from '~/model/meta';
-import { CreateAssemblySchema, ROOM_LANGUAGES } from '~/utils/assembly-schema';
+import { CreateAssemblySchema } from '~/utils/assembly-schema';
+import { LanguageChoices } from './language-choices';
 import { Button } from './ui/button';
 import { Field, Input } from './ui/field';
 
@@ -71,22 +72,7 @@ export function MetaEditor({ doc, meta }: { doc: Y.Doc; meta: AssemblyMeta }) {
       <Field id="meta-place" label={t('create.place')} error={errors.place && t(errors.place)}>
         {({ id, describedBy, invalid }) => <Input id={id} name="place" defaultValue={meta.place ?? ''} maxLength={200} aria-describedby={describedBy} aria-invalid={invalid} />}
       </Field>
-      <fieldset className="mb-5 sm:col-span-2">
-        <legend className="text-base font-bold">{t('create.languages')}</legend>
-        <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-5">
-          {ROOM_LANGUAGES.map((code) => (
-            <label key={code} className="flex min-h-11 items-center gap-2 rounded-lg border-2 border-stone-300 px-3">
-              <input type="checkbox" name="languages" value={code} defaultChecked={meta.languages.includes(code)} className="h-5 w-5" />
-              <span>{t(`languages.${code}`)}</span>
-            </label>
-          ))}
-        </div>
-        {errors.languages ? (
-          <p className="mt-1 font-semibold text-red-800" role="alert">
-            {t(errors.languages)}
-          </p>
-        ) : null}
-      </fieldset>
+      <LanguageChoices checked={meta.languages} error={errors.languages} className="mb-5 sm:col-span-2" />
       <div className="flex gap-2 sm:col-span-2">
         <Button type="submit">{t('console.save')}</Button>
         <Button type="button" variant="secondary" onClick={close}>

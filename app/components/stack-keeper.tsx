@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { serverNow } from '~/collab/use-server-now';
+import { useUndo } from '~/collab/use-undo';
 import { useDocValue } from '~/collab/use-y';
 import {
   entriesMap,
@@ -42,19 +43,10 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
   const input = useRef<HTMLInputElement>(null);
-  const [undo, setUndo] = useState<Y.UndoManager | null>(null);
-  const [canUndo, setCanUndo] = useState(false);
+  const { undo, canUndo } = useUndo(doc, (d) => [entriesMap(d), stackMap(d)], KEEP);
   const spoken = useDocValue(doc, history);
   const seen = useDocValue(doc, namesSeen);
 
-  useEffect(() => {
-    const manager = new Y.UndoManager([entriesMap(doc), stackMap(doc)], { trackedOrigins: new Set([KEEP]), captureTimeout: 0 });
-    const changed = () => setCanUndo(manager.undoStack.length > 0);
-    manager.on('stack-item-added', changed);
-    manager.on('stack-item-popped', changed);
-    setUndo(manager);
-    return () => manager.destroy();
-  }, [doc]);
 
   const keep = (fn: () => void): boolean => {
     try {
@@ -98,7 +90,7 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
       setKind('speak');
     } else if (e.key === 'z' && (e.ctrlKey || e.metaKey) && !name) {
       e.preventDefault();
-      undo?.undo();
+      undo();
     }
   };
 
@@ -176,7 +168,7 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
               <Button onClick={(e) => e.detail <= 1 && next()} data-testid="next-speaker">
                 {t('stack.next')}
               </Button>
-              <Button variant="secondary" onClick={() => undo?.undo()} disabled={!canUndo}>
+              <Button variant="secondary" onClick={() => undo()} disabled={!canUndo}>
                 {t('agenda.undo')}
               </Button>
             </div>

@@ -5,7 +5,8 @@ import { Button } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
 import { Field, Input } from '~/components/ui/field';
 import { LanguageSwitcher } from '~/root';
-import { CreateAssemblySchema, ROOM_LANGUAGES } from '~/utils/assembly-schema';
+import { LanguageChoices } from '~/components/language-choices';
+import { CreateAssemblySchema } from '~/utils/assembly-schema';
 import { keyCookie } from '~/utils/key-cookie.server';
 
 export const meta: MetaFunction = () => [{ title: 'Plenary' }];
@@ -54,25 +55,7 @@ export default function CreateAssembly() {
           <Field id="place" label={t('create.place')} hint={t('create.placeHint')} error={errors.place && t(errors.place)}>
             {({ id, describedBy, invalid }) => <Input id={id} name="place" maxLength={200} aria-describedby={describedBy} aria-invalid={invalid} />}
           </Field>
-          <fieldset className="mb-6" aria-describedby="languages-hint">
-            <legend className="text-base font-bold">{t('create.languages')}</legend>
-            <p id="languages-hint" className="text-sm text-stone-700">
-              {t('create.languagesHint')}
-            </p>
-            <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
-              {ROOM_LANGUAGES.map((code) => (
-                <label key={code} className="flex min-h-11 items-center gap-2 rounded-lg border-2 border-stone-300 px-3">
-                  <input type="checkbox" name="languages" value={code} defaultChecked={code === 'en'} className="h-5 w-5" />
-                  <span className="text-base">{t(`languages.${code}`)}</span>
-                </label>
-              ))}
-            </div>
-            {errors.languages ? (
-              <p className="mt-1 font-semibold text-red-800" role="alert">
-                {t(errors.languages)}
-              </p>
-            ) : null}
-          </fieldset>
+          <LanguageChoices checked={['en']} error={errors.languages} className="mb-6" />
           <Button type="submit" disabled={busy} className="w-full text-lg sm:w-auto">
             {t('create.submit')}
           </Button>
