@@ -45,6 +45,9 @@ export class LastFacilitatorLinkError extends Error {
   }
 }
 
+/** The server cannot store changes right now (the disk is failing): try again shortly (503). */
+export class UnavailableError extends Error {}
+
 export interface PlenaryServices {
   getAssembly(id: string): Promise<AssemblySummary | null>;
   /** The session a request holds for one assembly (cookie or bearer token), or null. */
@@ -72,8 +75,10 @@ export interface PlenaryServices {
   docStateVector(docName: string): Promise<Record<string, number>>;
   /** Reads the server's live copy of a document (loading it if needed), without changing it. */
   readDoc<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T>;
-  /** The opaque owner name of this session's own entries in this assembly. */
-  pseudonym(assemblyId: string, session: RequestSession): string;
+  /** Tags a stack entry as this session's (a different, unlinkable tag for every entry). */
+  ownerTag(assemblyId: string, session: RequestSession): (entryId: string) => string;
+  /** This session's seat key in one breakout round (unlinkable to its other rounds and hands). */
+  seatKey(assemblyId: string, session: RequestSession, itemId: string): string;
   /** Takes one command from the session's allowance; false when it has run out (answer 429). */
   allowCommand(assemblyId: string, session: RequestSession): boolean;
   /** The server's clock (ms), for stamping commands. */

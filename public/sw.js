@@ -14,17 +14,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (event.request.mode === 'navigate' && NOTES_PAGE.test(url.pathname)) {
-    event.respondWith(
-      fetch(event.request)
-        .then((res) => {
-          if (res.ok) {
-            const copy = res.clone();
-            void caches.open(PAGES).then((c) => c.put(url.pathname, copy));
-          }
-          return res;
-        })
-        .catch(async () => (await caches.match(url.pathname, { cacheName: PAGES })) ?? Response.error()),
-    );
+    event.respondWith(notesPage(event.request, url));
   } else if (url.pathname.startsWith('/assets/')) {
     event.respondWith(
       caches.match(event.request, { cacheName: ASSETS }).then(
@@ -41,6 +31,41 @@ self.addEventListener('fetch', (event) => {
     );
   }
 });
+
+/** How long a notes page may take on bad wifi before the kept copy is shown instead. */
+const PATIENCE_MS = 6000;
+
+async function notesPage(request, url) {
+  const kept = () => caches.match(url.pathname, { cacheName: PAGES });
+  let res;
+  try {
+    res = await Promise.race([fetch(request), new Promise((_, reject) => setTimeout(() => reject(new Error('slow')), PATIENCE_MS))]);
+  } catch {
+    return (await kept()) ?? Response.error();
+  }
+  if (res.ok) {
+    const copy = res.clone();
+    void caches.open(PAGES).then((c) => c.put(url.pathname, copy));
+    return res;
+  }
+  if (res.status === 401 || res.status === 403 || res.status === 404) {
+    // The link was revoked or the assembly deleted: nothing of it stays on this phone.
+    await forget(url.pathname);
+    return res;
+  }
+  // The server is up but failing (e.g. it cannot save right now): the kept copy is more useful.
+  return (await kept()) ?? res;
+}
+
+/** Drops the kept page and the notes kept in IndexedDB for one table. */
+async function forget(pathname) {
+  const [, id, , group] = pathname.split('/').filter(Boolean);
+  await caches.open(PAGES).then((c) => c.delete(pathname));
+  await new Promise((resolve) => {
+    const req = indexedDB.deleteDatabase(`plenary:${id}/breakout/${group}`);
+    req.onsuccess = req.onerror = req.onblocked = () => resolve();
+  });
+}
 
 /* The page tells the worker what it loaded before the worker was in control; the worker caches
  * those, then answers so the page can say it is ready to work offline. */

@@ -10,21 +10,33 @@ import type * as Y from 'yjs';
  * there: after each change it waits for a read of the same store, which IndexedDB runs only after
  * the write y-indexeddb queued for that change, so "saved on this phone" is never said early.
  */
-export function useDeviceCopy(docName: string, doc: Y.Doc, enabled: boolean): boolean {
+export function useDeviceCopy(docName: string, doc: Y.Doc, enabled: boolean, denied: boolean): boolean {
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (!enabled || typeof indexedDB === 'undefined') return;
-    let persistence: { db: IDBDatabase | null; destroy(): Promise<void>; whenSynced: Promise<unknown> } | null = null;
+    let persistence: { db: IDBDatabase | null; destroy(): Promise<void>; clearData(): Promise<void>; whenSynced: Promise<unknown> } | null = null;
     let cancelled = false;
     let latest = 0;
+    let slow: ReturnType<typeof setTimeout> | undefined;
     const confirm = () => {
       const mine = ++latest;
-      setSaved(false);
+      // Say "not saved" only if the write takes noticeably long, so the banner does not flicker.
+      clearTimeout(slow);
+      slow = setTimeout(() => !cancelled && mine === latest && setSaved(false), 800);
       const db = persistence?.db;
       if (!db) return;
       const tx = db.transaction('updates', 'readonly');
-      tx.oncomplete = () => !cancelled && mine === latest && setSaved(true);
+      tx.oncomplete = () => {
+        if (cancelled || mine !== latest) return;
+        clearTimeout(slow);
+        setSaved(true);
+      };
     };
+    if (denied) {
+      // The link was revoked or the assembly deleted: forget the notes kept on this phone.
+      void import('y-indexeddb').then(({ clearDocument }) => clearDocument(`plenary:${docName}`));
+      return;
+    }
     void import('y-indexeddb').then(({ IndexeddbPersistence }) => {
       if (cancelled) return;
       persistence = new IndexeddbPersistence(`plenary:${docName}`, doc);
@@ -37,10 +49,11 @@ export function useDeviceCopy(docName: string, doc: Y.Doc, enabled: boolean): bo
     });
     return () => {
       cancelled = true;
+      clearTimeout(slow);
       doc.off('update', confirm);
       void persistence?.destroy();
     };
-  }, [docName, doc, enabled]);
+  }, [docName, doc, enabled, denied]);
   return saved;
 }
 

@@ -34,7 +34,12 @@ export function useSaved(doc: Y.Doc, status: ConnectionStatus, savedUrl: string,
     const timer = setTimeout(async () => {
       try {
         const res = await fetch(savedUrl, { cache: 'no-store' });
-        if (!res.ok || cancelled) return;
+        if (cancelled) return;
+        if (!res.ok) {
+          // The server could not say (busy, or cannot save right now): ask again a bit later.
+          setTimeout(() => !cancelled && setVersion((v) => v + 1), 2000);
+          return;
+        }
         const { stateVector } = (await res.json()) as { stateVector: Record<string, number> };
         if (cancelled) return;
         if (covers(stateVector, Y.decodeStateVector(Y.encodeStateVector(doc)))) setSaved(asked);

@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import { useDoc } from '~/collab/use-doc';
 import { serverNow } from '~/collab/use-server-now';
 import { useY } from '~/collab/use-y';
-import { ASSIGNMENTS, BreakoutError, broadcast, extendRound, joinTable, planRound, startRound, tablesFor, type Assignment, type Round, type Table } from '~/model/breakouts';
+import { ASSIGNMENTS, BreakoutError, broadcast, extendRound, moveTable, planRound, startRound, tablesFor, type Assignment, type Round, type Table } from '~/model/breakouts';
 import { fragmentLength, fragmentToText, notesFragment, reportFragment } from '~/model/notes';
 import { RoundStatus } from './round-status';
 import { Button } from './ui/button';
@@ -104,6 +104,9 @@ function PlanForm({ doc, itemId, round, onError }: { doc: Y.Doc; itemId: string;
   const [assignment, setAssignment] = useState<Assignment>(round?.assignment ?? 'count-off');
   const [people, setPeople] = useState('');
   const [size, setSize] = useState('8');
+  // The round as it was when this form opened: a field left as it was takes the live value, so a
+  // second facilitator's change in the meantime is not overwritten.
+  const [opened] = useState(round);
   const save = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -113,13 +116,13 @@ function PlanForm({ doc, itemId, round, onError }: { doc: Y.Doc; itemId: string;
       .filter(Boolean);
     const count = Number(form.get('tables'));
     const tables = assignment === 'topic' || assignment === 'language' ? labels.map((label) => ({ label })) : Array.from({ length: Number.isInteger(count) ? count : 0 }, () => ({ label: '' }));
+    const typed = { prompts: String(form.get('prompts') ?? '').split('\n').map((p) => p.trim()).filter(Boolean), minutes: Number(form.get('minutes')), assignment, tables };
+    const same = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
+    const before = opened && { prompts: opened.prompts, minutes: opened.minutes, assignment: opened.assignment, tables: opened.tables.map((x) => ({ label: x.label })) };
+    const live = round && { prompts: round.prompts, minutes: round.minutes, assignment: round.assignment, tables: round.tables.map((x) => ({ label: x.label })) };
+    const pick = <K extends keyof typeof typed>(k: K) => (before && live && same(typed[k], before[k]) ? live[k] : typed[k]);
     try {
-      planRound(doc, itemId, {
-        prompts: String(form.get('prompts') ?? '').split('\n'),
-        minutes: Number(form.get('minutes')),
-        assignment,
-        tables,
-      });
+      planRound(doc, itemId, { prompts: pick('prompts'), minutes: pick('minutes'), assignment: pick('assignment'), tables: pick('tables') });
       onError(null);
     } catch (err) {
       if (!(err instanceof BreakoutError)) throw err;
@@ -223,28 +226,27 @@ function TableTile({ doc: plenary, assemblyId, round, table }: { doc: Y.Doc; ass
       <p className="mt-1 line-clamp-3 whitespace-pre-wrap rounded bg-amber-50 p-2 text-sm" data-testid="tile-report">
         {report.trim() || t('breakout.nothingYet')}
       </p>
-      {members.length > 0 && round.status === 'running' ? (
-        <ul className="mt-2 grid gap-1 text-sm">
-          {members.map((m) => (
-            <li key={m.owner} className="flex items-center justify-between gap-2">
-              <span className="min-w-0 truncate">{m.name || t('round.someone')}</span>
-              {/* A manual move: the facilitator puts someone at another table. */}
-              <select
-                aria-label={t('round.moveTo', { name: m.name || t('round.someone') })}
-                value={m.tableId}
-                onChange={(e) => joinTable(plenary, round.itemId, m.owner, m.name, e.target.value)}
-                className="rounded border-2 border-stone-400 px-1"
-              >
-                {round.tables.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.number}
-                    {x.label ? ` · ${x.label}` : ''}
-                  </option>
-                ))}
-              </select>
-            </li>
-          ))}
-        </ul>
+      {people > 0 && round.status === 'running' && round.tables.length > 1 ? (
+        <label className="mt-2 flex items-center justify-between gap-2 text-sm">
+          {/* A manual move: a small table merged into another (names are not kept, on purpose). */}
+          <span>{t('round.moveTable')}</span>
+          <select
+            value=""
+            onChange={(e) => e.target.value && moveTable(plenary, round.itemId, table.id, e.target.value)}
+            className="rounded border-2 border-stone-400 px-1"
+            aria-label={t('round.moveTableTo', { number: table.number })}
+          >
+            <option value="">—</option>
+            {round.tables
+              .filter((x) => x.id !== table.id)
+              .map((x) => (
+                <option key={x.id} value={x.id}>
+                  {t('breakout.table', { number: x.number })}
+                  {x.label ? ` · ${x.label}` : ''}
+                </option>
+              ))}
+          </select>
+        </label>
       ) : null}
     </section>
   );

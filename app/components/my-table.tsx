@@ -7,10 +7,10 @@ import { RoundStatus } from './round-status';
  * The attendee's table in a breakout round: where to go, what to discuss, how long. Choosing a
  * table is one tap (a plain form post): the number from the count-off, or a topic or language.
  */
-export function MyTable({ round, me, assemblyId }: { round: Round; me: string; assemblyId: string }) {
+export function MyTable({ round, seatKey, assemblyId }: { round: Round; seatKey: string | null; assemblyId: string }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === 'submitting';
-  const mine = tableOf(round, me);
+  const mine = seatKey ? tableOf(round, seatKey) : null;
   return (
     <div>
       {mine ? (

@@ -6,6 +6,7 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
@@ -57,6 +58,7 @@ export default function NotesEditor({
   provider,
   user,
   testId,
+  onReady,
 }: {
   doc: Y.Doc;
   field: string;
@@ -64,6 +66,8 @@ export default function NotesEditor({
   provider: WebsocketProvider | null;
   user: { name: string; color: string };
   testId: string;
+  /** Called once the editor is on the page. */
+  onReady?: () => void;
 }) {
   const editor = useEditor(
     {
@@ -88,6 +92,10 @@ export default function NotesEditor({
     },
     [doc, field, provider],
   );
+  useEffect(() => {
+    if (editor) onReady?.();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor]);
   return (
     <div className="grid gap-2">
       <Toolbar editor={editor} label={label} />

@@ -13,14 +13,14 @@ import { Field, Input } from './ui/field';
  */
 export function StackPhone({
   stack,
-  me,
+  mine: mineIds,
   savedName,
   speakerTimer,
   error,
 }: {
   stack: StackView;
-  /** This phone's pseudonym: entries it owns are "mine". */
-  me: string;
+  /** The ids of this phone's own entries (the server works them out; the room cannot). */
+  mine: string[];
   savedName: string;
   speakerTimer: TimerState | null;
   error: string | null;
@@ -29,7 +29,8 @@ export function StackPhone({
   const now = useServerNow(1000);
   const busy = useNavigation().state === 'submitting';
   const speakerLeft = speakerTimer ? (now === null ? speakerTimer.durationMs - speakerTimer.elapsedMs : remainingMs(speakerTimer, now)) : 0;
-  const mine = stack.queue.map((e, i) => ({ e, i })).filter(({ e }) => e.owner === me);
+  const isMine = (id: string) => mineIds.includes(id);
+  const mine = stack.queue.map((e, i) => ({ e, i })).filter(({ e }) => isMine(e.id));
 
   return (
     <div>
@@ -61,11 +62,11 @@ export function StackPhone({
       {stack.queue.length > 0 ? (
         <ol className="mt-3 divide-y-2 divide-stone-200" data-testid="stack-queue">
           {stack.queue.map((e, i) => (
-            <li key={e.id} className={`flex items-baseline gap-3 py-2 ${e.owner === me ? 'font-black' : ''}`}>
+            <li key={e.id} className={`flex items-baseline gap-3 py-2 ${isMine(e.id) ? 'font-black' : ''}`}>
               <span className="w-6 shrink-0 text-right font-mono">{i + 1}</span>
               <span className="min-w-0 flex-1 break-words">
                 {entryName(t, e)}
-                {e.owner === me ? ` (${t('stack.you')})` : ''}
+                {isMine(e.id) ? ` (${t('stack.you')})` : ''}
               </span>
               {e.kind !== 'speak' ? <span className="shrink-0 rounded bg-stone-200 px-2 text-sm font-semibold">{t(`stack.kinds.${e.kind}`)}</span> : null}
             </li>

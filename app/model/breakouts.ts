@@ -4,9 +4,11 @@
  * (`<assemblyId>/breakout/<groupId>`, see notes.ts).
  *
  * One round per agenda item (`breakoutRounds`, keyed by item id). A round's tables are numbered
- * 1..n with stable ids `t1`..`tn`, so a table keeps its document and its note-taker links when the
- * round is edited. Where attendees sit (`members`, keyed by their pseudonym) is written by the
- * server from their phone's choice, or by a facilitator moving someone.
+ * 1..n with ids `<itemId>-t1`..`<itemId>-tn`: stable while the round is edited (a table keeps its
+ * document and note-taker links), and new for another item's round (no notes carried over).
+ * Where attendees sit (`members`) is keyed by a seat key only the server can make, different per
+ * round, and holds no name: the room, which reads this document, learns how many sit where, not
+ * who. Facilitators move people by moving a whole table (merging a small one into another).
  */
 import * as Y from 'yjs';
 import { currentItemId } from './agenda';
@@ -25,8 +27,8 @@ export interface Table {
 }
 
 export interface Member {
-  owner: string;
-  name: string;
+  /** The seat key: opaque, made by the server from the phone's session and the round. */
+  key: string;
   tableId: string;
 }
 
@@ -68,7 +70,7 @@ export class BreakoutError extends Error {
 }
 
 export const roundsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('breakoutRounds');
-export const tableId = (number: number) => `t${number}`;
+export const tableId = (itemId: string, number: number) => `${itemId}-t${number}`;
 
 function roundFrom(itemId: string, map: Y.Map<unknown>): Round {
   const num = (k: string) => (typeof map.get(k) === 'number' ? (map.get(k) as number) : null);
@@ -77,18 +79,15 @@ function roundFrom(itemId: string, map: Y.Map<unknown>): Round {
   const labels = map.get('labels');
   const count = num('tableCount') ?? 0;
   const tables: Table[] = Array.from({ length: count }, (_, i) => ({
-    id: tableId(i + 1),
+    id: tableId(itemId, i + 1),
     number: i + 1,
     label: Array.isArray(labels) && typeof labels[i] === 'string' ? (labels[i] as string) : '',
   }));
   const members: Member[] = [];
   const membersMap = map.get('members');
   if (membersMap instanceof Y.Map) {
-    membersMap.forEach((value, owner) => {
-      const v = value as { name?: unknown; tableId?: unknown };
-      if (typeof v?.tableId === 'string' && tables.some((t) => t.id === v.tableId)) {
-        members.push({ owner, name: typeof v.name === 'string' ? v.name : '', tableId: v.tableId });
-      }
+    membersMap.forEach((tableId, key) => {
+      if (typeof tableId === 'string' && tables.some((t) => t.id === tableId)) members.push({ key, tableId });
     });
   }
   const status = map.get('status');
@@ -104,7 +103,7 @@ function roundFrom(itemId: string, map: Y.Map<unknown>): Round {
     endsAt: num('endsAt'),
     message: str('message'),
     messageAt: num('messageAt'),
-    members: members.sort((a, b) => a.name.localeCompare(b.name) || a.owner.localeCompare(b.owner)),
+    members,
   };
 }
 
@@ -211,26 +210,34 @@ export function endRound(doc: Y.Doc, itemId: string, now: number): void {
   });
 }
 
-/**
- * Seats `owner` at a table: an attendee's own choice (topic, language, or the number they counted
- * off), or a facilitator's move. One seat per person per round: choosing again moves them.
- */
-export function joinTable(doc: Y.Doc, itemId: string, owner: string, name: string, table: string): void {
+/** Seats one phone (by its seat key for this round) at a table; choosing again moves it. */
+export function joinTable(doc: Y.Doc, itemId: string, seatKey: string, table: string): void {
   const map = roundMap(doc, itemId);
   const round = roundFrom(itemId, map);
   if (round.status === 'ended') throw new BreakoutError('not-open', 'this round has ended');
   if (!round.tables.some((t) => t.id === table)) throw new BreakoutError('no-table', 'no such table');
-  const clean = name.normalize('NFKC').trim().replace(/\s+/g, ' ').slice(0, 60);
-  doc.transact(() => (map.get('members') as Y.Map<unknown>).set(owner, { name: clean, tableId: table }));
+  doc.transact(() => (map.get('members') as Y.Map<unknown>).set(seatKey, table));
 }
 
-export function leaveTable(doc: Y.Doc, itemId: string, owner: string): void {
+/** A facilitator's move: everyone at table `from` goes to table `to` (a small table merged). */
+export function moveTable(doc: Y.Doc, itemId: string, from: string, to: string): number {
+  const map = roundMap(doc, itemId);
+  const round = roundFrom(itemId, map);
+  if (!round.tables.some((t) => t.id === to) || !round.tables.some((t) => t.id === from)) throw new BreakoutError('no-table', 'no such table');
+  const moving = round.members.filter((m) => m.tableId === from);
+  doc.transact(() => {
+    for (const m of moving) (map.get('members') as Y.Map<unknown>).set(m.key, to);
+  });
+  return moving.length;
+}
+
+export function leaveTable(doc: Y.Doc, itemId: string, seatKey: string): void {
   const members = roundMap(doc, itemId).get('members') as Y.Map<unknown>;
-  doc.transact(() => members.delete(owner));
+  doc.transact(() => members.delete(seatKey));
 }
 
-export const tableOf = (round: Round, owner: string): Table | null => {
-  const m = round.members.find((x) => x.owner === owner);
+export const tableOf = (round: Round, seatKey: string): Table | null => {
+  const m = round.members.find((x) => x.key === seatKey);
   return m ? (round.tables.find((t) => t.id === m.tableId) ?? null) : null;
 };
 

@@ -3,7 +3,8 @@
  * every screen sees the item change and its timer restart together. Announcements live here too.
  */
 import * as Y from 'yjs';
-import { advance, readAgenda, runMap, setCurrent } from './agenda';
+import { advance, currentItemId, readAgenda, runMap, setCurrent } from './agenda';
+import { endTurn } from './stack';
 import { resetTimer, startTimer, timersMap } from './timers';
 
 const ANNOUNCEMENT = 'announcement';
@@ -22,6 +23,7 @@ function restartItemTimer(doc: Y.Doc, id: string, now: number): void {
 /** Makes `id` the current item and starts its timer at its planned length. */
 export function goToItem(doc: Y.Doc, id: string, now: number): void {
   doc.transact(() => {
+    if (currentItemId(doc) !== id) endTurn(doc, now);
     setCurrent(doc, id, now);
     restartItemTimer(doc, id, now);
   });
@@ -34,6 +36,7 @@ export function goToItem(doc: Y.Doc, id: string, now: number): void {
 export function nextItem(doc: Y.Doc, now: number): string | null {
   let next: string | null = null;
   doc.transact(() => {
+    endTurn(doc, now);
     next = advance(doc, now);
     if (next) restartItemTimer(doc, next, now);
     else timersMap(doc).delete('item');

@@ -35,7 +35,10 @@ export interface StackEntry {
   /** The agenda item the hand was raised in ('' before the agenda starts). */
   itemId: string;
   raisedAt: number;
-  /** Pseudonymous owner for hands raised from a phone ('' for hands the keeper added). */
+  /**
+   * For hands raised from a phone: a tag only the server can make, different for every entry (so
+   * the room, which reads this document, cannot link one person's hands); '' for the keeper's.
+   */
   owner: string;
   status: EntryStatus;
   calledAt: number | null;
@@ -179,21 +182,27 @@ function validName(name: string): string {
   return clean;
 }
 
+/** Makes an entry's owner tag for one phone: the same phone and entry id always give the same tag. */
+export type OwnerTag = (entryId: string) => string;
+
+/** The waiting entries a phone owns. */
+export const ownedBy = (entries: StackEntry[], tag: OwnerTag) => entries.filter((e) => e.owner !== '' && e.owner === tag(e.id));
+
 /**
  * Puts a hand up for the current agenda item, at server time `now`. A closed stack takes only
- * points of process. With an `owner` (a phone), that owner may hold one open entry per kind.
+ * points of process. From a phone (`owner`), it may hold one open entry per kind.
  */
-export function raiseHand(doc: Y.Doc, input: { name: string; kind: EntryKind; owner?: string }, now: number): string {
+export function raiseHand(doc: Y.Doc, input: { name: string; kind: EntryKind; owner?: OwnerTag }, now: number): string {
   const name = validName(input.name);
   if (!(ENTRY_KINDS as readonly string[]).includes(input.kind)) throw new StackError('invalid', `unknown kind ${String(input.kind)}`);
   const itemId = stackItem(doc);
   if (isClosed(doc, itemId) && input.kind !== 'process') throw new StackError('closed', 'the stack is closed; points of process are still taken');
-  const owner = input.owner ?? '';
-  if (owner) {
-    const open = readEntries(doc).some((e) => e.owner === owner && e.kind === input.kind && e.itemId === itemId && e.status === 'waiting');
+  if (input.owner) {
+    const open = ownedBy(readEntries(doc), input.owner).some((e) => e.kind === input.kind && e.itemId === itemId && e.status === 'waiting');
     if (open) throw new StackError('duplicate', 'you already have a hand up of this kind');
   }
   const id = newId();
+  const owner = input.owner ? input.owner(id) : '';
   doc.transact(() => {
     const map = new Y.Map<unknown>();
     entriesMap(doc).set(id, map);
@@ -207,14 +216,28 @@ export function raiseHand(doc: Y.Doc, input: { name: string; kind: EntryKind; ow
   return id;
 }
 
-/** Takes a waiting hand down. With an `owner`, only that owner's own entry. */
-export function withdraw(doc: Y.Doc, id: string, owner?: string): void {
+/** Takes a waiting hand down. From a phone (`owner`), only its own entry. */
+export function withdraw(doc: Y.Doc, id: string, owner?: OwnerTag): void {
   const map = entriesMap(doc).get(id);
   if (!map) throw new StackError('not-found', 'no such entry');
   const entry = readEntry(id, map);
-  if (owner !== undefined && entry.owner !== owner) throw new StackError('not-yours', 'this is not your entry');
+  if (owner !== undefined && (entry.owner === '' || entry.owner !== owner(id))) throw new StackError('not-yours', 'this is not your entry');
   if (entry.status !== 'waiting' || readStack(doc).speaker?.id === id) throw new StackError('not-waiting', 'this entry is no longer waiting');
   doc.transact(() => map.set('status', 'withdrawn'));
+}
+
+/**
+ * Ends the current turn (the speaker has spoken) without calling anyone: when the room moves on to
+ * another agenda item, the last speaker of the item it leaves is counted as having spoken.
+ */
+export function endTurn(doc: Y.Doc, now: number): void {
+  const speaker = readStack(doc).speaker;
+  if (!speaker) return;
+  const map = entriesMap(doc).get(speaker.id)!;
+  doc.transact(() => {
+    map.set('status', 'spoken');
+    map.set('endedAt', now);
+  });
 }
 
 /**
@@ -273,7 +296,9 @@ export function addReportBack(doc: Y.Doc, report: { name: string; text: string; 
   doc.transact(() => {
     const map = new Y.Map<unknown>();
     entriesMap(doc).set(id, map);
-    map.set('name', validName(report.name));
+    // A table's name is its number and label (up to 100 characters): shortened, never refused, so
+    // ending a round can never fail half-way through the tables.
+    map.set('name', report.name.normalize('NFKC').trim().replace(/\s+/g, ' ').slice(0, MAX_NAME) || '?');
     map.set('kind', 'report');
     map.set('itemId', stackItem(doc));
     map.set('raisedAt', now + report.order);

@@ -11,7 +11,8 @@ import { TimerDisplay } from '~/components/timer-display';
 import { Card } from '~/components/ui/card';
 import type * as Y from 'yjs';
 import { BreakoutError, joinTable, readRound } from '~/model/breakouts';
-import { ENTRY_KINDS, MAX_NAME, raiseHand, StackError, withdraw } from '~/model/stack';
+import { ENTRY_KINDS, MAX_NAME, ownedBy, raiseHand, readEntries, StackError, withdraw } from '~/model/stack';
+import { UnavailableError } from '~/services';
 import { MyTable } from '~/components/my-table';
 import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
 import { nameCookie, readNameCookie } from '~/utils/name-cookie.server';
@@ -21,12 +22,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 /** The attendee's phone: rendered from the server's copy, so it is useful before (and without) JavaScript. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly, session } = await requireRole(request, context, params.id, IN_THE_ROOM);
+  // Which hands are this phone's, and its seat in the current round: only the server can tell.
+  const tag = context.services.ownerTag(assembly.id, session);
+  const { mine, seatKey } = await context.services.readDoc(`${assembly.id}/plenary`, (doc) => {
+    const round = readRound(doc);
+    return { mine: ownedBy(readEntries(doc), tag).map((e) => e.id), seatKey: round ? context.services.seatKey(assembly.id, session, round.itemId) : null };
+  });
   return json(
     {
       id: assembly.id,
       title: assembly.title,
       state: await plenaryState(context, assembly.id),
-      me: context.services.pseudonym(assembly.id, session),
+      mine,
+      seatKey,
       savedName: readNameCookie(request, assembly.id),
     },
     { headers: { 'Cache-Control': 'no-store' } },
@@ -43,14 +51,14 @@ const Command = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('join-table'), table: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'round.errors.no-table') }),
 ]);
 
-/** What only a stack-keeper or a facilitator does; from a phone it is refused, not ignored. */
-/** Sits the attendee at a table of the current item's round. */
-function joinTableNow(doc: Y.Doc, owner: string, name: string, table: string): void {
+/** Sits the attendee at a table of the current item's round (its seat key is per round). */
+function joinTableNow(doc: Y.Doc, seatKey: (itemId: string) => string, table: string): void {
   const round = readRound(doc);
   if (!round) throw new BreakoutError('no-round', 'no breakout round now');
-  joinTable(doc, round.itemId, owner, name, table);
+  joinTable(doc, round.itemId, seatKey(round.itemId), table);
 }
 
+/** What only a stack-keeper or a facilitator does; from a phone it is refused, not ignored. */
 const KEEPER_INTENTS = new Set(['next', 'move', 'close', 'open', 'settings', 'remove', 'start-round', 'end-round', 'move-member']);
 
 const STATUS: Record<StackError['code'], number> = { invalid: 400, closed: 409, duplicate: 409, 'not-waiting': 409, 'not-found': 404, 'not-yours': 403 };
@@ -61,24 +69,26 @@ const STATUS: Record<StackError['code'], number> = { invalid: 400, closed: 409, 
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { assembly, session } = await requireRole(request, context, params.id, IN_THE_ROOM);
-  const form = await request.formData();
+  const form = await request.formData().catch(() => null);
+  if (!form) return json({ error: 'stack.errors.invalid' }, { status: 400 });
   const intent = String(form.get('intent') ?? '');
   if (KEEPER_INTENTS.has(intent)) return json({ error: 'stack.errors.forbidden' }, { status: 403 });
   const parsed = Command.safeParse(Object.fromEntries(form));
   if (!parsed.success) return json({ error: parsed.error.issues[0].message.startsWith('stack.') ? parsed.error.issues[0].message : 'stack.errors.invalid' }, { status: 400 });
   if (!context.services.allowCommand(assembly.id, session)) return json({ error: 'stack.errors.tooMany' }, { status: 429, headers: { 'Retry-After': '10' } });
 
-  const owner = context.services.pseudonym(assembly.id, session);
+  const owner = context.services.ownerTag(assembly.id, session);
   const command = parsed.data;
   try {
     await context.services.changeDoc(`${assembly.id}/plenary`, (doc) => {
       if (command.intent === 'raise') raiseHand(doc, { name: command.name, kind: command.kind, owner }, context.services.now());
       else if (command.intent === 'withdraw') withdraw(doc, command.entryId, owner);
-      else joinTableNow(doc, owner, readNameCookie(request, assembly.id), command.table);
+      else joinTableNow(doc, (itemId) => context.services.seatKey(assembly.id, session, itemId), command.table);
     });
   } catch (err) {
     if (err instanceof StackError) return json({ error: `stack.errors.${err.code}` }, { status: STATUS[err.code] });
     if (err instanceof BreakoutError) return json({ error: `round.errors.${err.code}` }, { status: err.code === 'invalid' || err.code === 'no-table' ? 400 : 409 });
+    if (err instanceof UnavailableError) return json({ error: 'errors.unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });
     throw err;
   }
   const headers = new Headers();
@@ -110,11 +120,11 @@ export default function AttendeePage() {
         ) : null}
         {round && round.status !== 'ended' ? (
           <Card id="table" aria-label={t('round.yourTable')}>
-            <MyTable round={round} me={data.me} assemblyId={data.id} />
+            <MyTable round={round} seatKey={data.seatKey} assemblyId={data.id} />
           </Card>
         ) : null}
         <Card id="stack" aria-labelledby="stack-heading">
-          <StackPhone stack={stack} me={data.me} savedName={data.savedName} speakerTimer={speakerTimer} error={result && 'error' in result ? result.error : null} />
+          <StackPhone stack={stack} mine={data.mine} savedName={data.savedName} speakerTimer={speakerTimer} error={result && 'error' in result ? result.error : null} />
         </Card>
         <Card>
           <h2 className="mb-2 text-xl font-black">{t('agenda.heading')}</h2>

@@ -55,8 +55,10 @@ export default function Breakout() {
   const { t } = useTranslation();
   const plenary = usePlenary(data.id, data.plenary);
   const { doc, status, provider } = useDoc(data.docName, data.state, { presence: data.canWrite });
-  const onPhone = useDeviceCopy(data.docName, doc, data.canWrite);
-  const offlineReady = useOfflinePage(data.canWrite);
+  const onPhone = useDeviceCopy(data.docName, doc, data.canWrite, status === 'denied');
+  // Hand the page to the service worker once the editor's code has arrived, so it keeps that too.
+  const [editorReady, setEditorReady] = useState(false);
+  const offlineReady = useOfflinePage(data.canWrite && editorReady);
   const saved = useSaved(doc, status, `/a/${data.id}/saved?group=${data.groupId}`, onPhone);
   const { round } = plenary;
   const table = round?.tables.find((x) => x.id === data.groupId) ?? null;
@@ -71,13 +73,23 @@ export default function Breakout() {
             <RoundStatus round={round} />
           </Card>
         ) : null}
-        {data.canWrite ? <Writer doc={doc} provider={provider} saved={saved} /> : <Reader doc={doc} />}
+        {data.canWrite ? <Writer doc={doc} provider={provider} saved={saved} onEditorReady={() => setEditorReady(true)} /> : <Reader doc={doc} />}
       </main>
     </>
   );
 }
 
-function Writer({ doc, provider, saved }: { doc: import('yjs').Doc; provider: ReturnType<typeof useDoc>['provider']; saved: ReturnType<typeof useSaved> }) {
+function Writer({
+  doc,
+  provider,
+  saved,
+  onEditorReady,
+}: {
+  doc: import('yjs').Doc;
+  provider: ReturnType<typeof useDoc>['provider'];
+  saved: ReturnType<typeof useSaved>;
+  onEditorReady: () => void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   useEffect(() => setName(localStorage.getItem(NAME_KEY) ?? ''), []);
@@ -114,7 +126,12 @@ function Writer({ doc, provider, saved }: { doc: import('yjs').Doc; provider: Re
       <Suspense fallback={<p className="text-stone-700">{t('breakout.loadingEditor')}</p>}>
         <Card>
           <h2 className="mb-2 text-xl font-black">{t('breakout.notes')}</h2>
-          <NotesEditor doc={doc} field={NOTES_FIELD} label={t('breakout.notes')} provider={provider} user={user} testId="notes-editor" />
+          {/* Made once the connection code is there, so the editor is never rebuilt under someone typing. */}
+          {provider ? (
+            <NotesEditor doc={doc} field={NOTES_FIELD} label={t('breakout.notes')} provider={provider} user={user} testId="notes-editor" onReady={onEditorReady} />
+          ) : (
+            <p className="text-stone-700">{t('breakout.loadingEditor')}</p>
+          )}
         </Card>
         <Card className="border-amber-400">
           <h2 className="text-xl font-black">{t('breakout.reportBack')}</h2>

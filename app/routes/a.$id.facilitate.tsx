@@ -14,7 +14,8 @@ import { Button } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
 import { Dialog } from '~/components/ui/dialog';
 import { Field, Input, Select } from '~/components/ui/field';
-import { LastFacilitatorLinkError, ROLES } from '~/services';
+import { LastFacilitatorLinkError, ROLES, UnavailableError } from '~/services';
+import { StackError } from '~/model/stack';
 import { plenaryState, requireRole } from '~/utils/guards.server';
 import { clearKeyCookie, readKeyCookie } from '~/utils/key-cookie.server';
 import { qrSvg } from '~/utils/qr.server';
@@ -55,7 +56,8 @@ const MintSchema = z
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { assembly } = await requireRole(request, context, params.id, ['facilitator']);
-  const form = await request.formData();
+  const form = await request.formData().catch(() => null);
+  if (!form) return json({ error: 'console.errors.form' }, { status: 400 });
   const intent = form.get('intent');
   if (intent === 'end-round' || intent === 'table-links') {
     try {
@@ -63,6 +65,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return json({ tableLinks: await mintTableLinks(context, assembly.id, request) });
     } catch (err) {
       if (err instanceof BreakoutError) return json({ error: `round.errors.${err.code}` }, { status: err.code === 'no-round' ? 404 : 409 });
+      if (err instanceof StackError) return json({ error: `stack.errors.${err.code}` }, { status: 409 });
+      if (err instanceof UnavailableError) return json({ error: 'errors.unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });
       throw err;
     }
   }

@@ -115,9 +115,13 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
   }
 
   /** A Set-Cookie header value opening a new session on `link`. */
-  /** The owner name for a session's own entries in this assembly (bearer tokens: one per link). */
-  pseudonym(assemblyId: string, session: { linkId: string; sessionId: string | null }): string {
-    return this.signer.pseudonym(assemblyId, session.sessionId ?? `link:${session.linkId}`);
+  /**
+   * An opaque tag for one session and one `purpose` in this assembly (bearer tokens: one per
+   * link): the owner tag of a stack entry, a seat key for a round. Only the server can make it;
+   * two purposes give unrelated tags, so what the room reads cannot link one person's actions.
+   */
+  pseudonym(assemblyId: string, session: { linkId: string; sessionId: string | null }, purpose: string): string {
+    return this.signer.pseudonym(assemblyId, `${session.sessionId ?? `link:${session.linkId}`}\n${purpose}`);
   }
 
   sessionCookie(link: LinkRecord, secure: boolean): string {

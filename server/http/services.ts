@@ -5,19 +5,23 @@ import type { Rooms } from '../sync/rooms.js';
 import { parseDocName } from '../sync/doc-name.js';
 import { RateLimiter } from './rate-limit.js';
 import { initialPlenaryUpdate } from '../../app/model/meta.js';
-import type { LinkSummary, MintedLink, PlenaryServices } from '../../app/services.js';
+import { UnavailableError, type LinkSummary, type MintedLink, type PlenaryServices } from '../../app/services.js';
 
 export interface ServicesDeps {
   store: Store;
   access: AccessService;
   rooms: Rooms;
   publicUrl?: string;
-  /** Commands per session: a burst of `capacity`, refilled at `perMinute`. */
-  commands?: { capacity: number; perMinute: number };
+  /** Commands per session, and per assembly: a burst of `capacity`, refilled at `perMinute`. */
+  commands?: { capacity: number; perMinute: number; assemblyCapacity: number; assemblyPerMinute: number };
 }
 
-/** Enough for someone who raises, withdraws and raises again; not enough to flood the stack. */
-export const COMMAND_DEFAULTS = { capacity: 10, perMinute: 12 };
+/**
+ * Per session: enough for someone who raises, withdraws and raises again; not enough to flood the
+ * stack. Per assembly: a whole hall voting or raising hands at once (a thousand in a minute), but
+ * a script that keeps re-joining for fresh sessions still cannot bury the stack.
+ */
+export const COMMAND_DEFAULTS = { capacity: 10, perMinute: 12, assemblyCapacity: 500, assemblyPerMinute: 1200 };
 
 /** The origin of commands applied on the server (not a connection: everyone is sent the change). */
 const COMMAND = 'command';
@@ -25,6 +29,7 @@ const COMMAND = 'command';
 /** The load-context services: what Remix loaders and actions may ask of the server. */
 export function createServices({ store, access, rooms, publicUrl, commands = COMMAND_DEFAULTS }: ServicesDeps): PlenaryServices {
   const limiter = new RateLimiter(commands.capacity, commands.perMinute);
+  const hallLimiter = new RateLimiter(commands.assemblyCapacity, commands.assemblyPerMinute);
   const origin = (request: Request) => (publicUrl ? publicUrl.replace(/\/$/, '') : new URL(request.url).origin);
   const joinUrl = (request: Request, token: string) => `${origin(request)}/join/${token}`;
 
@@ -91,7 +96,7 @@ export function createServices({ store, access, rooms, publicUrl, commands = COM
       try {
         // Only what is stored counts ([S6]): never report unsaved edits as saved.
         await room.flush();
-        if (room.hasUnsaved) throw new Error(`${docName} cannot be saved right now`);
+        if (room.hasUnsaved) throw new UnavailableError(`${docName} cannot be saved right now`);
         return read(room.doc);
       } finally {
         rooms.release(room);
@@ -103,19 +108,25 @@ export function createServices({ store, access, rooms, publicUrl, commands = COM
       if (!name) throw new Error(`not a document name: ${docName}`);
       const room = await rooms.acquire(name);
       try {
+        // Refuse before changing anything while saving is failing: a command must not be
+        // applied in memory and answered with an error.
+        await room.flush();
+        if (room.hasUnsaved) throw new UnavailableError(`${docName} cannot be saved right now`);
         const result = room.doc.transact(() => change(room.doc), COMMAND);
         // Answer only once it is stored and on its way to everyone ([S6]).
         await room.flush();
-        if (room.hasUnsaved) throw new Error(`${docName} cannot be saved right now`);
+        if (room.hasUnsaved) throw new UnavailableError(`${docName} cannot be saved right now`);
         return result;
       } finally {
         rooms.release(room);
       }
     },
 
-    pseudonym: (assemblyId, session) => access.pseudonym(assemblyId, session),
+    ownerTag: (assemblyId, session) => (entryId) => access.pseudonym(assemblyId, session, `entry:${entryId}`),
 
-    allowCommand: (assemblyId, session) => limiter.take(`${assemblyId}:${session.sessionId ?? `link:${session.linkId}`}`),
+    seatKey: (assemblyId, session, itemId) => access.pseudonym(assemblyId, session, `seat:${itemId}`),
+
+    allowCommand: (assemblyId, session) => limiter.take(`${assemblyId}:${session.sessionId ?? `link:${session.linkId}`}`) && hallLimiter.take(assemblyId),
 
     now: () => Date.now(),
   };

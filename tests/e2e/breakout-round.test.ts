@@ -10,6 +10,7 @@ import { startHarness, waitLive, type Harness } from './harness.js';
 import { addItem } from '../../app/model/agenda.js';
 import { goToItem } from '../../app/model/run.js';
 import { nextSpeaker, readStack } from '../../app/model/stack.js';
+import { readRound } from '../../app/model/breakouts.js';
 
 let h: Harness;
 let asm: CreatedAssembly;
@@ -53,9 +54,12 @@ it('[BR1][BR2][BR6] assign, start, broadcast, end: the report-backs arrive on th
   // The phone picks the Somali table with one tap.
   await phone.getByRole('button', { name: '2 · Soomaali' }).click();
   await phone.getByTestId('my-table').getByText('Table 2 · Soomaali').waitFor();
-  // A facilitator moves them by hand (the tiles list who sits where).
-  await console_.getByTestId('tile-t2').getByLabel('Move someone to').selectOption('t3');
+  // A facilitator moves people by hand: table 2 merged into table 3 (no names needed or kept).
+  const tile = (n: number) => console_.locator(`[data-testid^="tile-"][data-testid$="-t${n}"]`);
+  await eventually(async () => expect(await tile(2).getByTestId('tile-written').textContent()).toContain('1 person'));
+  await tile(2).getByLabel('Move everyone at table 2 to').selectOption({ label: 'Table 3 · English' });
   await phone.getByTestId('my-table').getByText('Table 3 · English').waitFor();
+  expect(JSON.stringify(readRound(plenary.doc)!.members)).not.toContain('Soomaali');
 
   // Note-taker links for every table; table 2's note-taker writes the report-back.
   await console_.getByRole('button', { name: 'Note-taker links for every table' }).click();
@@ -64,14 +68,13 @@ it('[BR1][BR2][BR6] assign, start, broadcast, end: the report-backs arrive on th
   const table2 = (await links.nth(1).textContent())!;
   const noteTaker = await (await h.person()).newPage();
   await noteTaker.goto(table2);
-  await noteTaker.waitForURL(/\/breakout\/t2$/);
+  await noteTaker.waitForURL(/\/breakout\/[A-Za-z0-9_-]+-t2$/);
   await waitLive(noteTaker);
   await noteTaker.getByLabel('Your name (shown at your cursor to the other note-takers)').fill('Hodan');
   await noteTaker.getByTestId('report-editor').click();
   await noteTaker.keyboard.type('Strike fund by Friday');
-  const tile = console_.getByTestId('tile-t2');
-  await tile.getByTestId('tile-report').getByText('Strike fund by Friday').waitFor();
-  await eventually(async () => expect(await tile.getByTestId('tile-note-takers').textContent()).toBe('1 note-taker here'));
+  await tile(2).getByTestId('tile-report').getByText('Strike fund by Friday').waitFor();
+  await eventually(async () => expect(await tile(2).getByTestId('tile-note-takers').textContent()).toBe('1 note-taker here'));
 
   // A message to every table.
   await console_.getByLabel('Message to every table').fill('5 minutes left');

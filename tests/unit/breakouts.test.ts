@@ -7,6 +7,7 @@ import {
   endRoundWithReports,
   extendRound,
   joinTable,
+  moveTable,
   planRound,
   readRound,
   startRound,
@@ -29,17 +30,23 @@ describe('breakout rounds', () => {
     planRound(doc, item, { prompts: ['What is your workplace ready to do?', ' ', 'What do you need?'], minutes: 20, assignment: 'language', tables: [{ label: 'Español' }, { label: 'Soomaali' }, { label: 'English' }] });
     let round = readRound(doc)!;
     expect(round.prompts).toEqual(['What is your workplace ready to do?', 'What do you need?']);
-    expect(round.tables.map((t) => [t.id, t.number, t.label])).toEqual([['t1', 1, 'Español'], ['t2', 2, 'Soomaali'], ['t3', 3, 'English']]);
+    expect(round.tables.map((t) => [t.id, t.number, t.label])).toEqual([[`${item}-t1`, 1, 'Español'], [`${item}-t2`, 2, 'Soomaali'], [`${item}-t3`, 3, 'English']]);
     startRound(doc, item, 1_000);
     extendRound(doc, item, 5);
     broadcast(doc, item, ' 5 minutes left ', 2_000);
-    joinTable(doc, item, 'phone-a', 'Ana', 't2');
-    joinTable(doc, item, 'phone-a', 'Ana', 't1'); // changed her mind: one seat
+    const [t1, t2, t3] = readRound(doc)!.tables.map((t) => t.id);
+    joinTable(doc, item, 'seat-a', t2);
+    joinTable(doc, item, 'seat-a', t1); // changed her mind: one seat
+    joinTable(doc, item, 'seat-b', t3);
     round = readRound(doc)!;
     expect(round).toMatchObject({ status: 'running', startedAt: 1_000, endsAt: 1_000 + 25 * 60_000, message: '5 minutes left', messageAt: 2_000 });
-    expect(round.members).toEqual([{ owner: 'phone-a', name: 'Ana', tableId: 't1' }]);
-    expect(tableOf(round, 'phone-a')?.label).toBe('Español');
-    expect(() => joinTable(doc, item, 'phone-b', 'Bo', 't9')).toThrow(BreakoutError);
+    expect(round.members).toEqual([{ key: 'seat-a', tableId: t1 }, { key: 'seat-b', tableId: t3 }]);
+    expect(tableOf(round, 'seat-a')?.label).toBe('Español');
+    expect(() => joinTable(doc, item, 'seat-c', `${item}-t9`)).toThrow(BreakoutError);
+    // A facilitator merges table 3 into table 1: nobody's name is needed, none is stored.
+    expect(moveTable(doc, item, t3, t1)).toBe(1);
+    expect(tableOf(readRound(doc)!, 'seat-b')?.id).toBe(t1);
+    expect(JSON.stringify(readRound(doc))).not.toMatch(/Ana|Bo/);
   });
 
   it('[BR1] refuses rounds that make no sense', () => {
@@ -53,22 +60,33 @@ describe('breakout rounds', () => {
     expect(tablesFor(3, 8)).toBe(1);
   });
 
+  it('[BR1] another item’s round has its own tables: no notes carried over', () => {
+    const { doc, item } = room();
+    const other = addItem(doc, { title: 'Second breakouts', kind: 'breakout', minutes: 20 });
+    const plan = { prompts: [], minutes: 10, assignment: 'count-off' as const, tables: [{ label: '' }] };
+    planRound(doc, item, plan);
+    planRound(doc, other, plan);
+    expect(readRound(doc, item)!.tables[0].id).not.toBe(readRound(doc, other)!.tables[0].id);
+  });
+
   it('[BR2] ending a round puts each table’s report-back on the stack, in table order', () => {
     const { doc, item } = room();
     planRound(doc, item, { prompts: [], minutes: 10, assignment: 'count-off', tables: [{ label: '' }, { label: '' }, { label: '' }] });
     startRound(doc, item, 0);
     const reports = new Map([
-      ['t3', 'Nurses: walk out at 7'],
-      ['t1', 'Drivers: honk at noon'],
-      ['t2', '  '],
+      [`${item}-t3`, 'Nurses: walk out at 7'],
+      [`${item}-t1`, 'Drivers: honk at noon'],
+      [`${item}-t2`, '  '],
     ]);
-    endRoundWithReports(doc, item, reports, (t) => `Table ${t.number}`, 600_000);
+    // A table name over the stack's 60 characters is shortened, never refused half-way.
+    endRoundWithReports(doc, item, reports, (t) => (t.number === 3 ? `Table 3 · ${'very long topic '.repeat(6)}` : `Table ${t.number}`), 600_000);
     expect(readRound(doc)!.status).toBe('ended');
     const queue = readStack(doc).queue;
-    expect(queue.map((e) => [e.name, e.kind, e.text])).toEqual([
+    expect(queue.map((e) => [e.name.slice(0, 9), e.kind, e.text])).toEqual([
       ['Table 1', 'report', 'Drivers: honk at noon'],
-      ['Table 3', 'report', 'Nurses: walk out at 7'],
+      ['Table 3 ·', 'report', 'Nurses: walk out at 7'],
     ]);
+    expect(queue[1].name.length).toBe(60);
     nextSpeaker(doc, 601_000);
     expect(readStack(doc).speaker?.text).toBe('Drivers: honk at noon');
   });

@@ -4,6 +4,7 @@ import { addItem, setCurrent } from '../../app/model/agenda.js';
 import {
   estimateWaitMs,
   history,
+  ownedBy,
   moveEntry,
   namesSeen,
   nextSpeaker,
@@ -18,6 +19,7 @@ import {
   type Progressive,
 } from '../../app/model/stack.js';
 import { readTimer } from '../../app/model/timers.js';
+import { goToItem } from '../../app/model/run.js';
 
 const names = (doc: Y.Doc) => readStack(doc).queue.map((e) => e.name);
 const speaker = (doc: Y.Doc) => readStack(doc).speaker?.name ?? null;
@@ -116,17 +118,24 @@ describe('running the stack', () => {
     expect(names(doc)).toEqual(['Ana', 'Bo']);
   });
 
-  it('[K6] a phone holds one open entry per kind and withdraws only its own', () => {
+  it('[K6] a phone holds one open entry per kind and withdraws only its own; its entries cannot be linked', () => {
     const doc = room();
-    const mine = raiseHand(doc, { name: 'Ana', kind: 'speak', owner: 'phone-a' }, 1);
-    expect(() => raiseHand(doc, { name: 'Ana', kind: 'speak', owner: 'phone-a' }, 2)).toThrow(/already/);
-    raiseHand(doc, { name: 'Ana', kind: 'direct', owner: 'phone-a' }, 3);
-    const theirs = raiseHand(doc, { name: 'Bo', kind: 'speak', owner: 'phone-b' }, 4);
-    expect(() => withdraw(doc, theirs, 'phone-a')).toThrow(expect.objectContaining({ code: 'not-yours' }));
-    withdraw(doc, mine, 'phone-a');
-    expect(names(doc)).toEqual(['Ana', 'Bo']); // Ana's direct response stays
+    // Stand-ins for the server's HMAC: a different tag per phone and per entry.
+    const tag = (phone: string) => (id: string) => `${phone}:${id}`.split('').reverse().join('');
+    const mine = raiseHand(doc, { name: 'Ana', kind: 'speak', owner: tag('phone-a') }, 1);
+    expect(() => raiseHand(doc, { name: 'Ana', kind: 'speak', owner: tag('phone-a') }, 2)).toThrow(/already/);
+    const direct = raiseHand(doc, { name: 'Ana', kind: 'direct', owner: tag('phone-a') }, 3);
+    const theirs = raiseHand(doc, { name: 'Bo', kind: 'speak', owner: tag('phone-b') }, 4);
+    const keepers = raiseHand(doc, { name: 'Cy', kind: 'speak' }, 4.5);
+    expect(() => withdraw(doc, theirs, tag('phone-a'))).toThrow(expect.objectContaining({ code: 'not-yours' }));
+    expect(() => withdraw(doc, keepers, tag('phone-a'))).toThrow(expect.objectContaining({ code: 'not-yours' }));
+    // The room sees a different owner tag on each of Ana's hands: nothing links them.
+    const owners = readEntries(doc).filter((e) => e.id === mine || e.id === direct).map((e) => e.owner);
+    expect(new Set(owners).size).toBe(2);
+    withdraw(doc, mine, tag('phone-a'));
+    expect(names(doc)).toEqual(['Ana', 'Bo', 'Cy']); // Ana's direct response stays
     // After withdrawing, the same phone may raise that kind again.
-    raiseHand(doc, { name: 'Ana', kind: 'speak', owner: 'phone-a' }, 5);
+    raiseHand(doc, { name: 'Ana', kind: 'speak', owner: tag('phone-a') }, 5);
   });
 
   it('[K4] names are checked: empty and over-long names are refused', () => {
@@ -147,6 +156,17 @@ describe('running the stack', () => {
     raiseAll(doc, [['Ana', 'speak']]);
     setCurrent(doc, addItem(doc, { title: 'Next actions', kind: 'discussion', minutes: 15 }), 5_000);
     expect(names(doc)).toEqual([]);
+  });
+
+  it('[K4] moving on to another item ends the last turn: that speaker counts as having spoken', () => {
+    const doc = room();
+    setSettings(doc, { progressive: 'first-time' });
+    raiseAll(doc, [['Ana', 'speak']]);
+    nextSpeaker(doc, 2_000);
+    goToItem(doc, addItem(doc, { title: 'Next actions', kind: 'discussion', minutes: 15 }), 62_000);
+    expect(history(doc)).toEqual([{ name: 'Ana', times: 1, totalMs: 60_000 }]);
+    raiseAll(doc, [['Ana', 'speak'], ['Bo', 'speak']], 70_000);
+    expect(names(doc)).toEqual(['Bo', 'Ana']);
   });
 });
 
@@ -172,6 +192,7 @@ describe('[K7] several keepers and phones at once', () => {
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
     const KINDS: EntryKind[] = ['speak', 'speak', 'speak', 'direct', 'clarify', 'info', 'process'];
+    const phone = (i: number) => (id: string) => `phone-${i}/${id}`;
     for (let round = 0; round < 60; round++) {
       const base = room();
       setSettings(base, { progressive: pick(['off', 'less-spoken', 'first-time'] as const) });
@@ -197,9 +218,9 @@ describe('[K7] several keepers and phones at once', () => {
             const q = readStack(doc).queue;
             if (q.length) withdraw(doc, pick(q).id);
           } else if (!keeper && r < 0.3) {
-            const mine = readStack(doc).queue.filter((e) => e.owner === `phone-${i}`);
-            if (mine.length) withdraw(doc, pick(mine).id, `phone-${i}`);
-          } else raiseHand(doc, { name: pick(['Ana', 'Bo', 'Cy', 'Dee', 'Eli']), kind: pick(KINDS), owner: keeper ? undefined : `phone-${i}` }, clock);
+            const mine = ownedBy(readStack(doc).queue, phone(i));
+            if (mine.length) withdraw(doc, pick(mine).id, phone(i));
+          } else raiseHand(doc, { name: pick(['Ana', 'Bo', 'Cy', 'Dee', 'Eli']), kind: pick(KINDS), owner: keeper ? undefined : phone(i) }, clock);
         } catch (err) {
           if (!(err instanceof StackError)) throw err;
         }
