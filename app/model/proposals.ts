@@ -1,0 +1,310 @@
+/**
+ * Proposals and decisions, in the plenary document (`proposals`, keyed by id): the text, who
+ * brings it, amendments, how the room decides, the counts, the outcome, and the action items.
+ *
+ * A phone vote is secret: while it is open the document holds only how many have voted; the
+ * tally is kept by the server (never who voted how) and written here when the vote closes.
+ */
+import * as Y from 'yjs';
+import { newId } from './ids';
+
+export const METHODS = ['hands', 'consensus', 'temperature', 'phone'] as const;
+export type Method = (typeof METHODS)[number];
+export const OUTCOMES = ['carried', 'failed', 'withdrawn', 'tabled'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const CHOICES = ['for', 'against', 'abstain'] as const;
+export type Choice = (typeof CHOICES)[number];
+/** Fist-to-five (0..5 fingers) or agree / unsure / disagree. */
+export const SCALES = ['fist-to-five', 'agree-unsure-disagree'] as const;
+export type Scale = (typeof SCALES)[number];
+
+export type Tally = Record<Choice, number>;
+
+export interface Amendment {
+  id: string;
+  text: string;
+  by: string;
+  /** null while undecided. */
+  accepted: boolean | null;
+}
+
+export interface ActionItem {
+  id: string;
+  what: string;
+  /** A name or a group. */
+  who: string;
+  /** A date as typed (YYYY-MM-DD), or ''. */
+  due: string;
+}
+
+export interface Proposal {
+  id: string;
+  itemId: string;
+  text: string;
+  by: string;
+  createdAt: number;
+  method: Method;
+  amendments: Amendment[];
+  /** Hand count, or the phone vote's tally once closed. */
+  counts: Tally;
+  blocks: number;
+  standAsides: number;
+  scale: Scale;
+  /** Temperature check: one count per point of the scale (6 for fist-to-five, 3 otherwise). */
+  temperature: number[];
+  vote: { open: boolean; cast: number; closed: boolean };
+  outcome: Outcome | null;
+  decidedAt: number | null;
+  actions: ActionItem[];
+}
+
+export class ProposalError extends Error {
+  constructor(
+    readonly code: 'invalid' | 'not-found' | 'state',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const MAX_TEXT = 2000;
+export const proposalsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('proposals');
+
+const emptyTally = (): Tally => ({ for: 0, against: 0, abstain: 0 });
+const scaleSize = (scale: Scale) => (scale === 'fist-to-five' ? 6 : 3);
+
+function count(n: unknown): number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 0;
+}
+
+function listOf<T>(map: Y.Map<unknown>, key: string, read: (id: string, v: Record<string, unknown>) => T): T[] {
+  const inner = map.get(key);
+  const out: T[] = [];
+  if (inner instanceof Y.Map) inner.forEach((v, id) => v && typeof v === 'object' && out.push(read(id, v as Record<string, unknown>)));
+  return out;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+function readProposal(id: string, map: Y.Map<unknown>): Proposal {
+  const method = map.get('method') as Method;
+  const scale = map.get('scale') as Scale;
+  const outcome = map.get('outcome') as Outcome;
+  const counts = (map.get('counts') ?? {}) as Partial<Tally>;
+  const temperature = map.get('temperature');
+  const vote = (map.get('vote') ?? {}) as { open?: unknown; cast?: unknown; closed?: unknown };
+  const safeScale = SCALES.includes(scale) ? scale : 'fist-to-five';
+  return {
+    id,
+    itemId: str(map.get('itemId')),
+    text: str(map.get('text')),
+    by: str(map.get('by')),
+    createdAt: count(map.get('createdAt')),
+    method: METHODS.includes(method) ? method : 'hands',
+    amendments: listOf(map, 'amendments', (aid, v) => ({ id: aid, text: str(v.text), by: str(v.by), accepted: typeof v.accepted === 'boolean' ? v.accepted : null, at: count(v.at) }))
+      .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
+      .map(({ at: _at, ...a }) => a),
+    counts: { for: count(counts.for), against: count(counts.against), abstain: count(counts.abstain) },
+    blocks: count(map.get('blocks')),
+    standAsides: count(map.get('standAsides')),
+    scale: safeScale,
+    temperature: Array.from({ length: scaleSize(safeScale) }, (_, i) => count(Array.isArray(temperature) ? temperature[i] : 0)),
+    vote: { open: vote.open === true, cast: count(vote.cast), closed: vote.closed === true },
+    outcome: OUTCOMES.includes(outcome) ? outcome : null,
+    decidedAt: typeof map.get('decidedAt') === 'number' ? (map.get('decidedAt') as number) : null,
+    actions: listOf(map, 'actions', (aid, v) => ({ id: aid, what: str(v.what), who: str(v.who), due: str(v.due), at: count(v.at) }))
+      .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
+      .map(({ at: _at, ...a }) => a),
+  };
+}
+
+/** Every proposal, oldest first; with `itemId`, only that item's. */
+export function readProposals(doc: Y.Doc, itemId?: string): Proposal[] {
+  const out: Proposal[] = [];
+  proposalsMap(doc).forEach((map, id) => out.push(readProposal(id, map)));
+  return out.filter((p) => itemId === undefined || p.itemId === itemId).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export function getProposal(doc: Y.Doc, id: string): Proposal | null {
+  const map = proposalsMap(doc).get(id);
+  return map ? readProposal(id, map) : null;
+}
+
+function text(value: string, what: string, max = MAX_TEXT): string {
+  const clean = value.trim();
+  if (!clean) throw new ProposalError('invalid', `${what} is needed`);
+  if (clean.length > max) throw new ProposalError('invalid', `${what} is at most ${max} characters`);
+  return clean;
+}
+
+function optional(value: string | undefined, max = 100): string {
+  const clean = (value ?? '').trim();
+  if (clean.length > max) throw new ProposalError('invalid', `at most ${max} characters`);
+  return clean;
+}
+
+function proposalMap(doc: Y.Doc, id: string): Y.Map<unknown> {
+  const map = proposalsMap(doc).get(id);
+  if (!map) throw new ProposalError('not-found', 'no such proposal');
+  return map;
+}
+
+export function addProposal(doc: Y.Doc, input: { itemId: string; text: string; by?: string; method?: Method }, now: number): string {
+  const body = text(input.text, 'the proposal');
+  const by = optional(input.by);
+  const method = input.method ?? 'hands';
+  if (!METHODS.includes(method)) throw new ProposalError('invalid', 'unknown method');
+  const id = newId();
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    proposalsMap(doc).set(id, map);
+    map.set('itemId', input.itemId);
+    map.set('text', body);
+    map.set('by', by);
+    map.set('createdAt', now);
+    map.set('method', method);
+    map.set('amendments', new Y.Map());
+    map.set('actions', new Y.Map());
+  });
+  return id;
+}
+
+export function editProposal(doc: Y.Doc, id: string, changes: { text?: string; by?: string; method?: Method; scale?: Scale }): void {
+  const map = proposalMap(doc, id);
+  const clean: Record<string, unknown> = {};
+  if (changes.text !== undefined) clean.text = text(changes.text, 'the proposal');
+  if (changes.by !== undefined) clean.by = optional(changes.by);
+  if (changes.method !== undefined) {
+    if (!METHODS.includes(changes.method)) throw new ProposalError('invalid', 'unknown method');
+    if (readProposal(id, map).vote.open) throw new ProposalError('state', 'close the phone vote first');
+    clean.method = changes.method;
+  }
+  if (changes.scale !== undefined) {
+    if (!SCALES.includes(changes.scale)) throw new ProposalError('invalid', 'unknown scale');
+    clean.scale = changes.scale;
+    clean.temperature = Array(scaleSize(changes.scale)).fill(0);
+  }
+  doc.transact(() => Object.entries(clean).forEach(([k, v]) => map.set(k, v)));
+}
+
+export function addAmendment(doc: Y.Doc, id: string, input: { text: string; by?: string }, now: number): string {
+  const map = proposalMap(doc, id);
+  const amendment = { text: text(input.text, 'the amendment'), by: optional(input.by), accepted: null, at: now };
+  const aid = newId();
+  doc.transact(() => (map.get('amendments') as Y.Map<unknown>).set(aid, amendment));
+  return aid;
+}
+
+export function decideAmendment(doc: Y.Doc, id: string, amendmentId: string, accepted: boolean | null): void {
+  const amendments = proposalMap(doc, id).get('amendments') as Y.Map<Record<string, unknown>>;
+  const current = amendments.get(amendmentId);
+  if (!current) throw new ProposalError('not-found', 'no such amendment');
+  doc.transact(() => amendments.set(amendmentId, { ...current, accepted }));
+}
+
+function nonNegative(n: number, what: string): number {
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new ProposalError('invalid', `${what} must be a whole number, 0 or more`);
+  return n;
+}
+
+/** A hand count, as the counters call it out. */
+export function setHandCount(doc: Y.Doc, id: string, tally: Tally): void {
+  const map = proposalMap(doc, id);
+  const clean = { for: nonNegative(tally.for, 'for'), against: nonNegative(tally.against, 'against'), abstain: nonNegative(tally.abstain, 'abstain') };
+  doc.transact(() => map.set('counts', clean));
+}
+
+/** Consensus: how many blocked and how many stood aside. */
+export function setConsensus(doc: Y.Doc, id: string, blocks: number, standAsides: number): void {
+  const map = proposalMap(doc, id);
+  const b = nonNegative(blocks, 'blocks');
+  const s = nonNegative(standAsides, 'stand-asides');
+  doc.transact(() => {
+    map.set('blocks', b);
+    map.set('standAsides', s);
+  });
+}
+
+/** Temperature check: one count per point of the proposal's scale. */
+export function setTemperature(doc: Y.Doc, id: string, counts: number[]): void {
+  const map = proposalMap(doc, id);
+  const p = readProposal(id, map);
+  if (counts.length !== scaleSize(p.scale)) throw new ProposalError('invalid', `the scale has ${scaleSize(p.scale)} points`);
+  const clean = counts.map((c, i) => nonNegative(c, `point ${i}`));
+  doc.transact(() => map.set('temperature', clean));
+}
+
+/** Opens the phone vote (the method becomes "phone"); the server counts from here. */
+export function openVote(doc: Y.Doc, id: string): void {
+  const map = proposalMap(doc, id);
+  const p = readProposal(id, map);
+  if (p.vote.closed) throw new ProposalError('state', 'this vote has closed');
+  doc.transact(() => {
+    map.set('method', 'phone');
+    map.set('vote', { open: true, cast: p.vote.cast, closed: false });
+  });
+}
+
+/** One more vote cast (the server, as a phone votes): the count shows, never the choice. */
+export function countCast(doc: Y.Doc, id: string): void {
+  const map = proposalMap(doc, id);
+  const p = readProposal(id, map);
+  if (!p.vote.open) throw new ProposalError('state', 'voting is not open');
+  doc.transact(() => map.set('vote', { ...p.vote, cast: p.vote.cast + 1 }));
+}
+
+/** Closes the phone vote and publishes the tally the server kept. */
+export function closeVote(doc: Y.Doc, id: string, tally: Tally): void {
+  const map = proposalMap(doc, id);
+  const p = readProposal(id, map);
+  if (!p.vote.open) throw new ProposalError('state', 'voting is not open');
+  doc.transact(() => {
+    map.set('vote', { open: false, cast: p.vote.cast, closed: true });
+    map.set('counts', { ...emptyTally(), ...tally });
+  });
+}
+
+/** What the counts suggest, for the facilitator to confirm: a simple majority of for over against. */
+export function suggestedOutcome(p: Proposal): Outcome | null {
+  if (p.method === 'consensus') return p.blocks > 0 ? 'failed' : 'carried';
+  if (p.method === 'temperature') return null;
+  const { for: yes, against: no } = p.counts;
+  if (yes + no === 0) return null;
+  return yes > no ? 'carried' : 'failed';
+}
+
+export function setOutcome(doc: Y.Doc, id: string, outcome: Outcome | null, now: number): void {
+  const map = proposalMap(doc, id);
+  if (outcome !== null && !OUTCOMES.includes(outcome)) throw new ProposalError('invalid', 'unknown outcome');
+  if (outcome !== null && readProposal(id, map).vote.open) throw new ProposalError('state', 'close the phone vote first');
+  doc.transact(() => {
+    if (outcome) {
+      map.set('outcome', outcome);
+      map.set('decidedAt', now);
+    } else {
+      map.delete('outcome');
+      map.delete('decidedAt');
+    }
+  });
+}
+
+export function addAction(doc: Y.Doc, id: string, input: { what: string; who?: string; due?: string }, now: number): string {
+  const map = proposalMap(doc, id);
+  const due = (input.due ?? '').trim();
+  if (due && !/^\d{4}-\d{2}-\d{2}$/.test(due)) throw new ProposalError('invalid', 'a date is YYYY-MM-DD');
+  const action = { what: text(input.what, 'the action', 300), who: optional(input.who), due, at: now };
+  const aid = newId();
+  doc.transact(() => (map.get('actions') as Y.Map<unknown>).set(aid, action));
+  return aid;
+}
+
+export function removeAction(doc: Y.Doc, id: string, actionId: string): void {
+  doc.transact(() => (proposalMap(doc, id).get('actions') as Y.Map<unknown>).delete(actionId));
+}
+
+/** The proposal the room is deciding now: an open vote first, else the latest undecided one of the item. */
+export function currentProposal(doc: Y.Doc, itemId: string | null): Proposal | null {
+  if (!itemId) return null;
+  const ps = readProposals(doc, itemId);
+  return ps.find((p) => p.vote.open) ?? [...ps].reverse().find((p) => p.outcome === null) ?? ps.at(-1) ?? null;
+}
