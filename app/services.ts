@@ -20,6 +20,8 @@ export interface RequestSession {
   linkId: string;
   /** Stable per browser per assembly; null for bearer-token requests. */
   sessionId: string | null;
+  /** False for a voice-only attendee link. */
+  canVote: boolean;
 }
 
 export interface LinkSummary {
@@ -31,6 +33,7 @@ export interface LinkSummary {
   revokedAt: number | null;
   /** The full join URL, kept only for attendee links (they are shown on the projector). */
   url: string | null;
+  canVote: boolean;
 }
 
 export interface MintedLink {
@@ -57,7 +60,7 @@ export interface PlenaryServices {
     request: Request,
   ): Promise<{ id: string; facilitator: MintedLink; attendee: MintedLink; cookie: string }>;
   listLinks(assemblyId: string, request: Request): Promise<LinkSummary[]>;
-  mintLink(assemblyId: string, input: { role: Role; scope: string | null; label: string | null }, request: Request): Promise<MintedLink>;
+  mintLink(assemblyId: string, input: { role: Role; scope: string | null; label: string | null; canVote?: boolean }, request: Request): Promise<MintedLink>;
   /** Throws LastFacilitatorLinkError for the last live facilitator link. */
   revokeLink(assemblyId: string, linkId: string): Promise<boolean>;
   /** The server's current state of a document, as one Yjs update (for server rendering). */

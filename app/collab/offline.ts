@@ -10,27 +10,23 @@ import type * as Y from 'yjs';
  * there: after each change it waits for a read of the same store, which IndexedDB runs only after
  * the write y-indexeddb queued for that change, so "saved on this phone" is never said early.
  */
-export function useDeviceCopy(docName: string, doc: Y.Doc, enabled: boolean, denied: boolean): boolean {
-  const [saved, setSaved] = useState(false);
+/** Where the device copy is: not kept (yet), writing the latest change, or holding everything. */
+export type DeviceCopy = 'none' | 'writing' | 'kept';
+
+export function useDeviceCopy(docName: string, doc: Y.Doc, enabled: boolean, denied: boolean): DeviceCopy {
+  const [state, setState] = useState<DeviceCopy>('none');
   useEffect(() => {
     if (!enabled || typeof indexedDB === 'undefined') return;
     let persistence: { db: IDBDatabase | null; destroy(): Promise<void>; clearData(): Promise<void>; whenSynced: Promise<unknown> } | null = null;
     let cancelled = false;
     let latest = 0;
-    let slow: ReturnType<typeof setTimeout> | undefined;
     const confirm = () => {
       const mine = ++latest;
-      // Say "not saved" only if the write takes noticeably long, so the banner does not flicker.
-      clearTimeout(slow);
-      slow = setTimeout(() => !cancelled && mine === latest && setSaved(false), 800);
       const db = persistence?.db;
       if (!db) return;
+      setState('writing');
       const tx = db.transaction('updates', 'readonly');
-      tx.oncomplete = () => {
-        if (cancelled || mine !== latest) return;
-        clearTimeout(slow);
-        setSaved(true);
-      };
+      tx.oncomplete = () => !cancelled && mine === latest && setState('kept');
     };
     if (denied) {
       // The link was revoked or the assembly deleted: forget the notes kept on this phone.
@@ -49,12 +45,11 @@ export function useDeviceCopy(docName: string, doc: Y.Doc, enabled: boolean, den
     });
     return () => {
       cancelled = true;
-      clearTimeout(slow);
       doc.off('update', confirm);
       void persistence?.destroy();
     };
   }, [docName, doc, enabled, denied]);
-  return saved;
+  return state;
 }
 
 /** Registers the service worker and has it keep this page and its assets; true once it has. */

@@ -2,8 +2,13 @@ import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import type { ConnectionStatus } from './use-doc';
 
-/** Where this phone's edits are: all on the server, kept on this phone only, or not yet anywhere. */
-export type SavedState = 'checking' | 'server' | 'phone' | 'unsaved';
+import type { DeviceCopy } from './offline';
+
+/**
+ * Where this phone's edits are: all on the server; all kept on this phone only; being written to
+ * this phone; not yet anywhere; or not known yet (connected, waiting for the server's answer).
+ */
+export type SavedState = 'checking' | 'server' | 'phone' | 'saving' | 'unsaved';
 
 /** Everything in `local` is in `server`: every client's clock is covered. */
 export function covers(server: Record<string, number>, local: Map<number, number>): boolean {
@@ -16,7 +21,7 @@ export function covers(server: Record<string, number>, local: Map<number, number
  * (y-indexeddb), including edits made offline before a reload; whether the server has stored them
  * is asked, not assumed: the server answers with its stored state vector, which must cover ours.
  */
-export function useSaved(doc: Y.Doc, status: ConnectionStatus, savedUrl: string, onPhone: boolean): SavedState {
+export function useSaved(doc: Y.Doc, status: ConnectionStatus, savedUrl: string, device: DeviceCopy): SavedState {
   const [version, setVersion] = useState(0);
   const [saved, setSaved] = useState<number | null>(null);
 
@@ -57,5 +62,5 @@ export function useSaved(doc: Y.Doc, status: ConnectionStatus, savedUrl: string,
   if (saved === version) return 'server';
   // Connected, before the server's first answer (under a second): say so rather than guess.
   if (saved === null && status === 'connected') return 'checking';
-  return onPhone ? 'phone' : 'unsaved';
+  return device === 'kept' ? 'phone' : device === 'writing' ? 'saving' : 'unsaved';
 }

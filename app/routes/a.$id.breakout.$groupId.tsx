@@ -55,11 +55,11 @@ export default function Breakout() {
   const { t } = useTranslation();
   const plenary = usePlenary(data.id, data.plenary);
   const { doc, status, provider } = useDoc(data.docName, data.state, { presence: data.canWrite });
-  const onPhone = useDeviceCopy(data.docName, doc, data.canWrite, status === 'denied');
+  const device = useDeviceCopy(data.docName, doc, data.canWrite, status === 'denied');
   // Hand the page to the service worker once the editor's code has arrived, so it keeps that too.
   const [editorReady, setEditorReady] = useState(false);
   const offlineReady = useOfflinePage(data.canWrite && editorReady);
-  const saved = useSaved(doc, status, `/a/${data.id}/saved?group=${data.groupId}`, onPhone);
+  const saved = useSaved(doc, status, `/a/${data.id}/saved?group=${data.groupId}`, device);
   const { round } = plenary;
   const table = round?.tables.find((x) => x.id === data.groupId) ?? null;
   const heading = table ? `${t('breakout.table', { number: table.number })}${table.label ? ` · ${table.label}` : ''}` : t('breakout.heading', { group: data.groupId });
@@ -105,7 +105,7 @@ function Writer({
         role="status"
         data-testid="saved"
         data-saved={saved}
-        className={`rounded-lg p-3 text-lg font-bold ${saved === 'server' ? 'bg-green-100 text-green-900' : saved === 'phone' ? 'bg-amber-100 text-amber-950' : saved === 'checking' ? 'bg-stone-100' : 'bg-red-100 text-red-900'}`}
+        className={`rounded-lg p-3 text-lg font-bold ${saved === 'server' ? 'bg-green-100 text-green-900' : saved === 'phone' || saved === 'saving' ? 'bg-amber-100 text-amber-950' : saved === 'checking' ? 'bg-stone-100' : 'bg-red-100 text-red-900'}`}
       >
         {t(`breakout.saved.${saved}`)}
       </p>

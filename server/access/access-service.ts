@@ -49,7 +49,8 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
     return { id, facilitator, attendee };
   }
 
-  async mintLink(assemblyId: string, role: Role, scope: string | null, label: string | null): Promise<MintedLink> {
+  /** `canVote: false` makes an attendee link voice only (the holder speaks but does not vote). */
+  async mintLink(assemblyId: string, role: Role, scope: string | null, label: string | null, canVote = true): Promise<MintedLink> {
     const token = generateToken();
     const link: LinkRecord = {
       id: generateId(),
@@ -61,6 +62,7 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
       createdAt: Date.now(),
       revokedAt: null,
       sealedToken: role === 'attendee' ? this.sealer.seal(token) : null,
+      canVote: role !== 'attendee' || canVote,
     };
     await this.store.createLink(link);
     return { link, token };
@@ -151,7 +153,7 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
 }
 
 export function toGrant(link: LinkRecord): Grant {
-  return { id: link.id, assemblyId: link.assemblyId, role: link.role, scope: link.scope };
+  return { id: link.id, assemblyId: link.assemblyId, role: link.role, scope: link.scope, canVote: link.canVote };
 }
 
 /** Where each role lands after opening its link. */

@@ -8,7 +8,7 @@ import type { DocName } from '../sync/doc-name.js';
 export type Access = 'write' | 'read' | 'none';
 
 /** A credential the server has checked: a live link, presented by cookie or token. */
-export type Grant = Pick<LinkRecord, 'id' | 'assemblyId' | 'role' | 'scope'>;
+export type Grant = Pick<LinkRecord, 'id' | 'assemblyId' | 'role' | 'scope' | 'canVote'>;
 
 export function accessTo(grant: Grant, doc: DocName): Access {
   if (grant.assemblyId !== doc.assemblyId) return 'none';

@@ -17,9 +17,12 @@ const MintLink = z
     /** Note-takers: a breakout group id, or "plenary" for plenary notes. */
     scope: z.string().regex(ID_PATTERN, 'scope is a group id: letters, digits, - and _').optional(),
     label: z.string().trim().max(100).optional(),
+    /** Attendee links: false for voice only. */
+    vote: z.boolean().optional(),
   })
   .refine((v) => v.role !== 'note-taker' || v.scope, { message: 'a note-taker link needs a scope (a group id or "plenary")', path: ['scope'] })
-  .refine((v) => v.role === 'note-taker' || !v.scope, { message: 'only note-taker links have a scope', path: ['scope'] });
+  .refine((v) => v.role === 'note-taker' || !v.scope, { message: 'only note-taker links have a scope', path: ['scope'] })
+  .refine((v) => v.role === 'attendee' || v.vote === undefined, { message: 'only attendee links can be voice only', path: ['vote'] });
 
 export class HttpError extends Error {
   constructor(
@@ -64,6 +67,7 @@ function linkJson(link: LinkRecord) {
     role: link.role,
     scope: link.scope,
     label: link.label,
+    vote: link.canVote,
     createdAt: new Date(link.createdAt).toISOString(),
     revokedAt: link.revokedAt === null ? null : new Date(link.revokedAt).toISOString(),
   };
@@ -131,7 +135,7 @@ export function createApi({ access, logger, publicUrl }: ApiOptions): Router {
     wrap(async (req, res) => {
       await requireFacilitator(access, req);
       const body = parseBody(MintLink, req.body);
-      const minted = await access.mintLink(req.params.assemblyId, body.role, body.scope ?? null, body.label ?? null);
+      const minted = await access.mintLink(req.params.assemblyId, body.role, body.scope ?? null, body.label ?? null, body.vote ?? true);
       res.status(201).json({ ...linkJson(minted.link), url: `${originOf(req, publicUrl)}/join/${minted.token}` });
     }),
   );

@@ -43,6 +43,7 @@ export function createServices({ store, access, rooms, publicUrl, commands = COM
       createdAt: link.createdAt,
       revokedAt: link.revokedAt,
       url: token && link.revokedAt === null ? joinUrl(request, token) : null,
+      canVote: link.canVote,
     };
   };
   const minted = (m: { link: LinkRecord; token: string }, request: Request): MintedLink => ({
@@ -57,7 +58,7 @@ export function createServices({ store, access, rooms, publicUrl, commands = COM
     async sessionFor(request, assemblyId) {
       const session = await access.sessionFromHeaders(request.headers.get('authorization'), request.headers.get('cookie'), assemblyId);
       if (!session || session.grant.assemblyId !== assemblyId) return null;
-      return { role: session.grant.role, scope: session.grant.scope, linkId: session.grant.id, sessionId: session.sessionId };
+      return { role: session.grant.role, scope: session.grant.scope, linkId: session.grant.id, sessionId: session.sessionId, canVote: session.grant.canVote };
     },
 
     async createAssembly(meta, request) {
@@ -75,8 +76,8 @@ export function createServices({ store, access, rooms, publicUrl, commands = COM
       return (await access.listLinks(assemblyId)).map((l) => summary(l, request));
     },
 
-    async mintLink(assemblyId, { role, scope, label }, request) {
-      return minted(await access.mintLink(assemblyId, role, scope, label), request);
+    async mintLink(assemblyId, { role, scope, label, canVote }, request) {
+      return minted(await access.mintLink(assemblyId, role, scope, label, canVote ?? true), request);
     },
 
     revokeLink: (assemblyId, linkId) => access.revokeLink(assemblyId, linkId),

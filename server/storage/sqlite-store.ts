@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AssemblyRecord, LinkRecord, Role, Store, StoredDoc } from './store.js';
+import type { AssemblyRecord, Choice, LinkRecord, PublishedMinutes, Role, Store, StoredDoc } from './store.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS assemblies (
@@ -32,7 +32,33 @@ CREATE TABLE IF NOT EXISTS doc_snapshots (
   data BLOB NOT NULL,
   upto_seq INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS minutes (
+  assembly_id TEXT NOT NULL REFERENCES assemblies(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  markdown TEXT NOT NULL,
+  published_at INTEGER NOT NULL,
+  PRIMARY KEY (assembly_id, version)
+);
+CREATE TABLE IF NOT EXISTS ballots (
+  assembly_id TEXT NOT NULL REFERENCES assemblies(id) ON DELETE CASCADE,
+  proposal_id TEXT NOT NULL,
+  voter TEXT NOT NULL,
+  PRIMARY KEY (assembly_id, proposal_id, voter)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tallies (
+  assembly_id TEXT NOT NULL REFERENCES assemblies(id) ON DELETE CASCADE,
+  proposal_id TEXT NOT NULL,
+  choice TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (assembly_id, proposal_id, choice)
+) WITHOUT ROWID;
 `;
+
+/** Columns added after the first release, for data folders made before them. */
+const MIGRATIONS: { table: string; column: string; ddl: string }[] = [
+  { table: 'links', column: 'can_vote', ddl: 'ALTER TABLE links ADD COLUMN can_vote INTEGER NOT NULL DEFAULT 1' },
+  { table: 'assemblies', column: 'delete_at', ddl: 'ALTER TABLE assemblies ADD COLUMN delete_at INTEGER' },
+];
 
 interface LinkRow {
   id: string;
@@ -44,6 +70,7 @@ interface LinkRow {
   created_at: number;
   revoked_at: number | null;
   sealed_token: Buffer | null;
+  can_vote: number;
 }
 
 function toLink(row: LinkRow): LinkRecord {
@@ -57,6 +84,7 @@ function toLink(row: LinkRow): LinkRecord {
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
     sealedToken: row.sealed_token ? new Uint8Array(row.sealed_token) : null,
+    canVote: row.can_vote !== 0,
   };
 }
 
@@ -77,6 +105,10 @@ export class SqliteStore implements Store {
     this.db.pragma('secure_delete = ON');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    for (const m of MIGRATIONS) {
+      const columns = this.db.prepare(`PRAGMA table_info(${m.table})`).all() as { name: string }[];
+      if (!columns.some((c) => c.name === m.column)) this.db.exec(m.ddl);
+    }
     const db = this.db;
     this.stmts = {
       insertAssembly: db.prepare('INSERT INTO assemblies (id, title, created_at) VALUES (?, ?, ?)'),
@@ -85,8 +117,8 @@ export class SqliteStore implements Store {
       deleteDocUpdates: db.prepare("DELETE FROM doc_updates WHERE doc LIKE ? ESCAPE '\\'"),
       deleteDocSnapshots: db.prepare("DELETE FROM doc_snapshots WHERE doc LIKE ? ESCAPE '\\'"),
       insertLink: db.prepare(
-        `INSERT INTO links (id, assembly_id, role, scope, label, token_hash, created_at, revoked_at, sealed_token)
-         VALUES (@id, @assemblyId, @role, @scope, @label, @tokenHash, @createdAt, @revokedAt, @sealedToken)`,
+        `INSERT INTO links (id, assembly_id, role, scope, label, token_hash, created_at, revoked_at, sealed_token, can_vote)
+         VALUES (@id, @assemblyId, @role, @scope, @label, @tokenHash, @createdAt, @revokedAt, @sealedToken, @canVote)`,
       ),
       getLink: db.prepare('SELECT * FROM links WHERE id = ?'),
       findLink: db.prepare('SELECT * FROM links WHERE token_hash = ?'),
@@ -101,6 +133,21 @@ export class SqliteStore implements Store {
          ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
       ),
       dropUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
+      setDeleteAt: db.prepare('UPDATE assemblies SET delete_at = ? WHERE id = ?'),
+      getDeleteAt: db.prepare('SELECT delete_at FROM assemblies WHERE id = ?'),
+      dueForDeletion: db.prepare('SELECT id FROM assemblies WHERE delete_at IS NOT NULL AND delete_at <= ?'),
+      nextMinutesVersion: db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM minutes WHERE assembly_id = ?'),
+      insertMinutes: db.prepare('INSERT INTO minutes (assembly_id, version, markdown, published_at) VALUES (?, ?, ?, ?)'),
+      getMinutes: db.prepare('SELECT version, markdown, published_at FROM minutes WHERE assembly_id = ? AND version = ?'),
+      latestMinutes: db.prepare('SELECT version, markdown, published_at FROM minutes WHERE assembly_id = ? ORDER BY version DESC LIMIT 1'),
+      listMinutes: db.prepare('SELECT version, published_at FROM minutes WHERE assembly_id = ? ORDER BY version'),
+      insertBallot: db.prepare('INSERT OR IGNORE INTO ballots (assembly_id, proposal_id, voter) VALUES (?, ?, ?)'),
+      hasVoted: db.prepare('SELECT 1 FROM ballots WHERE assembly_id = ? AND proposal_id = ? AND voter = ?'),
+      addToTally: db.prepare(
+        `INSERT INTO tallies (assembly_id, proposal_id, choice, n) VALUES (?, ?, ?, 1)
+         ON CONFLICT(assembly_id, proposal_id, choice) DO UPDATE SET n = n + 1`,
+      ),
+      tally: db.prepare('SELECT choice, n FROM tallies WHERE assembly_id = ? AND proposal_id = ?'),
     };
   }
 
@@ -124,9 +171,59 @@ export class SqliteStore implements Store {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
+  async setDeleteAt(id: string, at: number | null): Promise<void> {
+    this.stmts.setDeleteAt.run(at, id);
+  }
+
+  async getDeleteAt(id: string): Promise<number | null> {
+    return (this.stmts.getDeleteAt.get(id) as { delete_at: number | null } | undefined)?.delete_at ?? null;
+  }
+
+  async dueForDeletion(now: number): Promise<string[]> {
+    return (this.stmts.dueForDeletion.all(now) as { id: string }[]).map((r) => r.id);
+  }
+
+  async publishMinutes(assemblyId: string, markdown: string, at: number): Promise<number> {
+    return this.db.transaction(() => {
+      const version = (this.stmts.nextMinutesVersion.get(assemblyId) as { v: number }).v;
+      this.stmts.insertMinutes.run(assemblyId, version, markdown, at);
+      return version;
+    })();
+  }
+
+  async getMinutes(assemblyId: string, version?: number): Promise<PublishedMinutes | null> {
+    const row = (version === undefined ? this.stmts.latestMinutes.get(assemblyId) : this.stmts.getMinutes.get(assemblyId, version)) as
+      | { version: number; markdown: string; published_at: number }
+      | undefined;
+    return row ? { version: row.version, markdown: row.markdown, publishedAt: row.published_at } : null;
+  }
+
+  async listMinutes(assemblyId: string): Promise<{ version: number; publishedAt: number }[]> {
+    return (this.stmts.listMinutes.all(assemblyId) as { version: number; published_at: number }[]).map((r) => ({ version: r.version, publishedAt: r.published_at }));
+  }
+
+  async castBallot(assemblyId: string, proposalId: string, voter: string, choice: Choice): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.stmts.insertBallot.run(assemblyId, proposalId, voter).changes === 0) return false;
+      this.stmts.addToTally.run(assemblyId, proposalId, choice);
+      return true;
+    })();
+  }
+
+  async hasVoted(assemblyId: string, proposalId: string, voter: string): Promise<boolean> {
+    return this.stmts.hasVoted.get(assemblyId, proposalId, voter) !== undefined;
+  }
+
+  async tally(assemblyId: string, proposalId: string): Promise<Record<Choice, number>> {
+    const out: Record<Choice, number> = { for: 0, against: 0, abstain: 0 };
+    for (const row of this.stmts.tally.all(assemblyId, proposalId) as { choice: Choice; n: number }[]) out[row.choice] = row.n;
+    return out;
+  }
+
   async createLink(link: LinkRecord): Promise<void> {
     this.stmts.insertLink.run({
       ...link,
+      canVote: link.canVote ? 1 : 0,
       tokenHash: Buffer.from(link.tokenHash),
       sealedToken: link.sealedToken ? Buffer.from(link.sealedToken) : null,
     });

@@ -32,7 +32,17 @@ export interface LinkRecord {
    * secret, so the projector can show the join QR again. Null for every other link.
    */
   sealedToken: Uint8Array | null;
+  /** Attendee links: whether the holder votes, or has voice only. True for every other role. */
+  canVote: boolean;
 }
+
+export interface PublishedMinutes {
+  version: number;
+  markdown: string;
+  publishedAt: number;
+}
+
+export type Choice = 'for' | 'against' | 'abstain';
 
 export interface StoredDoc {
   /** The compacted state, or null when the document was never compacted. */
@@ -46,8 +56,28 @@ export interface StoredDoc {
 export interface Store {
   createAssembly(assembly: AssemblyRecord): Promise<void>;
   getAssembly(id: string): Promise<AssemblyRecord | null>;
-  /** Removes the assembly with every link and document of it. */
+  /** Removes the assembly with every link, document, ballot and minutes version of it. */
   deleteAssembly(id: string): Promise<void>;
+  /** When the assembly deletes itself (ms since the epoch), or null for never. */
+  setDeleteAt(id: string, at: number | null): Promise<void>;
+  getDeleteAt(id: string): Promise<number | null>;
+  /** Assemblies whose deletion time has come. */
+  dueForDeletion(now: number): Promise<string[]>;
+
+  /** Stores a new, immutable version of the minutes; returns its number (1, 2, ...). */
+  publishMinutes(assemblyId: string, markdown: string, at: number): Promise<number>;
+  /** One version, or the latest when `version` is omitted; null when none. */
+  getMinutes(assemblyId: string, version?: number): Promise<PublishedMinutes | null>;
+  listMinutes(assemblyId: string): Promise<{ version: number; publishedAt: number }[]>;
+
+  /**
+   * Counts one phone vote: records that `voter` (an opaque key, one per session and proposal)
+   * has voted, and adds one to `choice` in the tally, in one transaction. Who voted how is never
+   * written anywhere. Returns false, changing nothing, if that voter has already voted.
+   */
+  castBallot(assemblyId: string, proposalId: string, voter: string, choice: Choice): Promise<boolean>;
+  hasVoted(assemblyId: string, proposalId: string, voter: string): Promise<boolean>;
+  tally(assemblyId: string, proposalId: string): Promise<Record<Choice, number>>;
 
   createLink(link: LinkRecord): Promise<void>;
   getLink(id: string): Promise<LinkRecord | null>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accessTo, type Grant } from '../../server/access/permissions.js';
 import { parseDocName } from '../../server/sync/doc-name.js';
 
-const g = (role: Grant['role'], scope: string | null = null, assemblyId = 'a1'): Grant => ({ id: 'x', assemblyId, role, scope });
+const g = (role: Grant['role'], scope: string | null = null, assemblyId = 'a1'): Grant => ({ id: 'x', assemblyId, role, scope, canVote: true });
 const doc = (name: string) => parseDocName(name)!;
 
 describe('[P3][P4][P5] the permission matrix', () => {

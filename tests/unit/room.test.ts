@@ -25,7 +25,7 @@ class MemorySocket implements SyncSocket {
   }
 }
 
-const grant: Grant = { id: 'l', assemblyId: 'a1', role: 'facilitator', scope: null };
+const grant: Grant = { id: 'l', assemblyId: 'a1', role: 'facilitator', scope: null, canVote: true };
 const options = { maxBufferedBytes: 1000 };
 
 async function room(store = new SqliteStore(':memory:')) {

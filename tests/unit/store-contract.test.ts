@@ -21,6 +21,7 @@ const link = (over: Partial<LinkRecord> = {}): LinkRecord => ({
   createdAt: 1,
   revokedAt: null,
   sealedToken: null,
+  canVote: true,
   ...over,
 });
 
@@ -109,6 +110,39 @@ for (const [name, make] of BACKENDS) {
       expect((await store.loadDoc('asm_2/plenary')).updates).toHaveLength(1);
       expect((await store.loadDoc('asm1x/plenary')).updates).toHaveLength(1);
       expect(await store.getLink('l2')).not.toBeNull();
+    });
+
+    it('[V3] minutes are immutable versions: publishing again adds version 2, version 1 stays', async () => {
+      expect(await store.getMinutes('asm1')).toBeNull();
+      expect(await store.publishMinutes('asm1', '# First', 10)).toBe(1);
+      expect(await store.publishMinutes('asm1', '# Second', 20)).toBe(2);
+      expect(await store.getMinutes('asm1')).toEqual({ version: 2, markdown: '# Second', publishedAt: 20 });
+      expect(await store.getMinutes('asm1', 1)).toEqual({ version: 1, markdown: '# First', publishedAt: 10 });
+      expect(await store.listMinutes('asm1')).toEqual([{ version: 1, publishedAt: 10 }, { version: 2, publishedAt: 20 }]);
+    });
+
+    it('[V4] a ballot counts once per voter; only the tally is kept; deletion takes it all', async () => {
+      expect(await store.castBallot('asm1', 'p1', 'voter-a', 'for')).toBe(true);
+      expect(await store.castBallot('asm1', 'p1', 'voter-a', 'against')).toBe(false);
+      expect(await store.castBallot('asm1', 'p1', 'voter-b', 'against')).toBe(true);
+      expect(await store.castBallot('asm1', 'p2', 'voter-a', 'abstain')).toBe(true);
+      expect(await store.tally('asm1', 'p1')).toEqual({ for: 1, against: 1, abstain: 0 });
+      expect(await store.hasVoted('asm1', 'p1', 'voter-a')).toBe(true);
+      expect(await store.hasVoted('asm1', 'p1', 'voter-c')).toBe(false);
+      await store.publishMinutes('asm1', '# Minutes', 1);
+      await store.setDeleteAt('asm1', 500);
+      expect(await store.getDeleteAt('asm1')).toBe(500);
+      expect(await store.dueForDeletion(499)).toEqual([]);
+      expect(await store.dueForDeletion(500)).toEqual(['asm1']);
+      await store.deleteAssembly('asm1');
+      expect(await store.tally('asm1', 'p1')).toEqual({ for: 0, against: 0, abstain: 0 });
+      expect(await store.getMinutes('asm1')).toBeNull();
+      expect(await store.dueForDeletion(1000)).toEqual([]);
+    });
+
+    it('keeps whether an attendee link votes', async () => {
+      await store.createLink(link({ canVote: false }));
+      expect((await store.getLink('link1'))!.canVote).toBe(false);
     });
   });
 }
