@@ -51,6 +51,15 @@ export class LastFacilitatorLinkError extends Error {
 /** The server cannot store changes right now (the disk is failing): try again shortly (503). */
 export class UnavailableError extends Error {}
 
+/** A phone vote refused: already voted, a voice-only link, or voting not open. */
+export class VoteError extends Error {
+  constructor(readonly code: 'already' | 'voiceOnly' | 'closed') {
+    super(code);
+  }
+}
+
+export type VoteChoice = 'for' | 'against' | 'abstain';
+
 export interface PlenaryServices {
   getAssembly(id: string): Promise<AssemblySummary | null>;
   /** The session a request holds for one assembly (cookie or bearer token), or null. */
@@ -86,6 +95,25 @@ export interface PlenaryServices {
   allowCommand(assemblyId: string, session: RequestSession): boolean;
   /** The server's clock (ms), for stamping commands. */
   now(): number;
+
+  /**
+   * A phone vote: counted once per session, secretly (the server keeps only the tally; the
+   * document shows how many have voted until the vote closes). Throws VoteError.
+   */
+  castVote(assemblyId: string, session: RequestSession, proposalId: string, choice: VoteChoice): Promise<void>;
+  hasVoted(assemblyId: string, session: RequestSession, proposalId: string): Promise<boolean>;
+  /** Closes a phone vote and writes the tally into the document. */
+  closeVote(assemblyId: string, proposalId: string): Promise<void>;
+
+  publishMinutes(assemblyId: string, markdown: string): Promise<number>;
+  getMinutes(assemblyId: string, version?: number): Promise<{ version: number; markdown: string; publishedAt: number } | null>;
+  listMinutes(assemblyId: string): Promise<{ version: number; publishedAt: number }[]>;
+
+  /** Deletes the assembly now: every row of it, its live documents dropped, its sockets closed. */
+  deleteAssembly(assemblyId: string): Promise<void>;
+  /** Deletes it `days` after it ends (the last agenda item's end, or now if later); null: never. */
+  setDeleteAfter(assemblyId: string, days: number | null): Promise<number | null>;
+  getDeleteAt(assemblyId: string): Promise<number | null>;
 }
 
 declare module '@remix-run/node' {

@@ -76,6 +76,17 @@ export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
   const services = createServices({ store, access, rooms, publicUrl: config.publicUrl });
   const closeRemix = await mountRemix(app, server, config.remix, services);
 
+  // Assemblies set to delete themselves go when their time comes (checked at start and hourly).
+  const sweep = async () => {
+    for (const id of await store.dueForDeletion(Date.now())) {
+      await services.deleteAssembly(id);
+      logger.info('assembly deleted on schedule', { assembly: id });
+    }
+  };
+  void sweep().catch((err) => logger.error('scheduled deletion failed', { error: (err as Error).message }));
+  const sweeper = setInterval(() => void sweep().catch((err) => logger.error('scheduled deletion failed', { error: (err as Error).message })), 3600_000);
+  sweeper.unref();
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -93,6 +104,7 @@ export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
     sync,
     close() {
       closing ??= (async () => {
+        clearInterval(sweeper);
         await sync.close();
         await rooms.closeAll();
         server.closeAllConnections();

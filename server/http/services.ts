@@ -5,7 +5,9 @@ import type { Rooms } from '../sync/rooms.js';
 import { parseDocName } from '../sync/doc-name.js';
 import { RateLimiter } from './rate-limit.js';
 import { initialPlenaryUpdate } from '../../app/model/meta.js';
-import { UnavailableError, type LinkSummary, type MintedLink, type PlenaryServices } from '../../app/services.js';
+import { UnavailableError, VoteError, type LinkSummary, type MintedLink, type PlenaryServices } from '../../app/services.js';
+import { readAgenda } from '../../app/model/agenda.js';
+import { closeVote, countCast, getProposal } from '../../app/model/proposals.js';
 
 export interface ServicesDeps {
   store: Store;
@@ -130,5 +132,44 @@ export function createServices({ store, access, rooms, publicUrl, commands = COM
     allowCommand: (assemblyId, session) => limiter.take(`${assemblyId}:${session.sessionId ?? `link:${session.linkId}`}`) && hallLimiter.take(assemblyId),
 
     now: () => Date.now(),
+
+    async castVote(assemblyId, session, proposalId, choice) {
+      if (!session.canVote) throw new VoteError('voiceOnly');
+      const plenary = `${assemblyId}/plenary`;
+      const open = await this.readDoc(plenary, (doc) => getProposal(doc, proposalId)?.vote.open === true);
+      if (!open) throw new VoteError('closed');
+      const voter = access.pseudonym(assemblyId, session, `vote:${proposalId}`);
+      if (!(await store.castBallot(assemblyId, proposalId, voter, choice))) throw new VoteError('already');
+      await this.changeDoc(plenary, (doc) => countCast(doc, proposalId));
+    },
+
+    hasVoted: (assemblyId, session, proposalId) => store.hasVoted(assemblyId, proposalId, access.pseudonym(assemblyId, session, `vote:${proposalId}`)),
+
+    async closeVote(assemblyId, proposalId) {
+      const tally = await store.tally(assemblyId, proposalId);
+      await this.changeDoc(`${assemblyId}/plenary`, (doc) => closeVote(doc, proposalId, tally));
+    },
+
+    publishMinutes: (assemblyId, markdown) => store.publishMinutes(assemblyId, markdown, Date.now()),
+    getMinutes: (assemblyId, version) => store.getMinutes(assemblyId, version),
+    listMinutes: (assemblyId) => store.listMinutes(assemblyId),
+
+    async deleteAssembly(assemblyId) {
+      await rooms.discardAssembly(assemblyId);
+      await store.deleteAssembly(assemblyId);
+    },
+
+    async setDeleteAfter(assemblyId, days) {
+      if (days === null) {
+        await store.setDeleteAt(assemblyId, null);
+        return null;
+      }
+      const ended = await this.readDoc(`${assemblyId}/plenary`, (doc) => Math.max(0, ...readAgenda(doc).map((i) => i.endedAt ?? 0)));
+      const at = Math.max(Date.now(), ended) + days * 24 * 3600_000;
+      await store.setDeleteAt(assemblyId, at);
+      return at;
+    },
+
+    getDeleteAt: (assemblyId) => store.getDeleteAt(assemblyId),
   };
 }

@@ -104,7 +104,7 @@ export class Room {
   }
 
   private async flushBatch(): Promise<void> {
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0 || this.discarded) return;
     const batch = this.pending;
     const origin = this.pendingOrigin ?? null;
     this.pending = [];
@@ -141,7 +141,7 @@ export class Room {
 
   /** Folds the update log into one snapshot ([S9]). */
   async compact(): Promise<void> {
-    if (this.compacting) return;
+    if (this.compacting || this.discarded) return;
     this.compacting = true;
     try {
       await this.flush();
@@ -292,7 +292,20 @@ export class Room {
     return this.connections.size === 0;
   }
 
+  /** Set when the assembly is deleted: nothing more of this document is ever written. */
+  private discarded = false;
+
+  /** Drops the document without writing anything (its assembly is being deleted). */
+  discard(): void {
+    this.discarded = true;
+    this.pending = [];
+    for (const conn of this.connections) conn.close(CloseCode.notFound, 'assembly deleted');
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
   async destroy(): Promise<void> {
+    if (this.discarded) return;
     await this.flush();
     if (this.loggedSinceSnapshot > 0) await this.compact();
     this.awareness.destroy();

@@ -67,6 +67,23 @@ export class Rooms {
     return this.live.get(name);
   }
 
+  /**
+   * Drops every loaded document of an assembly without writing (its connections are closed with
+   * 4404), and waits for any that were being written out, so nothing of it is written afterwards.
+   */
+  async discardAssembly(assemblyId: string): Promise<void> {
+    const prefix = `${assemblyId}/`;
+    await Promise.allSettled([...this.unloading.entries()].filter(([name]) => name.startsWith(prefix)).map(([, done]) => done));
+    for (const [name, room] of [...this.live.entries()]) {
+      if (!name.startsWith(prefix)) continue;
+      this.live.delete(name);
+      const timer = this.unloadTimers.get(name);
+      if (timer) clearTimeout(timer);
+      this.unloadTimers.delete(name);
+      await room.then((r) => r.discard()).catch(() => {});
+    }
+  }
+
   /** Flushes and unloads every document. */
   async closeAll(): Promise<void> {
     for (const t of this.unloadTimers.values()) clearTimeout(t);
