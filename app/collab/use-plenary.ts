@@ -5,6 +5,7 @@ import { metaMap, readMeta } from '~/model/meta';
 import { readAnnouncement } from '~/model/run';
 import { readStack } from '~/model/stack';
 import { readRound } from '~/model/breakouts';
+import { readProposals } from '~/model/proposals';
 import { readTimer, timersMap } from '~/model/timers';
 
 /** The plenary document of an assembly page, live, starting from the server's state. */
@@ -19,5 +20,6 @@ export function usePlenary(assemblyId: string, state: string, options: { presenc
   const speakerTimer = useY(timersMap(doc), () => readTimer(doc, 'speaker'));
   const stack = useDocValue(doc, readStack);
   const round = useDocValue(doc, readRound);
-  return { ...live, meta, agenda, currentId, announcement, itemTimer, speakerTimer, stack, round };
+  const proposals = useDocValue(doc, readProposals);
+  return { ...live, meta, agenda, currentId, announcement, itemTimer, speakerTimer, stack, round, proposals };
 }

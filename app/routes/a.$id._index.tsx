@@ -12,7 +12,9 @@ import { Card } from '~/components/ui/card';
 import type * as Y from 'yjs';
 import { BreakoutError, joinTable, readRound } from '~/model/breakouts';
 import { ENTRY_KINDS, MAX_NAME, ownedBy, raiseHand, readEntries, StackError, withdraw } from '~/model/stack';
-import { UnavailableError } from '~/services';
+import { UnavailableError, VoteError } from '~/services';
+import { CHOICES, currentProposal, readProposals } from '~/model/proposals';
+import { VoteCard } from '~/components/vote-card';
 import { MyTable } from '~/components/my-table';
 import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
 import { nameCookie, readNameCookie } from '~/utils/name-cookie.server';
@@ -24,10 +26,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly, session } = await requireRole(request, context, params.id, IN_THE_ROOM);
   // Which hands are this phone's, and its seat in the current round: only the server can tell.
   const tag = context.services.ownerTag(assembly.id, session);
-  const { mine, seatKey } = await context.services.readDoc(`${assembly.id}/plenary`, (doc) => {
+  const { mine, seatKey, open } = await context.services.readDoc(`${assembly.id}/plenary`, (doc) => {
     const round = readRound(doc);
-    return { mine: ownedBy(readEntries(doc), tag).map((e) => e.id), seatKey: round ? context.services.seatKey(assembly.id, session, round.itemId) : null };
+    return {
+      mine: ownedBy(readEntries(doc), tag).map((e) => e.id),
+      seatKey: round ? context.services.seatKey(assembly.id, session, round.itemId) : null,
+      open: readProposals(doc).filter((p) => p.vote.open).map((p) => p.id),
+    };
   });
+  // Which open votes this phone has cast (whether, never how).
+  const voted = [];
+  for (const id of open) if (await context.services.hasVoted(assembly.id, session, id)) voted.push(id);
   return json(
     {
       id: assembly.id,
@@ -35,6 +44,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       state: await plenaryState(context, assembly.id),
       mine,
       seatKey,
+      voted,
+      canVote: session.canVote,
       savedName: readNameCookie(request, assembly.id),
     },
     { headers: { 'Cache-Control': 'no-store' } },
@@ -49,6 +60,7 @@ const Command = z.discriminatedUnion('intent', [
   }),
   z.object({ intent: z.literal('withdraw'), entryId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal('join-table'), table: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'round.errors.no-table') }),
+  z.object({ intent: z.literal('vote'), proposalId: z.string().min(1).max(64), choice: z.enum(CHOICES, { message: 'proposals.errors.invalid' }) }),
 ]);
 
 /** Sits the attendee at a table of the current item's round (its seat key is per round). */
@@ -79,6 +91,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const owner = context.services.ownerTag(assembly.id, session);
   const command = parsed.data;
+  if (command.intent === 'vote') {
+    try {
+      await context.services.castVote(assembly.id, session, command.proposalId, command.choice);
+    } catch (err) {
+      if (err instanceof VoteError) return json({ error: `proposals.errors.${err.code}` }, { status: err.code === 'voiceOnly' ? 403 : 409 });
+      if (err instanceof UnavailableError) return json({ error: 'errors.unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });
+      throw err;
+    }
+    return redirect(`/a/${assembly.id}#vote`, { status: 303 });
+  }
   try {
     await context.services.changeDoc(`${assembly.id}/plenary`, (doc) => {
       if (command.intent === 'raise') raiseHand(doc, { name: command.name, kind: command.kind, owner }, context.services.now());
@@ -100,7 +122,10 @@ export default function AttendeePage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const { status, meta, agenda, currentId, itemTimer, speakerTimer, announcement, stack, round } = usePlenary(data.id, data.state);
+  const { status, doc, meta, agenda, currentId, itemTimer, speakerTimer, announcement, stack, round, proposals } = usePlenary(data.id, data.state);
+  // Recomputed with the live list, so an opened or closed vote shows at once.
+  const proposal = proposals.length ? currentProposal(doc, currentId) : null;
+  const error = result && 'error' in result ? result.error : null;
   const current = agenda.find((i) => i.id === currentId);
   return (
     <>
@@ -116,6 +141,11 @@ export default function AttendeePage() {
             <p className="text-sm font-bold uppercase text-stone-700">{t('agenda.now')}</p>
             <p className="text-2xl font-black">{current.title}</p>
             <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="phone" className="mt-2" />
+          </Card>
+        ) : null}
+        {proposal ? (
+          <Card id="vote" className={proposal.vote.open ? 'border-amber-400' : ''}>
+            <VoteCard proposal={proposal} voted={data.voted.includes(proposal.id)} canVote={data.canVote} error={error?.startsWith('proposals.') ? error : null} />
           </Card>
         ) : null}
         {round && round.status !== 'ended' ? (

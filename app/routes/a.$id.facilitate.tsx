@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -7,6 +7,8 @@ import { AssemblyHeader } from '~/components/assembly-header';
 import { CopyField } from '~/components/copy-field';
 import { AgendaEditor } from '~/components/agenda-editor';
 import { BreakoutPanel } from '~/components/breakout-panel';
+import { ProposalsPanel } from '~/components/proposals-panel';
+import { DangerZone } from '~/components/danger-zone';
 import { MetaDetails } from '~/components/meta-details';
 import { MetaEditor } from '~/components/meta-editor';
 import { RunPanel } from '~/components/run-panel';
@@ -16,6 +18,7 @@ import { Dialog } from '~/components/ui/dialog';
 import { Field, Input, Select } from '~/components/ui/field';
 import { LastFacilitatorLinkError, ROLES, UnavailableError } from '~/services';
 import { StackError } from '~/model/stack';
+import { ProposalError } from '~/model/proposals';
 import { plenaryState, requireRole } from '~/utils/guards.server';
 import { clearKeyCookie, readKeyCookie } from '~/utils/key-cookie.server';
 import { qrSvg } from '~/utils/qr.server';
@@ -39,6 +42,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       links,
       join: join?.url ? { url: join.url, qr: await qrSvg(join.url) } : null,
       keyUrl,
+      deleteAt: await context.services.getDeleteAt(assembly.id),
+      minutesVersions: (await context.services.listMinutes(assembly.id)).length,
     },
     { headers },
   );
@@ -50,6 +55,7 @@ const MintSchema = z
     role: z.enum(ROLES, { message: 'console.errors.roleInvalid' }),
     scope: z.string().trim().transform((v) => (v === '' ? null : v)),
     label: z.string().trim().max(100).transform((v) => (v === '' ? null : v)),
+    voiceOnly: z.boolean(),
   })
   .refine((v) => v.role !== 'note-taker' || v.scope, { message: 'console.errors.groupRequired', path: ['scope'] })
   .refine((v) => !v.scope || /^[A-Za-z0-9_-]{1,64}$/.test(v.scope), { message: 'console.errors.groupInvalid', path: ['scope'] });
@@ -59,6 +65,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData().catch(() => null);
   if (!form) return json({ error: 'console.errors.form' }, { status: 400 });
   const intent = form.get('intent');
+  if (intent === 'close-vote') {
+    try {
+      await context.services.closeVote(assembly.id, String(form.get('proposalId') ?? ''));
+      return json({ closed: true as const });
+    } catch (err) {
+      if (err instanceof ProposalError) return json({ error: `proposals.errors.${err.code}`, reason: err.message }, { status: err.code === 'not-found' ? 404 : 409 });
+      if (err instanceof UnavailableError) return json({ error: 'errors.unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });
+      throw err;
+    }
+  }
+  if (intent === 'delete') {
+    // The facilitator types the assembly's title to confirm: a misclick cannot delete an assembly.
+    if (String(form.get('confirm') ?? '').trim() !== assembly.title.trim()) return json({ error: 'console.deleteConfirmMismatch' }, { status: 400 });
+    await context.services.deleteAssembly(assembly.id);
+    return redirect('/?deleted=1', { status: 303 });
+  }
+  if (intent === 'delete-after') {
+    const raw = String(form.get('days') ?? '');
+    const days = raw === 'never' ? null : Number(raw);
+    if (days !== null && !(Number.isInteger(days) && days >= 0 && days <= 365)) return json({ error: 'console.deleteDaysInvalid' }, { status: 400 });
+    return json({ deleteAt: await context.services.setDeleteAfter(assembly.id, days) });
+  }
   if (intent === 'end-round' || intent === 'table-links') {
     try {
       if (intent === 'end-round') return json({ ended: await endRoundOnServer(context, assembly.id) });
@@ -85,6 +113,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     role: form.get('role'),
     scope: form.get('scope') ?? '',
     label: form.get('label') ?? '',
+    voiceOnly: form.get('voiceOnly') === 'on',
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -92,7 +121,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const { role, label } = parsed.data;
   const scope = role === 'note-taker' ? parsed.data.scope : null;
-  const minted = await context.services.mintLink(assembly.id, { role, scope, label }, request);
+  const canVote = role !== 'attendee' || !parsed.data.voiceOnly;
+  const minted = await context.services.mintLink(assembly.id, { role, scope, label, canVote }, request);
   return json({ minted: { url: minted.url, role, scope, label, qr: await qrSvg(minted.url) } });
 }
 
@@ -100,7 +130,7 @@ export default function FacilitatorConsole() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
-  const { status, doc, meta, agenda, currentId, itemTimer, speakerTimer, announcement, round } = usePlenary(data.id, data.state, { presence: true });
+  const { status, doc, meta, agenda, currentId, itemTimer, speakerTimer, announcement, round, proposals } = usePlenary(data.id, data.state, { presence: true });
   const current = agenda.find((i) => i.id === currentId) ?? null;
   const minted = result && 'minted' in result ? result.minted : null;
   const error = result && 'error' in result ? result.error : null;
@@ -149,6 +179,14 @@ export default function FacilitatorConsole() {
               {t('round.heading', { title: current.title })}
             </h2>
             <BreakoutPanel doc={doc} assemblyId={data.id} itemId={current.id} round={round} />
+          </Card>
+        ) : null}
+        {current ? (
+          <Card aria-labelledby="proposals-heading">
+            <h2 id="proposals-heading" className="mb-3 text-xl font-black">
+              {t('proposals.heading')} · {current.title}
+            </h2>
+            <ProposalsPanel doc={doc} itemId={current.id} proposals={proposals.filter((p) => p.itemId === current.id)} />
           </Card>
         ) : null}
         <Card>
@@ -208,6 +246,10 @@ export default function FacilitatorConsole() {
             <Field id="label" label={t('console.label')} hint={t('console.labelHint')}>
               {({ id, describedBy }) => <Input id={id} name="label" maxLength={100} aria-describedby={describedBy} />}
             </Field>
+            <label className="mb-4 flex min-h-11 items-center gap-2 font-bold sm:col-span-3">
+              <input type="checkbox" name="voiceOnly" className="h-5 w-5" />
+              {t('console.voiceOnly')}
+            </label>
             <Button type="submit" className="sm:col-span-3 sm:justify-self-start">
               {t('console.create')}
             </Button>
@@ -239,6 +281,16 @@ export default function FacilitatorConsole() {
             ))}
           </ul>
         </Card>
+        <Card aria-labelledby="minutes-heading">
+          <h2 id="minutes-heading" className="text-xl font-black">
+            {t('minutes.heading')}
+          </h2>
+          <p className="mt-1">{t('console.minutesIntro', { count: data.minutesVersions })}</p>
+          <a className="mt-3 inline-flex min-h-11 items-center rounded-lg border-2 border-stone-950 px-4 font-bold" href={`/a/${data.id}/minutes/edit`}>
+            {t('console.minutesEdit')}
+          </a>
+        </Card>
+        <DangerZone title={data.title} deleteAt={data.deleteAt} />
       </main>
     </>
   );

@@ -1,28 +1,72 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Markdown } from '~/components/markdown';
 import { LanguageSwitcher } from '~/root';
 import { requireRole } from '~/utils/guards.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly } = await requireRole(request, context, params.id, ['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader']);
-  return json({ title: assembly.title });
+  const { assembly, session } = await requireRole(request, context, params.id, ['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader']);
+  const v = new URL(request.url).searchParams.get('v');
+  if (v !== null && !/^\d{1,6}$/.test(v)) throw new Response('v must be a version number', { status: 400 });
+  const minutes = await context.services.getMinutes(assembly.id, v === null ? undefined : Number(v));
+  if (v !== null && !minutes) throw new Response('No such version of the minutes', { status: 404 });
+  return json(
+    { id: assembly.id, title: assembly.title, minutes, versions: await context.services.listMinutes(assembly.id), facilitator: session.role === 'facilitator' },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
 }
 
-/** Published minutes for readers; publishing arrives with the minutes issue. Nothing live here. */
+/** Published minutes, for anyone with a link: read on a phone, download as Markdown, print. */
 export default function Minutes() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
   return (
     <main className="mx-auto max-w-3xl px-4 py-6">
-      <LanguageSwitcher className="mb-6" />
-      <p className="text-sm font-bold uppercase text-stone-700">{t('minutes.heading')}</p>
-      <h1 className="text-3xl font-black" data-testid="assembly-title">
-        {data.title}
-      </h1>
-      <p className="mt-4 text-lg">{t('minutes.none')}</p>
+      <div className="print:hidden" data-print="hide">
+        <LanguageSwitcher className="mb-6" />
+        <p className="text-sm font-bold uppercase text-stone-700">{t('minutes.heading')}</p>
+      </div>
+      {data.minutes ? (
+        <>
+          <p className="mt-1 text-sm text-stone-700" data-testid="minutes-version">
+            {t('minutes.versionOf', { version: data.minutes.version, date: date.format(new Date(data.minutes.publishedAt)) })}
+          </p>
+          <nav className="mt-3 flex flex-wrap gap-2 print:hidden" aria-label={t('minutes.versions')}>
+            <a className="inline-flex min-h-11 items-center rounded-lg bg-stone-950 px-4 font-bold text-white" href={`/a/${data.id}/minutes.md?v=${data.minutes.version}`} download>
+              {t('minutes.download')}
+            </a>
+            {data.versions.map((v) => (
+              <a
+                key={v.version}
+                href={`/a/${data.id}/minutes?v=${v.version}`}
+                aria-current={v.version === data.minutes!.version ? 'page' : undefined}
+                className={`inline-flex min-h-11 items-center rounded-lg border-2 px-3 font-bold ${v.version === data.minutes!.version ? 'border-stone-950' : 'border-stone-300'}`}
+              >
+                {t('minutes.version', { version: v.version })}
+              </a>
+            ))}
+            {data.facilitator ? (
+              <a className="inline-flex min-h-11 items-center rounded-lg border-2 border-stone-950 px-3 font-bold" href={`/a/${data.id}/minutes/edit`}>
+                {t('console.minutesEdit')}
+              </a>
+            ) : null}
+          </nav>
+          <article className="mt-4" data-testid="minutes">
+            <Markdown source={data.minutes.markdown} />
+          </article>
+        </>
+      ) : (
+        <>
+          <h1 className="text-3xl font-black" data-testid="assembly-title">
+            {data.title}
+          </h1>
+          <p className="mt-4 text-lg">{t('minutes.none')}</p>
+        </>
+      )}
     </main>
   );
 }

@@ -1,21 +1,83 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { useLoaderData, useSearchParams } from '@remix-run/react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDoc } from '~/collab/use-doc';
 import { usePlenary } from '~/collab/use-plenary';
 import { AssemblyHeader } from '~/components/assembly-header';
-import { plenaryState, requireRole } from '~/utils/guards.server';
+import { Card } from '~/components/ui/card';
+import { Select } from '~/components/ui/field';
+import { NOTES_FIELD } from '~/model/notes';
+import { colourFor } from '~/utils/colour';
+import { plenaryState, requireRole, toBase64 } from '~/utils/guards.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
 
+const NotesEditor = lazy(() => import('~/components/notes-editor'));
+const ITEM = /^[A-Za-z0-9_-]{1,64}$/;
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly } = await requireRole(request, context, params.id, ['facilitator', 'note-taker'], (s) => s.role === 'facilitator' || s.scope === 'plenary');
-  return json({ id: assembly.id, title: assembly.title, state: await plenaryState(context, assembly.id) }, { headers: { 'Cache-Control': 'no-store' } });
+  const item = new URL(request.url).searchParams.get('item');
+  if (item !== null && !ITEM.test(item)) throw new Response('item must be an agenda item id', { status: 400 });
+  return json(
+    {
+      id: assembly.id,
+      title: assembly.title,
+      state: await plenaryState(context, assembly.id),
+      item,
+      notes: item ? toBase64(await context.services.docState(`${assembly.id}/notes/${item}`)) : '',
+    },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
 }
 
-/** Plenary note-takers land here; per-item notes arrive with the minutes issue. */
+/** Plenary notes, one shared document per agenda item, co-edited by facilitators and note-takers. */
 export default function PlenaryNotes() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { status, meta } = usePlenary(data.id, data.state);
-  return <AssemblyHeader title={meta.title || data.title} subtitle={t('notes.heading')} status={status} />;
+  const [, setSearch] = useSearchParams();
+  const { status, meta, agenda, currentId } = usePlenary(data.id, data.state);
+  // The current item unless one was chosen.
+  const itemId = data.item ?? currentId ?? agenda[0]?.id ?? null;
+  return (
+    <>
+      <AssemblyHeader title={meta.title || data.title} subtitle={t('notes.heading')} status={status} />
+      <main className="mx-auto grid max-w-3xl gap-4 px-4 py-6">
+        {agenda.length === 0 ? <p>{t('agenda.empty')}</p> : null}
+        {itemId ? (
+          <>
+            <label className="grid gap-1 font-bold">
+              {t('notes.item')}
+              <Select value={itemId} onChange={(e) => setSearch({ item: e.target.value })}>
+                {agenda.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.id === currentId ? `${t('agenda.now')}: ` : ''}
+                    {i.title}
+                  </option>
+                ))}
+              </Select>
+            </label>
+            <ItemNotes key={itemId} assemblyId={data.id} itemId={itemId} state={itemId === data.item ? data.notes : ''} />
+          </>
+        ) : null}
+      </main>
+    </>
+  );
+}
+
+function ItemNotes({ assemblyId, itemId, state }: { assemblyId: string; itemId: string; state: string }) {
+  const { t } = useTranslation();
+  const { doc, provider } = useDoc(`${assemblyId}/notes/${itemId}`, state, { presence: true });
+  const [name, setName] = useState('');
+  useEffect(() => setName(localStorage.getItem('plenary-note-taker-name') ?? ''), []);
+  const user = { name: name || t('breakout.noteTaker'), color: colourFor(name || 'note-taker') };
+  useEffect(() => provider?.awareness.setLocalStateField('user', user), [provider, user.name]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <Card>
+      <Suspense fallback={<p>{t('breakout.loadingEditor')}</p>}>
+        {provider ? <NotesEditor doc={doc} field={NOTES_FIELD} label={t('notes.heading')} provider={provider} user={user} testId="plenary-notes-editor" /> : <p>{t('breakout.loadingEditor')}</p>}
+      </Suspense>
+    </Card>
+  );
 }

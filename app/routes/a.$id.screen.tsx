@@ -8,6 +8,8 @@ import { TimerDisplay } from '~/components/timer-display';
 import type { StackEntry } from '~/model/stack';
 import { entryName } from '~/components/entry-name';
 import { RoundStatus } from '~/components/round-status';
+import { Tally } from '~/components/proposals-panel';
+import { currentProposal } from '~/model/proposals';
 import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
 import { qrSvg } from '~/utils/qr.server';
 
@@ -32,7 +34,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function ProjectorScreen() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { status, meta, agenda, currentId, itemTimer, speakerTimer, announcement, stack, round } = usePlenary(data.id, data.state);
+  const { status, doc, meta, agenda, currentId, itemTimer, speakerTimer, announcement, stack, round, proposals } = usePlenary(data.id, data.state);
+  const proposal = proposals.length ? currentProposal(doc, currentId) : null;
   const breakout = round?.status === 'running' ? round : null;
   // Names can be kept off the wall, per assembly: then the room sees what kind of turn it is.
   const who = (e: StackEntry) => (stack.settings.hideNames && e.kind !== 'report' ? t(`stack.kinds.${e.kind}`) : entryName(t, e));
@@ -83,6 +86,27 @@ export default function ProjectorScreen() {
                 {t('agenda.next')}: <span className="font-bold text-white">{next.title}</span>
               </p>
             ) : null}
+            {proposal && !breakout ? (
+              <div className="mt-6 border-t-4 border-stone-700 pt-4" data-testid="screen-proposal">
+                <p className="text-2xl font-bold uppercase text-amber-300">{t('minutes.proposal')}</p>
+                <p className="line-clamp-3 text-3xl font-black 2xl:text-5xl">{proposal.text}</p>
+                {proposal.vote.open ? (
+                  <p className="mt-3 text-3xl 2xl:text-4xl" data-testid="screen-voting">
+                    <span className="font-black text-amber-300">{t('proposals.votingOpen')}</span> · {t('proposals.cast', { count: proposal.vote.cast })}
+                  </p>
+                ) : null}
+                {proposal.vote.closed || proposal.outcome ? (
+                  <div className="mt-3 flex flex-wrap items-end gap-8">
+                    {proposal.method === 'hands' || proposal.method === 'phone' ? <Tally proposal={proposal} className="[&_dd]:text-5xl 2xl:[&_dd]:text-7xl [&_dt]:text-xl" /> : null}
+                    {proposal.outcome ? (
+                      <p className="text-5xl font-black text-amber-300 2xl:text-7xl" data-testid="screen-outcome">
+                        {t(`proposals.outcomes.${proposal.outcome}`)}
+                      </p>
+                    ) : null}
+                  </div>
+                ) : null}
+              </div>
+            ) : null}
             {breakout ? (
               <div className="mt-6 border-t-4 border-stone-700 pt-4" data-testid="screen-round">
                 <RoundStatus round={breakout} size="room" />
@@ -96,7 +120,7 @@ export default function ProjectorScreen() {
                 </ul>
               </div>
             ) : null}
-            {!breakout && (stack.speaker || upNext) ? (
+            {!breakout && !proposal?.vote.open && (stack.speaker || upNext) ? (
               <div className="mt-6 grid gap-2 border-t-4 border-stone-700 pt-4" data-testid="screen-stack">
                 {stack.speaker ? (
                   <p className="text-3xl 2xl:text-5xl" data-testid="screen-speaker">

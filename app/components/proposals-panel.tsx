@@ -1,0 +1,265 @@
+import { useFetcher } from '@remix-run/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { serverNow } from '~/collab/use-server-now';
+import {
+  addAction,
+  addAmendment,
+  addProposal,
+  decideAmendment,
+  editProposal,
+  METHODS,
+  openVote,
+  OUTCOMES,
+  ProposalError,
+  removeAction,
+  SCALES,
+  setConsensus,
+  setHandCount,
+  setOutcome,
+  setTemperature,
+  suggestedOutcome,
+  type Method,
+  type Outcome,
+  type Proposal,
+  type Scale,
+} from '~/model/proposals';
+import { Button } from './ui/button';
+import { Input, Select } from './ui/field';
+
+/** Proposals on the current agenda item: text, amendments, how the room decides, outcome, actions. */
+export function ProposalsPanel({ doc, itemId, proposals }: { doc: Y.Doc; itemId: string; proposals: Proposal[] }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const guard = (fn: () => void) => {
+    try {
+      fn();
+      setError(null);
+      return true;
+    } catch (err) {
+      if (!(err instanceof ProposalError)) throw err;
+      setError(err.message);
+      return false;
+    }
+  };
+  const add = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const target = e.currentTarget;
+    if (guard(() => addProposal(doc, { itemId, text: String(form.get('text') ?? ''), by: String(form.get('by') ?? '') }, serverNow()))) target.reset();
+  };
+  return (
+    <div className="grid gap-4" data-testid="proposals-panel">
+      {proposals.map((p) => (
+        <ProposalCard key={p.id} doc={doc} proposal={p} guard={guard} />
+      ))}
+      {error ? (
+        <p role="alert" className="font-semibold text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <form onSubmit={add} className="grid gap-2 rounded-lg border-2 border-stone-300 p-3" aria-label={t('proposals.add')}>
+        <h3 className="font-black">{t('proposals.add')}</h3>
+        <label className="font-bold" htmlFor="proposal-text">
+          {t('proposals.text')}
+        </label>
+        <textarea id="proposal-text" name="text" rows={2} maxLength={2000} className="rounded-lg border-2 border-stone-500 px-3 py-2 text-lg" />
+        <label className="font-bold" htmlFor="proposal-by">
+          {t('proposals.by')}
+        </label>
+        <Input id="proposal-by" name="by" maxLength={100} />
+        <Button type="submit" className="justify-self-start">
+          {t('proposals.addButton')}
+        </Button>
+      </form>
+    </div>
+  );
+}
+
+function NumberField({ label, name, value }: { label: string; name: string; value: number }) {
+  return (
+    <label className="grid gap-1 font-bold">
+      {label}
+      <Input name={name} inputMode="numeric" defaultValue={String(value)} key={value} className="w-28" />
+    </label>
+  );
+}
+
+function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Proposal; guard: (fn: () => void) => boolean }) {
+  const { t } = useTranslation();
+  const closer = useFetcher<{ error?: string }>();
+  const suggestion = suggestedOutcome(p);
+  const numbers = (form: FormData, names: string[]) => names.map((n) => Number(form.get(n)));
+  const saveCounts = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    if (p.method === 'hands') {
+      const [yes, no, abstain] = numbers(form, ['for', 'against', 'abstain']);
+      guard(() => setHandCount(doc, p.id, { for: yes, against: no, abstain }));
+    } else if (p.method === 'consensus') {
+      const [blocks, asides] = numbers(form, ['blocks', 'standAsides']);
+      guard(() => setConsensus(doc, p.id, blocks, asides));
+    } else if (p.method === 'temperature') {
+      guard(() => setTemperature(doc, p.id, numbers(form, p.temperature.map((_, i) => `point${i}`))));
+    }
+  };
+  const addSub = (fn: (form: FormData) => void) => (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const target = e.currentTarget;
+    const ok = guard(() => fn(new FormData(target)));
+    if (ok) target.reset();
+  };
+
+  return (
+    <section className="rounded-lg border-4 border-stone-300 p-3" data-testid="proposal" aria-label={p.text}>
+      <p className="text-lg font-black">{p.text}</p>
+      {p.by ? <p className="text-sm">{t('minutes.broughtBy', { name: p.by })}</p> : null}
+
+      <h4 className="mt-3 font-bold">{t('proposals.amendments')}</h4>
+      <ul className="grid gap-1">
+        {p.amendments.map((a) => (
+          <li key={a.id} className="flex flex-wrap items-center gap-2">
+            <span className={a.accepted === false ? 'line-through' : ''}>{a.text}</span>
+            {a.accepted !== null ? <span className="text-sm font-semibold">({t(a.accepted ? 'proposals.accepted' : 'proposals.rejected')})</span> : null}
+            <Button size="sm" variant="secondary" onClick={() => guard(() => decideAmendment(doc, p.id, a.id, true))}>
+              {t('proposals.accept')}
+            </Button>
+            <Button size="sm" variant="secondary" onClick={() => guard(() => decideAmendment(doc, p.id, a.id, false))}>
+              {t('proposals.reject')}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={addSub((f) => addAmendment(doc, p.id, { text: String(f.get('text')), by: String(f.get('by') ?? '') }, serverNow()))} className="mt-1 flex flex-wrap items-end gap-2">
+        <Input name="text" aria-label={t('proposals.amendment')} placeholder={t('proposals.amendment')} className="min-w-0 flex-1" maxLength={2000} />
+        <Input name="by" aria-label={t('proposals.by')} placeholder={t('proposals.by')} className="w-48" maxLength={100} />
+        <Button size="sm" type="submit" variant="secondary">
+          {t('proposals.addAmendment')}
+        </Button>
+      </form>
+
+      <div className="mt-3 flex flex-wrap items-end gap-3">
+        <label className="grid gap-1 font-bold">
+          {t('proposals.method')}
+          <Select value={p.method} disabled={p.vote.open || p.vote.closed} onChange={(e) => guard(() => editProposal(doc, p.id, { method: e.target.value as Method }))}>
+            {METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t(`proposals.methods.${m}`)}
+              </option>
+            ))}
+          </Select>
+        </label>
+        {p.method === 'temperature' ? (
+          <label className="grid gap-1 font-bold">
+            {t('proposals.scale')}
+            <Select value={p.scale} onChange={(e) => guard(() => editProposal(doc, p.id, { scale: e.target.value as Scale }))}>
+              {SCALES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`proposals.scaleNames.${s}`)}
+                </option>
+              ))}
+            </Select>
+          </label>
+        ) : null}
+      </div>
+
+      {p.method === 'phone' ? (
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          {!p.vote.open && !p.vote.closed ? <Button onClick={() => guard(() => openVote(doc, p.id))}>{t('proposals.openVote')}</Button> : null}
+          {p.vote.open ? (
+            <closer.Form method="post">
+              <input type="hidden" name="intent" value="close-vote" />
+              <input type="hidden" name="proposalId" value={p.id} />
+              <Button type="submit" disabled={closer.state !== 'idle'}>
+                {t('proposals.closeVote')}
+              </Button>
+            </closer.Form>
+          ) : null}
+          <span className="font-bold" data-testid="votes-cast">
+            {t('proposals.cast', { count: p.vote.cast })}
+          </span>
+          {p.vote.closed ? <Tally proposal={p} /> : null}
+        </div>
+      ) : (
+        <form onSubmit={saveCounts} className="mt-3 flex flex-wrap items-end gap-3" aria-label={t('proposals.counts')}>
+          {p.method === 'hands'
+            ? (['for', 'against', 'abstain'] as const).map((c) => <NumberField key={c} name={c} label={t(`proposals.choices.${c}`)} value={p.counts[c]} />)
+            : p.method === 'consensus'
+              ? [
+                  <NumberField key="b" name="blocks" label={t('proposals.blocks')} value={p.blocks} />,
+                  <NumberField key="s" name="standAsides" label={t('proposals.standAsides')} value={p.standAsides} />,
+                ]
+              : p.temperature.map((c, i) => <NumberField key={`${p.scale}-${i}`} name={`point${i}`} label={t(`proposals.scales.${p.scale}.${i}`)} value={c} />)}
+          <Button type="submit" variant="secondary">
+            {t('proposals.saveCounts')}
+          </Button>
+        </form>
+      )}
+
+      <div className="mt-3 flex flex-wrap items-end gap-3">
+        <label className="grid gap-1 font-bold">
+          {t('proposals.outcome')}
+          <Select
+            value={p.outcome ?? ''}
+            disabled={p.vote.open}
+            onChange={(e) => guard(() => setOutcome(doc, p.id, (e.target.value || null) as Outcome | null, serverNow()))}
+            data-testid="outcome"
+          >
+            <option value="">{t('proposals.undecided')}</option>
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {t(`proposals.outcomes.${o}`)}
+              </option>
+            ))}
+          </Select>
+        </label>
+        {suggestion && !p.outcome && !p.vote.open ? <p className="font-semibold">{t('proposals.suggested', { outcome: t(`proposals.outcomes.${suggestion}`) })}</p> : null}
+      </div>
+
+      <h4 className="mt-3 font-bold">{t('proposals.actions')}</h4>
+      <ul className="grid gap-1" data-testid="actions">
+        {p.actions.map((a) => (
+          <li key={a.id} className="flex flex-wrap items-center gap-2">
+            <span>
+              {a.what}
+              {a.who ? ` — ${a.who}` : ''}
+              {a.due ? ` — ${t('minutes.due', { date: a.due })}` : ''}
+            </span>
+            <Button size="sm" variant="danger" onClick={() => guard(() => removeAction(doc, p.id, a.id))}>
+              {t('proposals.remove')}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={addSub((f) => addAction(doc, p.id, { what: String(f.get('what')), who: String(f.get('who') ?? ''), due: String(f.get('due') ?? '') }, serverNow()))}
+        className="mt-1 flex flex-wrap items-end gap-2"
+      >
+        <Input name="what" aria-label={t('proposals.what')} placeholder={t('proposals.what')} className="min-w-0 flex-1" maxLength={300} />
+        <Input name="who" aria-label={t('proposals.who')} placeholder={t('proposals.who')} className="w-48" maxLength={100} />
+        <Input name="due" type="date" aria-label={t('proposals.due')} className="w-44" />
+        <Button size="sm" type="submit" variant="secondary">
+          {t('proposals.addAction')}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+/** For / against / abstain, as counted. */
+export function Tally({ proposal: p, className = '' }: { proposal: Proposal; className?: string }) {
+  const { t } = useTranslation();
+  return (
+    <dl className={`flex flex-wrap gap-4 ${className}`} data-testid="tally">
+      {(['for', 'against', 'abstain'] as const).map((c) => (
+        <div key={c}>
+          <dt className="text-sm font-bold uppercase">{t(`proposals.choices.${c}`)}</dt>
+          <dd className="font-mono text-2xl font-black" data-choice={c}>
+            {p.counts[c]}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,61 @@
+import { Form, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { CHOICES, type Proposal } from '~/model/proposals';
+import { Tally } from './proposals-panel';
+
+/**
+ * The proposal the room is deciding, on an attendee's phone: three large buttons while a phone
+ * vote is open (a plain form post: it works without JavaScript), then the result.
+ */
+export function VoteCard({ proposal: p, voted, canVote, error }: { proposal: Proposal; voted: boolean; canVote: boolean; error: string | null }) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <div data-testid="vote-card">
+      <p className="text-sm font-bold uppercase text-stone-700">{t('minutes.proposal')}</p>
+      <p className="text-xl font-black">{p.text}</p>
+      {p.vote.open ? (
+        voted ? (
+          <p role="status" className="mt-3 rounded-lg bg-green-100 p-3 text-lg font-bold text-green-900" data-testid="voted">
+            {t('proposals.yourVote')}
+          </p>
+        ) : !canVote ? (
+          <p className="mt-3 rounded-lg bg-stone-200 p-3 font-semibold">{t('proposals.voiceOnly')}</p>
+        ) : (
+          <Form method="post" className="mt-3 grid gap-2" aria-label={t('proposals.voteNow')}>
+            <input type="hidden" name="intent" value="vote" />
+            <input type="hidden" name="proposalId" value={p.id} />
+            {CHOICES.map((c) => (
+              <button
+                key={c}
+                type="submit"
+                name="choice"
+                value={c}
+                disabled={busy}
+                className="min-h-14 rounded-lg border-4 border-stone-950 bg-white text-2xl font-black active:bg-stone-950 active:text-white"
+              >
+                {t(`proposals.choices.${c}`)}
+              </button>
+            ))}
+          </Form>
+        )
+      ) : null}
+      {p.vote.open ? <p className="mt-2 font-semibold">{t('proposals.cast', { count: p.vote.cast })}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-2 font-semibold text-red-800" data-testid="vote-error">
+          {t(error)}
+        </p>
+      ) : null}
+      {p.outcome || p.vote.closed ? (
+        <div className="mt-3">
+          {p.method === 'hands' || p.method === 'phone' ? <Tally proposal={p} /> : null}
+          {p.outcome ? (
+            <p className="mt-2 text-2xl font-black" data-testid="outcome-shown">
+              {t(`proposals.outcomes.${p.outcome}`)}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
