@@ -42,17 +42,36 @@ export interface MintedLink {
   token: string;
 }
 
-export class LastFacilitatorLinkError extends Error {
+/**
+ * Errors the server throws into loaders and actions. The server and the Remix build each load
+ * their own copy of this file, so `instanceof` compares names, not class identity.
+ */
+abstract class BoundaryError extends Error {
+  static readonly tag: string;
+  constructor(message: string) {
+    super(message);
+    this.name = (new.target as unknown as typeof BoundaryError).tag;
+  }
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === this.tag;
+  }
+}
+
+export class LastFacilitatorLinkError extends BoundaryError {
+  static readonly tag = 'plenary.LastFacilitatorLinkError';
   constructor() {
     super('this is the last facilitator link; mint another before revoking it');
   }
 }
 
 /** The server cannot store changes right now (the disk is failing): try again shortly (503). */
-export class UnavailableError extends Error {}
+export class UnavailableError extends BoundaryError {
+  static readonly tag = 'plenary.UnavailableError';
+}
 
 /** A phone vote refused: already voted, a voice-only link, or voting not open. */
-export class VoteError extends Error {
+export class VoteError extends BoundaryError {
+  static readonly tag = 'plenary.VoteError';
   constructor(readonly code: 'already' | 'voiceOnly' | 'closed') {
     super(code);
   }

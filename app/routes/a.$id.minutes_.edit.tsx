@@ -44,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = Draft.safeParse({ intent: form.get('intent'), attendance: form.get('attendance') ?? '', includeNames: form.get('includeNames') === 'on' });
   if (!parsed.success) return json({ error: parsed.error.issues[0].message }, { status: 400 });
   try {
-    const draft = await draftFromAssembly(context, assembly.id, languageFor(request), parsed.data);
+    const draft = await draftFromAssembly(context, assembly, languageFor(request), parsed.data);
     return json({ draft });
   } catch (err) {
     if (err instanceof UnavailableError) return json({ error: 'errors.unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });

@@ -14,9 +14,15 @@ import { tableName } from './breakouts.server';
  * The minutes draft from the server's copies: the plenary document, every item's plenary notes
  * and every breakout table's report-back, in the facilitator's language.
  */
-export async function draftFromAssembly(context: AppLoadContext, assemblyId: string, language: string, options: { attendance: number | null; includeNames: boolean }): Promise<string> {
+export async function draftFromAssembly(
+  context: AppLoadContext,
+  assembly: { id: string; title: string },
+  language: string,
+  options: { attendance: number | null; includeNames: boolean },
+): Promise<string> {
+  const assemblyId = assembly.id;
   const base = await context.services.readDoc(`${assemblyId}/plenary`, (doc) => ({
-    meta: readMeta(doc),
+    meta: { ...readMeta(doc), title: readMeta(doc).title || assembly.title },
     agenda: readAgenda(doc),
     currentItemId: currentItemId(doc),
     proposals: readProposals(doc),

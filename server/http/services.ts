@@ -7,7 +7,7 @@ import { RateLimiter } from './rate-limit.js';
 import { initialPlenaryUpdate } from '../../app/model/meta.js';
 import { UnavailableError, VoteError, type LinkSummary, type MintedLink, type PlenaryServices } from '../../app/services.js';
 import { readAgenda } from '../../app/model/agenda.js';
-import { closeVote, countCast, getProposal } from '../../app/model/proposals.js';
+import { closeVote, countCast, getProposal, ProposalError } from '../../app/model/proposals.js';
 
 export interface ServicesDeps {
   store: Store;
@@ -140,7 +140,13 @@ export function createServices({ store, access, rooms, publicUrl, commands = COM
       if (!open) throw new VoteError('closed');
       const voter = access.pseudonym(assemblyId, session, `vote:${proposalId}`);
       if (!(await store.castBallot(assemblyId, proposalId, voter, choice))) throw new VoteError('already');
-      await this.changeDoc(plenary, (doc) => countCast(doc, proposalId));
+      try {
+        await this.changeDoc(plenary, (doc) => countCast(doc, proposalId));
+      } catch (err) {
+        // Closed a moment ago: the ballot is in the store's tally only if it was read after it.
+        if (err instanceof ProposalError) throw new VoteError('closed');
+        throw err;
+      }
     },
 
     hasVoted: (assemblyId, session, proposalId) => store.hasVoted(assemblyId, proposalId, access.pseudonym(assemblyId, session, `vote:${proposalId}`)),

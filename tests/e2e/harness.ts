@@ -10,6 +10,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Harness {
   server: ChildServer;
+  /** The server's data folder (its SQLite file is `plenary.sqlite` in it). */
+  dataDir: string;
   browser: Browser;
   /** Every URL any page of any context requested. */
   requests: string[];
@@ -34,6 +36,7 @@ export async function startHarness(): Promise<Harness> {
     },
     browser,
     requests,
+    dataDir,
     async restart() {
       const port = new URL(server.url).port;
       server.process.kill('SIGKILL');
