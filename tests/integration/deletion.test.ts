@@ -1,0 +1,98 @@
+/**
+ * Deleting an assembly leaves nothing of it in the database files: a real server process, real
+ * documents, notes, names and minutes, then the console's delete, then a search of the bytes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { connect, sleep } from '../helpers/clients.js';
+import { spawnServer, type ChildServer } from '../helpers/child-server.js';
+import { createAssembly, tempDataDir, type CreatedAssembly } from '../helpers/server.js';
+import { addItem } from '../../app/model/agenda.js';
+import { planRound, readRound, startRound } from '../../app/model/breakouts.js';
+import { appendParagraph } from '../../app/model/notes.js';
+import { goToItem } from '../../app/model/run.js';
+import { nextSpeaker, raiseHand } from '../../app/model/stack.js';
+
+const dataDir = tempDataDir('plenary-delete-');
+let server: ChildServer;
+afterAll(async () => {
+  server?.process.kill('SIGTERM');
+  await server?.exited;
+});
+
+/** Everything on disk that SQLite writes: the database, its WAL and its shared memory. */
+function databaseBytes(): Buffer {
+  return Buffer.concat(
+    fs
+      .readdirSync(dataDir)
+      .filter((f) => f.startsWith('plenary.sqlite'))
+      .map((f) => fs.readFileSync(path.join(dataDir, f))),
+  );
+}
+
+async function fill(asm: CreatedAssembly, marker: string) {
+  const plenary = connect(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
+  await plenary.synced;
+  const item = addItem(plenary.doc, { title: `Item ${marker}`, kind: 'breakout', minutes: 20 });
+  goToItem(plenary.doc, item, Date.now());
+  raiseHand(plenary.doc, { name: `Speaker ${marker}`, kind: 'speak' }, Date.now());
+  nextSpeaker(plenary.doc, Date.now());
+  planRound(plenary.doc, item, { prompts: [`Prompt ${marker}`], minutes: 10, assignment: 'count-off', tables: [{ label: '' }] });
+  startRound(plenary.doc, item, Date.now());
+  const table = readRound(plenary.doc)!.tables[0].id;
+  const notes = connect(server.syncUrl, `${asm.id}/notes/${item}`, asm.facilitatorToken);
+  const breakout = connect(server.syncUrl, `${asm.id}/breakout/${table}`, asm.facilitatorToken);
+  await Promise.all([notes.synced, breakout.synced]);
+  appendParagraph(notes.doc, 'notes', `Plenary note ${marker}`);
+  appendParagraph(breakout.doc, 'reportBack', `Report ${marker}`);
+  await sleep(300);
+  for (const c of [plenary, notes, breakout]) c.destroy();
+  const res = await fetch(`${server.url}/a/${asm.id}/minutes/edit`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${asm.facilitatorToken}` },
+    body: new URLSearchParams({ intent: 'publish', markdown: `# Minutes ${marker}` }),
+    redirect: 'manual',
+  });
+  expect(res.status).toBe(303);
+}
+
+it('[X4] after deleting an assembly no table of the database file holds its title, notes or names', async () => {
+  server = await spawnServer(dataDir);
+  const doomed = await createAssembly(server.url, 'Assembly Velvet-Lantern-7731');
+  const kept = await createAssembly(server.url, 'Assembly Obsidian-Harbor-4410');
+  await fill(doomed, 'Marigold-5521');
+  await fill(kept, 'Saffron-9902');
+
+  // Before: the search finds both, so finding nothing afterwards means something.
+  for (const marker of ['Velvet-Lantern-7731', 'Marigold-5521', 'Obsidian-Harbor-4410', 'Saffron-9902']) {
+    expect(databaseBytes().includes(Buffer.from(marker)), marker).toBe(true);
+  }
+
+  const wrong = await fetch(`${server.url}/a/${doomed.id}/facilitate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${doomed.facilitatorToken}` },
+    body: new URLSearchParams({ intent: 'delete', confirm: 'not the title' }),
+    redirect: 'manual',
+  });
+  expect(wrong.status).toBe(400); // a mistyped confirmation deletes nothing
+  const res = await fetch(`${server.url}/a/${doomed.id}/facilitate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${doomed.facilitatorToken}` },
+    body: new URLSearchParams({ intent: 'delete', confirm: 'Assembly Velvet-Lantern-7731' }),
+    redirect: 'manual',
+  });
+  expect(res.status).toBe(303);
+
+  const bytes = databaseBytes();
+  for (const marker of ['Velvet-Lantern-7731', 'Marigold-5521']) expect(bytes.includes(Buffer.from(marker)), marker).toBe(false);
+  for (const marker of ['Obsidian-Harbor-4410', 'Saffron-9902']) expect(bytes.includes(Buffer.from(marker)), marker).toBe(true);
+  // And it is gone for everyone: its links no longer open anything.
+  expect((await fetch(`${server.url}/a/${doomed.id}`, { headers: { authorization: `Bearer ${doomed.attendeeToken}` } })).status).toBe(404);
+  // The kept assembly's documents still load whole after a restart.
+  server.process.kill('SIGTERM');
+  await server.exited;
+  server = await spawnServer(dataDir);
+  expect(databaseBytes().includes(Buffer.from('Velvet-Lantern-7731'))).toBe(false);
+  expect((await fetch(`${server.url}/a/${kept.id}/minutes`, { headers: { authorization: `Bearer ${kept.attendeeToken}` } })).status).toBe(200);
+});
