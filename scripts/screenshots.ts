@@ -9,9 +9,10 @@ import { addTemplate, readAgenda, setCurrent } from '../app/model/agenda.js';
 import { resetTimer, startTimer } from '../app/model/timers.js';
 import { setAnnouncement } from '../app/model/run.js';
 import { nextSpeaker, raiseHand } from '../app/model/stack.js';
-import { broadcast, planRound, startRound } from '../app/model/breakouts.js';
+import { broadcast, planRound, readRound, startRound } from '../app/model/breakouts.js';
 import { appendParagraph } from '../app/model/notes.js';
 import { goToItem } from '../app/model/run.js';
+import { addAmendment, addProposal, closeVote, openVote, setOutcome } from '../app/model/proposals.js';
 import { mintLink } from '../tests/helpers/server.js';
 
 const TITLES: Record<string, string> = {
@@ -109,12 +110,13 @@ try {
   startRound(facilitator.doc, breakoutsItem.id, Date.now() - 3 * 60_000);
   broadcast(facilitator.doc, breakoutsItem.id, '5 minutes left, then choose your report-back', Date.now());
   const facToken = facilitatorUrl.slice(facilitatorUrl.lastIndexOf('/') + 1);
-  const table2 = connect(h.server.syncUrl, `${id}/breakout/t2`, facToken);
+  const table2Id = readRound(facilitator.doc)!.tables[1].id;
+  const table2 = connect(h.server.syncUrl, `${id}/breakout/${table2Id}`, facToken);
   await table2.synced;
   appendParagraph(table2.doc, 'notes', 'Warehouse night shift: ready to walk out if the union calls it.');
   appendParagraph(table2.doc, 'notes', 'Need: childcare on the day, interpretation at the rally.');
   appendParagraph(table2.doc, 'reportBack', 'Night shift walks out Friday; we need childcare.');
-  const { token: noteToken } = await mintLink(h.server.url, { id, facilitatorToken: facToken, attendeeToken: '' }, { role: 'note-taker', scope: 't2' });
+  const { token: noteToken } = await mintLink(h.server.url, { id, facilitatorToken: facToken, attendeeToken: '' }, { role: 'note-taker', scope: table2Id });
   await new Promise((r) => setTimeout(r, 300));
   const consoleLaptop = await (await h.person({ viewport: SIZES.laptop })).newPage();
   await consoleLaptop.goto(facilitatorUrl);
@@ -137,6 +139,46 @@ try {
     await mine.getByRole('button', { name: '2 · Soomaali' }).click();
     await mine.getByTestId('my-table').waitFor();
     await mine.screenshot({ path: 'screenshots/attendee-table-phone.png', fullPage: true });
+  }
+  // A decision: a phone vote on the proposals item, then its result, then published minutes.
+  const proposalsItem = readAgenda(facilitator.doc).find((i) => i.kind === 'proposal')!;
+  goToItem(facilitator.doc, proposalsItem.id, Date.now());
+  const proposal = addProposal(facilitator.doc, { itemId: proposalsItem.id, text: 'We join the general strike on Friday, January 23, and stay out until the ICE contracts are cancelled.', by: 'Local 26' }, Date.now());
+  addAmendment(facilitator.doc, proposal, { text: 'Picket lines start at 7am', by: 'Tou' }, Date.now());
+  openVote(facilitator.doc, proposal);
+  await new Promise((r) => setTimeout(r, 300));
+  await consoleLaptop.reload();
+  await waitLive(consoleLaptop);
+  await consoleLaptop.getByTestId('proposal').scrollIntoViewIfNeeded();
+  await consoleLaptop.screenshot({ path: 'screenshots/console-proposal-laptop.png' });
+  if (join) {
+    await mine.goto(join);
+    await waitLive(mine);
+    await mine.getByTestId('vote-card').scrollIntoViewIfNeeded();
+    await mine.screenshot({ path: 'screenshots/attendee-vote-phone.png' });
+  }
+  await roomScreen.reload();
+  await waitLive(roomScreen);
+  await roomScreen.screenshot({ path: 'screenshots/screen-voting-projector.png' });
+  closeVote(facilitator.doc, proposal, { for: 412, against: 37, abstain: 21 });
+  setOutcome(facilitator.doc, proposal, 'carried', Date.now());
+  await new Promise((r) => setTimeout(r, 300));
+  await roomScreen.screenshot({ path: 'screenshots/screen-result-projector.png' });
+  const draftPage = await (await h.person({ viewport: SIZES.laptop })).newPage();
+  await draftPage.goto(facilitatorUrl);
+  await draftPage.goto(`${h.server.url}/a/${id}/minutes/edit`);
+  await draftPage.getByLabel('How many attended (optional)').fill('470');
+  await draftPage.getByRole('button', { name: 'Make a draft from the assembly' }).click();
+  await draftPage.getByLabel('Minutes (Markdown)').waitFor();
+  await new Promise((r) => setTimeout(r, 500));
+  await draftPage.screenshot({ path: 'screenshots/minutes-edit-laptop.png', fullPage: true });
+  await draftPage.getByRole('button', { name: 'Publish' }).click();
+  await draftPage.waitForURL(/minutes\?v=1$/);
+  for (const [size, viewport] of [['phone', SIZES.phone], ['laptop', SIZES.laptop]] as const) {
+    const reader = await (await h.person({ viewport })).newPage();
+    await reader.goto(facilitatorUrl);
+    await reader.goto(`${h.server.url}/a/${id}/minutes`);
+    await reader.screenshot({ path: `screenshots/minutes-published-${size}.png`, fullPage: true });
   }
   table2.destroy();
   facilitator.destroy();

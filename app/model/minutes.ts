@@ -63,7 +63,8 @@ export function draftMinutes(t: Translate, input: MinutesInput): string {
   input.agenda.forEach((item, i) => {
     const used = Math.round(usedMinutes(item, item.id === input.currentItemId, input.now));
     out.push('', `## ${i + 1}. ${item.title}`);
-    out.push(item.status === 'skipped' ? t('minutes.skipped') : t('minutes.took', { used, planned: item.minutes }));
+    const reached = item.startedAt !== null || item.usedMs > 0;
+    out.push(item.status === 'skipped' ? t('minutes.skipped') : reached ? t('minutes.took', { used, planned: item.minutes }) : t('minutes.notReached'));
     const notes = input.notes[item.id]?.trim();
     if (notes) out.push('', notes);
     const reports = input.reportBacks[item.id] ?? [];

@@ -93,6 +93,7 @@ describe('[V2] the minutes draft, from a document built by the model', () => {
     const welcome = addItem(doc, { title: 'Welcome', kind: 'welcome', minutes: 10 });
     const vote = addItem(doc, { title: 'Strike vote', kind: 'proposal', minutes: 30 });
     addItem(doc, { title: 'Closing', kind: 'closing', minutes: 5 });
+    addItem(doc, { title: 'Social', kind: 'break', minutes: 60 });
     goToItem(doc, welcome, 0);
     raiseHand(doc, { name: 'Guadalupe', kind: 'speak' }, 1);
     nextSpeaker(doc, 2);
@@ -131,6 +132,7 @@ describe('[V2] the minutes draft, from a document built by the model', () => {
     expect(md).toContain('**Outcome: Carried**');
     expect(md).toContain('- Print flyers — Outreach committee — by 2026-01-25');
     expect(md).toContain('## 2. Strike vote\nTook 33 min (planned 30).');
+    expect(md).toContain('## 4. Social\nNot reached.');
     for (const name of ['Khadra', 'Tou', 'Guadalupe']) expect(md).not.toContain(name);
   });
 
