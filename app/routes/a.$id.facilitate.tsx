@@ -261,6 +261,7 @@ export default function FacilitatorConsole() {
                   <p className="font-bold">
                     {t(`roles.${link.role}`)}
                     {link.scope ? ` · ${link.scope}` : ''}
+                    {link.role === 'attendee' && !link.canVote ? ` · ${t('console.voiceOnly')}` : ''}
                   </p>
                   <p className="text-sm text-stone-700">
                     {link.label ?? (link.url ? t('console.joinLink') : t('console.noLabel'))} · {t('console.created', { date: dateFormat.format(new Date(link.createdAt)) })}
