@@ -130,9 +130,10 @@ export interface PlenaryServices {
 
   /** Deletes the assembly now: every row of it, its live documents dropped, its sockets closed. */
   deleteAssembly(assemblyId: string): Promise<void>;
-  /** Deletes it `days` after it ends (the last agenda item's end, or now if later); null: never. */
-  setDeleteAfter(assemblyId: string, days: number | null): Promise<number | null>;
-  getDeleteAt(assemblyId: string): Promise<number | null>;
+  /** Deletes it `days` after it ends (when Next item passes the last item); null: never. */
+  setDeleteAfter(assemblyId: string, days: number | null): Promise<void>;
+  /** The schedule: how many days after the end, and when that is (null until it has ended). */
+  deleteSchedule(assemblyId: string): Promise<{ days: number; at: number | null } | null>;
 }
 
 declare module '@remix-run/node' {

@@ -78,7 +78,9 @@ export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
 
   // Assemblies set to delete themselves go when their time comes (checked at start and hourly).
   const sweep = async () => {
-    for (const id of await store.dueForDeletion(Date.now())) {
+    for (const { id } of await store.listDeleteAfter()) {
+      const schedule = await services.deleteSchedule(id);
+      if (schedule?.at == null || schedule.at > Date.now()) continue;
       await services.deleteAssembly(id);
       logger.info('assembly deleted on schedule', { assembly: id });
     }

@@ -8,10 +8,12 @@ import { Input, Select } from './ui/field';
  * Deleting the assembly: now (typing its title to confirm), or by itself some days after it ends.
  * Plain forms, so it works without JavaScript.
  */
-export function DangerZone({ title, deleteAt }: { title: string; deleteAt: number | null }) {
+type Schedule = { days: number; at: number | null } | null;
+
+export function DangerZone({ title, schedule }: { title: string; schedule: Schedule }) {
   const { t, i18n } = useTranslation();
-  const result = useActionData<{ error?: string; deleteAt?: number | null }>();
-  const when = result && 'deleteAt' in result ? (result.deleteAt ?? null) : deleteAt;
+  const result = useActionData<{ error?: string; deleteSchedule?: Schedule }>();
+  const current = result && 'deleteSchedule' in result ? (result.deleteSchedule ?? null) : schedule;
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' });
   return (
     <Card className="border-red-800" aria-labelledby="danger-heading">
@@ -37,7 +39,11 @@ export function DangerZone({ title, deleteAt }: { title: string; deleteAt: numbe
         </Button>
       </Form>
       <p className="mt-2 font-semibold" data-testid="delete-at">
-        {when ? t('console.deleteScheduled', { date: date.format(new Date(when)) }) : t('console.deleteNotScheduled')}
+        {!current
+          ? t('console.deleteNotScheduled')
+          : current.at === null
+            ? t('console.deleteWhenEnded', { count: current.days })
+            : t('console.deleteScheduled', { date: date.format(new Date(current.at)) })}
       </p>
       <Form method="post" className="mt-4 grid gap-2">
         <input type="hidden" name="intent" value="delete" />

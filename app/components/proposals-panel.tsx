@@ -164,7 +164,7 @@ function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Propo
         ) : null}
       </div>
 
-      {p.method === 'phone' ? (
+      {p.method === 'phone' || p.vote.open ? (
         <div className="mt-3 flex flex-wrap items-center gap-3">
           {!p.vote.open && !p.vote.closed ? <Button onClick={() => guard(() => openVote(doc, p.id))}>{t('proposals.openVote')}</Button> : null}
           {p.vote.open ? (
@@ -180,6 +180,11 @@ function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Propo
             {t('proposals.cast', { count: p.vote.cast })}
           </span>
           {p.vote.closed ? <Tally proposal={p} /> : null}
+          {closer.data?.error ? (
+            <p role="alert" className="w-full font-semibold text-red-800">
+              {t(closer.data.error)}
+            </p>
+          ) : null}
         </div>
       ) : (
         <form onSubmit={saveCounts} className="mt-3 flex flex-wrap items-end gap-3" aria-label={t('proposals.counts')}>

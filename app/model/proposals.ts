@@ -176,7 +176,10 @@ export function editProposal(doc: Y.Doc, id: string, changes: { text?: string; b
   if (changes.by !== undefined) clean.by = optional(changes.by);
   if (changes.method !== undefined) {
     if (!METHODS.includes(changes.method)) throw new ProposalError('invalid', 'unknown method');
-    if (readProposal(id, map).vote.open) throw new ProposalError('state', 'close the phone vote first');
+    const vote = readProposal(id, map).vote;
+    if (vote.open) throw new ProposalError('state', 'close the phone vote first');
+    // A closed phone vote's tally is the ballots' count: it is not turned into an editable hand count.
+    if (vote.closed) throw new ProposalError('state', 'this was decided by a phone vote');
     clean.method = changes.method;
   }
   if (changes.scale !== undefined) {
@@ -258,9 +261,12 @@ export function closeVote(doc: Y.Doc, id: string, tally: Tally): void {
   const map = proposalMap(doc, id);
   const p = readProposal(id, map);
   if (!p.vote.open) throw new ProposalError('state', 'voting is not open');
+  const counts = { ...emptyTally(), ...tally };
   doc.transact(() => {
-    map.set('vote', { open: false, cast: p.vote.cast, closed: true });
-    map.set('counts', { ...emptyTally(), ...tally });
+    // The cast count becomes the tally's total: every counted ballot, whatever the race.
+    map.set('vote', { open: false, cast: counts.for + counts.against + counts.abstain, closed: true });
+    map.set('method', 'phone');
+    map.set('counts', counts);
   });
 }
 

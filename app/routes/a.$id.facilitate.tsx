@@ -16,9 +16,8 @@ import { Button } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
 import { Dialog } from '~/components/ui/dialog';
 import { Field, Input, Select } from '~/components/ui/field';
-import { LastFacilitatorLinkError, ROLES, UnavailableError } from '~/services';
+import { LastFacilitatorLinkError, ROLES, UnavailableError, VoteError } from '~/services';
 import { StackError } from '~/model/stack';
-import { ProposalError } from '~/model/proposals';
 import { plenaryState, requireRole } from '~/utils/guards.server';
 import { clearKeyCookie, readKeyCookie } from '~/utils/key-cookie.server';
 import { qrSvg } from '~/utils/qr.server';
@@ -42,7 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       links,
       join: join?.url ? { url: join.url, qr: await qrSvg(join.url) } : null,
       keyUrl,
-      deleteAt: await context.services.getDeleteAt(assembly.id),
+      deleteSchedule: await context.services.deleteSchedule(assembly.id),
       minutesVersions: (await context.services.listMinutes(assembly.id)).length,
     },
     { headers },
@@ -70,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await context.services.closeVote(assembly.id, String(form.get('proposalId') ?? ''));
       return json({ closed: true as const });
     } catch (err) {
-      if (err instanceof ProposalError) return json({ error: `proposals.errors.${err.code}`, reason: err.message }, { status: err.code === 'not-found' ? 404 : 409 });
+      if (err instanceof VoteError) return json({ error: `proposals.errors.${err.code}` }, { status: 409 });
       if (err instanceof UnavailableError) return json({ error: 'errors.unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });
       throw err;
     }
@@ -82,10 +81,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect('/?deleted=1', { status: 303 });
   }
   if (intent === 'delete-after') {
-    const raw = String(form.get('days') ?? '');
-    const days = raw === 'never' ? null : Number(raw);
+    const raw = String(form.get('days') ?? '').trim();
+    const days = raw === 'never' ? null : /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
     if (days !== null && !(Number.isInteger(days) && days >= 0 && days <= 365)) return json({ error: 'console.deleteDaysInvalid' }, { status: 400 });
-    return json({ deleteAt: await context.services.setDeleteAfter(assembly.id, days) });
+    await context.services.setDeleteAfter(assembly.id, days);
+    return json({ deleteSchedule: await context.services.deleteSchedule(assembly.id) });
   }
   if (intent === 'end-round' || intent === 'table-links') {
     try {
@@ -291,7 +291,7 @@ export default function FacilitatorConsole() {
             {t('console.minutesEdit')}
           </a>
         </Card>
-        <DangerZone title={data.title} deleteAt={data.deleteAt} />
+        <DangerZone title={data.title} schedule={data.deleteSchedule} />
       </main>
     </>
   );

@@ -37,7 +37,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form) return json({ error: 'console.errors.form' }, { status: 400 });
   if (form.get('intent') === 'publish') {
     const parsed = Publish.safeParse({ intent: 'publish', markdown: form.get('markdown') ?? '' });
-    if (!parsed.success) return json({ error: parsed.error.issues[0].message }, { status: 400 });
+    // The text comes back with the error, so nothing typed is lost.
+    if (!parsed.success) return json({ error: parsed.error.issues[0].message, markdown: String(form.get('markdown') ?? '') }, { status: 400 });
     const version = await context.services.publishMinutes(assembly.id, parsed.data.markdown);
     return redirect(`/a/${assembly.id}/minutes?v=${version}`, { status: 303 });
   }
@@ -57,7 +58,7 @@ export default function MinutesEditor() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const busy = useNavigation().state !== 'idle';
-  const draft = result && 'draft' in result ? result.draft : null;
+  const draft = result && 'draft' in result ? result.draft : result && 'markdown' in result ? String(result.markdown) : null;
   return (
     <>
       <AssemblyHeader title={data.title} subtitle={t('minutes.editHeading')} status="connected" />

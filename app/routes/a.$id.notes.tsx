@@ -38,8 +38,13 @@ export default function PlenaryNotes() {
   const { t } = useTranslation();
   const [, setSearch] = useSearchParams();
   const { status, meta, agenda, currentId } = usePlenary(data.id, data.state);
-  // The current item unless one was chosen.
+  // The current item unless one was chosen; then pinned, so the editor never switches under
+  // someone typing when the room moves on.
   const itemId = data.item ?? currentId ?? agenda[0]?.id ?? null;
+  useEffect(() => {
+    if (!data.item && itemId) setSearch({ item: itemId }, { replace: true, preventScrollReset: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
     <>
       <AssemblyHeader title={meta.title || data.title} subtitle={t('notes.heading')} status={status} />

@@ -126,8 +126,15 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
     return this.signer.pseudonym(assemblyId, `${session.sessionId ?? `link:${session.linkId}`}\n${purpose}`);
   }
 
-  sessionCookie(link: LinkRecord, secure: boolean): string {
-    const value = this.signer.sign(link.assemblyId, link.id, generateId());
+  /**
+   * The session cookie for a link. Opening the same link again in the same browser keeps the
+   * session (so scanning the join QR again is not a second vote or a fresh hand allowance).
+   */
+  sessionCookie(link: LinkRecord, secure: boolean, cookieHeader?: string): string {
+    const current = readCookie(cookieHeader, sessionCookieName(link.assemblyId));
+    const prior = current ? this.signer.verify(link.assemblyId, current) : null;
+    const sessionId = prior && prior.linkId === link.id ? prior.sessionId : generateId();
+    const value = this.signer.sign(link.assemblyId, link.id, sessionId);
     return [
       `${sessionCookieName(link.assemblyId)}=${value}`,
       'Path=/',

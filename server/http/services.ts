@@ -6,7 +6,7 @@ import { parseDocName } from '../sync/doc-name.js';
 import { RateLimiter } from './rate-limit.js';
 import { initialPlenaryUpdate } from '../../app/model/meta.js';
 import { UnavailableError, VoteError, type LinkSummary, type MintedLink, type PlenaryServices } from '../../app/services.js';
-import { readAgenda } from '../../app/model/agenda.js';
+import { currentItemId, readAgenda } from '../../app/model/agenda.js';
 import { closeVote, countCast, getProposal, ProposalError } from '../../app/model/proposals.js';
 
 export interface ServicesDeps {
@@ -24,6 +24,14 @@ export interface ServicesDeps {
  * a script that keeps re-joining for fresh sessions still cannot bury the stack.
  */
 export const COMMAND_DEFAULTS = { capacity: 10, perMinute: 12, assemblyCapacity: 500, assemblyPerMinute: 1200 };
+
+/** When the assembly ended: the end of its last item once no item is current; null while it runs. */
+export function endedAt(doc: Y.Doc): number | null {
+  if (currentItemId(doc) !== null) return null;
+  const ends = readAgenda(doc).map((i) => i.endedAt ?? 0);
+  const last = Math.max(0, ...ends);
+  return last > 0 ? last : null;
+}
 
 /** The origin of commands applied on the server (not a connection: everyone is sent the change). */
 const COMMAND = 'command';
@@ -139,7 +147,8 @@ export function createServices({ store, access, rooms, publicUrl, commands = COM
       const open = await this.readDoc(plenary, (doc) => getProposal(doc, proposalId)?.vote.open === true);
       if (!open) throw new VoteError('closed');
       const voter = access.pseudonym(assemblyId, session, `vote:${proposalId}`);
-      if (!(await store.castBallot(assemblyId, proposalId, voter, choice))) throw new VoteError('already');
+      const result = await store.castBallot(assemblyId, proposalId, voter, choice);
+      if (result !== 'counted') throw new VoteError(result);
       try {
         await this.changeDoc(plenary, (doc) => countCast(doc, proposalId));
       } catch (err) {
@@ -152,8 +161,17 @@ export function createServices({ store, access, rooms, publicUrl, commands = COM
     hasVoted: (assemblyId, session, proposalId) => store.hasVoted(assemblyId, proposalId, access.pseudonym(assemblyId, session, `vote:${proposalId}`)),
 
     async closeVote(assemblyId, proposalId) {
-      const tally = await store.tally(assemblyId, proposalId);
-      await this.changeDoc(`${assemblyId}/plenary`, (doc) => closeVote(doc, proposalId, tally));
+      const plenary = `${assemblyId}/plenary`;
+      const open = await this.readDoc(plenary, (doc) => getProposal(doc, proposalId)?.vote.open === true);
+      if (!open) throw new VoteError('closed');
+      // Closed in the store first: no ballot can land after the tally is read.
+      const tally = await store.closeBallot(assemblyId, proposalId);
+      try {
+        await this.changeDoc(plenary, (doc) => closeVote(doc, proposalId, tally));
+      } catch (err) {
+        if (err instanceof ProposalError) throw new VoteError('closed'); // closed by another facilitator
+        throw err;
+      }
     },
 
     publishMinutes: (assemblyId, markdown) => store.publishMinutes(assemblyId, markdown, Date.now()),
@@ -165,17 +183,13 @@ export function createServices({ store, access, rooms, publicUrl, commands = COM
       await store.deleteAssembly(assemblyId);
     },
 
-    async setDeleteAfter(assemblyId, days) {
-      if (days === null) {
-        await store.setDeleteAt(assemblyId, null);
-        return null;
-      }
-      const ended = await this.readDoc(`${assemblyId}/plenary`, (doc) => Math.max(0, ...readAgenda(doc).map((i) => i.endedAt ?? 0)));
-      const at = Math.max(Date.now(), ended) + days * 24 * 3600_000;
-      await store.setDeleteAt(assemblyId, at);
-      return at;
-    },
+    setDeleteAfter: (assemblyId, days) => store.setDeleteAfterDays(assemblyId, days),
 
-    getDeleteAt: (assemblyId) => store.getDeleteAt(assemblyId),
+    async deleteSchedule(assemblyId) {
+      const days = await store.getDeleteAfterDays(assemblyId);
+      if (days === null) return null;
+      const ended = await this.readDoc(`${assemblyId}/plenary`, endedAt);
+      return { days, at: ended === null ? null : ended + days * 24 * 3600_000 };
+    },
   };
 }

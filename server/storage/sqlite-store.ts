@@ -45,6 +45,11 @@ CREATE TABLE IF NOT EXISTS ballots (
   voter TEXT NOT NULL,
   PRIMARY KEY (assembly_id, proposal_id, voter)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS closed_votes (
+  assembly_id TEXT NOT NULL REFERENCES assemblies(id) ON DELETE CASCADE,
+  proposal_id TEXT NOT NULL,
+  PRIMARY KEY (assembly_id, proposal_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tallies (
   assembly_id TEXT NOT NULL REFERENCES assemblies(id) ON DELETE CASCADE,
   proposal_id TEXT NOT NULL,
@@ -57,7 +62,7 @@ CREATE TABLE IF NOT EXISTS tallies (
 /** Columns added after the first release, for data folders made before them. */
 const MIGRATIONS: { table: string; column: string; ddl: string }[] = [
   { table: 'links', column: 'can_vote', ddl: 'ALTER TABLE links ADD COLUMN can_vote INTEGER NOT NULL DEFAULT 1' },
-  { table: 'assemblies', column: 'delete_at', ddl: 'ALTER TABLE assemblies ADD COLUMN delete_at INTEGER' },
+  { table: 'assemblies', column: 'delete_after_days', ddl: 'ALTER TABLE assemblies ADD COLUMN delete_after_days INTEGER' },
 ];
 
 interface LinkRow {
@@ -133,9 +138,9 @@ export class SqliteStore implements Store {
          ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
       ),
       dropUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
-      setDeleteAt: db.prepare('UPDATE assemblies SET delete_at = ? WHERE id = ?'),
-      getDeleteAt: db.prepare('SELECT delete_at FROM assemblies WHERE id = ?'),
-      dueForDeletion: db.prepare('SELECT id FROM assemblies WHERE delete_at IS NOT NULL AND delete_at <= ?'),
+      setDeleteAfter: db.prepare('UPDATE assemblies SET delete_after_days = ? WHERE id = ?'),
+      getDeleteAfter: db.prepare('SELECT delete_after_days FROM assemblies WHERE id = ?'),
+      listDeleteAfter: db.prepare('SELECT id, delete_after_days FROM assemblies WHERE delete_after_days IS NOT NULL'),
       nextMinutesVersion: db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM minutes WHERE assembly_id = ?'),
       insertMinutes: db.prepare('INSERT INTO minutes (assembly_id, version, markdown, published_at) VALUES (?, ?, ?, ?)'),
       getMinutes: db.prepare('SELECT version, markdown, published_at FROM minutes WHERE assembly_id = ? AND version = ?'),
@@ -148,6 +153,8 @@ export class SqliteStore implements Store {
          ON CONFLICT(assembly_id, proposal_id, choice) DO UPDATE SET n = n + 1`,
       ),
       tally: db.prepare('SELECT choice, n FROM tallies WHERE assembly_id = ? AND proposal_id = ?'),
+      isClosed: db.prepare('SELECT 1 FROM closed_votes WHERE assembly_id = ? AND proposal_id = ?'),
+      closeVote: db.prepare('INSERT OR IGNORE INTO closed_votes (assembly_id, proposal_id) VALUES (?, ?)'),
     };
   }
 
@@ -171,16 +178,16 @@ export class SqliteStore implements Store {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  async setDeleteAt(id: string, at: number | null): Promise<void> {
-    this.stmts.setDeleteAt.run(at, id);
+  async setDeleteAfterDays(id: string, days: number | null): Promise<void> {
+    this.stmts.setDeleteAfter.run(days, id);
   }
 
-  async getDeleteAt(id: string): Promise<number | null> {
-    return (this.stmts.getDeleteAt.get(id) as { delete_at: number | null } | undefined)?.delete_at ?? null;
+  async getDeleteAfterDays(id: string): Promise<number | null> {
+    return (this.stmts.getDeleteAfter.get(id) as { delete_after_days: number | null } | undefined)?.delete_after_days ?? null;
   }
 
-  async dueForDeletion(now: number): Promise<string[]> {
-    return (this.stmts.dueForDeletion.all(now) as { id: string }[]).map((r) => r.id);
+  async listDeleteAfter(): Promise<{ id: string; days: number }[]> {
+    return (this.stmts.listDeleteAfter.all() as { id: string; delete_after_days: number }[]).map((r) => ({ id: r.id, days: r.delete_after_days }));
   }
 
   async publishMinutes(assemblyId: string, markdown: string, at: number): Promise<number> {
@@ -202,12 +209,26 @@ export class SqliteStore implements Store {
     return (this.stmts.listMinutes.all(assemblyId) as { version: number; published_at: number }[]).map((r) => ({ version: r.version, publishedAt: r.published_at }));
   }
 
-  async castBallot(assemblyId: string, proposalId: string, voter: string, choice: Choice): Promise<boolean> {
+  async castBallot(assemblyId: string, proposalId: string, voter: string, choice: Choice): Promise<'counted' | 'already' | 'closed'> {
     return this.db.transaction(() => {
-      if (this.stmts.insertBallot.run(assemblyId, proposalId, voter).changes === 0) return false;
+      if (this.stmts.isClosed.get(assemblyId, proposalId)) return 'closed' as const;
+      if (this.stmts.insertBallot.run(assemblyId, proposalId, voter).changes === 0) return 'already' as const;
       this.stmts.addToTally.run(assemblyId, proposalId, choice);
-      return true;
+      return 'counted' as const;
     })();
+  }
+
+  async closeBallot(assemblyId: string, proposalId: string): Promise<Record<Choice, number>> {
+    const tally = this.db.transaction(() => {
+      this.stmts.closeVote.run(assemblyId, proposalId);
+      const out: Record<Choice, number> = { for: 0, against: 0, abstain: 0 };
+      for (const row of this.stmts.tally.all(assemblyId, proposalId) as { choice: Choice; n: number }[]) out[row.choice] = row.n;
+      return out;
+    })();
+    // While a vote is open the WAL holds each ballot's commit next to its tally change; once it
+    // closes, fold the WAL into the database so that history is gone (ADR 012).
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return tally;
   }
 
   async hasVoted(assemblyId: string, proposalId: string, voter: string): Promise<boolean> {

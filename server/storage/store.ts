@@ -58,11 +58,11 @@ export interface Store {
   getAssembly(id: string): Promise<AssemblyRecord | null>;
   /** Removes the assembly with every link, document, ballot and minutes version of it. */
   deleteAssembly(id: string): Promise<void>;
-  /** When the assembly deletes itself (ms since the epoch), or null for never. */
-  setDeleteAt(id: string, at: number | null): Promise<void>;
-  getDeleteAt(id: string): Promise<number | null>;
-  /** Assemblies whose deletion time has come. */
-  dueForDeletion(now: number): Promise<string[]>;
+  /** The assembly deletes itself this many days after it ends; null: never. */
+  setDeleteAfterDays(id: string, days: number | null): Promise<void>;
+  getDeleteAfterDays(id: string): Promise<number | null>;
+  /** Every assembly set to delete itself, with its number of days. */
+  listDeleteAfter(): Promise<{ id: string; days: number }[]>;
 
   /** Stores a new, immutable version of the minutes; returns its number (1, 2, ...). */
   publishMinutes(assemblyId: string, markdown: string, at: number): Promise<number>;
@@ -73,9 +73,11 @@ export interface Store {
   /**
    * Counts one phone vote: records that `voter` (an opaque key, one per session and proposal)
    * has voted, and adds one to `choice` in the tally, in one transaction. Who voted how is never
-   * written anywhere. Returns false, changing nothing, if that voter has already voted.
+   * written anywhere. Changes nothing if that voter has already voted, or the vote is closed.
    */
-  castBallot(assemblyId: string, proposalId: string, voter: string, choice: Choice): Promise<boolean>;
+  castBallot(assemblyId: string, proposalId: string, voter: string, choice: Choice): Promise<'counted' | 'already' | 'closed'>;
+  /** Closes a vote for good and returns its tally, in one transaction with the ballots. */
+  closeBallot(assemblyId: string, proposalId: string): Promise<Record<Choice, number>>;
   hasVoted(assemblyId: string, proposalId: string, voter: string): Promise<boolean>;
   tally(assemblyId: string, proposalId: string): Promise<Record<Choice, number>>;
 

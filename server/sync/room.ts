@@ -145,6 +145,7 @@ export class Room {
     this.compacting = true;
     try {
       await this.flush();
+      if (this.discarded) return;
       const upto = this.lastSeq;
       await this.store.compactDoc(this.name.name, Y.encodeStateAsUpdate(this.doc), upto);
       this.loggedSinceSnapshot = 0;
@@ -169,6 +170,11 @@ export class Room {
   }
 
   async join(conn: Connection): Promise<void> {
+    if (this.discarded) {
+      // Its assembly was deleted while this socket was being admitted.
+      conn.close(CloseCode.notFound, 'assembly deleted');
+      return;
+    }
     this.connections.add(conn);
     // Writers learn what the server has so they send back what it lacks; readers' replies
     // would be dropped anyway ([S3]), so they are not asked.

@@ -14,6 +14,8 @@ export class Rooms {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   /** Rooms being written out; a new load of the same name waits for it. */
   private readonly unloading = new Map<string, Promise<void>>();
+  /** Assemblies deleted while this process runs: their documents are never loaded again. */
+  private readonly deleted = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -23,6 +25,7 @@ export class Rooms {
 
   /** The live room for `name`, loading it from storage on first use. */
   acquire(name: DocName): Promise<Room> {
+    if (this.deleted.has(name.assemblyId)) return Promise.reject(new Error(`assembly ${name.assemblyId} was deleted`));
     const timer = this.unloadTimers.get(name.name);
     if (timer) {
       clearTimeout(timer);
@@ -73,6 +76,8 @@ export class Rooms {
    */
   async discardAssembly(assemblyId: string): Promise<void> {
     const prefix = `${assemblyId}/`;
+    // First, so a socket or a command that passed its check a moment ago cannot load it again.
+    this.deleted.add(assemblyId);
     await Promise.allSettled([...this.unloading.entries()].filter(([name]) => name.startsWith(prefix)).map(([, done]) => done));
     for (const [name, room] of [...this.live.entries()]) {
       if (!name.startsWith(prefix)) continue;

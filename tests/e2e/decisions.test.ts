@@ -70,6 +70,9 @@ it('[V1][V4] a phone vote with three attendees: one vote each, secret until clos
   // A second vote from the same phone is refused; so is a voice-only link's.
   const again = await phones[0].context().request.post(`${h.server.url}/a/${asm.id}?index`, { form: { intent: 'vote', proposalId, choice: 'against' }, maxRedirects: 0 });
   expect(again.status()).toBe(409);
+  // Scanning the join QR again keeps the same session: still one vote.
+  await phones[0].goto(`${h.server.url}/join/${asm.attendeeToken}`);
+  await phones[0].getByTestId('voted').waitFor();
   const voice = await mintLink(h.server.url, asm, { role: 'attendee', vote: false } as never);
   const voiceOnly = await open(voice.token);
   await voiceOnly.getByText('Your link lets you speak, not vote.').waitFor();

@@ -11,7 +11,7 @@ import { createAssembly, tempDataDir, type CreatedAssembly } from '../helpers/se
 import { addItem } from '../../app/model/agenda.js';
 import { planRound, readRound, startRound } from '../../app/model/breakouts.js';
 import { appendParagraph } from '../../app/model/notes.js';
-import { goToItem } from '../../app/model/run.js';
+import { goToItem, nextItem } from '../../app/model/run.js';
 import { nextSpeaker, raiseHand } from '../../app/model/stack.js';
 
 const dataDir = tempDataDir('plenary-delete-');
@@ -95,4 +95,39 @@ it('[X4] after deleting an assembly no table of the database file holds its titl
   server = await spawnServer(dataDir);
   expect(databaseBytes().includes(Buffer.from('Velvet-Lantern-7731'))).toBe(false);
   expect((await fetch(`${server.url}/a/${kept.id}/minutes`, { headers: { authorization: `Bearer ${kept.attendeeToken}` } })).status).toBe(200);
+});
+
+it('[X4] an assembly set to delete itself 0 days after it ends is gone once its last item has ended', async () => {
+  const asm = await createAssembly(server.url, 'Assembly Scheduled-Ember-3308');
+  const plenary = connect(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
+  await plenary.synced;
+  const only = addItem(plenary.doc, { title: 'Only item', kind: 'discussion', minutes: 5 });
+  goToItem(plenary.doc, only, Date.now());
+  const schedule = (days: string) =>
+    fetch(`${server.url}/a/${asm.id}/facilitate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${asm.facilitatorToken}` },
+      body: new URLSearchParams({ intent: 'delete-after', days }),
+      redirect: 'manual',
+    });
+  expect((await schedule('')).status).toBe(400);
+  expect((await schedule('0')).status).toBe(200);
+  // Still running: a restart (which sweeps) keeps it.
+  await sleep(300);
+  server.process.kill('SIGTERM');
+  await server.exited;
+  server = await spawnServer(dataDir);
+  expect((await fetch(`${server.url}/a/${asm.id}`, { headers: { authorization: `Bearer ${asm.attendeeToken}` } })).status).toBe(200);
+  // The last item ends; the next sweep deletes it.
+  const again = connect(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
+  await again.synced;
+  nextItem(again.doc, Date.now());
+  await sleep(300);
+  again.destroy();
+  plenary.destroy();
+  server.process.kill('SIGTERM');
+  await server.exited;
+  server = await spawnServer(dataDir);
+  expect((await fetch(`${server.url}/a/${asm.id}`, { headers: { authorization: `Bearer ${asm.attendeeToken}` } })).status).toBe(404);
+  expect(databaseBytes().includes(Buffer.from('Scheduled-Ember-3308'))).toBe(false);
 });

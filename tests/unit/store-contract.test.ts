@@ -122,22 +122,25 @@ for (const [name, make] of BACKENDS) {
     });
 
     it('[V4] a ballot counts once per voter; only the tally is kept; deletion takes it all', async () => {
-      expect(await store.castBallot('asm1', 'p1', 'voter-a', 'for')).toBe(true);
-      expect(await store.castBallot('asm1', 'p1', 'voter-a', 'against')).toBe(false);
-      expect(await store.castBallot('asm1', 'p1', 'voter-b', 'against')).toBe(true);
-      expect(await store.castBallot('asm1', 'p2', 'voter-a', 'abstain')).toBe(true);
+      expect(await store.castBallot('asm1', 'p1', 'voter-a', 'for')).toBe('counted');
+      expect(await store.castBallot('asm1', 'p1', 'voter-a', 'against')).toBe('already');
+      expect(await store.castBallot('asm1', 'p1', 'voter-b', 'against')).toBe('counted');
+      expect(await store.castBallot('asm1', 'p2', 'voter-a', 'abstain')).toBe('counted');
+      expect(await store.tally('asm1', 'p1')).toEqual({ for: 1, against: 1, abstain: 0 });
+      // Closing returns the tally, and nothing lands after it.
+      expect(await store.closeBallot('asm1', 'p1')).toEqual({ for: 1, against: 1, abstain: 0 });
+      expect(await store.castBallot('asm1', 'p1', 'voter-c', 'for')).toBe('closed');
       expect(await store.tally('asm1', 'p1')).toEqual({ for: 1, against: 1, abstain: 0 });
       expect(await store.hasVoted('asm1', 'p1', 'voter-a')).toBe(true);
       expect(await store.hasVoted('asm1', 'p1', 'voter-c')).toBe(false);
       await store.publishMinutes('asm1', '# Minutes', 1);
-      await store.setDeleteAt('asm1', 500);
-      expect(await store.getDeleteAt('asm1')).toBe(500);
-      expect(await store.dueForDeletion(499)).toEqual([]);
-      expect(await store.dueForDeletion(500)).toEqual(['asm1']);
+      await store.setDeleteAfterDays('asm1', 30);
+      expect(await store.getDeleteAfterDays('asm1')).toBe(30);
+      expect(await store.listDeleteAfter()).toEqual([{ id: 'asm1', days: 30 }]);
       await store.deleteAssembly('asm1');
       expect(await store.tally('asm1', 'p1')).toEqual({ for: 0, against: 0, abstain: 0 });
       expect(await store.getMinutes('asm1')).toBeNull();
-      expect(await store.dueForDeletion(1000)).toEqual([]);
+      expect(await store.listDeleteAfter()).toEqual([]);
     });
 
     it('keeps whether an attendee link votes', async () => {
