@@ -99,7 +99,7 @@ describe('app shell in Chromium', () => {
     const page = await ctx.newPage();
     await page.goto(facilitatorUrl);
     await waitLive(page);
-    for (const path of ['/facilitate', '', '/screen', '/stack', '/minutes', '/notes', '/breakout/g1']) {
+    for (const path of ['/facilitate', '', '/screen', '/stack', '/minutes', '/minutes/edit', '/notes', '/breakout/g1']) {
       await page.goto(`${h.server.url}/a/${assemblyId}${path}`);
       expect(await page.locator('body').innerText(), path).not.toContain(MISSING_MARK);
     }
@@ -107,7 +107,7 @@ describe('app shell in Chromium', () => {
     await page.getByRole('button', { name: 'Español' }).click();
     await page.waitForLoadState('networkidle');
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
-    for (const path of ['/facilitate', '', '/screen', '/stack', '/minutes', '/notes', '/breakout/g1']) {
+    for (const path of ['/facilitate', '', '/screen', '/stack', '/minutes', '/minutes/edit', '/notes', '/breakout/g1']) {
       await page.goto(`${h.server.url}/a/${assemblyId}${path}`);
       const text = await page.locator('body').innerText();
       expect(text, path).not.toContain(MISSING_MARK);
