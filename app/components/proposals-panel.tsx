@@ -27,6 +27,7 @@ import {
 } from '~/model/proposals';
 import { Button } from './ui/button';
 import { Input, Select } from './ui/field';
+import { Tally } from './tally';
 
 /** Proposals on the current agenda item: text, amendments, how the room decides, outcome, actions. */
 export function ProposalsPanel({ doc, itemId, proposals }: { doc: Y.Doc; itemId: string; proposals: Proposal[] }) {
@@ -249,22 +250,5 @@ function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Propo
         </Button>
       </form>
     </section>
-  );
-}
-
-/** For / against / abstain, as counted. */
-export function Tally({ proposal: p, className = '' }: { proposal: Proposal; className?: string }) {
-  const { t } = useTranslation();
-  return (
-    <dl className={`flex flex-wrap gap-4 ${className}`} data-testid="tally">
-      {(['for', 'against', 'abstain'] as const).map((c) => (
-        <div key={c}>
-          <dt className="text-sm font-bold uppercase">{t(`proposals.choices.${c}`)}</dt>
-          <dd className="font-mono text-2xl font-black" data-choice={c}>
-            {p.counts[c]}
-          </dd>
-        </div>
-      ))}
-    </dl>
   );
 }

@@ -1,7 +1,7 @@
 import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CHOICES, type Proposal } from '~/model/proposals';
-import { Tally } from './proposals-panel';
+import { Tally } from './tally';
 
 /**
  * The proposal the room is deciding, on an attendee's phone: three large buttons while a phone

@@ -8,7 +8,7 @@ import { TimerDisplay } from '~/components/timer-display';
 import type { StackEntry } from '~/model/stack';
 import { entryName } from '~/components/entry-name';
 import { RoundStatus } from '~/components/round-status';
-import { Tally } from '~/components/proposals-panel';
+import { Tally } from '~/components/tally';
 import { currentProposal } from '~/model/proposals';
 import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
 import { qrSvg } from '~/utils/qr.server';

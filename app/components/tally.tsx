@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import type { Proposal } from '~/model/proposals';
+
+/** For / against / abstain, as counted. */
+export function Tally({ proposal: p, className = '' }: { proposal: Proposal; className?: string }) {
+  const { t } = useTranslation();
+  return (
+    <dl className={`flex flex-wrap gap-4 ${className}`} data-testid="tally">
+      {(['for', 'against', 'abstain'] as const).map((c) => (
+        <div key={c}>
+          <dt className="text-sm font-bold uppercase">{t(`proposals.choices.${c}`)}</dt>
+          <dd className="font-mono text-2xl font-black" data-choice={c}>
+            {p.counts[c]}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
