@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { setMeta, type AssemblyMeta } from '~/model/meta';
-import { CreateAssemblySchema } from '~/utils/assembly-schema';
+import { parseAssemblyForm } from '~/utils/assembly-schema';
 import { LanguageChoices } from './language-choices';
 import { Button } from './ui/button';
 import { Field, Input } from './ui/field';
@@ -29,12 +29,7 @@ export function MetaEditor({ doc, meta }: { doc: Y.Doc; meta: AssemblyMeta }) {
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const parsed = CreateAssemblySchema.safeParse({
-      title: form.get('title') ?? '',
-      startsAt: form.get('startsAt') ?? '',
-      place: form.get('place') ?? '',
-      languages: form.getAll('languages'),
-    });
+    const parsed = parseAssemblyForm(form);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
       return;

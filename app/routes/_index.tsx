@@ -6,7 +6,7 @@ import { Card } from '~/components/ui/card';
 import { Field, Input } from '~/components/ui/field';
 import { LanguageSwitcher } from '~/root';
 import { LanguageChoices } from '~/components/language-choices';
-import { CreateAssemblySchema } from '~/utils/assembly-schema';
+import { parseAssemblyForm } from '~/utils/assembly-schema';
 import { keyCookie } from '~/utils/key-cookie.server';
 
 export const meta: MetaFunction = () => [{ title: 'Plenary' }];
@@ -14,13 +14,8 @@ export const meta: MetaFunction = () => [{ title: 'Plenary' }];
 type FieldErrors = Partial<Record<'title' | 'startsAt' | 'place' | 'languages', string>>;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const parsed = CreateAssemblySchema.safeParse({
-    title: form.get('title') ?? '',
-    startsAt: form.get('startsAt') ?? '',
-    place: form.get('place') ?? '',
-    languages: form.getAll('languages'),
-  });
+  const form = await request.formData().catch(() => new FormData());
+  const parsed = parseAssemblyForm(form);
   if (!parsed.success) {
     const errors: FieldErrors = {};
     for (const issue of parsed.error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message;

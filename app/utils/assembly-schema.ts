@@ -3,6 +3,16 @@ import { z } from 'zod';
 export const ROOM_LANGUAGES = ['en', 'es', 'so', 'hmn', 'om', 'am', 'vi', 'ar', 'asl'] as const;
 
 /** One schema for an assembly's details, for the create form and the console's editor; messages are i18n keys. */
+/** Reads the details form (create or edit) with the schema. */
+export function parseAssemblyForm(form: FormData) {
+  return CreateAssemblySchema.safeParse({
+    title: form.get('title') ?? '',
+    startsAt: form.get('startsAt') ?? '',
+    place: form.get('place') ?? '',
+    languages: form.getAll('languages'),
+  });
+}
+
 export const CreateAssemblySchema = z.object({
   title: z.string().trim().min(1, 'create.errors.titleRequired').max(200, 'create.errors.titleTooLong'),
   startsAt: z

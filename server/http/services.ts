@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { AccessService } from '../access/access-service.js';
 import type { Store, LinkRecord } from '../storage/store.js';
 import type { Rooms } from '../sync/rooms.js';
+import type { Room } from '../sync/room.js';
 import { parseDocName } from '../sync/doc-name.js';
 import { RateLimiter } from './rate-limit.js';
 import { initialPlenaryUpdate } from '../../app/model/meta.js';
@@ -39,6 +40,24 @@ const COMMAND = 'command';
 /** The load-context services: what Remix loaders and actions may ask of the server. */
 export function createServices({ store, access, rooms, publicUrl, commands = COMMAND_DEFAULTS }: ServicesDeps): PlenaryServices {
   const limiter = new RateLimiter(commands.capacity, commands.perMinute);
+
+  /**
+   * Runs `use` on the server's live copy of a document once everything in it is stored: reads
+   * never report unsaved edits ([S6]), and a command is refused, not applied in memory, while
+   * saving is failing.
+   */
+  async function withStoredRoom<T>(docName: string, use: (room: Room) => T | Promise<T>): Promise<T> {
+    const name = parseDocName(docName);
+    if (!name) throw new Error(`not a document name: ${docName}`);
+    const room = await rooms.acquire(name);
+    try {
+      await room.flush();
+      if (room.hasUnsaved) throw new UnavailableError(`${docName} cannot be saved right now`);
+      return await use(room);
+    } finally {
+      rooms.release(room);
+    }
+  }
   const hallLimiter = new RateLimiter(commands.assemblyCapacity, commands.assemblyPerMinute);
   const origin = (request: Request) => (publicUrl ? publicUrl.replace(/\/$/, '') : new URL(request.url).origin);
   const joinUrl = (request: Request, token: string) => `${origin(request)}/join/${token}`;
@@ -100,38 +119,16 @@ export function createServices({ store, access, rooms, publicUrl, commands = COM
       return this.readDoc(docName, (doc) => Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(doc))));
     },
 
-    async readDoc(docName, read) {
-      const name = parseDocName(docName);
-      if (!name) throw new Error(`not a document name: ${docName}`);
-      const room = await rooms.acquire(name);
-      try {
-        // Only what is stored counts ([S6]): never report unsaved edits as saved.
-        await room.flush();
-        if (room.hasUnsaved) throw new UnavailableError(`${docName} cannot be saved right now`);
-        return read(room.doc);
-      } finally {
-        rooms.release(room);
-      }
-    },
+    readDoc: (docName, read) => withStoredRoom(docName, (room) => read(room.doc)),
 
-    async changeDoc(docName, change) {
-      const name = parseDocName(docName);
-      if (!name) throw new Error(`not a document name: ${docName}`);
-      const room = await rooms.acquire(name);
-      try {
-        // Refuse before changing anything while saving is failing: a command must not be
-        // applied in memory and answered with an error.
-        await room.flush();
-        if (room.hasUnsaved) throw new UnavailableError(`${docName} cannot be saved right now`);
+    changeDoc: (docName, change) =>
+      withStoredRoom(docName, async (room) => {
         const result = room.doc.transact(() => change(room.doc), COMMAND);
         // Answer only once it is stored and on its way to everyone ([S6]).
         await room.flush();
         if (room.hasUnsaved) throw new UnavailableError(`${docName} cannot be saved right now`);
         return result;
-      } finally {
-        rooms.release(room);
-      }
-    },
+      }),
 
     ownerTag: (assemblyId, session) => (entryId) => access.pseudonym(assemblyId, session, `entry:${entryId}`),
 
