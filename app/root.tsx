@@ -26,7 +26,9 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const language = languageFor(request);
   // Only this person's language travels to the page.
-  return { language, languages: SUPPORTED_LANGUAGES, catalogue: CATALOGUES[language] };
+  // `now`: the server's time when this page was made, so a page without JavaScript shows timers
+  // as they stood then (not their full length).
+  return { language, languages: SUPPORTED_LANGUAGES, catalogue: CATALOGUES[language], now: Date.now() };
 }
 
 /** The language changes only through a full-page form post: actions need not resend the catalogue. */

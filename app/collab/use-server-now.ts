@@ -1,3 +1,4 @@
+import { useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { fetchServerTime, measureOffset } from './server-clock';
 
@@ -40,4 +41,14 @@ export function useServerNow(everyMs = 250): number | null {
     return () => clearInterval(timer);
   }, [everyMs]);
   return now;
+}
+
+/**
+ * Like `useServerNow`, but before the clock is running (server render, first paint, no
+ * JavaScript) it answers the time the page was made, so a countdown shows where it stood.
+ */
+export function useDisplayNow(everyMs = 250): number | null {
+  const now = useServerNow(everyMs);
+  const renderedAt = useRouteLoaderData<{ now?: number }>('root')?.now ?? null;
+  return now ?? renderedAt;
 }

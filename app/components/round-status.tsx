@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { useServerNow } from '~/collab/use-server-now';
+import { useDisplayNow } from '~/collab/use-server-now';
 import type { Round } from '~/model/breakouts';
 import { formatRemaining } from '~/model/timers';
 
 /** A breakout round as every table sees it: the message to all tables, time left, the prompts. */
 export function RoundStatus({ round, size = 'phone' }: { round: Round; size?: 'phone' | 'room' }) {
   const { t } = useTranslation();
-  const now = useServerNow();
+  const now = useDisplayNow();
   const left = round.endsAt === null ? null : round.endsAt - (now ?? round.startedAt ?? round.endsAt);
   const big = size === 'room';
   return (

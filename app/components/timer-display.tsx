@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useServerNow } from '~/collab/use-server-now';
+import { useDisplayNow } from '~/collab/use-server-now';
 import { formatRemaining, remainingMs, type TimerName, type TimerState } from '~/model/timers';
 
 /** How big: on a phone, on the console, on the projector (the main timer and the second one). */
@@ -28,9 +28,9 @@ export function TimerDisplay({
   className?: string;
 }) {
   const { t } = useTranslation();
-  const now = useServerNow();
+  const now = useDisplayNow();
   if (!timer) return null;
-  // Before the clock is known (server render, first paint) a running timer shows its full length.
+  // Without any clock (a page with no loader data) a running timer shows its full length.
   const left = now === null ? timer.durationMs - timer.elapsedMs : remainingMs(timer, now);
   const over = left < 0;
   const paused = timer.startedAt === null;
