@@ -6,7 +6,7 @@
  * gives every copy the same order.
  */
 import * as Y from 'yjs';
-import { newId } from './ids';
+import { newId } from './ids.js';
 
 export const ITEM_KINDS = ['welcome', 'report', 'discussion', 'breakout', 'proposal', 'break', 'closing'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];

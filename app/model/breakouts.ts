@@ -11,8 +11,8 @@
  * who. Facilitators move people by moving a whole table (merging a small one into another).
  */
 import * as Y from 'yjs';
-import { currentItemId } from './agenda';
-import { addReportBack } from './stack';
+import { currentItemId } from './agenda.js';
+import { addReportBack } from './stack.js';
 
 /** How people find their table; a facilitator can also move anyone by hand (`joinTable`). */
 export const ASSIGNMENTS = ['count-off', 'topic', 'language'] as const;

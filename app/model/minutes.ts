@@ -5,10 +5,10 @@
  * who moved amendments and of speakers are left out unless `includeNames` (action items keep
  * their "who": a task needs a holder, and it is often a group).
  */
-import { usedMinutes, type AgendaItem } from './agenda';
-import type { AssemblyMeta } from './meta';
-import type { Proposal } from './proposals';
-import type { SpeakerHistory } from './stack';
+import { usedMinutes, type AgendaItem } from './agenda.js';
+import type { AssemblyMeta } from './meta.js';
+import type { Proposal } from './proposals.js';
+import type { SpeakerHistory } from './stack.js';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 

@@ -6,7 +6,7 @@
  * tally is kept by the server (never who voted how) and written here when the vote closes.
  */
 import * as Y from 'yjs';
-import { newId } from './ids';
+import { newId } from './ids.js';
 
 export const METHODS = ['hands', 'consensus', 'temperature', 'phone'] as const;
 export type Method = (typeof METHODS)[number];

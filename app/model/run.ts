@@ -3,9 +3,9 @@
  * every screen sees the item change and its timer restart together. Announcements live here too.
  */
 import * as Y from 'yjs';
-import { advance, currentItemId, readAgenda, runMap, setCurrent } from './agenda';
-import { endTurn } from './stack';
-import { resetTimer, startTimer, timersMap } from './timers';
+import { advance, currentItemId, readAgenda, runMap, setCurrent } from './agenda.js';
+import { endTurn } from './stack.js';
+import { resetTimer, startTimer, timersMap } from './timers.js';
 
 const ANNOUNCEMENT = 'announcement';
 /** Long enough for two languages of practical notice; short enough to read from the back of a hall. */

@@ -12,9 +12,9 @@
  * skipped and nobody speaks twice.
  */
 import * as Y from 'yjs';
-import { currentItemId } from './agenda';
-import { newId } from './ids';
-import { resetTimer, startTimer } from './timers';
+import { currentItemId } from './agenda.js';
+import { newId } from './ids.js';
+import { resetTimer, startTimer } from './timers.js';
 
 /** What a hand can be raised for, in the order they jump the queue. */
 export const ENTRY_KINDS = ['process', 'clarify', 'info', 'direct', 'speak'] as const;
