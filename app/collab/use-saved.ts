@@ -21,7 +21,7 @@ export function covers(server: Record<string, number>, local: Map<number, number
  * (y-indexeddb), including edits made offline before a reload; whether the server has stored them
  * is asked, not assumed: the server answers with its stored state vector, which must cover ours.
  */
-export function useSaved(doc: Y.Doc, status: ConnectionStatus, savedUrl: string, device: DeviceCopy): SavedState {
+export function useSaved(doc: Y.Doc, status: ConnectionStatus, savedUrl: string | null, device: DeviceCopy): SavedState {
   const [version, setVersion] = useState(0);
   const [saved, setSaved] = useState<number | null>(null);
 
@@ -32,7 +32,7 @@ export function useSaved(doc: Y.Doc, status: ConnectionStatus, savedUrl: string,
   }, [doc]);
 
   useEffect(() => {
-    if (status !== 'connected' || saved === version) return;
+    if (!savedUrl || status !== 'connected' || saved === version) return;
     let cancelled = false;
     // Ask shortly after the edits went out (the server batches writes), and again while behind.
     const asked = version;

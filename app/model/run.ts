@@ -4,12 +4,18 @@
  */
 import * as Y from 'yjs';
 import { advance, currentItemId, readAgenda, runMap, setCurrent } from './agenda.js';
-import { endTurn } from './stack.js';
-import { resetTimer, startTimer, timersMap } from './timers.js';
+import { endTurn, readSettings } from './stack.js';
+import { readTimer, resetTimer, startTimer, timersMap } from './timers.js';
 
 const ANNOUNCEMENT = 'announcement';
 /** Long enough for two languages of practical notice; short enough to read from the back of a hall. */
 export const MAX_ANNOUNCEMENT = 280;
+
+/** Leaving an item: its last speaker has spoken, and the speaker timer stops and resets. */
+function leaveItem(doc: Y.Doc, now: number): void {
+  endTurn(doc, now);
+  if (readTimer(doc, 'speaker')) resetTimer(doc, 'speaker', readSettings(doc).speakerSeconds * 1000);
+}
 
 /** The item timer runs from what the item has already used (if the room came back to it). */
 function restartItemTimer(doc: Y.Doc, id: string, now: number): void {
@@ -23,7 +29,7 @@ function restartItemTimer(doc: Y.Doc, id: string, now: number): void {
 /** Makes `id` the current item and starts its timer at its planned length. */
 export function goToItem(doc: Y.Doc, id: string, now: number): void {
   doc.transact(() => {
-    if (currentItemId(doc) !== id) endTurn(doc, now);
+    if (currentItemId(doc) !== id) leaveItem(doc, now);
     setCurrent(doc, id, now);
     restartItemTimer(doc, id, now);
   });
@@ -36,7 +42,7 @@ export function goToItem(doc: Y.Doc, id: string, now: number): void {
 export function nextItem(doc: Y.Doc, now: number): string | null {
   let next: string | null = null;
   doc.transact(() => {
-    endTurn(doc, now);
+    leaveItem(doc, now);
     next = advance(doc, now);
     if (next) restartItemTimer(doc, next, now);
     else timersMap(doc).delete('item');

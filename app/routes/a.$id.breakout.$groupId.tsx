@@ -30,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     context,
     params.id,
     ['facilitator', 'stack-keeper', 'note-taker', 'attendee'],
-    (s) => s.role !== 'note-taker' || s.scope === groupId,
+    (s) => s.role !== 'note-taker' || s.scope === groupId
   );
   const docName = `${assembly.id}/breakout/${groupId}`;
   return json(
@@ -43,7 +43,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       state: toBase64(await context.services.docState(docName)),
       plenary: await plenaryState(context, assembly.id),
     },
-    { headers: { 'Cache-Control': 'no-store' } },
+    { headers: { 'Cache-Control': 'no-store' } }
   );
 }
 
@@ -54,12 +54,15 @@ export default function Breakout() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const plenary = usePlenary(data.id, data.plenary);
-  const { doc, status, provider } = useDoc(data.docName, data.state, { presence: data.canWrite });
+  const { doc, status, provider } = useDoc(data.docName, data.state, {
+    presence: data.canWrite,
+  });
   const device = useDeviceCopy(data.docName, doc, data.canWrite, status === 'denied');
   // Hand the page to the service worker once the editor's code has arrived, so it keeps that too.
   const [editorReady, setEditorReady] = useState(false);
   const offlineReady = useOfflinePage(data.canWrite && editorReady);
-  const saved = useSaved(doc, status, `/a/${data.id}/saved?group=${data.groupId}`, device);
+  // Only the table's writers ask where their edits are (readers have none, and may not ask).
+  const saved = useSaved(doc, status, data.canWrite ? `/a/${data.id}/saved?group=${data.groupId}` : null, device);
   const { round } = plenary;
   const table = round?.tables.find((x) => x.id === data.groupId) ?? null;
   const heading = table ? `${t('breakout.table', { number: table.number })}${table.label ? ` · ${table.label}` : ''}` : t('breakout.heading', { group: data.groupId });
@@ -92,8 +95,16 @@ function Writer({
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
-  useEffect(() => setName(localStorage.getItem(NAME_KEY) ?? ''), []);
-  const user = { name: name.trim() || t('breakout.noteTaker'), color: colourFor(name.trim() || 'note-taker') };
+  // The editor is made in the browser only, after hydration (its code is fetched on demand).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => {
+    setName(localStorage.getItem(NAME_KEY) ?? '');
+    setHydrated(true);
+  }, []);
+  const user = {
+    name: name.trim() || t('breakout.noteTaker'),
+    color: colourFor(name.trim() || 'note-taker'),
+  };
   useEffect(() => {
     provider?.awareness.setLocalStateField('user', user);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -105,7 +116,15 @@ function Writer({
         role="status"
         data-testid="saved"
         data-saved={saved}
-        className={`rounded-lg p-3 text-lg font-bold ${saved === 'server' ? 'bg-green-100 text-green-900' : saved === 'phone' || saved === 'saving' ? 'bg-amber-100 text-amber-950' : saved === 'checking' ? 'bg-stone-100' : 'bg-red-100 text-red-900'}`}
+        className={`rounded-lg p-3 text-lg font-bold ${
+          saved === 'server'
+            ? 'bg-green-100 text-green-900'
+            : saved === 'phone' || saved === 'saving'
+            ? 'bg-amber-100 text-amber-950'
+            : saved === 'checking'
+            ? 'bg-stone-100'
+            : 'bg-red-100 text-red-900'
+        }`}
       >
         {t(`breakout.saved.${saved}`)}
       </p>
@@ -123,22 +142,26 @@ function Writer({
           }}
         />
       </Card>
-      <Suspense fallback={<p className="text-stone-700">{t('breakout.loadingEditor')}</p>}>
-        <Card>
-          <h2 className="mb-2 text-xl font-black">{t('breakout.notes')}</h2>
-          {/* Made once the connection code is there, so the editor is never rebuilt under someone typing. */}
-          {provider ? (
-            <NotesEditor doc={doc} field={NOTES_FIELD} label={t('breakout.notes')} provider={provider} user={user} testId="notes-editor" onReady={onEditorReady} />
-          ) : (
-            <p className="text-stone-700">{t('breakout.loadingEditor')}</p>
-          )}
-        </Card>
-        <Card className="border-amber-400">
-          <h2 className="text-xl font-black">{t('breakout.reportBack')}</h2>
-          <p className="mb-2 text-stone-700">{t('breakout.reportBackHint')}</p>
-          <NotesEditor doc={doc} field={REPORT_FIELD} label={t('breakout.reportBack')} provider={null} user={user} testId="report-editor" />
-        </Card>
-      </Suspense>
+      {hydrated ? (
+        <Suspense fallback={<p className="text-stone-700">{t('breakout.loadingEditor')}</p>}>
+          <Card>
+            <h2 className="mb-2 text-xl font-black">{t('breakout.notes')}</h2>
+            {/* Made once the connection code is there, so the editor is never rebuilt under someone typing. */}
+            {provider ? (
+              <NotesEditor doc={doc} field={NOTES_FIELD} label={t('breakout.notes')} provider={provider} user={user} testId="notes-editor" onReady={onEditorReady} />
+            ) : (
+              <p className="text-stone-700">{t('breakout.loadingEditor')}</p>
+            )}
+          </Card>
+          <Card className="border-amber-400">
+            <h2 className="text-xl font-black">{t('breakout.reportBack')}</h2>
+            <p className="mb-2 text-stone-700">{t('breakout.reportBackHint')}</p>
+            <NotesEditor doc={doc} field={REPORT_FIELD} label={t('breakout.reportBack')} provider={null} user={user} testId="report-editor" />
+          </Card>
+        </Suspense>
+      ) : (
+        <p className="text-stone-700">{t('breakout.loadingEditor')}</p>
+      )}
     </>
   );
 }

@@ -30,9 +30,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly } = await requireRole(request, context, params.id, ['facilitator']);
   const links = await context.services.listLinks(assembly.id, request);
   const join = links.find((l) => l.role === 'attendee' && l.url);
+  // The facilitator key stays on screen, across reloads, until they say they have saved it.
+  if (new URL(request.url).searchParams.has('saved')) {
+    return redirect(`/a/${assembly.id}/facilitate`, { status: 303, headers: { 'Set-Cookie': clearKeyCookie(assembly.id), 'Cache-Control': 'no-store' } });
+  }
   const keyUrl = readKeyCookie(request, assembly.id);
   const headers = new Headers({ 'Cache-Control': 'no-store' });
-  if (keyUrl) headers.append('Set-Cookie', clearKeyCookie(assembly.id));
   return json(
     {
       id: assembly.id,
@@ -156,7 +159,7 @@ export default function FacilitatorConsole() {
         <Dialog id="key" title={t('key.heading')}>
           <p className="mt-3 text-lg font-semibold text-red-900">{t('key.warning')}</p>
           <CopyField value={data.keyUrl} label={t('key.heading')} />
-          <a href={`/a/${data.id}/facilitate`} className="mt-4 inline-flex min-h-11 items-center rounded-lg bg-stone-950 px-4 font-bold text-white">
+          <a href={`/a/${data.id}/facilitate?saved`} className="mt-4 inline-flex min-h-11 items-center rounded-lg bg-stone-950 px-4 font-bold text-white">
             {t('key.done')}
           </a>
         </Dialog>

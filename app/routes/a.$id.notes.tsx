@@ -75,13 +75,17 @@ function ItemNotes({ assemblyId, itemId, state }: { assemblyId: string; itemId: 
   const { t } = useTranslation();
   const { doc, provider } = useDoc(`${assemblyId}/notes/${itemId}`, state, { presence: true });
   const [name, setName] = useState('');
-  useEffect(() => setName(localStorage.getItem('plenary-note-taker-name') ?? ''), []);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => {
+    setName(localStorage.getItem('plenary-note-taker-name') ?? '');
+    setHydrated(true);
+  }, []);
   const user = { name: name || t('breakout.noteTaker'), color: colourFor(name || 'note-taker') };
   useEffect(() => provider?.awareness.setLocalStateField('user', user), [provider, user.name]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <Card>
       <Suspense fallback={<p>{t('breakout.loadingEditor')}</p>}>
-        {provider ? <NotesEditor doc={doc} field={NOTES_FIELD} label={t('notes.heading')} provider={provider} user={user} testId="plenary-notes-editor" /> : <p>{t('breakout.loadingEditor')}</p>}
+        {provider && hydrated ? <NotesEditor doc={doc} field={NOTES_FIELD} label={t('notes.heading')} provider={provider} user={user} testId="plenary-notes-editor" /> : <p>{t('breakout.loadingEditor')}</p>}
       </Suspense>
     </Card>
   );

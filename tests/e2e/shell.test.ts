@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe('app shell in Chromium', () => {
-  it('creates an assembly in the browser and shows the facilitator key once', async () => {
+  it('[H3] creates an assembly in the browser and shows the facilitator key until it is saved', async () => {
     const ctx = await h.person({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     await page.goto(h.server.url);
@@ -28,6 +28,9 @@ describe('app shell in Chromium', () => {
     await expect(dialog.getByText('Your facilitator key')).toBeTruthy();
     facilitatorUrl = await page.locator('[role="alertdialog"] input').inputValue();
     expect(facilitatorUrl).toMatch(/\/join\/[A-Za-z0-9_-]{43}$/);
+    // A stray reload before saving it does not lose the key.
+    await page.reload();
+    expect(await page.locator('[role="alertdialog"] input').inputValue()).toBe(facilitatorUrl);
     await dialog.getByRole('link', { name: 'I have saved it' }).click();
     await page.waitForLoadState('networkidle');
     expect(await page.getByRole('alertdialog').count()).toBe(0);

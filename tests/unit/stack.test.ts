@@ -165,6 +165,8 @@ describe('running the stack', () => {
     nextSpeaker(doc, 2_000);
     goToItem(doc, addItem(doc, { title: 'Next actions', kind: 'discussion', minutes: 15 }), 62_000);
     expect(history(doc)).toEqual([{ name: 'Ana', times: 1, totalMs: 60_000 }]);
+    // Nobody is speaking now: the speaker timer is stopped and back at its full length.
+    expect(readTimer(doc, 'speaker')).toEqual({ durationMs: 120_000, startedAt: null, elapsedMs: 0 });
     raiseAll(doc, [['Ana', 'speak'], ['Bo', 'speak']], 70_000);
     expect(names(doc)).toEqual(['Bo', 'Ana']);
   });
