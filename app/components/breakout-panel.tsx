@@ -177,7 +177,7 @@ function PlanForm({ doc, itemId, round, onError }: { doc: Y.Doc; itemId: string;
         </div>
       ) : (
         <>
-          <Field id="round-people" label={t('round.peopleExpected')} hint={t('round.peopleHint', { tables: suggested })}>
+          <Field id="round-people" label={t('round.peopleExpected')} hint={people ? t('round.peopleHint', { count: suggested }) : t('round.peopleHintEmpty')}>
             {({ id, describedBy }) => <Input id={id} inputMode="numeric" value={people} onChange={(e) => setPeople(e.target.value)} aria-describedby={describedBy} />}
           </Field>
           <Field id="round-size" label={t('round.size')}>

@@ -17,7 +17,7 @@ export function ConnectionIndicator({ status, large = false }: { status: Connect
       role="status"
       data-status={status}
       data-testid="connection"
-      className={`inline-flex items-center gap-2 rounded-full font-bold ${STYLE[status]} ${large ? 'px-5 py-2 text-2xl' : 'px-3 py-1 text-sm'}`}
+      className={`inline-flex shrink-0 items-center gap-2 whitespace-nowrap rounded-full font-bold ${STYLE[status]} ${large ? 'px-5 py-2 text-2xl' : 'px-3 py-1 text-sm'}`}
     >
       <span aria-hidden className={`inline-block rounded-full bg-current ${large ? 'h-4 w-4' : 'h-2.5 w-2.5'}`} />
       {t(`connection.${status}`)}

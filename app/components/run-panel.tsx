@@ -82,7 +82,7 @@ export function RunPanel({
           // A double click is one press: the room moves on by one item, not two.
           onClick={(e) => e.detail <= 1 && nextItem(doc, serverNow())}
           disabled={!next && !current} data-testid="next-item-button">
-          {current ? (next ? t('run.next', { title: next.title }) : t('run.finish')) : next ? t('run.begin', { title: next.title }) : t('run.next', { title: '' })}
+          {current ? (next ? t('run.next', { title: next.title }) : t('run.finish')) : next ? t('run.begin', { title: next.title }) : t('run.nextPlain')}
         </Button>
       </div>
       <div className="grid gap-3">

@@ -45,7 +45,7 @@ function proposalLines(t: Translate, p: Proposal, includeNames: boolean): string
     const points = p.temperature.map((c, i) => `${t(`proposals.scales.${p.scale}.${i}`)} ${c}`).join(', ');
     out.push(`${t('minutes.decidedBy', { method })}: ${points}`);
   }
-  out.push(`**${t('minutes.outcome')}: ${p.outcome ? t(`proposals.outcomes.${p.outcome}`) : t('minutes.undecided')}**`);
+  out.push('', `**${t('minutes.outcome')}: ${p.outcome ? t(`proposals.outcomes.${p.outcome}`) : t('minutes.undecided')}**`);
   if (p.actions.length) {
     out.push('', `#### ${t('minutes.actions')}`);
     for (const a of p.actions) out.push(`- ${a.what}${a.who ? ` — ${a.who}` : ''}${a.due ? ` — ${t('minutes.due', { date: a.due })}` : ''}`);

@@ -263,7 +263,7 @@ export default function FacilitatorConsole() {
                 <div>
                   <p className="font-bold">
                     {t(`roles.${link.role}`)}
-                    {link.scope ? ` · ${link.scope}` : ''}
+                    {link.scope ? ` · ${link.label ?? link.scope}` : ''}
                     {link.role === 'attendee' && !link.canVote ? ` · ${t('console.voiceOnly')}` : ''}
                   </p>
                   <p className="text-sm text-stone-700">

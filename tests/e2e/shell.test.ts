@@ -84,7 +84,7 @@ describe('app shell in Chromium', () => {
     // Switching language is a plain form post.
     await page.getByRole('button', { name: 'Español' }).click();
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
-    expect(await page.getByText('Está en la asamblea').count()).toBe(1);
+    expect(await page.getByText('Estás en la asamblea').count()).toBe(1);
   });
 
   it('with JavaScript off an assembly can still be created (a plain form post passes the CSRF check)', async () => {
