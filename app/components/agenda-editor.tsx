@@ -112,7 +112,11 @@ export function AgendaEditor({ doc, agenda, currentId }: { doc: Y.Doc; agenda: A
           <Button variant="secondary" size="sm" disabled={!canUndo} onClick={undo} data-testid="agenda-undo">
             {t('agenda.undo')}
           </Button>
-          <Button variant="secondary" size="sm" onClick={() => change(() => addTemplate(doc, (key) => t(`agenda.template.${key}`)))}>
+          <Button variant="secondary" size="sm" onClick={() => {
+              // A second press would add the whole template again: ask first.
+              if (agenda.length > 0 && !window.confirm(t('agenda.confirmTemplate'))) return;
+              change(() => addTemplate(doc, (key) => t(`agenda.template.${key}`)));
+            }}>
             {agenda.length === 0 ? t('agenda.useTemplate') : t('agenda.appendTemplate')}
           </Button>
         </div>

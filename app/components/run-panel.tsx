@@ -47,7 +47,10 @@ export function RunPanel({
   // The hall's clock: the planned end from the start time as typed, the projected end from now.
   let ends: { planned: string; projected: string } | null = null;
   if (plan && meta.startsAt && current) {
-    const start = new Date(meta.startsAt).getTime();
+    // The plan counted from when the room really began (else from the start time as typed), so
+    // the planned and projected ends agree with "N minutes over".
+    const began = Math.min(...agenda.map((i) => i.startedAt ?? Infinity));
+    const start = Number.isFinite(began) ? began : new Date(meta.startsAt).getTime();
     // Only on the day itself: a start time weeks away says nothing about tonight's end.
     if (Number.isFinite(start) && Math.abs(now! - start) < 24 * 3600_000) {
       ends = { planned: time.format(start + plan.plannedMinutes * 60_000), projected: time.format(now! + plan.remainingMinutes * 60_000) };
@@ -68,7 +71,15 @@ export function RunPanel({
             ) : null}
           </>
         ) : (
-          <p className="text-lg">{agenda.length === 0 ? t('run.noAgenda') : t('run.notStarted')}</p>
+          <p className="text-lg" data-testid="run-state">
+            {agenda.length === 0
+              ? t('run.noAgenda')
+              : !agenda.some((i) => i.startedAt !== null)
+                ? t('run.notStarted')
+                : next
+                  ? t('run.between')
+                  : t('run.finished')}
+          </p>
         )}
         {plan && (current || agenda.some((i) => i.startedAt !== null)) ? (
           <p className={`mt-1 text-lg font-black ${over > 0 ? 'text-red-800' : ''}`} data-testid="schedule-line" data-over={over}>

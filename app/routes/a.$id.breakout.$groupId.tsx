@@ -6,7 +6,8 @@ import { useDeviceCopy, useOfflinePage } from '~/collab/offline';
 import { useDoc } from '~/collab/use-doc';
 import { usePlenary } from '~/collab/use-plenary';
 import { useSaved } from '~/collab/use-saved';
-import { useY } from '~/collab/use-y';
+import { useDocValue, useY } from '~/collab/use-y';
+import { readRounds } from '~/model/breakouts';
 import { AssemblyHeader } from '~/components/assembly-header';
 import { RoundStatus } from '~/components/round-status';
 import { Card } from '~/components/ui/card';
@@ -64,7 +65,9 @@ export default function Breakout() {
   // Only the table's writers ask where their edits are (readers have none, and may not ask).
   const saved = useSaved(doc, status, data.canWrite ? `/a/${data.id}/saved?group=${data.groupId}` : null, device);
   const { round } = plenary;
-  const table = round?.tables.find((x) => x.id === data.groupId) ?? null;
+  // The table's name from whichever round it belongs to (the room may have moved on).
+  const rounds = useDocValue(plenary.doc, readRounds);
+  const table = rounds.flatMap((r) => r.tables).find((x) => x.id === data.groupId) ?? null;
   const heading = table ? `${t('breakout.table', { number: table.number })}${table.label ? ` · ${table.label}` : ''}` : t('breakout.heading', { group: data.groupId });
 
   return (

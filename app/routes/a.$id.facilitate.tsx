@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { usePlenary } from '~/collab/use-plenary';
@@ -136,6 +137,13 @@ export default function FacilitatorConsole() {
   const { status, doc, meta, agenda, currentId, itemTimer, speakerTimer, announcement, round, proposals } = usePlenary(data.id, data.state, { presence: true });
   const current = agenda.find((i) => i.id === currentId) ?? null;
   const minted = result && 'minted' in result ? result.minted : null;
+  // Every link made during this visit stays on screen (newest first) until the page is left:
+  // making a second one must not hide the first before it was copied.
+  const [mintedAll, setMintedAll] = useState<NonNullable<typeof minted>[]>([]);
+  useEffect(() => {
+    if (minted) setMintedAll((all) => (all.some((m) => m.url === minted.url) ? all : [minted, ...all]));
+  }, [minted]);
+  const shown = mintedAll.length > 0 ? mintedAll : minted ? [minted] : [];
   const error = result && 'error' in result ? result.error : null;
   // UTC on both sides, so the server's render and the browser's agree.
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -212,18 +220,18 @@ export default function FacilitatorConsole() {
               <div className="w-48 border-2 border-stone-300" data-testid="join-qr" dangerouslySetInnerHTML={{ __html: data.join.qr }} />
             </div>
           ) : null}
-          {minted ? (
-            <div className="mt-6 rounded-lg border-4 border-amber-400 p-4" data-testid="minted-link">
+          {shown.map((m) => (
+            <div key={m.url} className="mt-6 rounded-lg border-4 border-amber-400 p-4" data-testid="minted-link">
               <h3 className="font-black">{t('console.newLink')}</h3>
               <p className="font-semibold">
-                {t(`roles.${minted.role}`)}
-                {minted.scope ? ` · ${minted.scope}` : ''}
-                {minted.label ? ` · ${minted.label}` : ''}
+                {t(`roles.${m.role}`)}
+                {m.scope ? ` · ${m.scope}` : ''}
+                {m.label ? ` · ${m.label}` : ''}
               </p>
-              <CopyField value={minted.url} label={t('console.newLink')} />
-              <div className="mt-3 w-48" dangerouslySetInnerHTML={{ __html: minted.qr }} />
+              <CopyField value={m.url} label={t('console.newLink')} />
+              <div className="mt-3 w-48" dangerouslySetInnerHTML={{ __html: m.qr }} />
             </div>
-          ) : null}
+          ))}
           {error ? (
             <p role="alert" className="mt-4 font-semibold text-red-800">
               {t(error)}

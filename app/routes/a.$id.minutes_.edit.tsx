@@ -58,6 +58,8 @@ export default function MinutesEditor() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const busy = useNavigation().state !== 'idle';
+  const error = result && 'error' in result ? result.error : null;
+  const attendanceError = error === 'minutes.errors.attendance' ? error : null;
   const draft = result && 'draft' in result ? result.draft : result && 'markdown' in result ? String(result.markdown) : null;
   return (
     <>
@@ -70,7 +72,13 @@ export default function MinutesEditor() {
             <input type="hidden" name="intent" value="draft" />
             <label className="grid gap-1 font-bold">
               {t('minutes.attendanceLabel')}
-              <Input name="attendance" inputMode="numeric" />
+              <span className="text-sm font-normal text-stone-700">{t('minutes.attendanceHint')}</span>
+              <Input name="attendance" inputMode="numeric" pattern="[0-9]*" aria-invalid={attendanceError ? true : undefined} />
+              {attendanceError ? (
+                <span role="alert" className="font-semibold text-red-800">
+                  {t(attendanceError)}
+                </span>
+              ) : null}
             </label>
             <label className="flex min-h-11 items-center gap-2 self-end font-bold">
               <input type="checkbox" name="includeNames" className="h-5 w-5" />
@@ -97,9 +105,9 @@ export default function MinutesEditor() {
               defaultValue={draft ?? data.latest?.markdown ?? ''}
               className="rounded-lg border-2 border-stone-500 p-3 font-mono text-sm"
             />
-            {result && 'error' in result ? (
+            {error && !attendanceError ? (
               <p role="alert" className="font-semibold text-red-800">
-                {t(result.error)}
+                {t(error)}
               </p>
             ) : null}
             <Button type="submit" disabled={busy} className="justify-self-start">

@@ -149,6 +149,12 @@ export default function ProjectorScreen() {
         </section>
       ) : (
         <div className="text-2xl [&_dt]:text-stone-300 [&_dd]:text-3xl [&_dd]:font-bold">
+          {/* After the last item: say so, rather than look as if it had not begun. */}
+          {agenda.length > 0 && agenda.every((i) => i.status !== 'pending' || i.startedAt !== null) && agenda.some((i) => i.startedAt !== null) ? (
+            <p className="mb-6 text-4xl font-black text-amber-300 2xl:text-6xl" data-testid="screen-ended">
+              {t('screen.ended')}
+            </p>
+          ) : null}
           <MetaDetails meta={meta} />
         </div>
       )}

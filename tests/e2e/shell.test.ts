@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, waitLive, type Harness } from './harness.js';
+import { eventually } from '../helpers/clients.js';
 import { MISSING_MARK } from '../../app/i18n/i18n.js';
 
 let h: Harness;
@@ -160,6 +161,14 @@ describe('links from the console', () => {
     expect(await minted.locator('svg').count()).toBe(1);
     const keeperUrl = await minted.locator('input').inputValue();
     expect(keeperUrl).toMatch(/\/join\/[A-Za-z0-9_-]{43}$/);
+    // A second link does not hide the first before it was copied; this one is voice only.
+    await console_.getByLabel('Role').selectOption('attendee');
+    await console_.getByLabel('Label (who it is for)').fill('Observer from the press');
+    await console_.getByLabel('Voice only (can speak, cannot vote)').check();
+    await console_.getByRole('button', { name: 'Make link' }).click();
+    await eventually(async () => expect(await console_.getByTestId('minted-link').count()).toBe(2));
+    expect(await console_.getByTestId('minted-link').locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain(keeperUrl);
+    await console_.getByTestId('link-list').locator('li', { hasText: 'Observer from the press' }).getByText('Voice only', { exact: false }).waitFor();
 
     const keeper = await (await h.person({ viewport: { width: 1280, height: 900 } })).newPage();
     await keeper.goto(keeperUrl);
