@@ -88,7 +88,7 @@ function NumberField({ label, name, value }: { label: string; name: string; valu
 }
 
 function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Proposal; guard: (fn: () => void) => boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const closer = useFetcher<{ error?: string }>();
   const suggestion = suggestedOutcome(p);
   const numbers = (form: FormData, names: string[]) => names.map((n) => Number(form.get(n)));
@@ -133,8 +133,14 @@ function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Propo
         ))}
       </ul>
       <form onSubmit={addSub((f) => addAmendment(doc, p.id, { text: String(f.get('text')), by: String(f.get('by') ?? '') }, serverNow()))} className="mt-1 flex flex-wrap items-end gap-2">
-        <Input name="text" aria-label={t('proposals.amendment')} placeholder={t('proposals.amendment')} className="min-w-0 flex-1" maxLength={2000} />
-        <Input name="by" aria-label={t('proposals.by')} placeholder={t('proposals.by')} className="w-48" maxLength={100} />
+        <label className="grid min-w-0 flex-1 gap-1 text-sm font-bold">
+          {t('proposals.amendment')}
+          <Input name="text" maxLength={2000} />
+        </label>
+        <label className="grid w-48 gap-1 text-sm font-bold">
+          {t('proposals.by')}
+          <Input name="by" maxLength={100} />
+        </label>
         <Button size="sm" type="submit" variant="secondary">
           {t('proposals.addAmendment')}
         </Button>
@@ -230,7 +236,7 @@ function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Propo
             <span>
               {a.what}
               {a.who ? ` — ${a.who}` : ''}
-              {a.due ? ` — ${t('minutes.due', { date: a.due })}` : ''}
+              {a.due ? ` — ${t('minutes.due', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${a.due}T00:00Z`)) })}` : ''}
             </span>
             <Button size="sm" variant="danger" onClick={() => guard(() => removeAction(doc, p.id, a.id))}>
               {t('proposals.remove')}
@@ -242,9 +248,18 @@ function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Propo
         onSubmit={addSub((f) => addAction(doc, p.id, { what: String(f.get('what')), who: String(f.get('who') ?? ''), due: String(f.get('due') ?? '') }, serverNow()))}
         className="mt-1 flex flex-wrap items-end gap-2"
       >
-        <Input name="what" aria-label={t('proposals.what')} placeholder={t('proposals.what')} className="min-w-0 flex-1" maxLength={300} />
-        <Input name="who" aria-label={t('proposals.who')} placeholder={t('proposals.who')} className="w-48" maxLength={100} />
-        <Input name="due" type="date" aria-label={t('proposals.due')} className="w-44" />
+        <label className="grid min-w-0 flex-1 gap-1 text-sm font-bold">
+          {t('proposals.what')}
+          <Input name="what" maxLength={300} />
+        </label>
+        <label className="grid w-48 gap-1 text-sm font-bold">
+          {t('proposals.who')}
+          <Input name="who" maxLength={100} />
+        </label>
+        <label className="grid w-44 gap-1 text-sm font-bold">
+          {t('proposals.due')}
+          <Input name="due" type="date" />
+        </label>
         <Button size="sm" type="submit" variant="secondary">
           {t('proposals.addAction')}
         </Button>

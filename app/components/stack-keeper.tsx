@@ -91,6 +91,7 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
     } else if (e.key === 'z' && (e.ctrlKey || e.metaKey) && !name) {
       e.preventDefault();
       undo();
+      setSaid(t('stack.undone'));
     }
   };
 
@@ -168,7 +169,7 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
               <Button onClick={(e) => e.detail <= 1 && next()} data-testid="next-speaker">
                 {t('stack.next')}
               </Button>
-              <Button variant="secondary" onClick={() => undo()} disabled={!canUndo}>
+              <Button variant="secondary" onClick={() => (undo(), setSaid(t('stack.undone')))} disabled={!canUndo}>
                 {t('agenda.undo')}
               </Button>
             </div>

@@ -5,9 +5,9 @@ import type { Proposal } from '~/model/proposals';
 export function Tally({ proposal: p, className = '' }: { proposal: Proposal; className?: string }) {
   const { t } = useTranslation();
   return (
-    <dl className={`flex flex-wrap gap-4 ${className}`} data-testid="tally">
+    <dl className={`flex flex-wrap gap-x-10 gap-y-2 ${className}`} data-testid="tally">
       {(['for', 'against', 'abstain'] as const).map((c) => (
-        <div key={c}>
+        <div key={c} className="border-l-4 border-current pl-3 first:border-l-0 first:pl-0">
           <dt className="text-sm font-bold uppercase">{t(`proposals.choices.${c}`)}</dt>
           <dd className="font-mono text-2xl font-black" data-choice={c}>
             {p.counts[c]}
