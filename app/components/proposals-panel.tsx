@@ -252,11 +252,11 @@ function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Propo
           {t('proposals.what')}
           <Input name="what" maxLength={300} />
         </label>
-        <label className="grid w-48 gap-1 text-sm font-bold">
+        <label className="grid w-56 gap-1 text-sm font-bold">
           {t('proposals.who')}
           <Input name="who" maxLength={100} />
         </label>
-        <label className="grid w-44 gap-1 text-sm font-bold">
+        <label className="grid w-56 gap-1 text-sm font-bold">
           {t('proposals.due')}
           <Input name="due" type="date" />
         </label>
