@@ -21,7 +21,7 @@ import {
   type EntryKind,
   type StackView,
 } from '~/model/stack';
-import type { TimerState } from '~/model/timers';
+import { formatDuration, type TimerState } from '~/model/timers';
 import { TimerControls } from './timer-controls';
 import { entryName } from './entry-name';
 import { Button } from './ui/button';
@@ -247,7 +247,7 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
           >
             {[30, 60, 90, 120, 180, 240, 300].map((s) => (
               <option key={s} value={s}>
-                {t('stack.seconds', { time: `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}` })}
+                {t('stack.seconds', { time: formatDuration(s * 1000) })}
               </option>
             ))}
           </Select>
@@ -277,7 +277,7 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
                   <tr key={h.name} className="border-t-2 border-stone-200">
                     <td className="py-1 font-semibold">{h.name}</td>
                     <td className="py-1 text-right font-mono">{h.times}</td>
-                    <td className="py-1 text-right font-mono">{`${Math.floor(h.totalMs / 60_000)}:${String(Math.floor((h.totalMs % 60_000) / 1000)).padStart(2, '0')}`}</td>
+                    <td className="py-1 text-right font-mono">{formatDuration(h.totalMs)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -82,10 +82,18 @@ export function remainingMs(timer: TimerState, now: number): number {
 export function formatRemaining(ms: number): string {
   const negative = ms < 0;
   // Count down in whole seconds that change on the second, the way a wall clock does.
-  const total = negative ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000);
+  const body = clock(negative ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000));
+  return negative ? `-${body}` : body;
+}
+
+/** A length of time already spent, in whole seconds: "2:05", "1:02:03". */
+export function formatDuration(ms: number): string {
+  return clock(Math.floor(Math.max(0, ms) / 1000));
+}
+
+function clock(total: number): string {
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  const body = h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`;
-  return negative ? `-${body}` : body;
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`;
 }

@@ -9,14 +9,14 @@ import { MetaDetails } from '~/components/meta-details';
 import { StackPhone } from '~/components/stack-phone';
 import { TimerDisplay } from '~/components/timer-display';
 import { Card } from '~/components/ui/card';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { BreakoutError, joinTable, readRound } from '~/model/breakouts';
 import { ENTRY_KINDS, MAX_NAME, ownedBy, raiseHand, readEntries, StackError, withdraw } from '~/model/stack';
 import { UnavailableError, VoteError } from '~/services';
 import { CHOICES, currentProposal, readProposals } from '~/model/proposals';
 import { VoteCard } from '~/components/vote-card';
 import { MyTable } from '~/components/my-table';
-import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
+import { IN_THE_ROOM, requireRole, toBase64 } from '~/utils/guards.server';
 import { nameCookie, readNameCookie } from '~/utils/name-cookie.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
@@ -26,9 +26,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly, session } = await requireRole(request, context, params.id, IN_THE_ROOM);
   // Which hands are this phone's, and its seat in the current round: only the server can tell.
   const tag = context.services.ownerTag(assembly.id, session);
-  const { mine, seatKey, open } = await context.services.readDoc(`${assembly.id}/plenary`, (doc) => {
+  // One read of the server's copy: the state to render and what is this phone's in it.
+  const { state, mine, seatKey, open } = await context.services.readDoc(`${assembly.id}/plenary`, (doc) => {
     const round = readRound(doc);
     return {
+      state: toBase64(Y.encodeStateAsUpdate(doc)),
       mine: ownedBy(readEntries(doc), tag).map((e) => e.id),
       seatKey: round ? context.services.seatKey(assembly.id, session, round.itemId) : null,
       open: readProposals(doc).filter((p) => p.vote.open).map((p) => p.id),
@@ -41,7 +43,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     {
       id: assembly.id,
       title: assembly.title,
-      state: await plenaryState(context, assembly.id),
+      state,
       mine,
       seatKey,
       voted,

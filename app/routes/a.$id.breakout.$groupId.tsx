@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeviceCopy, useOfflinePage } from '~/collab/offline';
 import { useDoc } from '~/collab/use-doc';
@@ -13,7 +13,7 @@ import { RoundStatus } from '~/components/round-status';
 import { Card } from '~/components/ui/card';
 import { Input } from '~/components/ui/field';
 import { fragmentToMarkdown, notesFragment, NOTES_FIELD, reportFragment, REPORT_FIELD } from '~/model/notes';
-import { colourFor } from '~/utils/colour';
+import { useNoteTaker } from '~/collab/use-note-taker';
 import { plenaryState, requireRole, toBase64 } from '~/utils/guards.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
@@ -47,8 +47,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     { headers: { 'Cache-Control': 'no-store' } }
   );
 }
-
-const NAME_KEY = 'plenary-note-taker-name';
 
 /** A table's page: its prompt and time, and its shared notes and report-back. */
 export default function Breakout() {
@@ -97,21 +95,7 @@ function Writer({
   onEditorReady: () => void;
 }) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
-  // The editor is made in the browser only, after hydration (its code is fetched on demand).
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => {
-    setName(localStorage.getItem(NAME_KEY) ?? '');
-    setHydrated(true);
-  }, []);
-  const user = {
-    name: name.trim() || t('breakout.noteTaker'),
-    color: colourFor(name.trim() || 'note-taker'),
-  };
-  useEffect(() => {
-    provider?.awareness.setLocalStateField('user', user);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [provider, user.name]);
+  const { name, setName, user, hydrated } = useNoteTaker(provider);
 
   return (
     <>
@@ -139,10 +123,7 @@ function Writer({
           id="caret-name"
           value={name}
           maxLength={40}
-          onChange={(e) => {
-            setName(e.target.value);
-            localStorage.setItem(NAME_KEY, e.target.value);
-          }}
+          onChange={(e) => setName(e.target.value)}
         />
       </Card>
       {hydrated ? (

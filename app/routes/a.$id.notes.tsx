@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData, useSearchParams } from '@remix-run/react';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDoc } from '~/collab/use-doc';
 import { usePlenary } from '~/collab/use-plenary';
@@ -8,7 +8,7 @@ import { AssemblyHeader } from '~/components/assembly-header';
 import { Card } from '~/components/ui/card';
 import { Select } from '~/components/ui/field';
 import { NOTES_FIELD } from '~/model/notes';
-import { colourFor } from '~/utils/colour';
+import { useNoteTaker } from '~/collab/use-note-taker';
 import { plenaryState, requireRole, toBase64 } from '~/utils/guards.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
@@ -74,14 +74,7 @@ export default function PlenaryNotes() {
 function ItemNotes({ assemblyId, itemId, state }: { assemblyId: string; itemId: string; state: string }) {
   const { t } = useTranslation();
   const { doc, provider } = useDoc(`${assemblyId}/notes/${itemId}`, state, { presence: true });
-  const [name, setName] = useState('');
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => {
-    setName(localStorage.getItem('plenary-note-taker-name') ?? '');
-    setHydrated(true);
-  }, []);
-  const user = { name: name || t('breakout.noteTaker'), color: colourFor(name || 'note-taker') };
-  useEffect(() => provider?.awareness.setLocalStateField('user', user), [provider, user.name]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { user, hydrated } = useNoteTaker(provider);
   return (
     <Card>
       <Suspense fallback={<p>{t('breakout.loadingEditor')}</p>}>

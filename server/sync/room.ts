@@ -14,7 +14,6 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
-  MalformedMessageError,
 } from './protocol.js';
 
 export interface RoomOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addTime, formatRemaining, pauseTimer, readTimer, remainingMs, resetTimer, startTimer } from '../../app/model/timers.js';
+import { addTime, formatDuration, formatRemaining, pauseTimer, readTimer, remainingMs, resetTimer, startTimer } from '../../app/model/timers.js';
 
 describe('timers', () => {
   it('[T1] start, pause, resume, add a minute, reset; over time is negative', () => {
@@ -36,5 +36,7 @@ describe('timers', () => {
     expect(formatRemaining(-1_500)).toBe('-0:01');
     expect(formatRemaining(-90_000)).toBe('-1:30');
     expect(formatRemaining(3_723_000)).toBe('1:02:03');
+    expect(formatDuration(119_999)).toBe('1:59'); // time spent counts up in whole seconds
+    expect(formatDuration(3_723_000)).toBe('1:02:03');
   });
 });

@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WebsocketProvider } from 'y-websocket';
+
+const NAME_KEY = 'plenary-note-taker-name';
+
+/** A readable colour per person, from their name, so a cursor keeps its colour across reloads. */
+export function colourFor(name: string): string {
+  let h = 0;
+  for (const c of name) h = (h * 31 + c.codePointAt(0)!) % 360;
+  return `hsl(${h} 70% 35%)`;
+}
+
+/**
+ * Who is writing on this device, for the named cursors: the name is kept on the device (one for
+ * every notes page) and published as this writer's presence. `hydrated` turns true in the browser
+ * after hydration: the editor is made only then (its code is fetched on demand).
+ */
+export function useNoteTaker(provider: WebsocketProvider | null) {
+  const { t } = useTranslation();
+  const [name, setStoredName] = useState('');
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => {
+    setStoredName(localStorage.getItem(NAME_KEY) ?? '');
+    setHydrated(true);
+  }, []);
+  const shown = name.trim();
+  const user = { name: shown || t('breakout.noteTaker'), color: colourFor(shown || 'note-taker') };
+  useEffect(() => {
+    provider?.awareness.setLocalStateField('user', user);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [provider, user.name]);
+  const setName = (value: string) => {
+    setStoredName(value);
+    localStorage.setItem(NAME_KEY, value);
+  };
+  return { name, setName, user, hydrated };
+}
