@@ -78,7 +78,7 @@ export class Connection {
   }
 
   /** Closes for a message the client should never have sent. */
-  reject(code: (typeof CloseCode)['badRequest'] | (typeof CloseCode)['tooLarge'], reason: string): void {
+  reject(code: (typeof CloseCode)['badRequest'] | (typeof CloseCode)['forbidden'] | (typeof CloseCode)['tooLarge'], reason: string): void {
     this.close(code, closeReason(reason));
   }
 }

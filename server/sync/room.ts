@@ -4,9 +4,10 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../storage/store.js';
 import type { Connection } from './connection.js';
 import type { DocName } from './doc-name.js';
-import { MAX_FRAME_BYTES } from './doc-name.js';
+import { MAX_DOC_BYTES, MAX_FRAME_BYTES } from './doc-name.js';
 import { mergeMany } from './merge.js';
 import { Outgoing } from './outgoing.js';
+import { WriteGuard } from './write-guard.js';
 import {
   CloseCode,
   decodeMessage,
@@ -49,6 +50,15 @@ export class Room {
   private stateVectorMessage: Uint8Array | null = null;
   private saveFailures = 0;
   private retryScheduled = false;
+  /** Checks each client update against the writer's rights before the live document sees it. */
+  private readonly guard: WriteGuard;
+  /** True while a checked client update is applied: the guard's copy has it already. */
+  private applyingChecked = false;
+  /**
+   * The document's encoded size as last measured, plus everything appended since: an upper bound
+   * (overwritten values shrink when compacted), measured again when it reaches the limit.
+   */
+  private sizeEstimate = 0;
 
   private constructor(
     readonly name: DocName,
@@ -57,6 +67,7 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.awareness.setLocalState(null);
+    this.guard = new WriteGuard(name, this.doc);
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -74,6 +85,7 @@ export class Room {
       }, room);
       room.doc.on('update', room.onDocUpdate);
     }
+    room.sizeEstimate = parts.reduce((n, p) => n + p.length, 0);
     room.lastSeq = stored.lastSeq;
     room.loggedSinceSnapshot = stored.updates.length;
     if (room.loggedSinceSnapshot >= options.compactAfter) await room.compact();
@@ -83,6 +95,8 @@ export class Room {
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullStateReply = null;
     this.stateVectorMessage = null;
+    if (!this.applyingChecked) this.guard.mirror(update);
+    this.sizeEstimate += update.length;
     this.pending.push(update);
     const from = origin && (origin as Connection).socket ? (origin as Connection) : null;
     this.pendingOrigin = this.pendingOrigin === undefined ? from : this.pendingOrigin === from ? from : null;
@@ -146,8 +160,10 @@ export class Room {
       await this.flush();
       if (this.discarded) return;
       const upto = this.lastSeq;
-      await this.store.compactDoc(this.name.name, Y.encodeStateAsUpdate(this.doc), upto);
+      const snapshot = Y.encodeStateAsUpdate(this.doc);
+      await this.store.compactDoc(this.name.name, snapshot, upto);
       this.loggedSinceSnapshot = 0;
+      this.sizeEstimate = snapshot.length + this.pending.reduce((n, p) => n + p.length, 0);
     } catch (err) {
       this.logger.error('compacting failed; the update log is intact', {
         doc: this.name.name,
@@ -189,6 +205,7 @@ export class Room {
 
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
+    if (conn.canWrite && ![...this.connections].some((c) => c.canWrite)) this.guard.drop();
     if (conn.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
     }
@@ -239,14 +256,44 @@ export class Room {
     }
   }
 
+  /**
+   * A writer's update reaches the live document only if it decodes, fits the document's size
+   * limit, depends on nothing the server lacks, and changes only what the writer's role may
+   * change ([F1]–[F8], [B5]).
+   */
   private applyFrom(conn: Connection, update: Uint8Array): void {
     try {
       // Decode fully before integrating, so a malformed update cannot be half applied.
       Y.decodeUpdate(update);
-      Y.applyUpdate(this.doc, update, conn);
     } catch (err) {
       conn.reject(CloseCode.badRequest, `bad update: ${(err as Error).message}`);
+      return;
     }
+    if (!this.fits(update.length)) {
+      this.logger.warn('update refused: the document is full', { doc: this.name.name, role: conn.grant.role, bytes: update.length });
+      conn.reject(CloseCode.tooLarge, `the document is full (${MAX_DOC_BYTES[this.name.kind]} bytes)`);
+      return;
+    }
+    const verdict = this.guard.check(conn.grant, update);
+    if (!verdict.ok) {
+      this.logger.warn('update refused', { doc: this.name.name, role: conn.grant.role, reason: verdict.reason });
+      conn.reject(verdict.code === 'forbidden' ? CloseCode.forbidden : CloseCode.badRequest, verdict.reason);
+      return;
+    }
+    this.applyingChecked = true;
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } finally {
+      this.applyingChecked = false;
+    }
+  }
+
+  /** Whether `bytes` more fit under the document's limit ([B5]); measures when the estimate says no. */
+  private fits(bytes: number): boolean {
+    const limit = MAX_DOC_BYTES[this.name.kind];
+    if (this.sizeEstimate + bytes <= limit) return true;
+    this.sizeEstimate = Y.encodeStateAsUpdate(this.doc).length;
+    return this.sizeEstimate + bytes <= limit;
   }
 
   private async replyToSyncStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
@@ -304,6 +351,7 @@ export class Room {
   discard(): void {
     this.discarded = true;
     this.pending = [];
+    this.guard.drop();
     for (const conn of this.connections) conn.close(CloseCode.notFound, 'assembly deleted');
     this.awareness.destroy();
     this.doc.destroy();
@@ -313,6 +361,7 @@ export class Room {
     if (this.discarded) return;
     await this.flush();
     if (this.loggedSinceSnapshot > 0) await this.compact();
+    this.guard.drop();
     this.awareness.destroy();
     this.doc.destroy();
   }

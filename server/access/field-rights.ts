@@ -1,0 +1,309 @@
+/**
+ * Field-level write rights: what each role may change inside a document it may write
+ * (docs/SPEC.md [F1]–[F8], ADR 013). `accessTo` says whether a link may write a document at all;
+ * this says which parts of it, and what shape and size a written part must have.
+ *
+ * The sync server applies an incoming update to a scratch copy of the document first, lists the
+ * entries it touched (a top-level map key, or an entry of a top-level map), and asks `checkWrite`
+ * with the entry as it was (`before`) and as it would be (`after`). Only an allowed, well-formed
+ * change reaches the live document, storage and the room. Results the server computes (phone vote
+ * tallies, the cast count, a vote's open/closed state, report-backs on the stack, who sits at which
+ * table) are never writable by a client, facilitators included.
+ */
+import * as Y from 'yjs';
+import { z } from 'zod';
+import type { Grant } from './permissions.js';
+import type { DocName } from '../sync/doc-name.js';
+import { ITEM_KINDS } from '../../app/model/agenda.js';
+import { ENTRY_KINDS, MAX_NAME, PROGRESSIVE } from '../../app/model/stack.js';
+import { ASSIGNMENTS, MAX_MESSAGE, MAX_PROMPT, MAX_TABLES, tableId } from '../../app/model/breakouts.js';
+import { MAX_TEXT, METHODS, OUTCOMES, SCALES } from '../../app/model/proposals.js';
+import { MAX_ANNOUNCEMENT } from '../../app/model/run.js';
+import { NOTES_FIELD, REPORT_FIELD } from '../../app/model/notes.js';
+
+/** One part of a document an update changed: a top-level type and, for maps, the entry's key. */
+export interface Touched {
+  root: string;
+  /** The key in the top-level map; null when the change is not keyed (text, XML, arrays). */
+  key: string | null;
+}
+
+export type WriteVerdict = { ok: true } | { ok: false; code: 'forbidden' | 'invalid'; reason: string };
+
+const OK: WriteVerdict = { ok: true };
+const forbidden = (reason: string): WriteVerdict => ({ ok: false, code: 'forbidden', reason });
+const invalid = (reason: string): WriteVerdict => ({ ok: false, code: 'invalid', reason });
+
+/** Deepest nesting of shared types a writer may create: plenary entries are at most 3 deep. */
+export const MAX_TYPE_DEPTH: Record<DocName['kind'], number> = { plenary: 4, notes: 48, breakout: 48 };
+
+/** The top-level types a notes document may have (TipTap's rich text, see app/model/notes.ts). */
+const NOTES_ROOTS = new Set([NOTES_FIELD, REPORT_FIELD]);
+
+// ---- shapes ---------------------------------------------------------------------------------
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const id = z.string().regex(ID);
+/** A server-time instant in ms. Older clients wrote fractional ones: tolerated, bounded. */
+const instant = z.number().finite().min(0).max(1e14);
+const count = z.number().int().min(0).max(1_000_000);
+const text = (max: number) => z.string().max(max);
+
+const agendaItem = z
+  .object({
+    title: text(200),
+    kind: z.enum(ITEM_KINDS),
+    minutes: z.number().finite().min(0).max(24 * 60),
+    presenter: text(200),
+    description: text(5000),
+    interpretation: text(500),
+    position: z.number().finite(),
+    status: z.enum(['pending', 'done', 'skipped']),
+    startedAt: instant.nullable(),
+    endedAt: instant.nullable(),
+    usedMs: z.number().finite().min(0).max(1e10),
+  })
+  .partial()
+  .strict();
+
+const timer = z
+  .object({
+    durationMs: z.number().finite().min(0).max(7 * 24 * 3600_000),
+    startedAt: instant.nullable(),
+    elapsedMs: z.number().finite().min(0).max(1e10),
+  })
+  .partial()
+  .strict();
+
+const stackEntry = z
+  .object({
+    name: text(MAX_NAME),
+    kind: z.enum([...ENTRY_KINDS, 'report']),
+    itemId: z.string().max(64),
+    raisedAt: instant,
+    owner: text(128),
+    status: z.enum(['waiting', 'spoken', 'withdrawn']),
+    calledAt: instant.nullable(),
+    endedAt: instant.nullable(),
+    movedKey: z.array(z.number().finite()).length(3),
+    text: text(2000),
+  })
+  .partial()
+  .strict();
+
+const round = z
+  .object({
+    prompts: z.array(text(MAX_PROMPT)).max(20),
+    minutes: z.number().int().min(1).max(240),
+    assignment: z.enum(ASSIGNMENTS),
+    tableCount: z.number().int().min(1).max(MAX_TABLES),
+    labels: z.array(text(100)).max(MAX_TABLES),
+    status: z.enum(['planned', 'running', 'ended']),
+    startedAt: instant.nullable(),
+    endsAt: instant.nullable(),
+    message: text(MAX_MESSAGE),
+    messageAt: instant.nullable(),
+    members: z.record(z.string().max(128), z.string().max(80)),
+  })
+  .partial()
+  .strict();
+
+const amendment = z.object({ text: text(MAX_TEXT), by: text(100), accepted: z.boolean().nullable(), at: instant }).strict();
+const action = z.object({ what: text(300), who: text(100), due: text(10), at: instant }).strict();
+const tally = z.object({ for: count, against: count, abstain: count }).strict();
+
+const proposal = z
+  .object({
+    itemId: z.string().max(64),
+    text: text(MAX_TEXT),
+    by: text(100),
+    createdAt: instant,
+    method: z.enum(METHODS),
+    amendments: z.record(id, amendment).refine((r) => Object.keys(r).length <= 200, 'at most 200 amendments'),
+    actions: z.record(id, action).refine((r) => Object.keys(r).length <= 200, 'at most 200 actions'),
+    counts: tally,
+    blocks: count,
+    standAsides: count,
+    scale: z.enum(SCALES),
+    temperature: z.array(count).max(6),
+    vote: z.object({ open: z.boolean(), cast: count, closed: z.boolean() }).strict(),
+    outcome: z.enum(OUTCOMES),
+    decidedAt: instant,
+  })
+  .partial()
+  .strict();
+
+/** Top-level keys of the plain maps, each with its own value shape. */
+const meta: Record<string, z.ZodTypeAny> = {
+  title: text(200),
+  startsAt: z.string().max(64).nullable(),
+  place: z.string().max(200).nullable(),
+  languages: z.array(z.string().max(35)).max(50),
+};
+const run: Record<string, z.ZodTypeAny> = { currentItemId: id, announcement: text(MAX_ANNOUNCEMENT) };
+const stackSettings = (key: string): z.ZodTypeAny | null => {
+  if (key.startsWith('closed:') && key.length <= 7 + 64) return z.literal(true);
+  const shapes: Record<string, z.ZodTypeAny> = {
+    progressive: z.enum(PROGRESSIVE),
+    speakerSeconds: z.number().finite().min(1).max(24 * 3600),
+    hideNames: z.boolean(),
+  };
+  return shapes[key] ?? null;
+};
+
+// ---- who may touch what ---------------------------------------------------------------------
+
+type Rule = (key: string, before: unknown, after: unknown, role: Grant['role']) => WriteVerdict;
+
+/** Which roles may write each top-level part of the plenary document, and how. */
+const PLENARY: Record<string, { roles: Grant['role'][]; rule: Rule }> = {
+  meta: { roles: ['facilitator'], rule: (key, _b, after) => plainValue(meta[key], key, after) },
+  run: { roles: ['facilitator'], rule: (key, _b, after) => plainValue(run[key], key, after) },
+  stack: { roles: ['facilitator', 'stack-keeper'], rule: (key, _b, after) => plainValue(stackSettings(key), key, after) },
+  timers: {
+    roles: ['facilitator', 'stack-keeper'],
+    rule: (key, _b, after, role) => {
+      if (key !== 'item' && key !== 'speaker') return invalid(`no timer ${key}`);
+      if (key === 'item' && role !== 'facilitator') return forbidden('only facilitators run the item timer');
+      return mapEntry(timer, `timers.${key}`, after);
+    },
+  },
+  agendaItems: { roles: ['facilitator'], rule: (key, _b, after) => idKey(key) ?? mapEntry(agendaItem, 'an agenda item', after) },
+  stackEntries: { roles: ['facilitator', 'stack-keeper'], rule: (key, before, after) => idKey(key) ?? stackEntryRule(before, after) },
+  breakoutRounds: { roles: ['facilitator'], rule: (key, before, after) => idKey(key) ?? roundRule(key, before, after) },
+  proposals: { roles: ['facilitator'], rule: (key, before, after) => idKey(key) ?? proposalRule(before, after) },
+};
+
+/** The top-level maps of the plenary document (everything else is refused). */
+export const PLENARY_ROOTS: readonly string[] = Object.keys(PLENARY);
+
+function idKey(key: string): WriteVerdict | null {
+  return ID.test(key) ? null : invalid(`not an id: ${key.slice(0, 40)}`);
+}
+
+function issue(what: string, err: z.ZodError): WriteVerdict {
+  const first = err.issues[0];
+  return invalid(`${what}: ${first.path.join('.')} ${first.message}`.trim());
+}
+
+function plainValue(shape: z.ZodTypeAny | null | undefined, key: string, after: unknown): WriteVerdict {
+  if (!shape) return invalid(`unknown field ${key.slice(0, 40)}`);
+  if (after === undefined) return OK; // a field removed
+  if (after instanceof Y.AbstractType) return invalid(`${key} is a plain value`);
+  const parsed = shape.safeParse(after);
+  return parsed.success ? OK : issue(key, parsed.error);
+}
+
+function mapEntry(shape: z.ZodTypeAny, what: string, after: unknown): WriteVerdict {
+  if (after === undefined) return OK;
+  if (!(after instanceof Y.Map)) return invalid(`${what} is a map`);
+  const parsed = shape.safeParse(after.toJSON());
+  return parsed.success ? OK : issue(what, parsed.error);
+}
+
+const json = (v: unknown): Record<string, unknown> | undefined =>
+  v instanceof Y.Map ? (v.toJSON() as Record<string, unknown>) : undefined;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Keepers add, call, move and withdraw turns; phones' hands and report-backs come from the server. */
+function stackEntryRule(before: unknown, after: unknown): WriteVerdict {
+  const shape = mapEntry(stackEntry, 'a stack entry', after);
+  if (!shape.ok) return shape;
+  const was = json(before);
+  const now = json(after);
+  if (!was && now) {
+    if ((now.owner ?? '') !== '') return forbidden('only the server tags a phone’s hand');
+    if (now.kind === 'report' || (now.text ?? '') !== '') return forbidden('report-backs are placed by the server');
+    return OK;
+  }
+  if (was && !now) {
+    if ((was.owner ?? '') !== '' || was.kind === 'report') return forbidden('a phone’s hand or a report-back is withdrawn, not deleted');
+    return OK;
+  }
+  for (const field of ['owner', 'kind', 'text', 'name', 'raisedAt'] as const) {
+    if (!same(was?.[field], now?.[field])) return forbidden(`a stack entry’s ${field} does not change`);
+  }
+  return OK;
+}
+
+/** Facilitators plan, start, extend and message a round; the server ends it and seats people. */
+function roundRule(itemId: string, before: unknown, after: unknown): WriteVerdict {
+  const shape = mapEntry(round, 'a breakout round', after);
+  if (!shape.ok) return shape;
+  const now = json(after);
+  if (!now) return OK;
+  const was = json(before);
+  const members = (after as Y.Map<unknown>).get('members');
+  if (members !== undefined && !(members instanceof Y.Map)) return invalid('members is a map');
+  if (now.status === 'ended' && was?.status !== 'ended') return forbidden('the server ends a round (it places the report-backs)');
+  const seatsBefore = (was?.members ?? {}) as Record<string, string>;
+  const seatsAfter = (now.members ?? {}) as Record<string, string>;
+  const tables = typeof now.tableCount === 'number' ? now.tableCount : 0;
+  for (const [seat, table] of Object.entries(seatsAfter)) {
+    if (seatsBefore[seat] === table) continue;
+    if (!(seat in seatsBefore)) return forbidden('only the server seats a phone');
+    const n = /-t(\d+)$/.exec(table)?.[1];
+    if (!n || table !== tableId(itemId, Number(n)) || Number(n) > tables) return invalid(`no table ${table.slice(0, 40)}`);
+  }
+  return OK;
+}
+
+/** Facilitators write proposals; a phone vote's state and result are the server's. */
+function proposalRule(before: unknown, after: unknown): WriteVerdict {
+  const shape = mapEntry(proposal, 'a proposal', after);
+  if (!shape.ok) return shape;
+  const map = after instanceof Y.Map ? after : null;
+  if (map && (!nestedMap(map, 'amendments') || !nestedMap(map, 'actions'))) return invalid('amendments and actions are maps');
+  const was = json(before);
+  const now = json(after);
+  const voted = (p: Record<string, unknown> | undefined) => {
+    const vote = p?.vote as { open?: boolean; closed?: boolean } | undefined;
+    return vote?.open === true || vote?.closed === true;
+  };
+  if (!now) return voted(was) ? forbidden('a proposal put to a phone vote stays') : OK;
+  if (!same(was?.vote, now.vote)) return forbidden('the server opens, counts and closes a phone vote');
+  if (voted(was)) {
+    for (const field of ['counts', 'method'] as const) {
+      if (!same(was?.[field], now[field])) return forbidden(`a phone vote’s ${field} are the server’s`);
+    }
+  }
+  if ((now.vote as { open?: boolean } | undefined)?.open === true && !same(was?.outcome, now.outcome)) {
+    return forbidden('close the phone vote before recording an outcome');
+  }
+  return OK;
+}
+
+function nestedMap(map: Y.Map<unknown>, key: string): boolean {
+  const v = map.get(key);
+  return v === undefined || v instanceof Y.Map;
+}
+
+// ---- the check ------------------------------------------------------------------------------
+
+/** The entry `key` of the top-level map `root` (one of PLENARY_ROOTS) of `doc`. */
+function entryOf(doc: Y.Doc, root: string, key: string): unknown {
+  return doc.getMap(root).get(key);
+}
+
+/**
+ * May `grant` make the change that turned `before` into `after`? `touched` lists what changed;
+ * `before` is the live document, `after` the scratch copy with the update applied.
+ */
+export function checkWrite(grant: Grant, doc: DocName, touched: Touched[], before: Y.Doc, after: Y.Doc): WriteVerdict {
+  if (doc.kind !== 'plenary') {
+    for (const t of touched) {
+      if (!NOTES_ROOTS.has(t.root)) return invalid(`a notes document holds only ${[...NOTES_ROOTS].join(' and ')}`);
+      if (t.key !== null) return invalid(`${t.root} is rich text`);
+    }
+    return OK;
+  }
+  for (const t of touched) {
+    const part = PLENARY[t.root];
+    if (!part) return invalid(`the plenary document has no ${t.root.slice(0, 40)}`);
+    if (!part.roles.includes(grant.role)) return forbidden(`a ${grant.role} link does not change ${t.root}`);
+    if (t.key === null) return invalid(`${t.root} is a map`);
+    const verdict = part.rule(t.key, entryOf(before, t.root, t.key), entryOf(after, t.root, t.key), grant.role);
+    if (!verdict.ok) return verdict;
+  }
+  return OK;
+}
