@@ -1,0 +1,206 @@
+/**
+ * Field-level write rights over real sockets ([F1]–[F6], [B5]): stock y-websocket clients on each
+ * role's link send crafted changes; the server refuses what the role may not write, stores and
+ * relays nothing of it, and everyone else carries on.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { clientPool, closeCodeOf, eventually, rawSocket, type Client } from '../helpers/clients.js';
+import { createAssembly, mintLink, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
+import { CloseCode, encodeSyncStep1, encodeUpdate } from '../../server/sync/protocol.js';
+import { parseDocName, MAX_DOC_BYTES } from '../../server/sync/doc-name.js';
+import { addItem } from '../../app/model/agenda.js';
+import { goToItem } from '../../app/model/run.js';
+import { addProposal, countCast, getProposal, openVote } from '../../app/model/proposals.js';
+import { planRound, readRound } from '../../app/model/breakouts.js';
+
+let server: TestServer;
+let asm: CreatedAssembly;
+let keeperToken: string;
+let tableToken: string;
+let itemId: string;
+let proposalId: string;
+const pool = clientPool();
+const plenary = () => `${asm.id}/plenary`;
+
+/** A change applied on the server, as an attendee's command is (not from any socket). */
+async function onServer(docName: string, change: (doc: Y.Doc) => void) {
+  const room = await server.rooms.acquire(parseDocName(docName)!);
+  try {
+    room.doc.transact(() => change(room.doc), 'command');
+    await room.flush();
+  } finally {
+    server.rooms.release(room);
+  }
+}
+
+/** What a fresh facilitator client sees once synced: the stored, relayed truth. */
+async function freshView(docName = plenary()): Promise<Client> {
+  const c = pool.open(server.syncUrl, docName, asm.facilitatorToken);
+  await c.synced;
+  return c;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  asm = await createAssembly(server.url, 'Hall A');
+  keeperToken = (await mintLink(server.url, asm, { role: 'stack-keeper' })).token;
+  const f = await freshView();
+  itemId = addItem(f.doc, { title: 'Proposals', kind: 'proposal', minutes: 30 });
+  goToItem(f.doc, itemId, Date.now());
+  proposalId = addProposal(f.doc, { itemId, text: 'Strike on May 1' }, Date.now());
+  planRound(f.doc, itemId, { prompts: ['What next?'], minutes: 10, assignment: 'count-off', tables: [{ label: '' }, { label: '' }] });
+  await eventually(async () => expect(getProposal((await freshView()).doc, proposalId)).not.toBeNull());
+  // The server opens the vote and counts three ballots, as it does for phones.
+  await onServer(plenary(), (doc) => {
+    openVote(doc, proposalId);
+    for (let i = 0; i < 3; i++) countCast(doc, proposalId);
+  });
+  tableToken = (await mintLink(server.url, asm, { role: 'note-taker', scope: `${itemId}-t1` })).token;
+});
+
+afterAll(async () => {
+  pool.destroyAll();
+  await server.close();
+});
+
+describe('[F2] the forged vote result from the adversarial test', () => {
+  it('[F2] a stack-keeper link writing against=999, closed=true is cut off with 4403; nobody sees it, the vote stays open', async () => {
+    const watcher = await freshView();
+    const keeper = pool.open(server.syncUrl, plenary(), keeperToken);
+    await keeper.synced;
+    const map = keeper.doc.getMap('proposals').get(proposalId) as Y.Map<unknown>;
+    keeper.doc.transact(() => {
+      map.set('counts', { for: 0, against: 999, abstain: 0 });
+      map.set('vote', { open: false, cast: 999, closed: true });
+    });
+    expect((await keeper.closed).code).toBe(CloseCode.forbidden);
+    // A marker written after the forgery by the facilitator arrives; the forgery never does.
+    watcher.doc.getMap('run').set('announcement', 'after the forgery');
+    const later = await freshView();
+    await eventually(() => expect(later.doc.getMap('run').get('announcement')).toBe('after the forgery'));
+    const seen = getProposal(later.doc, proposalId)!;
+    expect(seen.vote).toEqual({ open: true, cast: 3, closed: false });
+    expect(seen.counts.against).toBe(0);
+    expect(getProposal(watcher.doc, proposalId)!.vote.open).toBe(true);
+  });
+
+  it('[F2] a facilitator link cannot write the tally either (4403)', async () => {
+    const f = pool.open(server.syncUrl, plenary(), asm.facilitatorToken);
+    await f.synced;
+    (f.doc.getMap('proposals').get(proposalId) as Y.Map<unknown>).set('vote', { open: false, cast: 3, closed: true });
+    expect((await f.closed).code).toBe(CloseCode.forbidden);
+    expect(getProposal((await freshView()).doc, proposalId)!.vote.open).toBe(true);
+  });
+});
+
+describe('[F1][F3] each writing role against the parts it may not change', () => {
+  it('[F1] a stack-keeper setting a round to 20,000,000 tables is cut off (4403) and the round keeps its 2', async () => {
+    const keeper = pool.open(server.syncUrl, plenary(), keeperToken);
+    await keeper.synced;
+    (keeper.doc.getMap('breakoutRounds').get(itemId) as Y.Map<unknown>).set('tableCount', 20_000_000);
+    expect((await keeper.closed).code).toBe(CloseCode.forbidden);
+    expect(readRound((await freshView()).doc, itemId)!.tables).toHaveLength(2);
+  });
+
+  it('[F3] a facilitator setting it is refused as malformed (4400)', async () => {
+    const f = pool.open(server.syncUrl, plenary(), asm.facilitatorToken);
+    await f.synced;
+    (f.doc.getMap('breakoutRounds').get(itemId) as Y.Map<unknown>).set('tableCount', 20_000_000);
+    expect((await f.closed).code).toBe(CloseCode.badRequest);
+    expect(readRound((await freshView()).doc, itemId)!.tables).toHaveLength(2);
+  });
+
+  it('[F3] a facilitator writing a non-map agenda item is refused (4400); the agenda still reads', async () => {
+    const f = pool.open(server.syncUrl, plenary(), asm.facilitatorToken);
+    await f.synced;
+    f.doc.getMap('agendaItems').set('broken', 5);
+    expect((await f.closed).code).toBe(CloseCode.badRequest);
+    expect((await freshView()).doc.getMap('agendaItems').has('broken')).toBe(false);
+  });
+
+  it('[F1] a stack-keeper editing the agenda is cut off (4403)', async () => {
+    const keeper = pool.open(server.syncUrl, plenary(), keeperToken);
+    await keeper.synced;
+    (keeper.doc.getMap('agendaItems').get(itemId) as Y.Map<unknown>).set('title', 'Renamed by the keeper');
+    expect((await keeper.closed).code).toBe(CloseCode.forbidden);
+  });
+
+  it('[F1] a stack-keeper keeps the stack: a hand added by the keeper reaches everyone', async () => {
+    const keeper = pool.open(server.syncUrl, plenary(), keeperToken);
+    await keeper.synced;
+    const m = new Y.Map<unknown>();
+    keeper.doc.transact(() => {
+      keeper.doc.getMap('stackEntries').set('keeperhand1', m);
+      m.set('name', 'Amina');
+      m.set('kind', 'speak');
+      m.set('itemId', itemId);
+      m.set('raisedAt', Date.now());
+      m.set('owner', '');
+      m.set('status', 'waiting');
+    });
+    const f = await freshView();
+    await eventually(() => expect((f.doc.getMap('stackEntries').get('keeperhand1') as Y.Map<unknown>)?.get('name')).toBe('Amina'));
+    expect(keeper.provider.wsconnected).toBe(true);
+  });
+
+  it('[F4] a table’s note-taker writes its notes but not another top-level type (4400)', async () => {
+    const table = `${asm.id}/breakout/${itemId}-t1`;
+    const nt = pool.open(server.syncUrl, table, tableToken);
+    await nt.synced;
+    nt.doc.getText('notes').insert(0, 'We want a strike fund');
+    const f = await freshView(table);
+    await eventually(() => expect(f.doc.getText('notes').toString()).toBe('We want a strike fund'));
+    nt.doc.getMap('meta').set('title', 'hijacked');
+    expect((await nt.closed).code).toBe(CloseCode.badRequest);
+    expect((await freshView(table)).doc.share.has('meta')).toBe(false);
+  });
+});
+
+describe('[B5] documents have a size limit; updates with missing dependencies are not kept', () => {
+  it('[B5] a note-taker sending frames just under the frame limit is cut off (4413) when the document is full', async () => {
+    const table = `${asm.id}/breakout/${itemId}-t2`;
+    const token = (await mintLink(server.url, asm, { role: 'note-taker', scope: `${itemId}-t2` })).token;
+    const ws = await rawSocket(server.syncUrl, table, token);
+    const closed = closeCodeOf(ws);
+    const client = new Y.Doc();
+    const chunk = 'x'.repeat(1000 * 1000 - 100);
+    let sent = 0;
+    let code: number | null = null;
+    void closed.then((c) => (code = c.code));
+    for (let i = 0; i < 5 && code === null; i++) {
+      const sv = Y.encodeStateVector(client);
+      client.getText('notes').insert(0, chunk);
+      ws.send(encodeUpdate(Y.encodeStateAsUpdate(client, sv)));
+      sent++;
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect((await closed).code).toBe(CloseCode.tooLarge);
+    expect(sent).toBeGreaterThan(1);
+    const room = await server.rooms.acquire(parseDocName(table)!);
+    try {
+      expect(Y.encodeStateAsUpdate(room.doc).length).toBeLessThanOrEqual(MAX_DOC_BYTES.breakout);
+    } finally {
+      server.rooms.release(room);
+    }
+  });
+
+  it('[B5] an update that depends on changes never sent closes with 4400 and nothing waits in memory', async () => {
+    const ws = await rawSocket(server.syncUrl, plenary(), asm.facilitatorToken);
+    const closed = closeCodeOf(ws);
+    const client = new Y.Doc();
+    client.getMap('run').set('announcement', 'never sent');
+    const sv = Y.encodeStateVector(client);
+    client.getMap('run').set('announcement', 'depends on it');
+    ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+    ws.send(encodeUpdate(Y.encodeStateAsUpdate(client, sv)));
+    expect((await closed).code).toBe(CloseCode.badRequest);
+    const room = await server.rooms.acquire(parseDocName(plenary())!);
+    try {
+      expect(room.doc.store.pendingStructs).toBeNull();
+      expect(room.doc.store.pendingDs).toBeNull();
+    } finally {
+      server.rooms.release(room);
+    }
+  });
+});
