@@ -1,5 +1,5 @@
 /**
- * Checks what an incoming update would do before the live document sees it (ADR 013).
+ * Checks what an incoming update would do before the live document sees it (ADR 015).
  *
  * The guard keeps a scratch copy of the document (made when the first client write arrives,
  * dropped when the room has no writers): an update is applied to the copy, the copy's transaction
