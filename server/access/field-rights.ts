@@ -1,6 +1,6 @@
 /**
  * Field-level write rights: what each role may change inside a document it may write
- * (docs/SPEC.md [F1]–[F8], ADR 013). `accessTo` says whether a link may write a document at all;
+ * (docs/SPEC.md [F1]–[F6], ADR 015). `accessTo` says whether a link may write a document at all;
  * this says which parts of it, and what shape and size a written part must have.
  *
  * The sync server applies an incoming update to a scratch copy of the document first, lists the

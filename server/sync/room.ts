@@ -259,7 +259,7 @@ export class Room {
   /**
    * A writer's update reaches the live document only if it decodes, fits the document's size
    * limit, depends on nothing the server lacks, and changes only what the writer's role may
-   * change ([F1]–[F8], [B5]).
+   * change ([F1]–[F6], [B5]).
    */
   private applyFrom(conn: Connection, update: Uint8Array): void {
     try {

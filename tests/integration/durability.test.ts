@@ -3,6 +3,8 @@ import * as Y from 'yjs';
 import { connect, eventually, sleep } from '../helpers/clients.js';
 import { spawnServer } from '../helpers/child-server.js';
 import { createAssembly, tempDataDir } from '../helpers/server.js';
+import { addItem, readAgenda, removeItem } from '../../app/model/agenda.js';
+import { resetTimer } from '../../app/model/timers.js';
 
 /** True when `known` already holds everything in `seen` (applying it changes nothing). */
 function holdsEverything(known: Y.Doc, seen: Y.Doc): boolean {
@@ -34,14 +36,15 @@ describe('durability', () => {
     const writer = (async () => {
       while (writing) {
         n++;
-        w1.doc.getArray('agenda').push([`item ${n}`]);
-        w2.doc.getMap('timers').set('item', { startedAt: n });
-        if (n % 3 === 0) w2.doc.getArray('agenda').delete(0, 1);
+        addItem(w1.doc, { title: `item ${n}`, kind: 'discussion', minutes: 5 });
+        resetTimer(w2.doc, 'item', n * 1000);
+        const first = readAgenda(w2.doc)[0];
+        if (n % 3 === 0 && first) removeItem(w2.doc, first.id);
         noteWriter.doc.getText('notes').insert(0, `${n} `);
         await sleep(2);
       }
     })();
-    await eventually(() => expect(reader.doc.getArray('agenda').length).toBeGreaterThan(100), { timeout: 10_000 });
+    await eventually(() => expect(readAgenda(reader.doc).length).toBeGreaterThan(100), { timeout: 10_000 });
     first.process.kill('SIGKILL');
     await first.exited;
     writing = false;
@@ -58,7 +61,7 @@ describe('durability', () => {
       Y.applyUpdate(seenPlenary, seen[0]);
       const seenNotes = new Y.Doc();
       Y.applyUpdate(seenNotes, seen[1]);
-      expect(seenPlenary.getArray('agenda').length).toBeGreaterThan(100);
+      expect(readAgenda(seenPlenary).length).toBeGreaterThan(100);
       expect(holdsEverything(after.doc, seenPlenary)).toBe(true);
       expect(holdsEverything(afterNotes.doc, seenNotes)).toBe(true);
       // The credentials survived the restart too.

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { createLogger } from '../../server/logger.js';
 import { closeCodeOf, connect, rawSocket } from '../helpers/clients.js';
 import { createAssembly, startTestServer } from '../helpers/server.js';
+import { setMeta } from '../../app/model/meta.js';
 
 it('[X1] nothing the server logs, errors included, holds a client address', async () => {
   const lines: string[] = [];
@@ -10,7 +11,7 @@ it('[X1] nothing the server logs, errors included, holds a client address', asyn
     const asm = await createAssembly(server.url);
     const c = connect(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
     await c.synced;
-    c.doc.getMap('m').set('a', 1);
+    setMeta(c.doc, { place: 'Union hall' });
     const bad = await rawSocket(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
     const closed = closeCodeOf(bad);
     bad.send(new Uint8Array([7, 7, 7]));
@@ -21,7 +22,7 @@ it('[X1] nothing the server logs, errors included, holds a client address', asyn
     server.store.appendUpdates = async () => {
       throw new Error('disk full');
     };
-    c.doc.getMap('m').set('b', 2);
+    setMeta(c.doc, { place: 'Union hall, room 2' });
     await new Promise((r) => setTimeout(r, 200));
     server.store.appendUpdates = original;
     expect(lines.some((l) => l.includes('saving an update failed'))).toBe(true);

@@ -7,6 +7,9 @@ import { Room } from '../../server/sync/room.js';
 import { SqliteStore } from '../../server/storage/sqlite-store.js';
 import { silentLogger } from '../../server/logger.js';
 import type { Grant } from '../../server/access/permissions.js';
+import { addItem } from '../../app/model/agenda.js';
+import { readMeta, setMeta } from '../../app/model/meta.js';
+import { readAnnouncement, setAnnouncement } from '../../app/model/run.js';
 
 /** An in-memory socket whose delivery the test controls. */
 class MemorySocket implements SyncSocket {
@@ -52,8 +55,8 @@ describe('Room', () => {
     for (const c of [...writers, ...readers]) await r.join(c);
     for (const s of [...writerSockets, ...readerSockets]) s.sent = [];
 
-    await r.receive(writers[0], encodeUpdate(updateOf((d) => d.getMap('m').set('a', 1))));
-    await r.receive(writers[1], encodeUpdate(updateOf((d) => d.getMap('m').set('b', 2))));
+    await r.receive(writers[0], encodeUpdate(updateOf((d) => setMeta(d, { title: 'Spring assembly' }))));
+    await r.receive(writers[1], encodeUpdate(updateOf((d) => setMeta(d, { place: 'Union hall' }))));
     expect(readerSockets[0].sent).toHaveLength(0); // nothing before it is stored
     await nextTurn();
     await r.flush();
@@ -64,7 +67,7 @@ describe('Room', () => {
     expect(msg.type).toBe('update');
     const copy = new Y.Doc();
     Y.applyUpdate(copy, (msg as { update: Uint8Array }).update);
-    expect(copy.getMap('m').toJSON()).toEqual({ a: 1, b: 2 });
+    expect(readMeta(copy)).toMatchObject({ title: 'Spring assembly', place: 'Union hall' });
     expect(await store.countUpdates('a1/plenary')).toBe(1); // one batch, one row
   });
 
@@ -74,7 +77,7 @@ describe('Room', () => {
     const w = new Connection(ws, grant, 'write', options);
     await r.join(w);
     ws.sent = [];
-    await r.receive(w, encodeUpdate(updateOf((d) => d.getMap('m').set('a', 1))));
+    await r.receive(w, encodeUpdate(updateOf((d) => setMeta(d, { title: 'Spring assembly' }))));
     await nextTurn();
     await r.flush();
     expect(ws.sent).toHaveLength(0);
@@ -88,7 +91,7 @@ describe('Room', () => {
     await r.join(reader);
     await r.join(writer);
     slow.bufferedAmount = 5000;
-    await r.receive(writer, encodeUpdate(updateOf((d) => d.getMap('m').set('a', 1))));
+    await r.receive(writer, encodeUpdate(updateOf((d) => setMeta(d, { title: 'Spring assembly' }))));
     await nextTurn();
     await r.flush();
     expect(slow.terminated).toBe(true);
@@ -99,7 +102,7 @@ describe('Room', () => {
     const { room: r } = await room();
     const writer = new Connection(new MemorySocket(), grant, 'write', options);
     await r.join(writer);
-    await r.receive(writer, encodeUpdate(updateOf((d) => d.getText('t').insert(0, 'agenda'))));
+    await r.receive(writer, encodeUpdate(updateOf((d) => addItem(d, { title: 'Welcome', kind: 'welcome', minutes: 5 }))));
     await r.flush();
     const sockets = [new MemorySocket(), new MemorySocket()];
     const empty = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()));
@@ -116,7 +119,7 @@ describe('Room', () => {
     const { room: r, store } = await room();
     const writer = new Connection(new MemorySocket(), grant, 'write', options);
     await r.join(writer);
-    await r.receive(writer, encodeUpdate(updateOf((d) => d.getText('t').insert(0, 'x'))));
+    await r.receive(writer, encodeUpdate(updateOf((d) => setAnnouncement(d, 'Interpretation: channel 2'))));
     expect(await store.countUpdates('a1/plenary')).toBe(0); // batched, not yet stored
     const s = new MemorySocket();
     const c = new Connection(s, { ...grant, role: 'attendee' }, 'read', options);
@@ -127,7 +130,7 @@ describe('Room', () => {
     expect(reply.type).toBe('sync-step-2');
     const copy = new Y.Doc();
     Y.applyUpdate(copy, (reply as { update: Uint8Array }).update);
-    expect(copy.getText('t').toString()).toBe('x');
+    expect(readAnnouncement(copy)).toBe('Interpretation: channel 2');
   });
 
   it('[S6] a failed save keeps the update in memory, relays nothing, and retries', async () => {
@@ -143,7 +146,7 @@ describe('Room', () => {
     await r.join(new Connection(readerSocket, { ...grant, role: 'attendee' }, 'read', options));
     const writer = new Connection(new MemorySocket(), grant, 'write', options);
     await r.join(writer);
-    await r.receive(writer, encodeUpdate(updateOf((d) => d.getText('t').insert(0, 'kept'))));
+    await r.receive(writer, encodeUpdate(updateOf((d) => setAnnouncement(d, 'kept'))));
     await nextTurn();
     expect(readerSocket.sent).toHaveLength(0);
     for (let i = 0; i < 50 && readerSocket.sent.length === 0; i++) await new Promise((res) => setTimeout(res, 20));
@@ -159,7 +162,7 @@ describe('Room', () => {
     const { room: r } = await room(store);
     const writer = new Connection(new MemorySocket(), grant, 'write', options);
     await r.join(writer);
-    await r.receive(writer, encodeUpdate(updateOf((d) => d.getText('t').insert(0, 'secret'))));
+    await r.receive(writer, encodeUpdate(updateOf((d) => setAnnouncement(d, 'secret'))));
     await nextTurn();
     const s = new MemorySocket();
     const c = new Connection(s, { ...grant, role: 'attendee' }, 'read', options);
