@@ -263,8 +263,10 @@ function proposalRule(before: unknown, after: unknown): WriteVerdict {
   if (!now) return voted(was) ? forbidden('a proposal put to a phone vote stays') : OK;
   if (!same(was?.vote, now.vote)) return forbidden('the server opens, counts and closes a phone vote');
   if (voted(was)) {
-    for (const field of ['counts', 'method'] as const) {
-      if (!same(was?.[field], now[field])) return forbidden(`a phone vote’s ${field} are the server’s`);
+    // What the room voted on, and the result, stay as they were; the outcome and actions follow.
+    for (const field of Object.keys({ ...was, ...now })) {
+      if (field === 'outcome' || field === 'decidedAt' || field === 'actions') continue;
+      if (!same(was?.[field], now[field])) return forbidden(`a proposal put to a phone vote keeps its ${field.slice(0, 40)}`);
     }
   }
   if ((now.vote as { open?: boolean } | undefined)?.open === true && !same(was?.outcome, now.outcome)) {

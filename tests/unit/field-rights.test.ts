@@ -225,3 +225,18 @@ describe('[F6] a refused update leaves no trace in the copy the next check start
     expect(guard.check(keeper, crafted(a.doc, (d) => d.getMap('stack').set('hideNames', true))).ok).toBe(true);
   });
 });
+
+describe('[F2] what the room voted on stays as it was voted', () => {
+  const a = assembly();
+  it('[F2] a voted proposal’s text, item and creation time do not change or vanish; its outcome and actions do', () => {
+    for (const change of [
+      (d: Y.Doc) => entry(d, 'proposals', a.voted).set('text', 'Strike on May 2'),
+      (d: Y.Doc) => entry(d, 'proposals', a.voted).delete('itemId'),
+      (d: Y.Doc) => entry(d, 'proposals', a.voted).delete('createdAt'),
+    ]) {
+      expect(verdict(facilitator, 'a1/plenary', a.doc, change)).toMatchObject({ ok: false, code: 'forbidden' });
+    }
+    expect(verdict(facilitator, 'a1/plenary', a.doc, (d) => entry(d, 'proposals', a.voted).set('outcome', 'carried')).ok).toBe(true);
+    expect(verdict(facilitator, 'a1/plenary', a.doc, (d) => (entry(d, 'proposals', a.voted).get('actions') as Y.Map<unknown>).set('act1', { what: 'Print flyers', who: 'Comms', due: '', at: 8_000 })).ok).toBe(true);
+  });
+});
