@@ -28,7 +28,11 @@ export interface Touched {
   key: string | null;
 }
 
-export type WriteVerdict = { ok: true } | { ok: false; code: 'forbidden' | 'invalid'; reason: string };
+/**
+ * `missing`: the update builds on changes the server does not have yet (a reconnecting client's
+ * edit can arrive just before the offline edits it builds on); it cannot be judged until they come.
+ */
+export type WriteVerdict = { ok: true } | { ok: false; code: 'forbidden' | 'invalid' | 'missing'; reason: string };
 
 const OK: WriteVerdict = { ok: true };
 const forbidden = (reason: string): WriteVerdict => ({ ok: false, code: 'forbidden', reason });

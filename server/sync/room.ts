@@ -22,6 +22,10 @@ export interface RoomOptions {
   compactAfter: number;
 }
 
+/** How much a writer's updates may wait for what they build on, and for how long ([F5]). */
+export const HELD_BYTES = 256 * 1024;
+export const HELD_MS = 10_000;
+
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 
 function isEmptyStateVector(sv: Uint8Array): boolean {
@@ -205,6 +209,7 @@ export class Room {
 
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
+    this.release(conn);
     if (conn.canWrite && ![...this.connections].some((c) => c.canWrite)) this.guard.drop();
     if (conn.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
@@ -274,7 +279,14 @@ export class Room {
       conn.reject(CloseCode.tooLarge, `the document is full (${MAX_DOC_BYTES[this.name.kind]} bytes)`);
       return;
     }
-    const verdict = this.guard.check(conn.grant, update);
+    const held = this.held.get(conn);
+    const candidate = held ? Y.mergeUpdates([...held.updates, update]) : update;
+    const verdict = this.guard.check(conn.grant, candidate);
+    if (!verdict.ok && verdict.code === 'missing') {
+      this.hold(conn, update);
+      return;
+    }
+    this.release(conn);
     if (!verdict.ok) {
       this.logger.warn('update refused', { doc: this.name.name, role: conn.grant.role, reason: verdict.reason });
       conn.reject(verdict.code === 'forbidden' ? CloseCode.forbidden : CloseCode.badRequest, verdict.reason);
@@ -282,10 +294,45 @@ export class Room {
     }
     this.applyingChecked = true;
     try {
-      Y.applyUpdate(this.doc, update, conn);
+      Y.applyUpdate(this.doc, candidate, conn);
     } finally {
       this.applyingChecked = false;
     }
+  }
+
+  /**
+   * Updates a writer sent that build on changes it has not sent yet ([F5]): a reconnecting client
+   * may send a fresh edit just before its sync reply with the offline edits under it. They wait,
+   * per connection, at most HELD_BYTES and HELD_MS; then the socket is closed and they are dropped.
+   */
+  private readonly held = new Map<Connection, { updates: Uint8Array[]; bytes: number; timer: NodeJS.Timeout }>();
+
+  private hold(conn: Connection, update: Uint8Array): void {
+    const entry = this.held.get(conn);
+    const bytes = (entry?.bytes ?? 0) + update.length;
+    if (bytes > HELD_BYTES) {
+      this.release(conn);
+      conn.reject(CloseCode.badRequest, 'updates whose dependencies never arrived');
+      return;
+    }
+    if (entry) {
+      entry.updates.push(update);
+      entry.bytes = bytes;
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.release(conn);
+      conn.reject(CloseCode.badRequest, 'updates whose dependencies never arrived');
+    }, HELD_MS);
+    timer.unref();
+    this.held.set(conn, { updates: [update], bytes, timer });
+  }
+
+  private release(conn: Connection): void {
+    const entry = this.held.get(conn);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    this.held.delete(conn);
   }
 
   /** Whether `bytes` more fit under the document's limit ([B5]); measures when the estimate says no. */

@@ -119,7 +119,7 @@ export class WriteGuard {
 
   private judge(grant: Grant, copy: Y.Doc, found: ReturnType<typeof touchedBy> | null): WriteVerdict {
     if (copy.store.pendingStructs || copy.store.pendingDs) {
-      return { ok: false, code: 'invalid', reason: 'the update depends on changes the server does not have' };
+      return { ok: false, code: 'missing', reason: 'the update depends on changes the server does not have' };
     }
     if (!found) return { ok: true }; // nothing new
     const { touched, depth, subdoc } = found as ReturnType<typeof touchedBy>;

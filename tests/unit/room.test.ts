@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { Connection, type SyncSocket } from '../../server/sync/connection.js';
 import { parseDocName } from '../../server/sync/doc-name.js';
 import { decodeMessage, encodeSyncStep1, encodeUpdate } from '../../server/sync/protocol.js';
-import { Room } from '../../server/sync/room.js';
+import { HELD_MS, Room } from '../../server/sync/room.js';
 import { SqliteStore } from '../../server/storage/sqlite-store.js';
 import { silentLogger } from '../../server/logger.js';
 import type { Grant } from '../../server/access/permissions.js';
@@ -181,5 +181,28 @@ describe('close reasons', () => {
     expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(123);
     expect(cut).not.toContain('\uFFFD');
     expect(closeReason('short')).toBe('short');
+  });
+
+  it('[F5] an update waiting for what it builds on is dropped after HELD_MS, and its socket closed with 4400', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { room: r } = await room();
+      const s = new MemorySocket();
+      const c = new Connection(s, grant, 'write', options);
+      await r.join(c);
+      const client = new Y.Doc();
+      client.getMap('run').set('announcement', 'never sent');
+      const sv = Y.encodeStateVector(client);
+      client.getMap('run').set('announcement', 'waits for it');
+      await r.receive(c, encodeUpdate(Y.encodeStateAsUpdate(client, sv)));
+      vi.advanceTimersByTime(HELD_MS - 10);
+      expect(s.closedWith).toBeNull();
+      vi.advanceTimersByTime(20);
+      expect(s.closedWith).toBe(4400);
+      expect(r.doc.store.pendingStructs).toBeNull();
+      expect(r.doc.getMap('run').get('announcement')).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
