@@ -56,10 +56,13 @@ async function fanout(target: Target): Promise<Omit<Result, 'stormReaders' | 'st
     const doc = new Y.Doc();
     const provider = target.provider(doc, 'reader');
     provider.awareness.setLocalState(null);
-    doc.getMap('bench').observe((event) => {
+    // Each write adds an agenda item (a real facilitator write Plenary's guard accepts), titled with its key.
+    const items = doc.getMap<Y.Map<unknown>>('agendaItems');
+    items.observe((event) => {
       if (!measuring) return;
       const now = performance.now();
-      for (const key of event.keysChanged) {
+      for (const id of event.keysChanged) {
+        const key = String(items.get(id)?.get('title'));
         const t = sentAt.get(key);
         if (t !== undefined) {
           latencies.push(now - t);
@@ -79,7 +82,7 @@ async function fanout(target: Target): Promise<Omit<Result, 'stormReaders' | 'st
     const w = writers[which];
     const key = `w${which}:${n}`;
     sentAt.set(key, performance.now());
-    w.doc.getMap('bench').set(key, n);
+    w.doc.getMap('agendaItems').set(`i${key.replace(/[^A-Za-z0-9]/g, '_')}`, new Y.Map<unknown>([['title', key], ['kind', 'discussion'], ['minutes', 1], ['position', n], ['status', 'pending']]));
   };
   // Warm-up, not measured.
   for (let n = 0; n < 20; n++) {
@@ -130,9 +133,13 @@ async function joinStorm(target: Target): Promise<{ stormMs: number; stormCpuSec
   const writerDoc = new Y.Doc();
   const writer = target.provider(writerDoc, 'writer');
   await connectAll([writer]);
-  const agenda = writerDoc.getArray('agenda');
-  if (agenda.length === 0) {
-    for (let i = 0; i < 2000; i++) agenda.push([{ title: `Item ${i}: report from the organizing committee`, minutes: 5 }]);
+  const agenda = writerDoc.getMap<Y.Map<unknown>>('agendaItems');
+  if (agenda.size < 2000) {
+    writerDoc.transact(() => {
+      for (let i = 0; i < 2000; i++) {
+        agenda.set(`storm${i}`, new Y.Map<unknown>([['title', `Item ${i}: report from the organizing committee`], ['kind', 'report'], ['minutes', 5], ['position', i], ['status', 'pending']]));
+      }
+    });
   }
   await sleep(1500);
   const readers = Array.from({ length: STORM }, () => {
@@ -146,7 +153,7 @@ async function joinStorm(target: Target): Promise<{ stormMs: number; stormCpuSec
   await connectAll(readers.map((r) => r.provider));
   const stormMs = performance.now() - started;
   const stormCpuSeconds = cpuSeconds(target.pid) - cpu0;
-  const ok = readers.every((r) => r.doc.getArray('agenda').length === agenda.length);
+  const ok = readers.every((r) => r.doc.getMap('agendaItems').size === agenda.size);
   if (!ok) throw new Error(`${target.name}: a storm reader synced without the whole agenda`);
   for (const r of readers) {
     r.provider.destroy();
