@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '~/components/ui/button';
@@ -11,6 +11,12 @@ import { keyCookie } from '~/utils/key-cookie.server';
 import { UnavailableError } from '~/services';
 
 export const meta: MetaFunction = () => [{ title: 'Plenary' }];
+
+/** A page answered from the action keeps the action's Retry-After (Remix sends only these headers). */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retry = actionHeaders.get('Retry-After');
+  return retry ? { 'Retry-After': retry } : {};
+};
 
 type FieldErrors = Partial<Record<'title' | 'startsAt' | 'place' | 'languages', string>>;
 
