@@ -284,6 +284,24 @@ describe('[W7] a frame over 8 MiB', () => {
     ws.send(Buffer.alloc(8 * 1024 * 1024 + 1));
     expect((await closed).code).toBe(1009);
   });
+
+  it('closes with 1009 even when the server still has output queued for that client', async () => {
+    // A phone on bad wifi has not read what the server sent yet: the server's side of the socket
+    // holds output. Held here by corking the server's socket until the frame has been refused.
+    let serverSide: import('node:net').Socket | undefined;
+    const grab = (_req: unknown, socket: import('node:net').Socket) => (serverSide = socket);
+    server.server.on('upgrade', grab);
+    try {
+      const ws = await rawSocket(server.syncUrl, `${asm.id}/notes/item2`, asm.facilitatorToken);
+      serverSide!.cork();
+      const closed = closeCodeOf(ws);
+      ws.send(Buffer.alloc(8 * 1024 * 1024 + 1));
+      setTimeout(() => serverSide!.uncork(), 500);
+      expect((await closed).code).toBe(1009);
+    } finally {
+      server.server.off('upgrade', grab);
+    }
+  });
 });
 
 describe('[W8] bodies over the route’s limit are refused with 413 while streaming, before any other work', () => {
