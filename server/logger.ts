@@ -23,10 +23,19 @@ const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
 // Full eight-group addresses, or any with '::' (loopback, mapped IPv4, link-local).
 const IPV6 = /(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|[0-9A-Fa-f:]*::[0-9A-Fa-f:.]*/g;
 const HOSTNAME = /\blocalhost\b/gi;
+/** A cookie or an Authorization header quoted whole: its value goes, whatever its length. */
+const COOKIE = /\b(plenary_[A-Za-z0-9_-]*)=[^;\s"',]*/g;
+const BEARER = /\bBearer\s+[^\s"',]+/gi;
 
 /** A string as it may be logged: no secrets, no addresses. */
 export function redact(text: string): string {
-  return text.replace(SECRET, '[secret]').replace(IPV6, '[address]').replace(IPV4, '[address]').replace(HOSTNAME, '[address]');
+  return text
+    .replace(COOKIE, '$1=[secret]')
+    .replace(BEARER, 'Bearer [secret]')
+    .replace(SECRET, '[secret]')
+    .replace(IPV6, '[address]')
+    .replace(IPV4, '[address]')
+    .replace(HOSTNAME, '[address]');
 }
 
 function scrub(value: unknown, depth = 0): unknown {

@@ -439,6 +439,8 @@ describe('[W14] a title or name must show something', () => {
     const entries = readEntries(room.doc).length;
     server.rooms.release(room);
     expect(entries).toBe(0);
+    // The same form with a name that shows is taken.
+    expect((await post(`/a/${asm.id}?index`, form({ intent: 'raise', name: 'Ana', kind: 'speak' }), { cookie })).status).toBe(303);
   });
 });
 
