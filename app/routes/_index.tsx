@@ -14,8 +14,10 @@ export const meta: MetaFunction = () => [{ title: 'Plenary' }];
 
 /** A page answered from the action keeps the action's Retry-After (Remix sends only these headers). */
 export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
   const retry = actionHeaders.get('Retry-After');
-  return retry ? { 'Retry-After': retry } : {};
+  if (retry) headers.set('Retry-After', retry);
+  return headers;
 };
 
 type FieldErrors = Partial<Record<'title' | 'startsAt' | 'place' | 'languages', string>>;

@@ -346,7 +346,7 @@ describe('[W8] bodies over the route’s limit are refused with 413 while stream
 });
 
 describe('[W9][W10] bodies we cannot read are a clear 4xx', () => {
-  const create = (headers: Record<string, string>, body: string | Buffer) => fetch(`${server.url}/api/assemblies`, { method: 'POST', headers, body });
+  const create = (headers: Record<string, string>, body: string | Uint8Array<ArrayBuffer>) => fetch(`${server.url}/api/assemblies`, { method: 'POST', headers, body });
 
   it('Content-Encoding br, an unknown one, or gzip that is not gzip: 415/415/400, nothing created', async () => {
     const before = assemblies();
@@ -360,7 +360,7 @@ describe('[W9][W10] bodies we cannot read are a clear 4xx', () => {
     expect(form.status).toBe(415);
     expect(assemblies()).toBe(before);
     // Real gzip to the JSON API is read.
-    expect((await create({ 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync(json))).status).toBe(201);
+    expect((await create({ 'content-type': 'application/json', 'content-encoding': 'gzip' }, new Uint8Array(gzipSync(json)))).status).toBe(201);
   });
 
   it('a JSON body in charset=bogus is 415; a multipart form without a boundary is 400', async () => {
