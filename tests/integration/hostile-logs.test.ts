@@ -6,18 +6,14 @@ import http from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { spawnServer, type ChildServer } from '../helpers/child-server.js';
 import { createAssembly, tempDataDir, type CreatedAssembly } from '../helpers/server.js';
-import { closeCodeOf, rawSocket } from '../helpers/clients.js';
+import { closeCodeOf, eventually, rawSocket } from '../helpers/clients.js';
 import { rawConnect, upgradeRequest, within, write } from '../helpers/raw-http.js';
 
 let child: ChildServer;
-let stdout = '';
-let stderr = '';
 let asm: CreatedAssembly;
 
 beforeAll(async () => {
   child = await spawnServer(tempDataDir(), { LOG_LEVEL: 'debug' });
-  child.process.stdout!.on('data', (d) => (stdout += d));
-  child.process.stderr!.on('data', (d) => (stderr += d));
   asm = await createAssembly(child.url, 'Hall A');
 });
 
@@ -78,13 +74,12 @@ it('[W12] after the attacks, every line is the logger’s JSON and none holds a 
   await within(upgrade.closed, 3_000, 'the upgrade was not answered');
 
   // The refusals above are logged at debug: wait until they are all out.
-  const refusals = () => stderr.split('\n').filter((l) => l.includes('"request refused"')).length;
-  for (let i = 0; i < 100 && refusals() < 10; i++) await new Promise((r) => setTimeout(r, 20));
-  expect(refusals()).toBeGreaterThanOrEqual(10);
+  const refusals = () => child.output.stderr.split('\n').filter((l) => l.includes('"request refused"')).length;
+  await eventually(() => expect(refusals()).toBeGreaterThanOrEqual(12), { timeout: 10_000 });
 
-  // stdout carries one line, the port for whoever started the process (read by spawnServer); nothing since.
-  expect(stdout).toBe('');
-  const lines = stderr.split('\n').filter((l) => l !== '');
+  // stdout carries one line: the port, for whoever started the process.
+  expect(child.output.stdout).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+\n$/);
+  const lines = child.output.stderr.split('\n').filter((l) => l !== '');
   expect(lines.length).toBeGreaterThan(10);
   for (const line of lines) {
     expect(line.startsWith('{"t":"'), line).toBe(true);
