@@ -14,11 +14,13 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
 /**
- * Link tokens (43 characters), cookie signatures and session ids are long runs of base64url; a
- * token in a malformed URL may be half percent-encoded. Ids we do want in the log (assemblies: 16
- * characters) are shorter than any secret.
+ * Link tokens (43 characters) and cookie signatures are long runs of base64url; a token in a
+ * malformed URL may be half percent-encoded. Ids we do want in the log (assemblies: 16
+ * characters) are shorter than any secret, and error codes (SQLITE_READONLY_DBMOVED) have no
+ * lowercase letter, which a random secret of that length all but surely has.
  */
 const SECRET = /[A-Za-z0-9_%-]{22,}/g;
+const looksSecret = (run: string) => /[a-z%]/.test(run);
 const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
 // Full eight-group addresses, or any with '::' (loopback, mapped IPv4, link-local).
 const IPV6 = /(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|[0-9A-Fa-f:]*::[0-9A-Fa-f:.]*/g;
@@ -32,7 +34,7 @@ export function redact(text: string): string {
   return text
     .replace(COOKIE, '$1=[secret]')
     .replace(BEARER, 'Bearer [secret]')
-    .replace(SECRET, '[secret]')
+    .replace(SECRET, (run) => (looksSecret(run) ? '[secret]' : run))
     .replace(IPV6, '[address]')
     .replace(IPV4, '[address]')
     .replace(HOSTNAME, '[address]');

@@ -126,7 +126,10 @@ export class SyncServer {
   private async admit(ws: WebSocket, req: IncomingMessage): Promise<{ conn: Connection; room: Room } | null> {
     // The name exactly as sent: no percent-decoding, no dot segments or backslashes resolved
     // (`new URL` would turn `<id>/../<id>/plenary` and `<id>\plenary` into real names) ([W6]).
-    const [path, query = ''] = (req.url ?? '').split('?', 2);
+    const url = req.url ?? '';
+    const mark = url.indexOf('?');
+    const path = mark < 0 ? url : url.slice(0, mark);
+    const query = mark < 0 ? '' : url.slice(mark + 1);
     const name = parseDocName(path.slice(SYNC_PREFIX.length));
     if (!name) {
       ws.close(CloseCode.notFound, 'no such document');

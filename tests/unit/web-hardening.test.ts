@@ -97,6 +97,10 @@ describe('[W12] the logger writes one scrubbed JSON line per entry', () => {
 
   it('redact keeps what a reader needs: assembly ids, statuses, short words', () => {
     expect(redact('assembly aXtWX_C18Rcc62kC answered 503')).toBe('assembly aXtWX_C18Rcc62kC answered 503');
+    expect(redact('SqliteError SQLITE_READONLY_DBMOVED ERR_STREAM_PREMATURE_CLOSE')).toBe('SqliteError SQLITE_READONLY_DBMOVED ERR_STREAM_PREMATURE_CLOSE');
+    // A token fully percent-encoded in upper-case hex is still a secret.
+    const encoded = [...'k2v3Q0xHn6k9'].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+    expect(redact(`/join/${encoded}`)).toBe('/join/[secret]');
   });
 
   it('console and process warnings go through the logger while routed, and come back after', () => {
