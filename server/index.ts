@@ -14,6 +14,7 @@ import { methodGuard } from './http/method-guard.js';
 import { originCheck } from './http/origin-check.js';
 import { bodyGuard } from './http/body-limit.js';
 import { errorHandler } from './http/error-handler.js';
+import { loadRefusalText } from './http/refusal-text.js';
 import { routeConsoleToLogger } from './console-to-logger.js';
 import type { Logger } from './logger.js';
 import { SqliteStore } from './storage/sqlite-store.js';
@@ -111,7 +112,7 @@ export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
   const services = createServices({ store, access, rooms, publicUrl: config.publicUrl });
   const closeRemix = await mountRemix(app, server, config.remix, services, logger);
   // Last: every error of every route is answered (and logged) here, never by Express's default ([W11], [W12]).
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, loadRefusalText()));
 
   // Assemblies set to delete themselves go when their time comes (checked at start and hourly).
   const sweep = async () => {

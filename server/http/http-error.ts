@@ -1,3 +1,5 @@
+import type { RefusalKey } from './refusal-text.js';
+
 /** An answer with a status and a message for the client; thrown by middleware and API handlers. */
 export class HttpError extends Error {
   constructor(
@@ -6,6 +8,8 @@ export class HttpError extends Error {
     readonly details?: unknown,
     /** Extra response headers (Retry-After, Allow, Connection). */
     readonly headers: Record<string, string> = {},
+    /** What a person in a browser reads (a key of the catalogues' `refused` section); else by status. */
+    readonly key?: RefusalKey,
   ) {
     super(message);
   }

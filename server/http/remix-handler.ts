@@ -44,7 +44,7 @@ function toFetchRequest(req: Request, res: Response, body: Buffer | undefined): 
   try {
     url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ''}${req.originalUrl}`);
   } catch {
-    throw new HttpError(400, 'the Host header or the address is malformed');
+    throw new HttpError(400, 'the Host header or the address is malformed', undefined, {}, 'badAddress');
   }
   const headers = new Headers();
   try {

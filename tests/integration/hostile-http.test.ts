@@ -110,9 +110,21 @@ describe('[W2] state-changing requests from another site are refused with 403, b
     for (const origin of [FOREIGN, 'null', `${server.url}.evil.example`, 'file://', '{"level":"error","msg":"forged"}']) {
       const res = await post('/?index', form({ title: 'Forged', languages: 'en' }), { origin });
       expect(res.status, origin).toBe(403);
-      expect(await res.text()).toMatch(/another site/);
+      expect(await res.text()).toMatch(/another website/);
     }
     expect(assemblies()).toBe(before);
+  });
+
+  it('a person who meets the refusal reads it in their language', async () => {
+    const es = await post('/language', form({ language: 'en', back: '/' }), { origin: FOREIGN, 'accept-language': 'es-MX,es;q=0.9,en;q=0.5' });
+    expect(es.status).toBe(403);
+    expect(es.headers.get('content-language')).toBe('es');
+    expect(await es.text()).toMatch(/otro sitio web/);
+    const chosen = await post('/?index', form({ title: 'x', languages: 'en' }), { origin: FOREIGN, 'accept-language': 'es', cookie: 'plenary_lang=en' });
+    expect(await chosen.text()).toMatch(/another website/);
+    // Scripts get English JSON whatever they accept.
+    const api = await fetch(`${server.url}/api/assemblies`, { method: 'POST', headers: { origin: FOREIGN, 'accept-language': 'es' }, body: '{}' });
+    expect((await api.json()).error).toMatch(/another site/);
   });
 
   it('without Origin, a cross-site Sec-Fetch-Site or a foreign Referer is refused', async () => {
