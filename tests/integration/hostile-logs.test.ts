@@ -46,7 +46,7 @@ it('[W12] after the attacks, every line is the logger’s JSON and none holds a 
     await raw('GET', `/join/${asm.facilitatorToken}%`, spoofed),
     await raw('GET', `/join/${asm.attendeeToken}%E0%A4%A`, spoofed),
     await raw('GET', `/api/assemblies/%E0%A4%A/links`, { ...spoofed, authorization: `Bearer ${asm.facilitatorToken}` }),
-    await raw('GET', `/a/%E0%A4%A${asm.attendeeToken}`, spoofed),
+    await raw('GET', `/a/${asm.attendeeToken}%E0%A4%A`, spoofed),
     // Remix used to print the raw Origin in "TypeError: Invalid URL ... input: '<origin>'".
     await raw('POST', '/?index', { ...spoofed, origin: forged, 'content-type': 'application/x-www-form-urlencoded' }, 'title=x&languages=en'),
     await raw('POST', `/a/${asm.id}/facilitate`, { ...spoofed, origin: `https://${asm.facilitatorToken}.evil.example` }, 'intent=mint'),
