@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
-import type { AppLoadContext, EntryContext } from '@remix-run/node';
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
-import { RemixServer } from '@remix-run/react';
+import { RemixServer, isRouteErrorResponse } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceContext } from './utils/nonce';
@@ -60,10 +60,30 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) loadContext.log.error('rendering a page failed', { error: describe(error) });
         },
       },
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** An error as a short string: never its stack or properties (a raw header value can hide there). */
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return typeof error === 'string' ? error : 'unknown error';
+}
+
+/**
+ * Remix's errors go to the structured logger instead of `console.error` ([W12]): one JSON line,
+ * scrubbed of secrets, without the request's headers or URL. A Response a guard throws (401, 404)
+ * is an answer, not an error; errors of aborted requests are the client leaving.
+ */
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs): void {
+  if (request.signal.aborted) return;
+  if (error instanceof Response || (isRouteErrorResponse(error) && error.status < 500)) {
+    context.log.debug('request answered with an error response', { status: error.status });
+    return;
+  }
+  context.log.error('a loader or action failed', { method: request.method, error: describe(error) });
 }

@@ -136,9 +136,18 @@ export interface PlenaryServices {
   deleteSchedule(assemblyId: string): Promise<{ days: number; at: number | null } | null>;
 }
 
+/** The server's structured logger, as loaders and Remix's error hook see it (it scrubs secrets). */
+export interface ServerLog {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
 declare module '@remix-run/node' {
   interface AppLoadContext {
     services: PlenaryServices;
+    /** Every line the server writes goes through this, never `console` ([W12]). */
+    log: ServerLog;
     /** Per-request nonce for the Content-Security-Policy's script-src. */
     cspNonce: string;
   }

@@ -10,6 +10,12 @@ import { AccessService } from './access/access-service.js';
 import { createApi } from './http/api.js';
 import { mountRemix, type RemixMode } from './http/remix.js';
 import { securityHeaders } from './http/headers.js';
+import { methodGuard } from './http/method-guard.js';
+import { originCheck } from './http/origin-check.js';
+import { bodyGuard } from './http/body-limit.js';
+import { errorHandler } from './http/error-handler.js';
+import { loadRefusalText } from './http/refusal-text.js';
+import { routeConsoleToLogger } from './console-to-logger.js';
 import type { Logger } from './logger.js';
 import { SqliteStore } from './storage/sqlite-store.js';
 import type { Store } from './storage/store.js';
@@ -25,6 +31,13 @@ export interface PlenaryConfig {
   publicUrl?: string;
   remix: RemixMode;
   logger: Logger;
+  /**
+   * Route `console` and Node's process warnings through `logger` ([W12]): `npm start` does, so
+   * every line the process writes is the logger's; tests that start servers in-process do not.
+   */
+  captureConsole?: boolean;
+  /** Slow-client limits ([W4]); the defaults are what production runs. */
+  http?: Partial<typeof HTTP_DEFAULTS>;
   /** Tuning; the defaults are what production runs. */
   sync?: Partial<{
     keepaliveMs: number;
@@ -54,9 +67,23 @@ export const SYNC_DEFAULTS = {
   compactAfter: 1_000,
 };
 
+/**
+ * How long a client may take ([W4]): a request's headers within 20 s, the whole request (body
+ * included) within 30 s, an idle keep-alive connection 5 s. Node checks these every second, not
+ * every 30 s (its default), so a slow client is cut off close to its deadline.
+ */
+export const HTTP_DEFAULTS = {
+  headersTimeoutMs: 20_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  checkIntervalMs: 1_000,
+};
+
 export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
   const tuning = { ...SYNC_DEFAULTS, ...config.sync };
+  const limits = { ...HTTP_DEFAULTS, ...config.http };
   const { logger } = config;
+  const restoreConsole = config.captureConsole ? routeConsoleToLogger(logger) : () => {};
   const store = new SqliteStore(path.join(config.dataDir, 'plenary.sqlite'));
   const access = new AccessService(store, config.sessionSecret);
   const rooms = new Rooms(store, logger, { unloadAfterMs: tuning.unloadAfterMs, compactAfter: tuning.compactAfter });
@@ -65,16 +92,27 @@ export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders);
+  // Hostile requests are refused before any work, cheapest check first ([W16], [W2], [W8]).
+  app.use(methodGuard);
+  app.use(originCheck({ publicUrl: config.publicUrl }));
+  app.use(bodyGuard);
   // Phones on hall wifi: pages, data and assets go out compressed (websockets are not touched).
   app.use(compression());
-  app.use(createApi({ access, logger, publicUrl: config.publicUrl }));
+  app.use(createApi({ access, publicUrl: config.publicUrl }));
 
-  const server = http.createServer(app);
+  const server = http.createServer(
+    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs },
+    app,
+  );
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   const sync = new SyncServer(rooms, access, logger, tuning);
-  sync.attach(server);
+  // In development Vite's HMR websocket shares the port; nothing else but /sync is ours.
+  sync.attach(server, { publicUrl: config.publicUrl, otherUpgrades: config.remix === 'vite' ? isViteHmr : undefined });
 
   const services = createServices({ store, access, rooms, publicUrl: config.publicUrl });
-  const closeRemix = await mountRemix(app, server, config.remix, services);
+  const closeRemix = await mountRemix(app, server, config.remix, services, logger);
+  // Last: every error of every route is answered (and logged) here, never by Express's default ([W11], [W12]).
+  app.use(errorHandler(logger, loadRefusalText()));
 
   // Assemblies set to delete themselves go when their time comes (checked at start and hourly).
   const sweep = async () => {
@@ -113,8 +151,14 @@ export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await closeRemix();
         await store.close();
+        restoreConsole();
       })();
       return closing;
     },
   };
+}
+
+/** Vite's HMR client asks for the `vite-hmr` (or `vite-ping`) subprotocol. */
+function isViteHmr(req: http.IncomingMessage): boolean {
+  return /\bvite-(hmr|ping)\b/.test(String(req.headers['sec-websocket-protocol'] ?? ''));
 }

@@ -19,6 +19,7 @@ const plenary = await startPlenary({
   publicUrl: env.PUBLIC_URL,
   remix: env.NODE_ENV === 'development' ? 'vite' : 'build',
   logger,
+  captureConsole: true,
 });
 logger.info('Plenary is listening', { url: plenary.url, dataDir: env.DATA_DIR });
 // Tests and scripts read the port from this line.

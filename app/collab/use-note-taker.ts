@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WebsocketProvider } from 'y-websocket';
+import { hasVisibleText } from '~/model/visible-text';
 
 const NAME_KEY = 'plenary-note-taker-name';
 
@@ -24,7 +25,8 @@ export function useNoteTaker(provider: WebsocketProvider | null) {
     setStoredName(localStorage.getItem(NAME_KEY) ?? '');
     setHydrated(true);
   }, []);
-  const shown = name.trim();
+  // A name that shows nothing is no name: the cursor says "note-taker" instead ([W14]).
+  const shown = hasVisibleText(name) ? name.trim() : '';
   const user = { name: shown || t('breakout.noteTaker'), color: colourFor(shown || 'note-taker') };
   useEffect(() => {
     provider?.awareness.setLocalStateField('user', user);

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ITEM_KINDS, type AgendaItemInput, type ItemKind } from '~/model/agenda';
+import { hasVisibleText } from '~/model/visible-text';
 import { Button } from './ui/button';
 import { Field, Input, Select } from './ui/field';
 
@@ -12,7 +13,7 @@ const EMPTY: Draft = { title: '', kind: 'discussion', minutes: '10', presenter: 
 export function parseDraft(draft: Draft): { item: AgendaItemInput } | { errors: Partial<Record<keyof Draft, string>> } {
   const errors: Partial<Record<keyof Draft, string>> = {};
   const title = draft.title.trim();
-  if (!title) errors.title = 'agenda.errors.title';
+  if (!hasVisibleText(title)) errors.title = 'agenda.errors.title';
   else if (title.length > 200) errors.title = 'agenda.errors.titleLong';
   const minutes = Number(draft.minutes);
   if (draft.minutes.trim() === '' || !Number.isInteger(minutes) || minutes < 0 || minutes > 1440) errors.minutes = 'agenda.errors.minutes';

@@ -7,6 +7,7 @@
  */
 import * as Y from 'yjs';
 import { newId } from './ids.js';
+import { hasVisibleText } from './visible-text.js';
 
 export const ITEM_KINDS = ['welcome', 'report', 'discussion', 'breakout', 'proposal', 'break', 'closing'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -70,7 +71,7 @@ export function readAgenda(doc: Y.Doc): AgendaItem[] {
 }
 
 function validate(input: Partial<AgendaItemInput>): void {
-  if (input.title !== undefined && input.title.trim() === '') throw new Error('an agenda item needs a title');
+  if (input.title !== undefined && !hasVisibleText(input.title)) throw new Error('an agenda item needs a title');
   if (input.title !== undefined && input.title.trim().length > 200) throw new Error('an agenda item title is at most 200 characters');
   if (input.minutes !== undefined && (!Number.isFinite(input.minutes) || input.minutes < 0 || input.minutes > 24 * 60)) {
     throw new Error('planned minutes must be between 0 and 1440');

@@ -14,6 +14,7 @@
 import * as Y from 'yjs';
 import { currentItemId } from './agenda.js';
 import { newId } from './ids.js';
+import { hasVisibleText } from './visible-text.js';
 import { resetTimer, startTimer } from './timers.js';
 
 /** What a hand can be raised for, in the order they jump the queue. */
@@ -177,7 +178,7 @@ function keyOf(doc: Y.Doc, e: StackEntry, progressive: Progressive, counts: Map<
 
 function validName(name: string): string {
   const clean = name.normalize('NFKC').trim().replace(/\s+/g, ' ');
-  if (!clean) throw new StackError('invalid', 'a name is needed');
+  if (!hasVisibleText(clean)) throw new StackError('invalid', 'a name is needed');
   if (clean.length > MAX_NAME) throw new StackError('invalid', `a name is at most ${MAX_NAME} characters`);
   return clean;
 }

@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '~/components/ui/button';
@@ -8,10 +8,25 @@ import { LanguageSwitcher } from '~/root';
 import { LanguageChoices } from '~/components/language-choices';
 import { parseAssemblyForm } from '~/utils/assembly-schema';
 import { keyCookie } from '~/utils/key-cookie.server';
+import { UnavailableError } from '~/services';
 
 export const meta: MetaFunction = () => [{ title: 'Plenary' }];
 
+/** A page answered from the action keeps the action's Retry-After (Remix sends only these headers). */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retry = actionHeaders.get('Retry-After');
+  if (retry) headers.set('Retry-After', retry);
+  return headers;
+};
+
 type FieldErrors = Partial<Record<'title' | 'startsAt' | 'place' | 'languages', string>>;
+
+/** What was typed, sent back with an error so a refused form loses nothing (also without JavaScript). */
+function typed(form: FormData) {
+  const text = (name: string) => String(form.get(name) ?? '').slice(0, 1000);
+  return { title: text('title'), startsAt: text('startsAt'), place: text('place'), languages: form.getAll('languages').map(String).slice(0, 20) };
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData().catch(() => new FormData());
@@ -19,12 +34,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) {
     const errors: FieldErrors = {};
     for (const issue of parsed.error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message;
-    return json({ errors }, { status: 400 });
+    return json({ errors, error: null, values: typed(form) }, { status: 400 });
   }
-  const created = await context.services.createAssembly(parsed.data, request);
+  let created;
+  try {
+    created = await context.services.createAssembly(parsed.data, request);
+  } catch (err) {
+    // A full or failing disk: try again in a moment, with everything typed still in the form ([W17]).
+    if (err instanceof UnavailableError) return json({ errors: {}, error: 'errors.unavailable', values: typed(form) }, { status: 503, headers: { 'Retry-After': '30' } });
+    throw err;
+  }
   const headers = new Headers();
   headers.append('Set-Cookie', created.cookie);
-  headers.append('Set-Cookie', keyCookie(created.id, created.facilitator.url));
+  headers.append('Set-Cookie', keyCookie(created.id, created.facilitator.url, new URL(request.url).protocol === 'https:'));
   return redirect(`/a/${created.id}/facilitate`, { headers });
 }
 
@@ -32,6 +54,7 @@ export default function CreateAssembly() {
   const { t } = useTranslation();
   const data = useActionData<typeof action>();
   const errors: FieldErrors = data?.errors ?? {};
+  const values = data?.values;
   const busy = useNavigation().state !== 'idle';
   return (
     <main className="mx-auto max-w-2xl px-4 py-6 sm:py-10">
@@ -40,17 +63,22 @@ export default function CreateAssembly() {
       <p className="mt-2 text-lg text-stone-800">{t('app.tagline')}</p>
       <Card className="mt-6">
         <h2 className="mb-4 text-2xl font-black">{t('create.heading')}</h2>
+        {data?.error ? (
+          <p className="mb-4 font-semibold text-red-800" role="alert">
+            {t(data.error)}
+          </p>
+        ) : null}
         <Form method="post" noValidate>
           <Field id="title" label={t('create.title')} hint={t('create.titleHint')} error={errors.title && t(errors.title)}>
-            {({ id, describedBy, invalid }) => <Input id={id} name="title" required maxLength={200} aria-describedby={describedBy} aria-invalid={invalid} />}
+            {({ id, describedBy, invalid }) => <Input id={id} name="title" required maxLength={200} defaultValue={values?.title} aria-describedby={describedBy} aria-invalid={invalid} />}
           </Field>
           <Field id="startsAt" label={t('create.startsAt')} error={errors.startsAt && t(errors.startsAt)}>
-            {({ id, describedBy, invalid }) => <Input id={id} name="startsAt" type="datetime-local" aria-describedby={describedBy} aria-invalid={invalid} />}
+            {({ id, describedBy, invalid }) => <Input id={id} name="startsAt" type="datetime-local" defaultValue={values?.startsAt} aria-describedby={describedBy} aria-invalid={invalid} />}
           </Field>
           <Field id="place" label={t('create.place')} hint={t('create.placeHint')} error={errors.place && t(errors.place)}>
-            {({ id, describedBy, invalid }) => <Input id={id} name="place" maxLength={200} aria-describedby={describedBy} aria-invalid={invalid} />}
+            {({ id, describedBy, invalid }) => <Input id={id} name="place" maxLength={200} defaultValue={values?.place} aria-describedby={describedBy} aria-invalid={invalid} />}
           </Field>
-          <LanguageChoices checked={['en']} error={errors.languages} className="mb-6" />
+          <LanguageChoices checked={values?.languages ?? ['en']} error={errors.languages} className="mb-6" />
           <Button type="submit" disabled={busy} className="w-full text-lg sm:w-auto">
             {t('create.submit')}
           </Button>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasVisibleText } from '~/model/visible-text';
 
 export const ROOM_LANGUAGES = ['en', 'es', 'so', 'hmn', 'om', 'am', 'vi', 'ar', 'asl'] as const;
 
@@ -14,7 +15,8 @@ export function parseAssemblyForm(form: FormData) {
 }
 
 export const CreateAssemblySchema = z.object({
-  title: z.string().trim().min(1, 'create.errors.titleRequired').max(200, 'create.errors.titleTooLong'),
+  // A title of only spaces or zero-width characters would show as nothing ([W14]).
+  title: z.string().trim().refine(hasVisibleText, 'create.errors.titleRequired').refine((v) => v.length <= 200, 'create.errors.titleTooLong'),
   startsAt: z
     .string()
     .trim()
@@ -24,7 +26,7 @@ export const CreateAssemblySchema = z.object({
     .string()
     .trim()
     .max(200, 'create.errors.placeTooLong')
-    .transform((v) => (v === '' ? null : v)),
+    .transform((v) => (hasVisibleText(v) ? v : null)),
   languages: z.array(z.enum(ROOM_LANGUAGES)).min(1, 'create.errors.languagesRequired'),
 });
 

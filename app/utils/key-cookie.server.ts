@@ -9,8 +9,12 @@ const name = (assemblyId: string) => `plenary_key_${assemblyId}`;
 // which a cookie scoped to `/a/<id>/facilitate` would not reach.
 const path = (assemblyId: string) => `/a/${assemblyId}`;
 
-export function keyCookie(assemblyId: string, url: string): string {
-  return `${name(assemblyId)}=${encodeURIComponent(url)}; Path=${path(assemblyId)}; HttpOnly; SameSite=Lax; Max-Age=600`;
+/**
+ * Secure over HTTPS, decided like the session cookie's: by the request's scheme as Express sees it
+ * (X-Forwarded-Proto from a loopback proxy), so the only copy of the key never travels in clear ([W13]).
+ */
+export function keyCookie(assemblyId: string, url: string, secure: boolean): string {
+  return `${name(assemblyId)}=${encodeURIComponent(url)}; Path=${path(assemblyId)}; HttpOnly; SameSite=Lax; Max-Age=600${secure ? '; Secure' : ''}`;
 }
 
 export function clearKeyCookie(assemblyId: string): string {

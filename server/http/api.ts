@@ -6,9 +6,18 @@ import { ID_PATTERN } from '../sync/doc-name.js';
 import type { LinkRecord } from '../storage/store.js';
 import type { Logger } from '../logger.js';
 import { LastFacilitatorLinkError, ROLES } from '../../app/services.js';
+import { hasVisibleText } from '../../app/model/visible-text.js';
+import { HttpError } from './http-error.js';
+
+export { HttpError };
 
 const CreateAssembly = z.object({
-  title: z.string({ required_error: 'title is required' }).trim().min(1, 'title must not be empty').max(200, 'title is at most 200 characters'),
+  // Only spaces or zero-width characters would be a title that shows nothing ([W14]).
+  title: z
+    .string({ required_error: 'title is required' })
+    .trim()
+    .refine(hasVisibleText, 'title must not be empty')
+    .refine((v) => v.length <= 200, 'title is at most 200 characters'),
 });
 
 const MintLink = z
@@ -16,23 +25,18 @@ const MintLink = z
     role: z.enum(ROLES),
     /** Note-takers: a breakout group id, or "plenary" for plenary notes. */
     scope: z.string().regex(ID_PATTERN, 'scope is a group id: letters, digits, - and _').optional(),
-    label: z.string().trim().max(100).optional(),
+    label: z
+      .string()
+      .trim()
+      .max(100)
+      .transform((v) => (hasVisibleText(v) ? v : undefined))
+      .optional(),
     /** Attendee links: false for voice only. */
     vote: z.boolean().optional(),
   })
   .refine((v) => v.role !== 'note-taker' || v.scope, { message: 'a note-taker link needs a scope (a group id or "plenary")', path: ['scope'] })
   .refine((v) => v.role === 'note-taker' || !v.scope, { message: 'only note-taker links have a scope', path: ['scope'] })
   .refine((v) => v.role === 'attendee' || v.vote === undefined, { message: 'only attendee links can be voice only', path: ['vote'] });
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
 
 function zodDetails(error: z.ZodError) {
   return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -51,7 +55,8 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 
 export interface ApiOptions {
   access: AccessService;
-  logger: Logger;
+  /** Kept for callers; errors are logged by the app's error handler. */
+  logger?: Logger;
   /** Fixed public origin; when absent the request's own origin is used. */
   publicUrl?: string;
 }
@@ -89,7 +94,7 @@ const wrap =
     fn(req, res).catch(next);
 
 /** The JSON API and the /join/<token> entry point. */
-export function createApi({ access, logger, publicUrl }: ApiOptions): Router {
+export function createApi({ access, publicUrl }: ApiOptions): Router {
   const router = express.Router();
   const json = express.json({ limit: '32kb', strict: false, type: () => true });
   // Responses carry tokens and live state: never cached.
@@ -169,27 +174,8 @@ export function createApi({ access, logger, publicUrl }: ApiOptions): Router {
     }),
   );
 
+  // Errors, these included, are answered by the app's error handler (error-handler.ts): JSON here.
   router.use('/api', (_req, _res, next) => next(new HttpError(404, 'no such API route')));
-
-  // Express tells error handlers by their four parameters.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  router.use('/api', (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    if (err instanceof HttpError) {
-      res.status(err.status).json({ error: err.message, ...(err.details ? { details: err.details } : {}) });
-      return;
-    }
-    const e = err as { type?: string; status?: number; message?: string };
-    if (e.type === 'entity.parse.failed') {
-      res.status(400).json({ error: `malformed JSON: ${e.message}` });
-      return;
-    }
-    if (e.type === 'entity.too.large') {
-      res.status(413).json({ error: 'the body is too large' });
-      return;
-    }
-    logger.error('API request failed', { error: (err as Error)?.message });
-    res.status(500).json({ error: 'internal error' });
-  });
 
   return router;
 }

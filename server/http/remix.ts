@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
 import express, { type Express } from 'express';
-import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import type { PlenaryServices } from '../../app/services.js';
+import type { Logger } from '../logger.js';
+import { remixHandler } from './remix-handler.js';
 
 export type RemixMode = 'vite' | 'build' | 'off';
 
@@ -16,9 +17,10 @@ const BUILD_DIR = path.resolve('build');
  * Mounts the Remix app: through Vite's middleware in development (HMR on the same port), from
  * `build/` otherwise.
  */
-export async function mountRemix(app: Express, server: Server, mode: RemixMode, services: PlenaryServices): Promise<() => Promise<void>> {
+export async function mountRemix(app: Express, server: Server, mode: RemixMode, services: PlenaryServices, log: Logger): Promise<() => Promise<void>> {
   // A fresh nonce per request: entry.server.tsx puts it on every script and in the CSP header.
-  const getLoadContext = () => ({ services, cspNonce: randomBytes(16).toString('base64') });
+  // `log` is how Remix's errors reach the structured logger (entry.server.tsx handleError).
+  const getLoadContext = () => ({ services, cspNonce: randomBytes(16).toString('base64'), log });
   if (mode === 'off') return async () => {};
   if (mode === 'vite') {
     const vite = await import('vite');
@@ -26,7 +28,7 @@ export async function mountRemix(app: Express, server: Server, mode: RemixMode, 
     app.use(viteServer.middlewares);
     app.all(
       '*',
-      createRequestHandler({
+      remixHandler({
         build: () => viteServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>,
         getLoadContext,
         mode: 'development',
@@ -39,6 +41,6 @@ export async function mountRemix(app: Express, server: Server, mode: RemixMode, 
   const build = (await import(pathToFileURL(entry).href)) as ServerBuild;
   app.use('/assets', express.static(path.join(BUILD_DIR, 'client', 'assets'), { immutable: true, maxAge: '1y' }));
   app.use(express.static(path.join(BUILD_DIR, 'client'), { maxAge: '1h' }));
-  app.all('*', createRequestHandler({ build, getLoadContext, mode: 'production' }));
+  app.all('*', remixHandler({ build, getLoadContext, mode: 'production' }));
   return async () => {};
 }

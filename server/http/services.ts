@@ -4,6 +4,7 @@ import type { Store, LinkRecord } from '../storage/store.js';
 import type { Rooms } from '../sync/rooms.js';
 import type { Room } from '../sync/room.js';
 import { parseDocName } from '../sync/doc-name.js';
+import { isStorageUnavailable } from '../storage/unavailable.js';
 import { RateLimiter } from './rate-limit.js';
 import { initialPlenaryUpdate } from '../../app/model/meta.js';
 import { UnavailableError, VoteError, type LinkSummary, type MintedLink, type PlenaryServices } from '../../app/services.js';
@@ -91,7 +92,11 @@ export function createServices({ store, access, rooms, publicUrl, commands = COM
     },
 
     async createAssembly(meta, request) {
-      const created = await access.createAssembly(meta.title, initialPlenaryUpdate(meta));
+      const created = await access.createAssembly(meta.title, initialPlenaryUpdate(meta)).catch((err: unknown) => {
+        // A full or read-only disk is "try again", not a bug ([W17]).
+        if (isStorageUnavailable(err)) throw new UnavailableError(`the assembly cannot be stored: ${(err as Error).message}`);
+        throw err;
+      });
       const secure = new URL(request.url).protocol === 'https:';
       return {
         id: created.id,

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import type { AccessService, Session } from '../access/access-service.js';
@@ -11,6 +11,7 @@ import { parseDocName, MAX_FRAME_BYTES } from './doc-name.js';
 import { CloseCode, KEEPALIVE_MESSAGE } from './protocol.js';
 import type { Room } from './room.js';
 import type { Rooms } from './rooms.js';
+import { fromOurOrigin } from '../http/origin-check.js';
 
 export const SYNC_PREFIX = '/sync/';
 
@@ -48,10 +49,23 @@ export class SyncServer {
     this.keepalive.unref();
   }
 
-  /** Wires the upgrade handler; upgrades outside /sync/ (Vite's HMR) are left alone. */
-  attach(server: Server): void {
+  /**
+   * Wires the upgrade handler. Every upgrade is answered ([W5]): /sync/ ones by the websocket
+   * server, those `otherUpgrades` claims (Vite's HMR in development) by their owner, anything
+   * else 404 and its socket closed; one from another site's page is 403 ([W2]).
+   */
+  attach(server: Server, { publicUrl, otherUpgrades }: { publicUrl?: string; otherUpgrades?: (req: IncomingMessage) => boolean } = {}): void {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      if (!req.url?.startsWith(SYNC_PREFIX)) return;
+      socket.on('error', () => socket.destroy());
+      if (!req.url?.startsWith(SYNC_PREFIX)) {
+        if (otherUpgrades?.(req)) return;
+        refuseUpgrade(socket, 404, 'websockets are served on /sync/<document> only');
+        return;
+      }
+      if (!fromOurOrigin(req.headers, isLoopback(req.socket.remoteAddress), { publicUrl })) {
+        refuseUpgrade(socket, 403, 'this connection comes from another site');
+        return;
+      }
       this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));
     });
   }
@@ -77,7 +91,11 @@ export class SyncServer {
         earlyBytes += bytes.length;
       } else tooEarly = true;
     });
-    ws.on('error', () => ws.terminate());
+    // ws reports a frame over maxPayload by sending close 1009 and then this error: let that
+    // close frame reach the client ([W7]); ws itself drops the socket if no reply comes.
+    ws.on('error', () => {
+      if (ws.readyState !== ws.CLOSING) ws.terminate();
+    });
     void this.admit(ws, req).then((admitted) => {
       if (!admitted) {
         refused = true;
@@ -106,21 +124,20 @@ export class SyncServer {
   }
 
   private async admit(ws: WebSocket, req: IncomingMessage): Promise<{ conn: Connection; room: Room } | null> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let raw: string;
-    try {
-      raw = decodeURIComponent(url.pathname.slice(SYNC_PREFIX.length));
-    } catch {
-      raw = '';
-    }
-    const name = parseDocName(raw);
+    // The name exactly as sent: no percent-decoding, no dot segments or backslashes resolved
+    // (`new URL` would turn `<id>/../<id>/plenary` and `<id>\plenary` into real names) ([W6]).
+    const url = req.url ?? '';
+    const mark = url.indexOf('?');
+    const path = mark < 0 ? url : url.slice(0, mark);
+    const query = mark < 0 ? '' : url.slice(mark + 1);
+    const name = parseDocName(path.slice(SYNC_PREFIX.length));
     if (!name) {
       ws.close(CloseCode.notFound, 'no such document');
       return null;
     }
     let session: Session | null;
     try {
-      const token = url.searchParams.get('token');
+      const token = new URLSearchParams(query).get('token');
       session = token
         ? await this.access.sessionFromToken(token)
         : await this.access.sessionFromCookie(req.headers.cookie, name.assemblyId);
@@ -220,4 +237,22 @@ function toBytes(data: RawData): Uint8Array {
   if (Buffer.isBuffer(data)) return data;
   if (Array.isArray(data)) return Buffer.concat(data);
   return new Uint8Array(data);
+}
+
+/** Answers an upgrade we do not take with a plain HTTP error, then closes the socket. */
+function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = `${message}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    () => socket.destroy(),
+  );
+}
+
+/** The peer is on this machine (a reverse proxy we trust for X-Forwarded-Host, as Express does). */
+function isLoopback(address: string | undefined): boolean {
+  return address === '::1' || address?.startsWith('127.') === true || address?.startsWith('::ffff:127.') === true;
 }

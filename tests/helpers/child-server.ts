@@ -7,6 +7,8 @@ export interface ChildServer {
   process: ChildProcess;
   /** Resolves when the process has exited. */
   exited: Promise<number | null>;
+  /** Everything the process has written so far, from its first byte. */
+  output: { stdout: string; stderr: string };
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -27,15 +29,16 @@ export function spawnServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
+  const output = { stdout: '', stderr: '' };
+  child.stderr!.on('data', (d) => (output.stderr += d));
+  child.stdout!.on('data', (d) => (output.stdout += d));
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
       out += d;
       const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ url: m[1], syncUrl: `${m[1].replace('http', 'ws')}/sync`, process: child, exited });
+      if (m) resolve({ url: m[1], syncUrl: `${m[1].replace('http', 'ws')}/sync`, process: child, exited, output });
     });
-    void exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${stderr}`)));
+    void exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${output.stderr}`)));
   });
 }

@@ -1,0 +1,67 @@
+import type { NextFunction, Request, Response } from 'express';
+import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from '@remix-run/node';
+import { bodyLimitFor, readBody } from './body-limit.js';
+import { HttpError } from './http-error.js';
+
+export interface RemixHandlerOptions {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode: 'development' | 'production';
+  getLoadContext: () => AppLoadContext;
+}
+
+/**
+ * Remix behind Express, like `@remix-run/express`, except that the body is read first, counted
+ * against the route's limit ([W8]): an oversized form is refused with 413 before any loader,
+ * action or role guard runs, instead of being buffered whole by `request.formData()`.
+ */
+export function remixHandler({ build, mode, getLoadContext }: RemixHandlerOptions) {
+  const handle = createRequestHandler(build, mode);
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req, bodyLimitFor(req.path));
+      const request = toFetchRequest(req, res, body);
+      const response = await handle(request, getLoadContext());
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+/** The Fetch request Remix sees: host and scheme as Express resolves them (trust proxy: loopback). */
+function toFetchRequest(req: Request, res: Response, body: Buffer | undefined): globalThis.Request {
+  // req.hostname drops the port; take it from X-Forwarded-Host or Host, as @remix-run/express does.
+  const portOf = (value: string | undefined) => {
+    const port = Number.parseInt(value?.split(':')[1] ?? '', 10);
+    return Number.isSafeInteger(port) ? port : null;
+  };
+  const port = portOf(req.get('x-forwarded-host')) ?? portOf(req.get('host'));
+  let url: URL;
+  try {
+    url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ''}${req.originalUrl}`);
+  } catch {
+    throw new HttpError(400, 'the Host header or the address is malformed', undefined, {}, 'badAddress');
+  }
+  const headers = new Headers();
+  try {
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value === undefined) continue;
+      // Our origin check decided; Remix's own would compare Origin with Host again and throw (a
+      // 500) where PUBLIC_URL is allowed behind a proxy that rewrites Host.
+      if (key === 'origin' && res.locals.originChecked) continue;
+      for (const v of Array.isArray(value) ? value : [value]) headers.append(key, v);
+    }
+  } catch {
+    throw new HttpError(400, 'a request header is malformed');
+  }
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const init = body ? new Uint8Array(body) : undefined;
+  return new Request(url.href, { method: req.method, headers, body: init, signal: controller.signal });
+}
