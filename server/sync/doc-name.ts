@@ -31,7 +31,7 @@ export const MAX_FRAME_BYTES: Record<DocName['kind'], number> = {
 };
 
 /**
- * Largest a document may grow through its writers, in encoded bytes ([B5]). A Y.Doc in memory is
+ * Largest a document may grow through its writers, in encoded bytes ([B8]). A Y.Doc in memory is
  * 25–45× its encoding, so these bound what one writer can make the server hold: an agenda, a
  * stack and proposals of a long assembly are a few hundred KB; a table's notes a few tens.
  */

@@ -264,7 +264,7 @@ export class Room {
   /**
    * A writer's update reaches the live document only if it decodes, fits the document's size
    * limit, depends on nothing the server lacks, and changes only what the writer's role may
-   * change ([F1]–[F6], [B5]).
+   * change ([F1]–[F6], [B8]).
    */
   private applyFrom(conn: Connection, update: Uint8Array): void {
     try {
@@ -335,7 +335,7 @@ export class Room {
     this.held.delete(conn);
   }
 
-  /** Whether `bytes` more fit under the document's limit ([B5]); measures when the estimate says no. */
+  /** Whether `bytes` more fit under the document's limit ([B8]); measures when the estimate says no. */
   private fits(bytes: number): boolean {
     const limit = MAX_DOC_BYTES[this.name.kind];
     if (this.sizeEstimate + bytes <= limit) return true;

@@ -1,5 +1,5 @@
 /**
- * Field-level write rights over real sockets ([F1]–[F6], [B5]): stock y-websocket clients on each
+ * Field-level write rights over real sockets ([F1]–[F6], [B8]): stock y-websocket clients on each
  * role's link send crafted changes; the server refuses what the role may not write, stores and
  * relays nothing of it, and everyone else carries on.
  */
@@ -157,8 +157,8 @@ describe('[F1][F3] each writing role against the parts it may not change', () =>
   });
 });
 
-describe('[B5] documents have a size limit; updates with missing dependencies are not kept', () => {
-  it('[B5] a note-taker sending frames just under the frame limit is cut off (4413) when the document is full', async () => {
+describe('[B8] documents have a size limit; updates with missing dependencies are not kept', () => {
+  it('[B8] a note-taker sending frames just under the frame limit is cut off (4413) when the document is full', async () => {
     const table = `${asm.id}/breakout/${itemId}-t2`;
     const token = (await mintLink(server.url, asm, { role: 'note-taker', scope: `${itemId}-t2` })).token;
     const ws = await rawSocket(server.syncUrl, table, token);
