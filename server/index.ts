@@ -2,7 +2,6 @@
  * The composition root: storage, access, sync and HTTP wired into one Node server on one port.
  */
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import compression from 'compression';
 import express from 'express';
@@ -11,6 +10,7 @@ import { createApi } from './http/api.js';
 import { mountRemix, type RemixMode } from './http/remix.js';
 import { securityHeaders } from './http/headers.js';
 import type { Logger } from './logger.js';
+import { openDataFolder, type DataFolder } from './storage/data-folder.js';
 import { SqliteStore } from './storage/sqlite-store.js';
 import type { Store } from './storage/store.js';
 import { Rooms } from './sync/rooms.js';
@@ -25,6 +25,11 @@ export interface PlenaryConfig {
   publicUrl?: string;
   remix: RemixMode;
   logger: Logger;
+  /**
+   * The data folder, already locked (`server/main.ts` locks it before reading the secret kept
+   * in it). Without it, `startPlenary` locks `dataDir` itself. Released by `close()`.
+   */
+  dataFolder?: DataFolder;
   /** Tuning; the defaults are what production runs. */
   sync?: Partial<{
     keepaliveMs: number;
@@ -54,10 +59,25 @@ export const SYNC_DEFAULTS = {
   compactAfter: 1_000,
 };
 
+/**
+ * Starts Plenary on its data folder: refuses (StartupError) a folder another process holds, one
+ * it cannot write, or an emptied database (see server/storage/data-folder.ts).
+ */
 export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
+  const folder = config.dataFolder ?? openDataFolder(config.dataDir);
+  try {
+    return await startOn(folder, config);
+  } catch (err) {
+    folder.release();
+    throw err;
+  }
+}
+
+async function startOn(folder: DataFolder, config: PlenaryConfig): Promise<Plenary> {
   const tuning = { ...SYNC_DEFAULTS, ...config.sync };
   const { logger } = config;
-  const store = new SqliteStore(path.join(config.dataDir, 'plenary.sqlite'));
+  const store = new SqliteStore(folder.databaseFile);
+  folder.markDatabaseCreated();
   const access = new AccessService(store, config.sessionSecret);
   const rooms = new Rooms(store, logger, { unloadAfterMs: tuning.unloadAfterMs, compactAfter: tuning.compactAfter });
 
@@ -113,6 +133,7 @@ export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await closeRemix();
         await store.close();
+        folder.release();
       })();
       return closing;
     },
