@@ -1,0 +1,93 @@
+/**
+ * Reading a document defensively. A document holds whatever its writers put in it: old data, a
+ * bug, or a forged update from before the server checked writes. Every reader in app/model goes
+ * through these helpers, so an entry of the wrong shape is skipped and a field of the wrong type
+ * or size reads as its default: a page always renders, and no number in a document can size a
+ * loop or an allocation beyond the bounds the model sets. Pure: no I/O, nothing logged (the
+ * server logs what `skippedEntries` finds).
+ */
+import * as Y from 'yjs';
+
+/** Longest string a reader hands on; anything the UI writes is far shorter. */
+export const MAX_STRING = 10_000;
+
+/** `value` if it is a Y.Map, else null. */
+export function asMap(value: unknown): Y.Map<unknown> | null {
+  return value instanceof Y.Map ? value : null;
+}
+
+/** The Y.Map at `key` of `parent`, or null when it is missing or anything else. */
+export function mapAt(parent: Y.Map<unknown>, key: string): Y.Map<unknown> | null {
+  return asMap(parent.get(key));
+}
+
+/**
+ * Reads every entry of `parent` that is a Y.Map with `read`; any other entry, or one `read`
+ * throws on, is skipped. At most `limit` entries are read (a bound on work, never reached by
+ * what the UI writes).
+ */
+export function readEach<T>(parent: Y.Map<unknown>, read: (id: string, map: Y.Map<unknown>) => T, limit = Infinity): T[] {
+  const out: T[] = [];
+  for (const [id, value] of parent.entries()) {
+    if (out.length >= limit) break;
+    if (!(value instanceof Y.Map)) continue;
+    try {
+      out.push(read(id, value));
+    } catch {
+      // A shape no reader foresaw: skipped like any other bad entry.
+    }
+  }
+  return out;
+}
+
+/** Entries of `parent` that are not Y.Maps: what `readEach` skips. */
+export function skippedEntries(parent: Y.Map<unknown>): string[] {
+  const out: string[] = [];
+  for (const [id, value] of parent.entries()) if (!(value instanceof Y.Map)) out.push(id);
+  return out;
+}
+
+/** A string, cut to `max` characters; '' for anything else. */
+export function text(value: unknown, max = MAX_STRING): string {
+  if (typeof value !== 'string') return '';
+  return value.length > max ? value.slice(0, max) : value;
+}
+
+/** A string (cut to `max`) or null for anything else. */
+export function optionalText(value: unknown, max = MAX_STRING): string | null {
+  return typeof value === 'string' ? text(value, max) : null;
+}
+
+/** A finite number, or null (NaN, ±Infinity, strings and the rest). */
+export function finite(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** A finite number within [min, max], or null. */
+export function within(value: unknown, min: number, max: number): number | null {
+  const n = finite(value);
+  return n !== null && n >= min && n <= max ? n : null;
+}
+
+/** A whole number within [min, max], or null. */
+export function wholeWithin(value: unknown, min: number, max: number): number | null {
+  return Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? (value as number) : null;
+}
+
+/**
+ * The strings of a plain array (a JSON value in the document), at most `limit` of them, each cut
+ * to `max`; [] for anything that is not an array.
+ */
+export function strings(value: unknown, limit: number, max = MAX_STRING): string[] {
+  if (!Array.isArray(value)) return [];
+  const out: string[] = [];
+  for (let i = 0; i < value.length && out.length < limit; i++) if (typeof value[i] === 'string') out.push(text(value[i], max));
+  return out;
+}
+
+/** A plain (JSON) object's fields, or {} for anything else (arrays, Y types, primitives). */
+export function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Y.AbstractType) && !(value instanceof Uint8Array)
+    ? (value as Record<string, unknown>)
+    : {};
+}
