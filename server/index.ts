@@ -93,7 +93,7 @@ async function startOn(folder: DataFolder, config: PlenaryConfig): Promise<Plena
   const sync = new SyncServer(rooms, access, logger, tuning);
   sync.attach(server);
 
-  const services = createServices({ store, access, rooms, publicUrl: config.publicUrl });
+  const services = createServices({ store, access, rooms, publicUrl: config.publicUrl, logger });
   const closeRemix = await mountRemix(app, server, config.remix, services);
 
   // Assemblies set to delete themselves go when their time comes (checked at start and hourly).

@@ -4,7 +4,7 @@
  * through these helpers, so an entry of the wrong shape is skipped and a field of the wrong type
  * or size reads as its default: a page always renders, and no number in a document can size a
  * loop or an allocation beyond the bounds the model sets. Pure: no I/O, nothing logged (the
- * server logs what `skippedEntries` finds).
+ * server logs what `skippedInPlenary` in audit.ts finds).
  */
 import * as Y from 'yjs';
 
@@ -37,13 +37,6 @@ export function readEach<T>(parent: Y.Map<unknown>, read: (id: string, map: Y.Ma
       // A shape no reader foresaw: skipped like any other bad entry.
     }
   }
-  return out;
-}
-
-/** Entries of `parent` that are not Y.Maps: what `readEach` skips. */
-export function skippedEntries(parent: Y.Map<unknown>): string[] {
-  const out: string[] = [];
-  for (const [id, value] of parent.entries()) if (!(value instanceof Y.Map)) out.push(id);
   return out;
 }
 

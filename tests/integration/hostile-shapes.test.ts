@@ -31,6 +31,8 @@ const SEEDS = [11, 23, 101, 4242, 90210];
 const dataDir = tempDataDir('plenary-hostile-');
 let server: ChildServer;
 const clients: Client[] = [];
+/** What the server wrote to stderr since it started on the hostile data. */
+let log = '';
 
 interface Room extends CreatedAssembly {
   item: string;
@@ -167,6 +169,7 @@ beforeAll(async () => {
   }
   await store.close();
   server = await spawnServer(dataDir);
+  server.process.stderr!.on('data', (d) => (log += d));
 }, 120_000);
 
 afterAll(async () => {
@@ -186,6 +189,19 @@ describe('known cases', () => {
     for (const page of ['facilitate', 'stack', 'screen']) expect((await answer(`/a/${g.id}/${page}`, g.facilitatorToken)).status).toBe(200);
     expect((await answer(`/a/${g.id}`, g.attendeeToken)).status).toBe(200);
     await visitEverything(g);
+    // Skipped, and said so in the log: one structured line for this document, not one per view.
+    const lines = log
+      .split('\n')
+      .flatMap((l) => {
+        try {
+          return [JSON.parse(l) as { msg: string; doc?: string; count?: number; paths?: string[] }];
+        } catch {
+          return []; // not a structured line (another rule's business)
+        }
+      })
+      .filter((l) => l.msg === 'document entries of the wrong shape skipped' && l.doc === `${g.id}/plenary`);
+    expect(lines).toHaveLength(1);
+    expect(lines[0].paths).toEqual(expect.arrayContaining(['agendaItems/x', 'agendaItems/s', 'agendaItems/a', `agendaItems/${g.item}`, `proposals/${g.proposal}`]));
   });
 
   it('[R5] 20,000 nested blockquotes in a report-back and in the notes: "End round" and the minutes draft work', async () => {

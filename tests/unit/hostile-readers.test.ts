@@ -13,6 +13,7 @@ import { addProposal, countCast, getProposal, openVote, proposalsMap, readPropos
 import { goToItem, readAnnouncement } from '../../app/model/run.js';
 import { entriesMap, history, namesSeen, raiseHand, readEntries, readStack, StackError, stackMap, withdraw } from '../../app/model/stack.js';
 import { readTimer, timersMap } from '../../app/model/timers.js';
+import { skippedInPlenary } from '../../app/model/audit.js';
 import { hostileValue, mutateNotes, mutatePlenary, pushNested, seeded } from '../helpers/hostile.js';
 
 const t = (key: string) => key;
@@ -189,6 +190,15 @@ describe('[R4] entries of the wrong shape are skipped', () => {
     expect(read.agenda[0].title.length).toBeLessThanOrEqual(1000);
     expect(read.stack.queue[0].name.length).toBeLessThanOrEqual(200);
     expect(read.meta.title.length).toBeLessThanOrEqual(1000);
+  });
+
+  it('the entries skipped are named for the server to log', () => {
+    const { doc, item } = room();
+    expect(skippedInPlenary(doc)).toEqual({ count: 0, paths: [] });
+    itemsMap(doc).set('x', 5);
+    proposalsMap(doc).set('p', 'no');
+    roundsMap(doc).set(item, []);
+    expect(skippedInPlenary(doc)).toEqual({ count: 3, paths: ['agendaItems/x', `breakoutRounds/${item}`, 'proposals/p'] });
   });
 
   it('item ids that could not name a document are skipped', () => {
