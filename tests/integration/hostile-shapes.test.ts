@@ -184,7 +184,7 @@ describe('known cases', () => {
     expect(rssMb()).toBeLessThan(MAX_RSS_MB);
   });
 
-  it('[R4] non-map agenda items (the current one too) and a non-map proposal: the console, stack, phone and projector render', async () => {
+  it('[R4][R7] non-map agenda items (the current one too) and a non-map proposal: the console, stack, phone and projector render', async () => {
     const g = rooms['agenda-item'];
     for (const page of ['facilitate', 'stack', 'screen']) expect((await answer(`/a/${g.id}/${page}`, g.facilitatorToken)).status).toBe(200);
     expect((await answer(`/a/${g.id}`, g.attendeeToken)).status).toBe(200);

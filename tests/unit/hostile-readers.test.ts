@@ -192,7 +192,7 @@ describe('[R4] entries of the wrong shape are skipped', () => {
     expect(read.meta.title.length).toBeLessThanOrEqual(1000);
   });
 
-  it('the entries skipped are named for the server to log', () => {
+  it('[R7] the entries skipped are named for the server to log', () => {
     const { doc, item } = room();
     expect(skippedInPlenary(doc)).toEqual({ count: 0, paths: [] });
     itemsMap(doc).set('x', 5);
