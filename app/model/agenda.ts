@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { isId, newId } from './ids.js';
-import { asMap, finite, readEach, text, within } from './shape.js';
+import { asMap, finite, instant, MAX_INSTANT, readEach, text, within } from './shape.js';
 
 export const ITEM_KINDS = ['welcome', 'report', 'discussion', 'breakout', 'proposal', 'break', 'closing'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -58,9 +58,9 @@ function readItem(id: string, map: Y.Map<unknown>): AgendaItem {
     interpretation: text(map.get('interpretation'), 1000),
     position: finite(map.get('position')) ?? 0,
     status: status === 'done' || status === 'skipped' ? status : 'pending',
-    startedAt: finite(map.get('startedAt')),
-    endedAt: finite(map.get('endedAt')),
-    usedMs: within(map.get('usedMs'), 0, Number.MAX_SAFE_INTEGER) ?? 0,
+    startedAt: instant(map.get('startedAt')),
+    endedAt: instant(map.get('endedAt')),
+    usedMs: within(map.get('usedMs'), 0, MAX_INSTANT) ?? 0,
   };
 }
 
@@ -160,9 +160,9 @@ export function currentItemId(doc: Y.Doc): string | null {
 function endRun(doc: Y.Doc, id: string, now: number, status: ItemStatus): void {
   const map = itemMap(doc, id);
   if (!map) return;
-  const started = finite(map.get('startedAt'));
-  const used = within(map.get('usedMs'), 0, Number.MAX_SAFE_INTEGER) ?? 0;
-  if (started !== null && finite(map.get('endedAt')) === null) map.set('usedMs', used + Math.max(0, now - started));
+  const started = instant(map.get('startedAt'));
+  const used = within(map.get('usedMs'), 0, MAX_INSTANT) ?? 0;
+  if (started !== null && instant(map.get('endedAt')) === null) map.set('usedMs', used + Math.max(0, now - started));
   map.set('endedAt', now);
   if (map.get('status') !== 'skipped') map.set('status', status);
 }
@@ -181,7 +181,7 @@ export function setCurrent(doc: Y.Doc, id: string, now: number): void {
       const order = readAgenda(doc).map((i) => i.id);
       endRun(doc, previous, now, order.indexOf(previous) < order.indexOf(id) ? 'done' : 'pending');
     }
-    if (previous === id && finite(map.get('endedAt')) === null) return;
+    if (previous === id && instant(map.get('endedAt')) === null) return;
     runMap(doc).set('currentItemId', id);
     map.set('status', 'pending');
     map.set('startedAt', now);

@@ -14,7 +14,7 @@ import * as Y from 'yjs';
 import { currentItemId } from './agenda.js';
 import { isId } from './ids.js';
 import { addReportBack } from './stack.js';
-import { asMap, finite, mapAt, readEach, strings, text, wholeWithin, within } from './shape.js';
+import { asMap, instant, mapAt, readEach, strings, text, wholeWithin, within } from './shape.js';
 
 /** How people find their table; a facilitator can also move anyone by hand (`joinTable`). */
 export const ASSIGNMENTS = ['count-off', 'topic', 'language'] as const;
@@ -106,10 +106,10 @@ function roundFrom(itemId: string, map: Y.Map<unknown>): Round {
     assignment: ASSIGNMENTS.includes(assignment) ? assignment : 'count-off',
     tables,
     status: status === 'running' || status === 'ended' ? status : 'planned',
-    startedAt: finite(map.get('startedAt')),
-    endsAt: finite(map.get('endsAt')),
+    startedAt: instant(map.get('startedAt')),
+    endsAt: instant(map.get('endsAt')),
     message: text(map.get('message'), MAX_MESSAGE * 2),
-    messageAt: finite(map.get('messageAt')),
+    messageAt: instant(map.get('messageAt')),
     members,
   };
 }
@@ -212,7 +212,7 @@ export function extendRound(doc: Y.Doc, itemId: string, minutes: number): void {
   const map = roundMap(doc, itemId);
   if (map.get('status') !== 'running') throw new BreakoutError('state', 'only a running round can be extended');
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) throw new BreakoutError('invalid', 'extend by 1 to 60 minutes');
-  const endsAt = finite(map.get('endsAt'));
+  const endsAt = instant(map.get('endsAt'));
   if (endsAt === null) throw new BreakoutError('state', 'this round has no end time to extend');
   doc.transact(() => map.set('endsAt', endsAt + minutes * 60_000));
 }

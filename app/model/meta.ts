@@ -2,7 +2,7 @@
  * The assembly's own facts in the plenary document: `meta` map. Pure Yjs, no I/O.
  */
 import * as Y from 'yjs';
-import { optionalText, strings, text } from './shape.js';
+import { isoDateTime, optionalText, strings, text } from './shape.js';
 
 export interface AssemblyMeta {
   title: string;
@@ -34,7 +34,8 @@ export function readMeta(doc: Y.Doc): AssemblyMeta {
   const map = metaMap(doc);
   return {
     title: text(map.get('title'), 1000),
-    startsAt: optionalText(map.get('startsAt'), 100),
+    // Shown as a date in the reader's language: anything but a real date-time reads as none.
+    startsAt: isoDateTime(map.get('startsAt')),
     place: optionalText(map.get('place'), 1000),
     // Language codes: a few, each short (a code is looked up in the catalogue for its name).
     languages: strings(map.get('languages'), 50, 35),

@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { newId } from './ids.js';
-import { asMap, finite, mapAt, readEach, record, text as cut } from './shape.js';
+import { asMap, finite, instant, isoDate, mapAt, readEach, record, text as cut } from './shape.js';
 
 export const METHODS = ['hands', 'consensus', 'temperature', 'phone'] as const;
 export type Method = (typeof METHODS)[number];
@@ -110,7 +110,7 @@ function readProposal(id: string, map: Y.Map<unknown>): Proposal {
     itemId: str(map.get('itemId'), 200),
     text: str(map.get('text')),
     by: str(map.get('by'), 200),
-    createdAt: finite(map.get('createdAt')) ?? 0,
+    createdAt: instant(map.get('createdAt')) ?? 0,
     method: METHODS.includes(method) ? method : 'hands',
     amendments: listOf(map, 'amendments', (aid, v) => ({ id: aid, text: str(v.text), by: str(v.by, 200), accepted: typeof v.accepted === 'boolean' ? v.accepted : null, at: finite(v.at) ?? 0 }))
       .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
@@ -123,8 +123,8 @@ function readProposal(id: string, map: Y.Map<unknown>): Proposal {
     temperature: Array.from({ length: scaleSize(safeScale) }, (_, i) => count(Array.isArray(temperature) ? temperature[i] : 0)),
     vote: { open: vote.open === true, cast: count(vote.cast), closed: vote.closed === true },
     outcome: OUTCOMES.includes(outcome) ? outcome : null,
-    decidedAt: finite(map.get('decidedAt')),
-    actions: listOf(map, 'actions', (aid, v) => ({ id: aid, what: str(v.what, 600), who: str(v.who, 200), due: str(v.due, 20), at: finite(v.at) ?? 0 }))
+    decidedAt: instant(map.get('decidedAt')),
+    actions: listOf(map, 'actions', (aid, v) => ({ id: aid, what: str(v.what, 600), who: str(v.who, 200), due: isoDate(v.due), at: finite(v.at) ?? 0 }))
       .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
       .map(({ at: _at, ...a }) => a),
   };

@@ -56,6 +56,32 @@ export function finite(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
+/**
+ * Latest instant (ms) a reader accepts: the year 2286. Beyond it, adding days or formatting it as
+ * a date (`Intl.DateTimeFormat` throws a RangeError on an invalid Date) could fail a render.
+ */
+export const MAX_INSTANT = 1e13;
+
+/** A server-time instant in ms: finite and from 1970 to MAX_INSTANT, else null. */
+export function instant(value: unknown): number | null {
+  return within(value, 0, MAX_INSTANT);
+}
+
+/** `YYYY-MM-DD` that is a real day, else ''. */
+export function isoDate(value: unknown): string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && validDate(`${value}T00:00Z`) ? value : '';
+}
+
+/** `YYYY-MM-DDTHH:MM` (optionally with seconds) that is a real moment, else null. */
+export function isoDateTime(value: unknown): string | null {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) && validDate(`${value}Z`) ? value : null;
+}
+
+function validDate(iso: string): boolean {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === iso.slice(0, 10);
+}
+
 /** A finite number within [min, max], or null. */
 export function within(value: unknown, min: number, max: number): number | null {
   const n = finite(value);

@@ -14,7 +14,7 @@
 import * as Y from 'yjs';
 import { currentItemId } from './agenda.js';
 import { newId } from './ids.js';
-import { asMap, finite, readEach, text, within } from './shape.js';
+import { asMap, instant, readEach, text, within } from './shape.js';
 import { resetTimer, startTimer } from './timers.js';
 
 /** What a hand can be raised for, in the order they jump the queue. */
@@ -93,11 +93,11 @@ function readEntry(id: string, map: Y.Map<unknown>): StackEntry {
     name: text(map.get('name'), 200),
     kind: KINDS.includes(kind) ? kind : 'speak',
     itemId: text(map.get('itemId'), 200),
-    raisedAt: finite(map.get('raisedAt')) ?? 0,
+    raisedAt: instant(map.get('raisedAt')) ?? 0,
     owner: text(map.get('owner'), 200),
     status: status === 'spoken' || status === 'withdrawn' ? status : 'waiting',
-    calledAt: finite(map.get('calledAt')),
-    endedAt: finite(map.get('endedAt')),
+    calledAt: instant(map.get('calledAt')),
+    endedAt: instant(map.get('endedAt')),
     moved: Array.isArray(map.get('movedKey')),
     text: text(map.get('text'), 4000),
   };

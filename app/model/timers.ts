@@ -4,7 +4,7 @@
  * time from the same instants and its own estimate of the server's clock, so all agree.
  */
 import * as Y from 'yjs';
-import { asMap, finite, within } from './shape.js';
+import { asMap, instant, within } from './shape.js';
 
 export type TimerName = 'item' | 'speaker';
 
@@ -26,7 +26,7 @@ export function readTimer(doc: Y.Doc, name: TimerName): TimerState | null {
   // A day either way is beyond any real timer; past it a value is a forgery or a bug.
   return {
     durationMs: within(map.get('durationMs'), 0, MAX_TIMER_MS) ?? 0,
-    startedAt: finite(map.get('startedAt')),
+    startedAt: instant(map.get('startedAt')),
     elapsedMs: within(map.get('elapsedMs'), 0, MAX_TIMER_MS) ?? 0,
   };
 }

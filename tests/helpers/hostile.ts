@@ -31,7 +31,7 @@ export function hostileValue(rng: () => number, depth = 0): unknown {
     case 2:
       return pick(rng, [true, false, null]);
     case 3:
-      return { for: pick(rng, NUMBERS), open: 'yes', cast: -5, closed: 1, text: 42, nested: { deep: [1, 2] } };
+      return { for: pick(rng, NUMBERS), open: 'yes', cast: -5, closed: 1, text: 42, what: ['x'], due: pick(rng, ['9999-99-99', '2026-02-31', 'Friday']), at: NaN, nested: { deep: [1, 2] } };
     case 4:
       return Array.from({ length: pick(rng, [0, 3, 5_000]) }, (_, i) => (i % 2 ? pick(rng, NUMBERS) : 'label'));
     case 5:
@@ -58,7 +58,7 @@ export function hostileValue(rng: () => number, depth = 0): unknown {
     case 11:
       return [[[[['deep']]]]];
     case 12:
-      return '\u0000\u202e<script>alert(1)</script>\ud800';
+      return pick(rng, ['\u0000\u202e<script>alert(1)</script>\ud800', 'next Tuesday', '2026-02-31T18:00', '+275760-09-13T00:00', '../../etc/passwd']);
     default:
       return undefined;
   }

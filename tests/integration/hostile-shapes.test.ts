@@ -20,13 +20,14 @@ import { SqliteStore } from '../../server/storage/sqlite-store.js';
 import { connect, eventually, type Client } from '../helpers/clients.js';
 import { spawnServer, type ChildServer } from '../helpers/child-server.js';
 import { mutateNotes, mutatePlenary, pushNested, seeded } from '../helpers/hostile.js';
-import { createAssembly, tempDataDir, type CreatedAssembly } from '../helpers/server.js';
+import { createAssembly, mintLink, tempDataDir, type CreatedAssembly } from '../helpers/server.js';
 
 /** Each page and command answers within this. */
 const PAGE_MS = 5_000;
 /** The server's resident memory stays under this, whatever the documents hold (it once reached 4.8 GB). */
 const MAX_RSS_MB = 1_200;
-const SEEDS = [11, 23, 101, 4242, 90210];
+/** HOSTILE_SEEDS=1,2,3 runs other seeds (to hunt); a seed that once failed stays in this list. */
+const SEEDS = process.env.HOSTILE_SEEDS ? process.env.HOSTILE_SEEDS.split(',').map(Number) : [11, 23, 101, 4242, 90210];
 
 const dataDir = tempDataDir('plenary-hostile-');
 let server: ChildServer;
@@ -38,6 +39,9 @@ interface Room extends CreatedAssembly {
   item: string;
   table: string;
   proposal: string;
+  /** The other writing roles: the stack-keeper (plenary) and the note-taker of `table`. */
+  keeperToken: string;
+  noteTakerToken: string;
 }
 
 const rooms: Record<string, Room> = {};
@@ -71,7 +75,9 @@ async function setUp(name: string): Promise<Room> {
   // Stored once a reader sees it.
   const reader = open(`${asm.id}/plenary`, asm.attendeeToken);
   await eventually(() => expect(reader.doc.getMap('proposals').size).toBe(1));
-  const room = { ...asm, item, table, proposal };
+  const keeperToken = (await mintLink(server.url, asm, { role: 'stack-keeper' })).token;
+  const noteTakerToken = (await mintLink(server.url, asm, { role: 'note-taker', scope: table })).token;
+  const room = { ...asm, item, table, proposal, keeperToken, noteTakerToken };
   rooms[name] = room;
   return room;
 }
@@ -110,7 +116,8 @@ async function answer(path: string, token: string, body?: Record<string, string>
 
 async function expectAnswered(path: string, token: string, body?: Record<string, string>): Promise<number> {
   const { status } = await answer(path, token, body);
-  expect(status, `${body ? `POST ${body.intent}` : 'GET'} ${path}`).toBeLessThan(500);
+  // On a 5xx, the server's last words say why.
+  expect(status, `${body ? `POST ${body.intent}` : 'GET'} ${path}\n${status >= 500 ? log.slice(-3000) : ''}`).toBeLessThan(500);
   return status;
 }
 
@@ -222,25 +229,30 @@ describe('known cases', () => {
 
 describe('[R6] seeded hostile documents', () => {
   for (const seed of SEEDS) {
-    it(`seed ${seed}: stored shapes, then live ones from a facilitator's socket; every page and command answers`, async () => {
+    it(`seed ${seed}: stored shapes, then live ones from every writing role's socket; every page and command answers`, async () => {
       const room = rooms[`seed-${seed}`];
       await visitEverything(room);
-      // The same attacker, live: a stock client on the facilitator's link.
+      // The same attacker, live: stock clients on each writing role's link.
       const rng = seeded(seed * 7 + 1);
-      const f = open(`${room.id}/plenary`, room.facilitatorToken);
-      const notes = open(`${room.id}/breakout/${room.table}`, room.facilitatorToken);
-      await Promise.all([f.synced, notes.synced]);
-      mutatePlenary(f.doc, rng, 30);
-      mutateNotes(notes.doc, NOTES_FIELD, rng, 3);
-      // Stored once another client has it all. A server that checks writes may refuse some of
-      // it (the socket is then closed): then the pages are visited with what it kept.
-      const watcher = open(`${room.id}/plenary`, room.attendeeToken);
-      const same = () => expect(Buffer.from(Y.encodeStateVector(watcher.doc))).toEqual(Buffer.from(Y.encodeStateVector(f.doc)));
-      await Promise.race([eventually(same, { timeout: 3_000 }).catch(() => undefined), f.closed]);
+      const writers = [
+        { client: open(`${room.id}/plenary`, room.facilitatorToken), change: (doc: Y.Doc) => mutatePlenary(doc, rng, 30) },
+        { client: open(`${room.id}/plenary`, room.keeperToken), change: (doc: Y.Doc) => mutatePlenary(doc, rng, 30) },
+        { client: open(`${room.id}/breakout/${room.table}`, room.facilitatorToken), change: (doc: Y.Doc) => mutateNotes(doc, NOTES_FIELD, rng, 3) },
+        { client: open(`${room.id}/breakout/${room.table}`, room.noteTakerToken), change: (doc: Y.Doc) => mutateNotes(doc, REPORT_FIELD, rng, 3) },
+      ];
+      for (const { client, change } of writers) {
+        await client.synced;
+        change(client.doc);
+        // Stored once another client has it all. A server that checks writes may refuse some
+        // of it (closing the socket): the pages are then visited with what it kept.
+        const watcher = open(client.provider.roomname, room.facilitatorToken);
+        const same = () => expect(Buffer.from(Y.encodeStateVector(watcher.doc))).toEqual(Buffer.from(Y.encodeStateVector(client.doc)));
+        await Promise.race([eventually(same, { timeout: 3_000 }).catch(() => undefined), client.closed]);
+        watcher.destroy();
+      }
       await visitEverything(room);
       expect(rssMb()).toBeLessThan(MAX_RSS_MB);
-      f.destroy();
-      notes.destroy();
+      for (const { client } of writers) client.destroy();
     });
   }
 });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnServer, type ChildServer } from '../helpers/child-server.js';
-import { createAssembly, tempDataDir } from '../helpers/server.js';
+import { createAssembly, startTestServer, tempDataDir } from '../helpers/server.js';
 
 const running: ChildServer[] = [];
 afterEach(async () => {
@@ -139,6 +139,16 @@ describe('[B6] one process per data folder', () => {
     await first.exited;
     const next = await start(dir);
     expect((await fetch(`${next.url}/join/${asm.attendeeToken}`, { redirect: 'manual' })).status).toBe(303);
+  });
+});
+
+describe('[B6] one Plenary per data folder in one process too', () => {
+  it('a second startPlenary on the same folder is refused; after close() the folder is free again', async () => {
+    const first = await startTestServer();
+    await expect(startTestServer({ dataDir: first.dataDir })).rejects.toThrow(/another Plenary process is using the data folder/);
+    await first.close();
+    const again = await startTestServer({ dataDir: first.dataDir });
+    await again.close();
   });
 });
 

@@ -181,6 +181,22 @@ describe('[R4] entries of the wrong shape are skipped', () => {
     expect(readMeta(doc)).toEqual({ title: '', startsAt: null, place: null, languages: [] });
   });
 
+  it('dates and instants that no date can show read as none (a page formats them as dates)', () => {
+    const { doc, item, proposal } = room();
+    metaMap(doc).set('startsAt', 'next Tuesday');
+    expect(readMeta(doc).startsAt).toBeNull();
+    metaMap(doc).set('startsAt', '2026-02-31T18:00');
+    expect(readMeta(doc).startsAt).toBeNull();
+    metaMap(doc).set('startsAt', '2026-03-14T18:00');
+    expect(readMeta(doc).startsAt).toBe('2026-03-14T18:00');
+    (itemsMap(doc).get(item) as Y.Map<unknown>).set('endedAt', 1e308);
+    expect(readAgenda(doc)[0].endedAt).toBeNull();
+    const actions = (proposalsMap(doc).get(proposal) as Y.Map<unknown>).get('actions') as Y.Map<unknown>;
+    actions.set('a', { what: 'Leaflet', who: 'Us', due: '9999-99-99', at: 1 });
+    actions.set('b', { what: 'Picket', who: 'All', due: '2026-04-01', at: 2 });
+    expect(getProposal(doc, proposal)!.actions.map((a) => a.due)).toEqual(['', '2026-04-01']);
+  });
+
   it('huge strings are cut', () => {
     const { doc, item, hand } = room();
     (itemsMap(doc).get(item) as Y.Map<unknown>).set('title', 'T'.repeat(1_000_000));
