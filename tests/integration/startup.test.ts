@@ -3,6 +3,7 @@
  * secret, an emptied database, a second process on one data folder, a folder it cannot write.
  * Each refusal is one plain message and exit code 1, and leaves the folder as it was.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -156,11 +157,21 @@ describe('[B7] a data folder that cannot be written', () => {
   it('stops with one line naming the folder, and exit 1', async () => {
     const dir = tempDataDir('plenary-ro-');
     fs.chmodSync(dir, 0o555);
-    // Root writes anywhere: as root, the server runs as "nobody", for whom the folder is read-only.
-    const uid = process.getuid?.() === 0 ? 65534 : undefined;
-    const message = await refusal(dir, {}, { uid });
+    // Root writes anywhere: as root, the server runs as "nobody", for whom the folder is
+    // read-only, when nobody can read the code; else on a folder even root cannot write (/proc/1).
+    const root = process.getuid?.() === 0;
+    const nobodyReads = root && spawnSync(process.execPath, ['-e', `require('fs').readFileSync(${JSON.stringify(path.resolve('server/main.ts'))})`], { uid: 65534, gid: 65534 }).status === 0;
+    const target = root && !nobodyReads ? '/proc/1' : dir;
+    const message = await refusal(target, {}, { uid: nobodyReads ? 65534 : undefined });
     expect(message).toMatch(/the data folder .* is not writable/);
-    expect(message).toContain(dir);
+    expect(message).toContain(target);
     expect(message.trim().split('\n')).toHaveLength(2); // the helper's first line, then one line
+  });
+
+  it('a data folder that cannot be made (a file in its path) stops the same way', async () => {
+    const parent = tempDataDir('plenary-ro-');
+    fs.writeFileSync(path.join(parent, 'file'), '');
+    const message = await refusal(path.join(parent, 'file', 'data'));
+    expect(message).toMatch(/cannot be made: a part of the path is a file/);
   });
 });
