@@ -109,10 +109,20 @@ async function startOn(folder: DataFolder, config: PlenaryConfig): Promise<Plena
   const sweeper = setInterval(() => void sweep().catch((err) => logger.error('scheduled deletion failed', { error: (err as Error).message })), 3600_000);
   sweeper.unref();
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (err) {
+    // The port is taken: nothing may keep the database open once the folder's lock is let go.
+    clearInterval(sweeper);
+    await sync.close();
+    await rooms.closeAll();
+    await closeRemix();
+    await store.close();
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 
