@@ -21,15 +21,10 @@ export function mapAt(parent: Y.Map<unknown>, key: string): Y.Map<unknown> | nul
   return asMap(parent.get(key));
 }
 
-/**
- * Reads every entry of `parent` that is a Y.Map with `read`; any other entry, or one `read`
- * throws on, is skipped. At most `limit` entries are read (a bound on work, never reached by
- * what the UI writes).
- */
-export function readEach<T>(parent: Y.Map<unknown>, read: (id: string, map: Y.Map<unknown>) => T, limit = Infinity): T[] {
+/** Reads every entry of `parent` that is a Y.Map with `read`; any other entry, or one `read` throws on, is skipped. */
+export function readEach<T>(parent: Y.Map<unknown>, read: (id: string, map: Y.Map<unknown>) => T): T[] {
   const out: T[] = [];
   for (const [id, value] of parent.entries()) {
-    if (out.length >= limit) break;
     if (!(value instanceof Y.Map)) continue;
     try {
       out.push(read(id, value));
