@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { SECRET_FILE } from './storage/data-folder.js';
+import { describeFsError, StartupError } from './startup-error.js';
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -27,16 +29,63 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   return result.data;
 }
 
-/** The session secret: from the environment, else one kept in DATA_DIR (made on first start). */
+/** A secret shorter than this is refused: cookies signed with it could be forged. */
+export const MIN_SECRET_LENGTH = 32;
+
+/**
+ * The session secret: from the environment, else the one kept in DATA_DIR (made on first start).
+ * A kept secret under 32 characters stops the server (an empty file is what a first start on a
+ * full disk used to leave, and an empty key signs cookies anyone can forge). Call it once the
+ * data folder is locked (`openDataFolder`), so two processes never race to make it.
+ */
 export function loadSessionSecret(env: Env): string {
   if (env.SESSION_SECRET) return env.SESSION_SECRET;
-  const file = path.join(env.DATA_DIR, 'session-secret');
-  fs.mkdirSync(env.DATA_DIR, { recursive: true });
+  const file = path.join(env.DATA_DIR, SECRET_FILE);
+  let kept: string | null = null;
   try {
-    return fs.readFileSync(file, 'utf8').trim();
-  } catch {
-    const secret = randomBytes(32).toString('base64url');
-    fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
-    return secret;
+    kept = fs.readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new StartupError(`Plenary cannot start: the session secret ${file} cannot be read: ${describeFsError(err) ?? (err as Error).message}.`);
+    }
+  }
+  if (kept !== null) {
+    if (kept.length >= MIN_SECRET_LENGTH) return kept;
+    throw new StartupError(
+      `Plenary cannot start: the session secret in ${file} is ${kept.length} characters long; it must be at least ${MIN_SECRET_LENGTH}. ` +
+        'Session cookies signed with a short or empty secret can be forged. Delete the file to have Plenary make a new one ' +
+        '(everyone signed in opens their link again, and the join link must be made again), or set SESSION_SECRET.',
+    );
+  }
+  const secret = randomBytes(32).toString('base64url');
+  writeAtomically(file, secret);
+  return secret;
+}
+
+/**
+ * Writes a whole file or nothing: a temporary file, flushed to disk, renamed over the name. A
+ * full disk leaves no file at all (the next start tries again), never an empty or half one.
+ */
+function writeAtomically(file: string, content: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    const fd = fs.openSync(temp, 'w', 0o600);
+    try {
+      fs.writeFileSync(fd, content);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, file);
+    // The rename itself is durable only once the folder is flushed.
+    const dir = fs.openSync(path.dirname(file), 'r');
+    try {
+      fs.fsyncSync(dir);
+    } finally {
+      fs.closeSync(dir);
+    }
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw new StartupError(`Plenary cannot start: the session secret ${file} cannot be written: ${describeFsError(err) ?? (err as Error).message}.`);
   }
 }

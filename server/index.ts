@@ -2,7 +2,6 @@
  * The composition root: storage, access, sync and HTTP wired into one Node server on one port.
  */
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import compression from 'compression';
 import express from 'express';
@@ -17,6 +16,7 @@ import { errorHandler } from './http/error-handler.js';
 import { loadRefusalText } from './http/refusal-text.js';
 import { routeConsoleToLogger } from './console-to-logger.js';
 import type { Logger } from './logger.js';
+import { openDataFolder, type DataFolder } from './storage/data-folder.js';
 import { SqliteStore } from './storage/sqlite-store.js';
 import type { Store } from './storage/store.js';
 import { Rooms } from './sync/rooms.js';
@@ -38,6 +38,11 @@ export interface PlenaryConfig {
   captureConsole?: boolean;
   /** Slow-client limits ([W4]); the defaults are what production runs. */
   http?: Partial<typeof HTTP_DEFAULTS>;
+  /**
+   * The data folder, already locked (`server/main.ts` locks it before reading the secret kept
+   * in it). Without it, `startPlenary` locks `dataDir` itself. Released by `close()`.
+   */
+  dataFolder?: DataFolder;
   /** Tuning; the defaults are what production runs. */
   sync?: Partial<{
     keepaliveMs: number;
@@ -79,12 +84,27 @@ export const HTTP_DEFAULTS = {
   checkIntervalMs: 1_000,
 };
 
+/**
+ * Starts Plenary on its data folder: refuses (StartupError) a folder another process holds, one
+ * it cannot write, or an emptied database (see server/storage/data-folder.ts).
+ */
 export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
+  const folder = config.dataFolder ?? openDataFolder(config.dataDir);
+  try {
+    return await startOn(folder, config);
+  } catch (err) {
+    folder.release();
+    throw err;
+  }
+}
+
+async function startOn(folder: DataFolder, config: PlenaryConfig): Promise<Plenary> {
   const tuning = { ...SYNC_DEFAULTS, ...config.sync };
   const limits = { ...HTTP_DEFAULTS, ...config.http };
   const { logger } = config;
   const restoreConsole = config.captureConsole ? routeConsoleToLogger(logger) : () => {};
-  const store = new SqliteStore(path.join(config.dataDir, 'plenary.sqlite'));
+  const store = new SqliteStore(folder.databaseFile);
+  folder.markDatabaseCreated();
   const access = new AccessService(store, config.sessionSecret);
   const rooms = new Rooms(store, logger, { unloadAfterMs: tuning.unloadAfterMs, compactAfter: tuning.compactAfter });
 
@@ -109,7 +129,7 @@ export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
   // In development Vite's HMR websocket shares the port; nothing else but /sync is ours.
   sync.attach(server, { publicUrl: config.publicUrl, otherUpgrades: config.remix === 'vite' ? isViteHmr : undefined });
 
-  const services = createServices({ store, access, rooms, publicUrl: config.publicUrl });
+  const services = createServices({ store, access, rooms, publicUrl: config.publicUrl, logger });
   const closeRemix = await mountRemix(app, server, config.remix, services, logger);
   // Last: every error of every route is answered (and logged) here, never by Express's default ([W11], [W12]).
   app.use(errorHandler(logger, loadRefusalText()));
@@ -127,10 +147,20 @@ export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
   const sweeper = setInterval(() => void sweep().catch((err) => logger.error('scheduled deletion failed', { error: (err as Error).message })), 3600_000);
   sweeper.unref();
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (err) {
+    // The port is taken: nothing may keep the database open once the folder's lock is let go.
+    clearInterval(sweeper);
+    await sync.close();
+    await rooms.closeAll();
+    await closeRemix();
+    await store.close();
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 
@@ -152,6 +182,7 @@ export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
         await closeRemix();
         await store.close();
         restoreConsole();
+        folder.release();
       })();
       return closing;
     },

@@ -13,6 +13,7 @@ import {
   nextSpeaker,
   PROGRESSIVE,
   raiseHand,
+  readStack,
   setSettings,
   setStackClosed,
   StackError,
@@ -63,7 +64,8 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
   const next = () => {
     let called: string | null = null;
     keep(() => (called = nextSpeaker(doc, serverNow())));
-    const speaker = called ? entriesMap(doc).get(called)?.get('name') : null;
+    // Read back through the model, which reads any shape safely.
+    const speaker = called ? readStack(doc).speaker?.name : null;
     setSaid(speaker ? t('stack.called', { name: speaker }) : t('stack.emptyNow'));
   };
 

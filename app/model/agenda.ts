@@ -6,8 +6,9 @@
  * gives every copy the same order.
  */
 import * as Y from 'yjs';
-import { newId } from './ids.js';
+import { isId, newId } from './ids.js';
 import { hasVisibleText } from './visible-text.js';
+import { asMap, finite, instant, MAX_INSTANT, readEach, text, within } from './shape.js';
 
 export const ITEM_KINDS = ['welcome', 'report', 'discussion', 'breakout', 'proposal', 'break', 'closing'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -39,35 +40,43 @@ export interface AgendaItem extends Required<AgendaItemInput> {
 const ITEMS = 'agendaItems';
 const RUN = 'run';
 
-export const itemsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ITEMS);
+export const itemsMap = (doc: Y.Doc) => doc.getMap<unknown>(ITEMS);
 export const runMap = (doc: Y.Doc) => doc.getMap<unknown>(RUN);
 
+/** The most agenda items read (far more than any assembly has); a bound on work, not a rule. */
+export const MAX_AGENDA_ITEMS = 500;
+
 function readItem(id: string, map: Y.Map<unknown>): AgendaItem {
-  const str = (k: string) => (typeof map.get(k) === 'string' ? (map.get(k) as string) : '');
-  const num = (k: string) => (typeof map.get(k) === 'number' ? (map.get(k) as number) : null);
   const kind = map.get('kind');
   const status = map.get('status');
   return {
     id,
-    title: str('title'),
+    title: text(map.get('title'), 1000),
     kind: ITEM_KINDS.includes(kind as ItemKind) ? (kind as ItemKind) : 'discussion',
-    minutes: num('minutes') ?? 0,
-    presenter: str('presenter'),
-    description: str('description'),
-    interpretation: str('interpretation'),
-    position: num('position') ?? 0,
+    minutes: within(map.get('minutes'), 0, 24 * 60) ?? 0,
+    presenter: text(map.get('presenter'), 1000),
+    description: text(map.get('description')),
+    interpretation: text(map.get('interpretation'), 1000),
+    position: finite(map.get('position')) ?? 0,
     status: status === 'done' || status === 'skipped' ? status : 'pending',
-    startedAt: num('startedAt'),
-    endedAt: num('endedAt'),
-    usedMs: num('usedMs') ?? 0,
+    startedAt: instant(map.get('startedAt')),
+    endedAt: instant(map.get('endedAt')),
+    usedMs: within(map.get('usedMs'), 0, MAX_INSTANT) ?? 0,
   };
 }
 
-/** The agenda in order. */
+/** An item's map, or null when there is none or it is not a map (never written by the UI). */
+const itemMap = (doc: Y.Doc, id: string) => (isId(id) ? asMap(itemsMap(doc).get(id)) : null);
+
+/** The agenda in order (entries that are not items are skipped). */
 export function readAgenda(doc: Y.Doc): AgendaItem[] {
-  const items: AgendaItem[] = [];
-  itemsMap(doc).forEach((map, id) => items.push(readItem(id, map)));
-  return items.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // An id that cannot name its notes document was not made by Plenary: skipped with the rest.
+  const items = readEach(itemsMap(doc), (id, map) => {
+    if (!isId(id)) throw new Error('not an id');
+    return readItem(id, map);
+  });
+  items.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return items.length > MAX_AGENDA_ITEMS ? items.slice(0, MAX_AGENDA_ITEMS) : items;
 }
 
 function validate(input: Partial<AgendaItemInput>): void {
@@ -113,7 +122,7 @@ export function addItem(doc: Y.Doc, input: AgendaItemInput, index?: number): str
 /** Changes some fields of an item; only the fields given are written. */
 export function editItem(doc: Y.Doc, id: string, changes: Partial<AgendaItemInput>): void {
   validate(changes);
-  const map = itemsMap(doc).get(id);
+  const map = itemMap(doc, id);
   if (!map) throw new Error(`no agenda item ${id}`);
   doc.transact(() => setFields(map, changes));
 }
@@ -128,7 +137,7 @@ export function removeItem(doc: Y.Doc, id: string): void {
 /** Moves an item so it ends up at `index` in the order (as seen by this client). */
 export function moveItem(doc: Y.Doc, id: string, index: number): void {
   const others = readAgenda(doc).filter((i) => i.id !== id);
-  const map = itemsMap(doc).get(id);
+  const map = itemMap(doc, id);
   if (!map) throw new Error(`no agenda item ${id}`);
   const at = Math.max(0, Math.min(index, others.length));
   doc.transact(() => map.set('position', between(others[at - 1]?.position, others[at]?.position)));
@@ -145,15 +154,16 @@ export function duplicateItem(doc: Y.Doc, id: string): string {
 
 export function currentItemId(doc: Y.Doc): string | null {
   const id = runMap(doc).get('currentItemId');
-  return typeof id === 'string' && itemsMap(doc).has(id) ? id : null;
+  return typeof id === 'string' && itemMap(doc, id) ? id : null;
 }
 
 /** Ends the current item's run at `now`: its time is added to what it has used. */
 function endRun(doc: Y.Doc, id: string, now: number, status: ItemStatus): void {
-  const map = itemsMap(doc).get(id)!;
-  const started = map.get('startedAt');
-  const used = typeof map.get('usedMs') === 'number' ? (map.get('usedMs') as number) : 0;
-  if (typeof started === 'number' && typeof map.get('endedAt') !== 'number') map.set('usedMs', used + Math.max(0, now - started));
+  const map = itemMap(doc, id);
+  if (!map) return;
+  const started = instant(map.get('startedAt'));
+  const used = within(map.get('usedMs'), 0, MAX_INSTANT) ?? 0;
+  if (started !== null && instant(map.get('endedAt')) === null) map.set('usedMs', used + Math.max(0, now - started));
   map.set('endedAt', now);
   if (map.get('status') !== 'skipped') map.set('status', status);
 }
@@ -164,7 +174,7 @@ function endRun(doc: Y.Doc, id: string, now: number, status: ItemStatus): void {
  * not finished). An item the room comes back to starts a new run; its earlier time still counts.
  */
 export function setCurrent(doc: Y.Doc, id: string, now: number): void {
-  const map = itemsMap(doc).get(id);
+  const map = itemMap(doc, id);
   if (!map) throw new Error(`no agenda item ${id}`);
   doc.transact(() => {
     const previous = currentItemId(doc);
@@ -172,7 +182,7 @@ export function setCurrent(doc: Y.Doc, id: string, now: number): void {
       const order = readAgenda(doc).map((i) => i.id);
       endRun(doc, previous, now, order.indexOf(previous) < order.indexOf(id) ? 'done' : 'pending');
     }
-    if (previous === id && typeof map.get('endedAt') !== 'number') return;
+    if (previous === id && instant(map.get('endedAt')) === null) return;
     runMap(doc).set('currentItemId', id);
     map.set('status', 'pending');
     map.set('startedAt', now);
@@ -198,7 +208,7 @@ export function advance(doc: Y.Doc, now: number): string | null {
 }
 
 export function setStatus(doc: Y.Doc, id: string, status: ItemStatus): void {
-  const map = itemsMap(doc).get(id);
+  const map = itemMap(doc, id);
   if (!map) throw new Error(`no agenda item ${id}`);
   doc.transact(() => map.set('status', status));
 }

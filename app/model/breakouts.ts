@@ -12,7 +12,9 @@
  */
 import * as Y from 'yjs';
 import { currentItemId } from './agenda.js';
+import { isId } from './ids.js';
 import { addReportBack } from './stack.js';
+import { asMap, instant, mapAt, readEach, strings, text, wholeWithin, within } from './shape.js';
 
 /** How people find their table; a facilitator can also move anyone by hand (`joinTable`). */
 export const ASSIGNMENTS = ['count-off', 'topic', 'language'] as const;
@@ -69,56 +71,70 @@ export class BreakoutError extends Error {
   }
 }
 
-export const roundsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('breakoutRounds');
+export const roundsMap = (doc: Y.Doc) => doc.getMap<unknown>('breakoutRounds');
 export const tableId = (itemId: string, number: number) => `${itemId}-t${number}`;
 
+/** Seats read per round: a hall of thousands, with room to spare; a bound on work, not a rule. */
+export const MAX_MEMBERS = 20_000;
+/** Prompts read per round. */
+export const MAX_PROMPTS = 20;
+
+/**
+ * A round as stored, read defensively: a table count that is not a whole number from 1 to
+ * MAX_TABLES reads as no tables (it sizes an allocation: 20,000,000 once took the server down),
+ * and every other field of the wrong type reads as its default.
+ */
 function roundFrom(itemId: string, map: Y.Map<unknown>): Round {
-  const num = (k: string) => (typeof map.get(k) === 'number' ? (map.get(k) as number) : null);
-  const str = (k: string) => (typeof map.get(k) === 'string' ? (map.get(k) as string) : '');
-  const prompts = map.get('prompts');
-  const labels = map.get('labels');
-  const count = num('tableCount') ?? 0;
-  const tables: Table[] = Array.from({ length: count }, (_, i) => ({
-    id: tableId(itemId, i + 1),
-    number: i + 1,
-    label: Array.isArray(labels) && typeof labels[i] === 'string' ? (labels[i] as string) : '',
-  }));
+  const labels = strings(map.get('labels'), MAX_TABLES, 100);
+  const count = wholeWithin(map.get('tableCount'), 1, MAX_TABLES) ?? 0;
+  const tables: Table[] = Array.from({ length: count }, (_, i) => ({ id: tableId(itemId, i + 1), number: i + 1, label: labels[i] ?? '' }));
+  const known = new Set(tables.map((t) => t.id));
   const members: Member[] = [];
-  const membersMap = map.get('members');
-  if (membersMap instanceof Y.Map) {
-    membersMap.forEach((tableId, key) => {
-      if (typeof tableId === 'string' && tables.some((t) => t.id === tableId)) members.push({ key, tableId });
-    });
+  const membersMap = mapAt(map, 'members');
+  if (membersMap) {
+    for (const [key, table] of membersMap.entries()) {
+      if (members.length >= MAX_MEMBERS) break;
+      if (typeof table === 'string' && known.has(table)) members.push({ key, tableId: table });
+    }
   }
   const status = map.get('status');
   const assignment = map.get('assignment') as Assignment;
   return {
     itemId,
-    prompts: Array.isArray(prompts) ? prompts.filter((p): p is string => typeof p === 'string') : [],
-    minutes: num('minutes') ?? 0,
+    prompts: strings(map.get('prompts'), MAX_PROMPTS, MAX_PROMPT * 2),
+    minutes: within(map.get('minutes'), 0, 24 * 60) ?? 0,
     assignment: ASSIGNMENTS.includes(assignment) ? assignment : 'count-off',
     tables,
     status: status === 'running' || status === 'ended' ? status : 'planned',
-    startedAt: num('startedAt'),
-    endsAt: num('endsAt'),
-    message: str('message'),
-    messageAt: num('messageAt'),
+    startedAt: instant(map.get('startedAt')),
+    endsAt: instant(map.get('endsAt')),
+    message: text(map.get('message'), MAX_MESSAGE * 2),
+    messageAt: instant(map.get('messageAt')),
     members,
   };
 }
 
+/** The round map of an item, or null when there is none or it is not a map. */
+const roundAt = (doc: Y.Doc, itemId: string) => (isId(itemId) ? asMap(roundsMap(doc).get(itemId)) : null);
+
 /** The round of agenda item `itemId` (default: the current item), or null. */
 export function readRound(doc: Y.Doc, itemId: string | null = currentItemId(doc)): Round | null {
   if (!itemId) return null;
-  const map = roundsMap(doc).get(itemId);
-  return map ? roundFrom(itemId, map) : null;
+  const map = roundAt(doc, itemId);
+  if (!map) return null;
+  try {
+    return roundFrom(itemId, map);
+  } catch {
+    return null; // a shape no reader foresaw: as if there were no round
+  }
 }
 
 /** Every round that has run or is running, in no particular order (for the minutes). */
 export function readRounds(doc: Y.Doc): Round[] {
-  const out: Round[] = [];
-  roundsMap(doc).forEach((map, itemId) => out.push(roundFrom(itemId, map)));
-  return out;
+  return readEach(roundsMap(doc), (itemId, map) => {
+    if (!isId(itemId)) throw new Error('not an id'); // its tables could not name their documents
+    return roundFrom(itemId, map);
+  });
 }
 
 function validate(input: RoundInput): RoundInput {
@@ -144,10 +160,10 @@ export function tablesFor(people: number, size: number): number {
 /** Sets up (or edits, while not started) the round of item `itemId`. */
 export function planRound(doc: Y.Doc, itemId: string, input: RoundInput): void {
   const clean = validate(input);
-  const existing = roundsMap(doc).get(itemId);
+  const existing = roundAt(doc, itemId);
   if (existing && existing.get('status') === 'running') {
     // A running round keeps its tables (people are sitting at them); prompts may change.
-    if (clean.tables.length !== (existing.get('tableCount') as number)) throw new BreakoutError('state', 'tables cannot change while the round runs');
+    if (clean.tables.length !== existing.get('tableCount')) throw new BreakoutError('state', 'tables cannot change while the round runs');
   }
   doc.transact(() => {
     let map = existing;
@@ -157,6 +173,7 @@ export function planRound(doc: Y.Doc, itemId: string, input: RoundInput): void {
       map.set('members', new Y.Map());
       map.set('status', 'planned');
     }
+    if (!mapAt(map, 'members')) map.set('members', new Y.Map());
     map.set('prompts', clean.prompts);
     map.set('minutes', clean.minutes);
     map.set('assignment', clean.assignment);
@@ -166,9 +183,18 @@ export function planRound(doc: Y.Doc, itemId: string, input: RoundInput): void {
 }
 
 function roundMap(doc: Y.Doc, itemId: string): Y.Map<unknown> {
-  const map = roundsMap(doc).get(itemId);
+  const map = roundAt(doc, itemId);
   if (!map) throw new BreakoutError('no-round', 'no breakout round for this item');
   return map;
+}
+
+/** The round's seats; a missing or mangled one is replaced by an empty map (within the caller's transaction). */
+function membersOf(map: Y.Map<unknown>): Y.Map<unknown> {
+  const members = mapAt(map, 'members');
+  if (members) return members;
+  const fresh = new Y.Map<unknown>();
+  map.set('members', fresh);
+  return fresh;
 }
 
 export function startRound(doc: Y.Doc, itemId: string, now: number): void {
@@ -177,7 +203,7 @@ export function startRound(doc: Y.Doc, itemId: string, now: number): void {
   doc.transact(() => {
     map.set('status', 'running');
     map.set('startedAt', now);
-    map.set('endsAt', now + (map.get('minutes') as number) * 60_000);
+    map.set('endsAt', now + roundFrom(itemId, map).minutes * 60_000);
   });
 }
 
@@ -186,7 +212,9 @@ export function extendRound(doc: Y.Doc, itemId: string, minutes: number): void {
   const map = roundMap(doc, itemId);
   if (map.get('status') !== 'running') throw new BreakoutError('state', 'only a running round can be extended');
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) throw new BreakoutError('invalid', 'extend by 1 to 60 minutes');
-  doc.transact(() => map.set('endsAt', (map.get('endsAt') as number) + minutes * 60_000));
+  const endsAt = instant(map.get('endsAt'));
+  if (endsAt === null) throw new BreakoutError('state', 'this round has no end time to extend');
+  doc.transact(() => map.set('endsAt', endsAt + minutes * 60_000));
 }
 
 /** A message shown at every table and on the projector ("5 minutes left"). */
@@ -216,7 +244,7 @@ export function joinTable(doc: Y.Doc, itemId: string, seatKey: string, table: st
   const round = roundFrom(itemId, map);
   if (round.status === 'ended') throw new BreakoutError('not-open', 'this round has ended');
   if (!round.tables.some((t) => t.id === table)) throw new BreakoutError('no-table', 'no such table');
-  doc.transact(() => (map.get('members') as Y.Map<unknown>).set(seatKey, table));
+  doc.transact(() => membersOf(map).set(seatKey, table));
 }
 
 /** A facilitator's move: everyone at table `from` goes to table `to` (a small table merged). */
@@ -226,14 +254,15 @@ export function moveTable(doc: Y.Doc, itemId: string, from: string, to: string):
   if (!round.tables.some((t) => t.id === to) || !round.tables.some((t) => t.id === from)) throw new BreakoutError('no-table', 'no such table');
   const moving = round.members.filter((m) => m.tableId === from);
   doc.transact(() => {
-    for (const m of moving) (map.get('members') as Y.Map<unknown>).set(m.key, to);
+    const members = membersOf(map);
+    for (const m of moving) members.set(m.key, to);
   });
   return moving.length;
 }
 
 export function leaveTable(doc: Y.Doc, itemId: string, seatKey: string): void {
-  const members = roundMap(doc, itemId).get('members') as Y.Map<unknown>;
-  doc.transact(() => members.delete(seatKey));
+  const members = mapAt(roundMap(doc, itemId), 'members');
+  if (members) doc.transact(() => members.delete(seatKey));
 }
 
 export const tableOf = (round: Round, seatKey: string): Table | null => {

@@ -6,3 +6,9 @@ export function newId(): string {
   for (const b of bytes) s += String.fromCharCode(b);
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_');
 }
+
+/**
+ * Whether `id` can name a document part ([D1]: 1–64 of A–Z a–z 0–9 _ -), with room for a table
+ * suffix (`-t100`): anything else in a document was not written by Plenary and is skipped.
+ */
+export const isId = (id: string) => /^[A-Za-z0-9_-]{1,59}$/.test(id);

@@ -2,6 +2,7 @@
  * The assembly's own facts in the plenary document: `meta` map. Pure Yjs, no I/O.
  */
 import * as Y from 'yjs';
+import { isoDateTime, optionalText, strings, text } from './shape.js';
 
 export interface AssemblyMeta {
   title: string;
@@ -31,12 +32,13 @@ export function setMeta(doc: Y.Doc, meta: Partial<AssemblyMeta>): void {
 
 export function readMeta(doc: Y.Doc): AssemblyMeta {
   const map = metaMap(doc);
-  const languages = map.get('languages');
   return {
-    title: typeof map.get('title') === 'string' ? (map.get('title') as string) : '',
-    startsAt: typeof map.get('startsAt') === 'string' ? (map.get('startsAt') as string) : null,
-    place: typeof map.get('place') === 'string' ? (map.get('place') as string) : null,
-    languages: Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string') : [],
+    title: text(map.get('title'), 1000),
+    // Shown as a date in the reader's language: anything but a real date-time reads as none.
+    startsAt: isoDateTime(map.get('startsAt')),
+    place: optionalText(map.get('place'), 1000),
+    // Language codes: a few, each short (a code is looked up in the catalogue for its name).
+    languages: strings(map.get('languages'), 50, 35),
   };
 }
 

@@ -60,6 +60,14 @@ export function draftMinutes(t: Translate, input: MinutesInput): string {
   if (facts.length) out.push('', facts.join(' · '));
   if (input.attendance !== null) out.push('', plural(t, 'minutes.attendance', input.attendance));
 
+  // Grouped once: a proposal per item lookup, not a scan of every proposal for every item.
+  const proposalsOf = new Map<string, Proposal[]>();
+  for (const p of input.proposals) {
+    const list = proposalsOf.get(p.itemId);
+    if (list) list.push(p);
+    else proposalsOf.set(p.itemId, [p]);
+  }
+
   input.agenda.forEach((item, i) => {
     const used = Math.round(usedMinutes(item, item.id === input.currentItemId, input.now));
     out.push('', `## ${i + 1}. ${item.title}`);
@@ -72,7 +80,7 @@ export function draftMinutes(t: Translate, input: MinutesInput): string {
       out.push('', `### ${t('minutes.reportBacks')}`);
       for (const r of reports) out.push(`- **${t('breakout.table', { number: r.table })}**: ${r.text.replace(/\n+/g, ' / ')}`);
     }
-    for (const p of input.proposals.filter((x) => x.itemId === item.id)) out.push('', ...proposalLines(t, p, input.includeNames));
+    for (const p of proposalsOf.get(item.id) ?? []) out.push('', ...proposalLines(t, p, input.includeNames));
   });
 
   if (input.includeNames && input.speakers.length) {

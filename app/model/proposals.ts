@@ -7,6 +7,7 @@
  */
 import * as Y from 'yjs';
 import { newId } from './ids.js';
+import { asMap, finite, instant, isoDate, mapAt, readEach, record, text as cut } from './shape.js';
 
 export const METHODS = ['hands', 'consensus', 'temperature', 'phone'] as const;
 export type Method = (typeof METHODS)[number];
@@ -68,51 +69,62 @@ export class ProposalError extends Error {
 }
 
 export const MAX_TEXT = 2000;
-export const proposalsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('proposals');
+export const proposalsMap = (doc: Y.Doc) => doc.getMap<unknown>('proposals');
 
 const emptyTally = (): Tally => ({ for: 0, against: 0, abstain: 0 });
 const scaleSize = (scale: Scale) => (scale === 'fist-to-five' ? 6 : 3);
 
+/** A count: a whole number from 0 to a million (what `nonNegative` lets a facilitator write). */
 function count(n: unknown): number {
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 0;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 1_000_000 ? n : 0;
 }
 
+/** Amendments and action items read per proposal: a bound on work, far above any real one. */
+export const MAX_LIST = 500;
+
 function listOf<T>(map: Y.Map<unknown>, key: string, read: (id: string, v: Record<string, unknown>) => T): T[] {
-  const inner = map.get(key);
+  const inner = mapAt(map, key);
   const out: T[] = [];
-  if (inner instanceof Y.Map) inner.forEach((v, id) => v && typeof v === 'object' && out.push(read(id, v as Record<string, unknown>)));
+  if (!inner) return out;
+  for (const [id, v] of inner.entries()) {
+    if (out.length >= MAX_LIST) break;
+    const fields = record(v);
+    if (fields !== v) continue; // not a plain object: skipped
+    out.push(read(id, fields));
+  }
   return out;
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const str = (v: unknown, max = MAX_TEXT) => cut(v, max);
 
 function readProposal(id: string, map: Y.Map<unknown>): Proposal {
   const method = map.get('method') as Method;
   const scale = map.get('scale') as Scale;
   const outcome = map.get('outcome') as Outcome;
-  const counts = (map.get('counts') ?? {}) as Partial<Tally>;
+  const counts = record(map.get('counts'));
   const temperature = map.get('temperature');
-  const vote = (map.get('vote') ?? {}) as { open?: unknown; cast?: unknown; closed?: unknown };
+  const vote = record(map.get('vote'));
   const safeScale = SCALES.includes(scale) ? scale : 'fist-to-five';
   return {
     id,
-    itemId: str(map.get('itemId')),
+    itemId: str(map.get('itemId'), 200),
     text: str(map.get('text')),
-    by: str(map.get('by')),
-    createdAt: count(map.get('createdAt')),
+    by: str(map.get('by'), 200),
+    createdAt: instant(map.get('createdAt')) ?? 0,
     method: METHODS.includes(method) ? method : 'hands',
-    amendments: listOf(map, 'amendments', (aid, v) => ({ id: aid, text: str(v.text), by: str(v.by), accepted: typeof v.accepted === 'boolean' ? v.accepted : null, at: count(v.at) }))
+    amendments: listOf(map, 'amendments', (aid, v) => ({ id: aid, text: str(v.text), by: str(v.by, 200), accepted: typeof v.accepted === 'boolean' ? v.accepted : null, at: finite(v.at) ?? 0 }))
       .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
       .map(({ at: _at, ...a }) => a),
     counts: { for: count(counts.for), against: count(counts.against), abstain: count(counts.abstain) },
     blocks: count(map.get('blocks')),
     standAsides: count(map.get('standAsides')),
     scale: safeScale,
+    // Sized by the scale (6 or 3), never by the stored array.
     temperature: Array.from({ length: scaleSize(safeScale) }, (_, i) => count(Array.isArray(temperature) ? temperature[i] : 0)),
     vote: { open: vote.open === true, cast: count(vote.cast), closed: vote.closed === true },
     outcome: OUTCOMES.includes(outcome) ? outcome : null,
-    decidedAt: typeof map.get('decidedAt') === 'number' ? (map.get('decidedAt') as number) : null,
-    actions: listOf(map, 'actions', (aid, v) => ({ id: aid, what: str(v.what), who: str(v.who), due: str(v.due), at: count(v.at) }))
+    decidedAt: instant(map.get('decidedAt')),
+    actions: listOf(map, 'actions', (aid, v) => ({ id: aid, what: str(v.what, 600), who: str(v.who, 200), due: isoDate(v.due), at: finite(v.at) ?? 0 }))
       .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
       .map(({ at: _at, ...a }) => a),
   };
@@ -120,14 +132,17 @@ function readProposal(id: string, map: Y.Map<unknown>): Proposal {
 
 /** Every proposal, oldest first; with `itemId`, only that item's. */
 export function readProposals(doc: Y.Doc, itemId?: string): Proposal[] {
-  const out: Proposal[] = [];
-  proposalsMap(doc).forEach((map, id) => out.push(readProposal(id, map)));
-  return out.filter((p) => itemId === undefined || p.itemId === itemId).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return readEach(proposalsMap(doc), readProposal).filter((p) => itemId === undefined || p.itemId === itemId).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
 export function getProposal(doc: Y.Doc, id: string): Proposal | null {
-  const map = proposalsMap(doc).get(id);
-  return map ? readProposal(id, map) : null;
+  const map = asMap(proposalsMap(doc).get(id));
+  if (!map) return null;
+  try {
+    return readProposal(id, map);
+  } catch {
+    return null; // a shape no reader foresaw: as if there were no such proposal
+  }
 }
 
 function text(value: string, what: string, max = MAX_TEXT): string {
@@ -144,9 +159,18 @@ function optional(value: string | undefined, max = 100): string {
 }
 
 function proposalMap(doc: Y.Doc, id: string): Y.Map<unknown> {
-  const map = proposalsMap(doc).get(id);
+  const map = asMap(proposalsMap(doc).get(id));
   if (!map) throw new ProposalError('not-found', 'no such proposal');
   return map;
+}
+
+/** A proposal's amendments or actions; a missing or mangled one is replaced by an empty map. */
+function listMap(map: Y.Map<unknown>, key: 'amendments' | 'actions'): Y.Map<unknown> {
+  const inner = mapAt(map, key);
+  if (inner) return inner;
+  const fresh = new Y.Map<unknown>();
+  map.set(key, fresh);
+  return fresh;
 }
 
 export function addProposal(doc: Y.Doc, input: { itemId: string; text: string; by?: string; method?: Method }, now: number): string {
@@ -194,14 +218,14 @@ export function addAmendment(doc: Y.Doc, id: string, input: { text: string; by?:
   const map = proposalMap(doc, id);
   const amendment = { text: text(input.text, 'the amendment'), by: optional(input.by), accepted: null, at: now };
   const aid = newId();
-  doc.transact(() => (map.get('amendments') as Y.Map<unknown>).set(aid, amendment));
+  doc.transact(() => listMap(map, 'amendments').set(aid, amendment));
   return aid;
 }
 
 export function decideAmendment(doc: Y.Doc, id: string, amendmentId: string, accepted: boolean | null): void {
-  const amendments = proposalMap(doc, id).get('amendments') as Y.Map<Record<string, unknown>>;
-  const current = amendments.get(amendmentId);
-  if (!current) throw new ProposalError('not-found', 'no such amendment');
+  const amendments = mapAt(proposalMap(doc, id), 'amendments');
+  const current = amendments ? record(amendments.get(amendmentId)) : {};
+  if (!amendments || !amendments.has(amendmentId)) throw new ProposalError('not-found', 'no such amendment');
   doc.transact(() => amendments.set(amendmentId, { ...current, accepted }));
 }
 
@@ -300,12 +324,13 @@ export function addAction(doc: Y.Doc, id: string, input: { what: string; who?: s
   if (due && !/^\d{4}-\d{2}-\d{2}$/.test(due)) throw new ProposalError('invalid', 'a date is YYYY-MM-DD');
   const action = { what: text(input.what, 'the action', 300), who: optional(input.who), due, at: now };
   const aid = newId();
-  doc.transact(() => (map.get('actions') as Y.Map<unknown>).set(aid, action));
+  doc.transact(() => listMap(map, 'actions').set(aid, action));
   return aid;
 }
 
 export function removeAction(doc: Y.Doc, id: string, actionId: string): void {
-  doc.transact(() => (proposalMap(doc, id).get('actions') as Y.Map<unknown>).delete(actionId));
+  const actions = mapAt(proposalMap(doc, id), 'actions');
+  if (actions) doc.transact(() => actions.delete(actionId));
 }
 
 /** The proposal the room is deciding now: an open vote first, else the latest undecided one of the item. */

@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { advance, currentItemId, readAgenda, runMap, setCurrent } from './agenda.js';
 import { endTurn, readSettings } from './stack.js';
+import { asMap, text } from './shape.js';
 import { readTimer, resetTimer, startTimer, timersMap } from './timers.js';
 
 const ANNOUNCEMENT = 'announcement';
@@ -22,7 +23,7 @@ function restartItemTimer(doc: Y.Doc, id: string, now: number): void {
   const item = readAgenda(doc).find((i) => i.id === id);
   if (!item) return;
   resetTimer(doc, 'item', item.minutes * 60_000);
-  if (item.usedMs > 0) timersMap(doc).get('item')!.set('elapsedMs', item.usedMs);
+  if (item.usedMs > 0) asMap(timersMap(doc).get('item'))?.set('elapsedMs', item.usedMs);
   startTimer(doc, 'item', now);
 }
 
@@ -61,6 +62,5 @@ export function setAnnouncement(doc: Y.Doc, text: string): void {
 }
 
 export function readAnnouncement(doc: Y.Doc): string {
-  const value = runMap(doc).get(ANNOUNCEMENT);
-  return typeof value === 'string' ? value : '';
+  return text(runMap(doc).get(ANNOUNCEMENT), MAX_ANNOUNCEMENT * 2);
 }

@@ -15,6 +15,7 @@ import * as Y from 'yjs';
 import { currentItemId } from './agenda.js';
 import { newId } from './ids.js';
 import { hasVisibleText } from './visible-text.js';
+import { asMap, instant, readEach, text, within } from './shape.js';
 import { resetTimer, startTimer } from './timers.js';
 
 /** What a hand can be raised for, in the order they jump the queue. */
@@ -79,45 +80,44 @@ export class StackError extends Error {
   }
 }
 
-export const entriesMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('stackEntries');
+export const entriesMap = (doc: Y.Doc) => doc.getMap<unknown>('stackEntries');
 export const stackMap = (doc: Y.Doc) => doc.getMap<unknown>('stack');
 
 /** One person, however they typed it this time: trimmed, spaces collapsed, case-folded. */
 export const nameKey = (name: string) => name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 
 function readEntry(id: string, map: Y.Map<unknown>): StackEntry {
-  const str = (k: string) => (typeof map.get(k) === 'string' ? (map.get(k) as string) : '');
-  const num = (k: string) => (typeof map.get(k) === 'number' ? (map.get(k) as number) : null);
   const kind = map.get('kind') as EntryKind;
   const status = map.get('status');
   return {
     id,
-    name: str('name'),
+    name: text(map.get('name'), 200),
     kind: KINDS.includes(kind) ? kind : 'speak',
-    itemId: str('itemId'),
-    raisedAt: num('raisedAt') ?? 0,
-    owner: str('owner'),
+    itemId: text(map.get('itemId'), 200),
+    raisedAt: instant(map.get('raisedAt')) ?? 0,
+    owner: text(map.get('owner'), 200),
     status: status === 'spoken' || status === 'withdrawn' ? status : 'waiting',
-    calledAt: num('calledAt'),
-    endedAt: num('endedAt'),
+    calledAt: instant(map.get('calledAt')),
+    endedAt: instant(map.get('endedAt')),
     moved: Array.isArray(map.get('movedKey')),
-    text: str('text'),
+    text: text(map.get('text'), 4000),
   };
 }
 
+/** An entry's map, or null when there is none or it is not a map. */
+export const entryMap = (doc: Y.Doc, id: string) => asMap(entriesMap(doc).get(id));
+
+/** Every entry of every item (entries that are not maps are skipped). */
 export function readEntries(doc: Y.Doc): StackEntry[] {
-  const out: StackEntry[] = [];
-  entriesMap(doc).forEach((map, id) => out.push(readEntry(id, map)));
-  return out;
+  return readEach(entriesMap(doc), readEntry);
 }
 
 export function readSettings(doc: Y.Doc): StackSettings {
   const map = stackMap(doc);
   const progressive = map.get('progressive') as Progressive;
-  const seconds = map.get('speakerSeconds');
   return {
     progressive: PROGRESSIVE.includes(progressive) ? progressive : 'off',
-    speakerSeconds: typeof seconds === 'number' && seconds > 0 ? seconds : DEFAULT_SPEAKER_SECONDS,
+    speakerSeconds: within(map.get('speakerSeconds'), 1, 24 * 3600) ?? DEFAULT_SPEAKER_SECONDS,
     hideNames: map.get('hideNames') === true,
   };
 }
@@ -166,8 +166,8 @@ export function readStack(doc: Y.Doc): StackView {
 }
 
 function keyOf(doc: Y.Doc, e: StackEntry, progressive: Progressive, counts: Map<string, number>): Key {
-  const moved = entriesMap(doc).get(e.id)?.get('movedKey');
-  if (Array.isArray(moved) && moved.length === 3 && moved.every((n) => typeof n === 'number')) return moved as Key;
+  const moved = entryMap(doc, e.id)?.get('movedKey');
+  if (Array.isArray(moved) && moved.length === 3 && moved.every((n) => Number.isFinite(n))) return moved as Key;
   let bucket = 0;
   if (e.kind === 'speak' && progressive !== 'off') {
     const spoken = counts.get(nameKey(e.name)) ?? 0;
@@ -199,7 +199,9 @@ export function raiseHand(doc: Y.Doc, input: { name: string; kind: EntryKind; ow
   const itemId = stackItem(doc);
   if (isClosed(doc, itemId) && input.kind !== 'process') throw new StackError('closed', 'the stack is closed; points of process are still taken');
   if (input.owner) {
-    const open = ownedBy(readEntries(doc), input.owner).some((e) => e.kind === input.kind && e.itemId === itemId && e.status === 'waiting');
+    // Cheap tests first: the owner tag is an HMAC, made only for the few entries that could clash.
+    const candidates = readEntries(doc).filter((e) => e.kind === input.kind && e.itemId === itemId && e.status === 'waiting');
+    const open = ownedBy(candidates, input.owner).length > 0;
     if (open) throw new StackError('duplicate', 'you already have a hand up of this kind');
   }
   const id = newId();
@@ -219,7 +221,7 @@ export function raiseHand(doc: Y.Doc, input: { name: string; kind: EntryKind; ow
 
 /** Takes a waiting hand down. From a phone (`owner`), only its own entry. */
 export function withdraw(doc: Y.Doc, id: string, owner?: OwnerTag): void {
-  const map = entriesMap(doc).get(id);
+  const map = entryMap(doc, id);
   if (!map) throw new StackError('not-found', 'no such entry');
   const entry = readEntry(id, map);
   if (owner !== undefined && (entry.owner === '' || entry.owner !== owner(id))) throw new StackError('not-yours', 'this is not your entry');
@@ -234,7 +236,8 @@ export function withdraw(doc: Y.Doc, id: string, owner?: OwnerTag): void {
 export function endTurn(doc: Y.Doc, now: number): void {
   const speaker = readStack(doc).speaker;
   if (!speaker) return;
-  const map = entriesMap(doc).get(speaker.id)!;
+  const map = entryMap(doc, speaker.id);
+  if (!map) return;
   doc.transact(() => {
     map.set('status', 'spoken');
     map.set('endedAt', now);
@@ -250,12 +253,12 @@ export function nextSpeaker(doc: Y.Doc, now: number): string | null {
   const next = view.queue[0] ?? null;
   doc.transact(() => {
     if (view.speaker) {
-      const map = entriesMap(doc).get(view.speaker.id)!;
-      map.set('status', 'spoken');
-      map.set('endedAt', now);
+      const map = entryMap(doc, view.speaker.id);
+      map?.set('status', 'spoken');
+      map?.set('endedAt', now);
     }
     if (next) {
-      entriesMap(doc).get(next.id)!.set('calledAt', now);
+      entryMap(doc, next.id)?.set('calledAt', now);
       resetTimer(doc, 'speaker', view.settings.speakerSeconds * 1000);
       startTimer(doc, 'speaker', now);
     } else {
@@ -285,7 +288,7 @@ export function moveEntry(doc: Y.Doc, id: string, index: number): void {
   else if (!below) moved = [above[0], above[1], above[2] + 1];
   else if (above[0] === below[0] && above[1] === below[1]) moved = [above[0], above[1], (above[2] + below[2]) / 2];
   else moved = [above[0], above[1], above[2] + 0.5];
-  doc.transact(() => entriesMap(doc).get(id)!.set('movedKey', moved));
+  doc.transact(() => entryMap(doc, id)?.set('movedKey', moved));
 }
 
 /**

@@ -4,6 +4,7 @@
  * time from the same instants and its own estimate of the server's clock, so all agree.
  */
 import * as Y from 'yjs';
+import { asMap, instant, within } from './shape.js';
 
 export type TimerName = 'item' | 'speaker';
 
@@ -17,17 +18,24 @@ export interface TimerState {
 }
 
 const TIMERS = 'timers';
-export const timersMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(TIMERS);
+export const timersMap = (doc: Y.Doc) => doc.getMap<unknown>(TIMERS);
 
 export function readTimer(doc: Y.Doc, name: TimerName): TimerState | null {
-  const map = timersMap(doc).get(name);
+  const map = asMap(timersMap(doc).get(name));
   if (!map) return null;
-  const num = (k: string) => (typeof map.get(k) === 'number' ? (map.get(k) as number) : null);
-  return { durationMs: num('durationMs') ?? 0, startedAt: num('startedAt'), elapsedMs: num('elapsedMs') ?? 0 };
+  // A day either way is beyond any real timer; past it a value is a forgery or a bug.
+  return {
+    durationMs: within(map.get('durationMs'), 0, MAX_TIMER_MS) ?? 0,
+    startedAt: instant(map.get('startedAt')),
+    elapsedMs: within(map.get('elapsedMs'), 0, MAX_TIMER_MS) ?? 0,
+  };
 }
 
+/** Longest duration or elapsed time a timer reads (a week): a bound, not a rule. */
+export const MAX_TIMER_MS = 7 * 24 * 3600_000;
+
 function timerMap(doc: Y.Doc, name: TimerName): Y.Map<unknown> {
-  let map = timersMap(doc).get(name);
+  let map = asMap(timersMap(doc).get(name));
   if (!map) {
     map = new Y.Map();
     timersMap(doc).set(name, map);

@@ -2,13 +2,16 @@ import type { AppLoadContext } from '@remix-run/node';
 import { CATALOGUES } from '~/i18n/catalogues.server';
 import { createI18n } from '~/i18n/i18n';
 import { currentItemId, readAgenda } from '~/model/agenda';
-import { readRounds } from '~/model/breakouts';
+import { MAX_TABLES, readRounds } from '~/model/breakouts';
 import { readMeta } from '~/model/meta';
 import { draftMinutes, type MinutesInput } from '~/model/minutes';
 import { fragmentToMarkdown, fragmentToText, notesFragment, reportFragment } from '~/model/notes';
 import { readProposals } from '~/model/proposals';
 import { history } from '~/model/stack';
 import { tableName } from './breakouts.server';
+
+/** Breakout tables whose report-backs one draft reads: ten rounds of the most tables. */
+export const MAX_TABLES_READ = 10 * MAX_TABLES;
 
 /**
  * The minutes draft from the server's copies: the plenary document, every item's plenary notes
@@ -35,9 +38,14 @@ export async function draftFromAssembly(
     if (md.trim()) notes[item.id] = md;
   }
   const reportBacks: MinutesInput['reportBacks'] = {};
+  // Only rounds of items on the agenda, and a bound on the tables read (ten full rounds).
+  const onAgenda = new Set(base.agenda.map((i) => i.id));
+  let tablesLeft = MAX_TABLES_READ;
   for (const round of base.rounds) {
+    if (!onAgenda.has(round.itemId)) continue;
     const reports = [];
     for (const table of round.tables) {
+      if (tablesLeft-- <= 0) break;
       const text = await context.services.readDoc(`${assemblyId}/breakout/${table.id}`, (doc) => fragmentToText(reportFragment(doc)));
       if (text.trim()) reports.push({ table: tableName(table), text });
     }

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { Grant } from './permissions.js';
 import type { DocName } from '../sync/doc-name.js';
 import { ITEM_KINDS } from '../../app/model/agenda.js';
+import { isId } from '../../app/model/ids.js';
 import { ENTRY_KINDS, MAX_NAME, PROGRESSIVE } from '../../app/model/stack.js';
 import { ASSIGNMENTS, MAX_MESSAGE, MAX_PROMPT, MAX_TABLES, tableId } from '../../app/model/breakouts.js';
 import { MAX_TEXT, METHODS, OUTCOMES, SCALES } from '../../app/model/proposals.js';
@@ -46,8 +47,7 @@ const NOTES_ROOTS = new Set([NOTES_FIELD, REPORT_FIELD]);
 
 // ---- shapes ---------------------------------------------------------------------------------
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const id = z.string().regex(ID);
+const id = z.string().refine(isId, 'not an id');
 /** A server-time instant in ms. Older clients wrote fractional ones: tolerated, bounded. */
 const instant = z.number().finite().min(0).max(1e14);
 const count = z.number().int().min(0).max(1_000_000);
@@ -182,7 +182,7 @@ const PLENARY: Record<string, { roles: Grant['role'][]; rule: Rule }> = {
 export const PLENARY_ROOTS: readonly string[] = Object.keys(PLENARY);
 
 function idKey(key: string): WriteVerdict | null {
-  return ID.test(key) ? null : invalid(`not an id: ${key.slice(0, 40)}`);
+  return isId(key) ? null : invalid(`not an id: ${key.slice(0, 40)}`);
 }
 
 function issue(what: string, err: z.ZodError): WriteVerdict {

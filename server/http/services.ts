@@ -10,12 +10,16 @@ import { initialPlenaryUpdate } from '../../app/model/meta.js';
 import { UnavailableError, VoteError, type LinkSummary, type MintedLink, type PlenaryServices } from '../../app/services.js';
 import { currentItemId, readAgenda } from '../../app/model/agenda.js';
 import { closeVote, countCast, getProposal, ProposalError } from '../../app/model/proposals.js';
+import { skippedInPlenary } from '../../app/model/audit.js';
+import type { Logger } from '../logger.js';
 
 export interface ServicesDeps {
   store: Store;
   access: AccessService;
   rooms: Rooms;
   publicUrl?: string;
+  /** Where the server says what it skipped while reading a document. */
+  logger?: Logger;
   /** Commands per session, and per assembly: a burst of `capacity`, refilled at `perMinute`. */
   commands?: { capacity: number; perMinute: number; assemblyCapacity: number; assemblyPerMinute: number };
 }
@@ -39,8 +43,22 @@ export function endedAt(doc: Y.Doc): number | null {
 const COMMAND = 'command';
 
 /** The load-context services: what Remix loaders and actions may ask of the server. */
-export function createServices({ store, access, rooms, publicUrl, commands = COMMAND_DEFAULTS }: ServicesDeps): PlenaryServices {
+export function createServices({ store, access, rooms, publicUrl, logger, commands = COMMAND_DEFAULTS }: ServicesDeps): PlenaryServices {
   const limiter = new RateLimiter(commands.capacity, commands.perMinute);
+
+  /**
+   * Entries no page can show are skipped by the readers (app/model/shape.ts); the log says so,
+   * once per document for each change in what is skipped, not on every page view.
+   */
+  const reported = new Map<string, string>();
+  function reportSkipped(docName: string, doc: Y.Doc): void {
+    if (!logger || !docName.endsWith('/plenary')) return;
+    const { count, paths } = skippedInPlenary(doc);
+    const signature = `${count}:${paths.join(',')}`;
+    if ((reported.get(docName) ?? '0:') === signature) return;
+    reported.set(docName, signature);
+    if (count > 0) logger.warn('document entries of the wrong shape skipped', { doc: docName, count, paths });
+  }
 
   /**
    * Runs `use` on the server's live copy of a document once everything in it is stored: reads
@@ -124,7 +142,11 @@ export function createServices({ store, access, rooms, publicUrl, commands = COM
       return this.readDoc(docName, (doc) => Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(doc))));
     },
 
-    readDoc: (docName, read) => withStoredRoom(docName, (room) => read(room.doc)),
+    readDoc: (docName, read) =>
+      withStoredRoom(docName, (room) => {
+        reportSkipped(docName, room.doc);
+        return read(room.doc);
+      }),
 
     changeDoc: (docName, change) =>
       withStoredRoom(docName, async (room) => {
@@ -181,6 +203,7 @@ export function createServices({ store, access, rooms, publicUrl, commands = COM
     listMinutes: (assemblyId) => store.listMinutes(assemblyId),
 
     async deleteAssembly(assemblyId) {
+      reported.delete(`${assemblyId}/plenary`);
       await rooms.discardAssembly(assemblyId);
       await store.deleteAssembly(assemblyId);
     },

@@ -17,7 +17,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
-  { compiled = false }: { compiled?: boolean } = {},
+  { compiled = false, uid, gid }: { compiled?: boolean; uid?: number; gid?: number } = {},
 ): Promise<ChildServer> {
   // PLENARY_NODE_ARGS lets a benchmark profile the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
   const nodeArgs = process.env.PLENARY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -27,6 +27,8 @@ export function spawnServer(
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Another user (tests run as root, which file permissions do not stop).
+    ...(uid === undefined ? {} : { uid, gid: gid ?? uid }),
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const output = { stdout: '', stderr: '' };
@@ -39,6 +41,7 @@ export function spawnServer(
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m) resolve({ url: m[1], syncUrl: `${m[1].replace('http', 'ws')}/sync`, process: child, exited, output });
     });
-    void exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${output.stderr}`)));
+    // 'close' comes after the output is read to the end, so the message is whole.
+    child.once('close', (code) => reject(new Error(`server exited with ${code} before listening:\n${output.stderr}`)));
   });
 }
