@@ -163,6 +163,8 @@ export interface PlenaryServices {
   /** Issues `count` voting rights (1–500), one code each, for the check-in desk's sheet. */
   issueVotingRights(assemblyId: string, count: number): Promise<{ number: number; code: string }[]>;
   votingRoll(assemblyId: string): Promise<VotingRoll>;
+  /** The roll's counts only (cheap: for every phone's page view). */
+  votingCounts(assemblyId: string): Promise<Omit<VotingRoll, 'rights'>>;
   /** Revokes right number `number` (a lost or wrongly handed code); false when there is none. */
   revokeVotingRight(assemblyId: string, number: number): Promise<boolean>;
   /** Binds a voting code to this phone's session, once. Throws CodeError. */

@@ -36,7 +36,7 @@ export const MAX_RIGHTS_PER_ISSUE = 500;
 
 export type Voting = Pick<
   PlenaryServices,
-  'castVote' | 'hasVoted' | 'openVote' | 'closeVote' | 'settleVotes' | 'issueVotingRights' | 'votingRoll' | 'revokeVotingRight' | 'redeemVotingCode' | 'holdsVotingRight'
+  'castVote' | 'hasVoted' | 'openVote' | 'closeVote' | 'settleVotes' | 'issueVotingRights' | 'votingRoll' | 'votingCounts' | 'revokeVotingRight' | 'redeemVotingCode' | 'holdsVotingRight'
 > & {
   /** Forgets the running tallies of a deleted assembly. */
   forgetAssembly(assemblyId: string): void;
@@ -172,6 +172,8 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
         rights,
       };
     },
+
+    votingCounts: (assemblyId) => store.countRights(assemblyId),
 
     revokeVotingRight: (assemblyId, number) => access.revokeVotingRight(assemblyId, number),
 

@@ -210,6 +210,9 @@ export class SqliteStore implements Store {
       lastRightNumber: db.prepare('SELECT COALESCE(MAX(number), 0) AS n FROM voting_rights WHERE assembly_id = ?'),
       insertRight: db.prepare('INSERT INTO voting_rights (id, assembly_id, number, code_hash, sealed_code, issued_at) VALUES (?, ?, ?, ?, ?, ?)'),
       listRights: db.prepare('SELECT * FROM voting_rights WHERE assembly_id = ? ORDER BY number'),
+      countRights: db.prepare(
+        'SELECT COUNT(*) AS issued, COUNT(holder) AS redeemed, COUNT(revoked_at) AS revoked FROM voting_rights WHERE assembly_id = ?',
+      ),
       revokeRight: db.prepare('UPDATE voting_rights SET revoked_at = ?, sealed_code = NULL WHERE assembly_id = ? AND number = ? AND revoked_at IS NULL'),
       rightByCode: db.prepare('SELECT id, holder, revoked_at FROM voting_rights WHERE assembly_id = ? AND code_hash = ?'),
       liveRightOf: db.prepare('SELECT id FROM voting_rights WHERE assembly_id = ? AND holder = ? AND revoked_at IS NULL'),
@@ -292,6 +295,10 @@ export class SqliteStore implements Store {
 
   async listRights(assemblyId: string): Promise<VotingRightRecord[]> {
     return (this.stmts.listRights.all(assemblyId) as RightRow[]).map(toRight);
+  }
+
+  async countRights(assemblyId: string): Promise<{ issued: number; redeemed: number; revoked: number }> {
+    return this.stmts.countRights.get(assemblyId) as { issued: number; redeemed: number; revoked: number };
   }
 
   async revokeRight(assemblyId: string, number: number, at: number): Promise<boolean> {

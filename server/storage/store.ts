@@ -97,6 +97,8 @@ export interface Store {
   issueRights(assemblyId: string, rights: NewVotingRight[], at: number): Promise<VotingRightRecord[]>;
   /** Every right of the assembly, by number. Never says who holds one. */
   listRights(assemblyId: string): Promise<VotingRightRecord[]>;
+  /** How many rights were issued, how many a phone holds, how many were revoked. */
+  countRights(assemblyId: string): Promise<{ issued: number; redeemed: number; revoked: number }>;
   /** Revokes right number `number`; false when there is no such live right. */
   revokeRight(assemblyId: string, number: number, at: number): Promise<boolean>;
   /**

@@ -144,6 +144,7 @@ for (const [name, make] of BACKENDS) {
       expect(roll[0].sealedCode).toBeNull();
       expect(roll[1].sealedCode).toEqual(new Uint8Array([2]));
       expect(Object.keys(roll[0])).not.toContain('holder');
+      expect(await store.countRights('asm1')).toEqual({ issued: 3, redeemed: 1, revoked: 0 });
       // Revoked: the code opens nothing, and its holder holds nothing.
       expect(await store.revokeRight('asm1', 2, 7)).toBe(true);
       expect(await store.revokeRight('asm1', 2, 8)).toBe(false);

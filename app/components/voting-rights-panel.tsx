@@ -1,0 +1,80 @@
+import { useFetcher } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { Button } from './ui/button';
+import { Input } from './ui/field';
+
+type IssueResult = { issued?: { count: number; from: number; to: number }; error?: string };
+type RevokeResult = { revokedRight?: number; error?: string };
+
+/**
+ * The console's voting rights ([V5]): make N codes for the check-in desk and print them, withdraw
+ * a lost one by its number, and see the roll's counts. Never who holds a code, never who voted how.
+ */
+export function VotingRightsPanel({ assemblyId, counts }: { assemblyId: string; counts: { issued: number; redeemed: number; revoked: number } }) {
+  const { t } = useTranslation();
+  const issuer = useFetcher<IssueResult>();
+  const revoker = useFetcher<RevokeResult>();
+  const sheet = `/a/${assemblyId}/codes`;
+  const issued = issuer.data?.issued;
+  return (
+    <div className="grid gap-3" data-testid="voting-rights">
+      <h2 id="voting-heading" className="text-xl font-black">
+        {t('voting.heading')}
+      </h2>
+      <p className="text-stone-800">{t('voting.intro')}</p>
+      <p className="text-lg font-bold" data-testid="voting-counts" aria-live="polite">
+        {counts.issued > 0 ? t('voting.counts', counts) : t('voting.none')}
+      </p>
+      <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
+        <issuer.Form method="post" className="flex flex-wrap items-end gap-3">
+          <input type="hidden" name="intent" value="issue-rights" />
+          <label className="grid gap-1 font-bold">
+            {t('voting.issueCount')}
+            <Input name="count" type="number" inputMode="numeric" min={1} max={500} defaultValue={50} className="w-28" />
+          </label>
+          <Button type="submit" disabled={issuer.state !== 'idle'}>
+            {t('voting.issue')}
+          </Button>
+        </issuer.Form>
+        {counts.issued > 0 ? (
+          <a className="inline-flex min-h-11 items-center rounded-lg border-2 border-stone-950 px-4 font-bold" href={sheet} target="_blank" rel="noreferrer">
+            {t('voting.print')}
+          </a>
+        ) : null}
+      </div>
+      {issued ? (
+        <p role="status" className="font-semibold text-green-900" data-testid="codes-issued">
+          {t('voting.issued', { count: issued.count })}{' '}
+          <a className="underline" href={`${sheet}?from=${issued.from}&to=${issued.to}`} target="_blank" rel="noreferrer">
+            {t('voting.sheetPrint')}
+          </a>
+        </p>
+      ) : null}
+      {issuer.data?.error ? (
+        <p role="alert" className="font-semibold text-red-800">
+          {t(issuer.data.error)}
+        </p>
+      ) : null}
+      <revoker.Form method="post" className="flex flex-wrap items-end gap-3">
+        <input type="hidden" name="intent" value="revoke-right" />
+        <label className="grid gap-1 font-bold">
+          {t('voting.revokeNumber')}
+          <Input name="number" type="number" inputMode="numeric" min={1} className="w-28" />
+        </label>
+        <Button type="submit" variant="danger" disabled={revoker.state !== 'idle'}>
+          {t('voting.revoke')}
+        </Button>
+      </revoker.Form>
+      {revoker.data?.revokedRight ? (
+        <p role="status" className="font-semibold">
+          {t('voting.revoked', { number: revoker.data.revokedRight })}
+        </p>
+      ) : null}
+      {revoker.data?.error ? (
+        <p role="alert" className="font-semibold text-red-800">
+          {t(revoker.data.error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
