@@ -27,6 +27,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 /** The attendee's phone: rendered from the server's copy, so it is useful before (and without) JavaScript. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly, session } = await requireRole(request, context, params.id, IN_THE_ROOM);
+  // After a refused form post (Remix reloads the page's data with the post's headers) the answer
+  // is the small refusal page (entry.server.tsx): a script's refusals do not each read and
+  // encode the whole live assembly ([V11]).
+  if (/form/i.test(request.headers.get('content-type') ?? '')) {
+    const blank = { id: assembly.id, title: assembly.title, state: '', mine: [] as string[], seatKey: null, voted: [] as string[] };
+    return json({ ...blank, canVote: session.canVote, hasRight: false, rightsIssued: false, savedName: readNameCookie(request, assembly.id) }, { headers: { 'Cache-Control': 'no-store' } });
+  }
   // A vote this process is not counting (it restarted) shows as interrupted, not as open.
   await context.services.settleVotes(assembly.id);
   // Which hands are this phone's, and its seat in the current round: only the server can tell.
