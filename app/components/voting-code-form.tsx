@@ -11,7 +11,7 @@ export function VotingCodeForm({ error, code = '', action }: { error: string | n
   const { t } = useTranslation();
   const busy = useNavigation().state === 'submitting';
   return (
-    <Form method="post" action={action} className="mt-3 grid gap-2" data-testid="voting-code-form" aria-labelledby="voting-code-label">
+    <Form method="post" action={action} className="mt-3 grid gap-2" data-testid="voting-code-form">
       <input type="hidden" name="intent" value="redeem" />
       <label id="voting-code-label" htmlFor="voting-code" className="text-lg font-black">
         {t('voting.enterCode')}

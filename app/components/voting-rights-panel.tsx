@@ -1,7 +1,11 @@
 import { useFetcher } from '@remix-run/react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './ui/button';
 import { Input } from './ui/field';
+
+type Counts = { issued: number; redeemed: number; revoked: number };
+const ROLL_POLL_MS = 4_000;
 
 type IssueResult = { issued?: { count: number; from: number; to: number }; error?: string };
 type RevokeResult = { revokedRight?: number; error?: string };
@@ -10,10 +14,21 @@ type RevokeResult = { revokedRight?: number; error?: string };
  * The console's voting rights ([V5]): make N codes for the check-in desk and print them, withdraw
  * a lost one by its number, and see the roll's counts. Never who holds a code, never who voted how.
  */
-export function VotingRightsPanel({ assemblyId, counts }: { assemblyId: string; counts: { issued: number; redeemed: number; revoked: number } }) {
+export function VotingRightsPanel({ assemblyId, counts }: { assemblyId: string; counts: Counts }) {
   const { t } = useTranslation();
   const issuer = useFetcher<IssueResult>();
   const revoker = useFetcher<RevokeResult>();
+  // Codes are used at the desk and on phones, not in this document: the counts are polled.
+  const roll = useFetcher<Counts>();
+  const { load } = roll;
+  useEffect(() => {
+    const refresh = () => document.visibilityState === 'visible' && load(`/a/${assemblyId}/roll`);
+    const timer = setInterval(refresh, ROLL_POLL_MS);
+    return () => clearInterval(timer);
+  }, [assemblyId, load]);
+  // Every count only grows, so the larger of the page's and the poll's is the fresher.
+  const polled = roll.data ?? counts;
+  const shown = { issued: Math.max(counts.issued, polled.issued), redeemed: Math.max(counts.redeemed, polled.redeemed), revoked: Math.max(counts.revoked, polled.revoked) };
   const sheet = `/a/${assemblyId}/codes`;
   const issued = issuer.data?.issued;
   return (
@@ -23,20 +38,20 @@ export function VotingRightsPanel({ assemblyId, counts }: { assemblyId: string; 
       </h2>
       <p className="text-stone-800">{t('voting.intro')}</p>
       <p className="text-lg font-bold" data-testid="voting-counts" aria-live="polite">
-        {counts.issued > 0 ? t('voting.counts', counts) : t('voting.none')}
+        {shown.issued > 0 ? t('voting.counts', shown) : t('voting.none')}
       </p>
       <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
         <issuer.Form method="post" className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="intent" value="issue-rights" />
           <label className="grid gap-1 font-bold">
             {t('voting.issueCount')}
-            <Input name="count" type="number" inputMode="numeric" min={1} max={500} defaultValue={50} className="w-28" />
+            <Input name="count" type="number" inputMode="numeric" min={1} max={500} defaultValue={50} className="max-w-32" />
           </label>
           <Button type="submit" disabled={issuer.state !== 'idle'}>
             {t('voting.issue')}
           </Button>
         </issuer.Form>
-        {counts.issued > 0 ? (
+        {shown.issued > 0 ? (
           <a className="inline-flex min-h-11 items-center rounded-lg border-2 border-stone-950 px-4 font-bold" href={sheet} target="_blank" rel="noreferrer">
             {t('voting.print')}
           </a>
@@ -59,7 +74,7 @@ export function VotingRightsPanel({ assemblyId, counts }: { assemblyId: string; 
         <input type="hidden" name="intent" value="revoke-right" />
         <label className="grid gap-1 font-bold">
           {t('voting.revokeNumber')}
-          <Input name="number" type="number" inputMode="numeric" min={1} className="w-28" />
+          <Input name="number" type="number" inputMode="numeric" min={1} className="max-w-32" />
         </label>
         <Button type="submit" variant="danger" disabled={revoker.state !== 'idle'}>
           {t('voting.revoke')}
