@@ -91,7 +91,7 @@ export class CodeError extends BoundaryError {
   }
 }
 
-/** What a command is, for its allowance ([V9]): hands and seats, a ballot, a voting code. */
+/** What a command is, for its allowance ([K9]): hands and seats, a ballot, a voting code. */
 export type CommandKind = 'hand' | 'vote' | 'code';
 
 /** The voting roll: rights by number; a code only for a right not yet handed over (to reprint it). */

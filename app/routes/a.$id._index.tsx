@@ -29,7 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly, session } = await requireRole(request, context, params.id, IN_THE_ROOM);
   // After a refused form post (Remix reloads the page's data with the post's headers) the answer
   // is the small refusal page (entry.server.tsx): a script's refusals do not each read and
-  // encode the whole live assembly ([V11]).
+  // encode the whole live assembly ([K11]).
   if (/form/i.test(request.headers.get('content-type') ?? '')) {
     const blank = { id: assembly.id, title: assembly.title, state: '', mine: [] as string[], seatKey: null, voted: [] as string[] };
     return json({ ...blank, canVote: session.canVote, hasRight: false, rightsIssued: false, savedName: readNameCookie(request, assembly.id) }, { headers: { 'Cache-Control': 'no-store' } });
@@ -83,7 +83,7 @@ const Command = z.discriminatedUnion('intent', [
 ]);
 
 /**
- * Waiting hands from phones holding no voting right, per item ([V10]): a script re-joining for
+ * Waiting hands from phones holding no voting right, per item ([K10]): a script re-joining for
  * fresh sessions cannot bury the stack. Phones holding a right are never refused by it.
  */
 const MAX_ANONYMOUS_WAITING = 100;

@@ -25,7 +25,7 @@ const errorOf = (d: unknown): string | null => (typeof (d as { error?: unknown }
 /**
  * A refused form post without JavaScript gets a small page, not the whole assembly page again:
  * what happened, when to try again (429: too many commands; 503: the server cannot save; with
- * `Retry-After`, also as a header) and a way back ([V11]). Any refused phone command gets one
+ * `Retry-After`, also as a header) and a way back ([K11]). Any refused phone command gets one
  * too. With JavaScript, the page itself shows the action's message. Null for every other response.
  */
 export function refusalPage(request: Request, status: number, headers: Headers, context: EntryContext): Response | null {

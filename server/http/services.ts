@@ -27,7 +27,7 @@ export interface ServicesDeps {
  * stack. Per assembly, shared only by phones that hold no voting right (a script re-joining for
  * fresh sessions is among them): a hall's worth of hands in a minute, so the script cannot write
  * without bound. Ballots, codes and the hands of phones holding a right never draw on it: nothing
- * another session does can lock them out ([V9], ADR 014).
+ * another session does can lock them out ([K9], ADR 014).
  */
 export const COMMAND_DEFAULTS = { capacity: 10, perMinute: 12, anonymousCapacity: 600, anonymousPerMinute: 1200 };
 

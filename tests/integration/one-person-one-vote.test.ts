@@ -1,5 +1,5 @@
 /**
- * The issue's ballot test ([V5]–[V10]): 400 real phones, each handed a voting code at the desk,
+ * The issue's ballot test ([V5]–[V8], [K9], [K10]): 400 real phones, each handed a voting code at the desk,
  * and one script that keeps re-joining through the public link for fresh sessions, in the same
  * minute, against a real server process over real HTTP (cookie jars, no JavaScript). Every real
  * voter votes once and raises a hand; the script's ballots count for no more than the two voting
@@ -42,7 +42,7 @@ async function pool<T, R>(items: T[], width: number, work: (item: T, index: numb
   return out;
 }
 
-it('[V5][V6][V8][V9][V10] 400 real phones and one re-joining script in the same minute: every real voter votes once, the script counts for its two rights', async () => {
+it('[V5][V6][V8][K9][K10] 400 real phones and one re-joining script in the same minute: every real voter votes once, the script counts for its two rights', async () => {
   server = await spawnServer(tempDataDir('plenary-opov-'));
   const asm = await createAssembly(server.url, 'Mass meeting');
   plenary = connect(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);

@@ -102,7 +102,7 @@ it('[V8] the public link gives a voice, not a ballot; a voice-only link cannot t
   await eventually(() => expect(getProposal(plenary.doc, id)!.vote).toMatchObject({ cast: 0, closed: true }));
 });
 
-it('[V7] opening a phone vote is a server command, for facilitators only', async () => {
+it('[V9] opening a phone vote is a server command, for facilitators only', async () => {
   const id = addProposal(plenary.doc, { itemId, text: 'Elect a steward' }, Date.now());
   const keeper = await mintLink(server.url, asm, { role: 'stack-keeper' });
   expect(await new Phone(server.url, keeper.token).send(`/a/${asm.id}/facilitate`, { intent: 'open-vote', proposalId: id })).toBe(403);
@@ -115,7 +115,7 @@ it('[V7] opening a phone vote is a server command, for facilitators only', async
   expect(await facilitator().send(`/a/${asm.id}/facilitate`, { intent: 'open-vote', proposalId: id })).toBe(409); // closed for good
 });
 
-it('[V11] a command over the allowance answers 429 with Retry-After and a small page with a way back', async () => {
+it('[K11] a command over the allowance answers 429 with Retry-After and a small page with a way back', async () => {
   const p = await phone();
   let res: Response | null = null;
   for (let i = 0; i < 20; i++) {
@@ -144,7 +144,7 @@ async function phoneCookie(p: Phone): Promise<string | null> {
   return (p as unknown as { headers(): Record<string, string> }).headers().cookie ?? null;
 }
 
-it('[V11] while the server cannot save, a phone command answers 503 with Retry-After and nothing applied', async () => {
+it('[K11] while the server cannot save, a phone command answers 503 with Retry-After and nothing applied', async () => {
   const p = await phone();
   const original = server.store.appendUpdates.bind(server.store);
   server.store.appendUpdates = async () => {
