@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const code = (new URL(request.url).searchParams.get('c') ?? '').slice(0, 40);
   // The title only to someone already in the room: an assembly id alone reveals nothing.
   const inRoom = session !== null && IN_THE_ROOM.includes(session.role);
-  return json({ id: assembly.id, title: inRoom ? assembly.title : null, code, holds, inRoom }, { headers: { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } });
+  return json({ id: assembly.id, title: inRoom ? assembly.title : null, code, holds, inRoom }, { headers: { 'Cache-Control': 'no-store' } });
 }
 
 const Redeem = z.object({ intent: z.literal('redeem'), code: z.string().max(40) });
