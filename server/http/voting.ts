@@ -89,8 +89,14 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
       try {
         await changeDoc(plenary(assemblyId), (doc) => openVote(doc, proposalId));
       } catch (err) {
-        if (err instanceof ProposalError) throw new VoteError('closed');
-        throw err;
+        // A failed save keeps the change in memory and retries it ([S6]): the vote stays counted.
+        if (!(err instanceof ProposalError)) throw err;
+        // Refused by the document (no such proposal, or closed): nothing was opened there.
+        if (live.get(key)?.pending === 0 && Object.values(live.get(key)!.tally).every((n) => n === 0)) {
+          live.delete(key);
+          await store.voidBallot(assemblyId, proposalId);
+        }
+        throw new VoteError('closed');
       }
     },
 
