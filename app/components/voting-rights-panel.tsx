@@ -1,5 +1,5 @@
 import { useFetcher } from '@remix-run/react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './ui/button';
 import { Input } from './ui/field';
@@ -18,17 +18,30 @@ export function VotingRightsPanel({ assemblyId, counts }: { assemblyId: string; 
   const { t } = useTranslation();
   const issuer = useFetcher<IssueResult>();
   const revoker = useFetcher<RevokeResult>();
-  // Codes are used at the desk and on phones, not in this document: the counts are polled.
-  const roll = useFetcher<Counts>();
-  const { load } = roll;
+  // Codes are used at the desk and on phones, not in this document: the counts are polled, with
+  // plain fetch (a fetcher's failed load would replace the console with the error page while
+  // the server restarts).
+  const [polled, setPolled] = useState<Counts | null>(null);
   useEffect(() => {
-    const refresh = () => document.visibilityState === 'visible' && load(`/a/${assemblyId}/roll`);
-    const timer = setInterval(refresh, ROLL_POLL_MS);
-    return () => clearInterval(timer);
-  }, [assemblyId, load]);
+    let stopped = false;
+    const refresh = async () => {
+      if (document.visibilityState !== 'visible') return;
+      try {
+        const res = await fetch(`/a/${assemblyId}/roll`, { headers: { accept: 'application/json' } });
+        if (res.ok && !stopped) setPolled((await res.json()) as Counts);
+      } catch {
+        // Offline for a moment: the next poll tries again.
+      }
+    };
+    const timer = setInterval(() => void refresh(), ROLL_POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [assemblyId]);
   // Every count only grows, so the larger of the page's and the poll's is the fresher.
-  const polled = roll.data ?? counts;
-  const shown = { issued: Math.max(counts.issued, polled.issued), redeemed: Math.max(counts.redeemed, polled.redeemed), revoked: Math.max(counts.revoked, polled.revoked) };
+  const latest = polled ?? counts;
+  const shown = { issued: Math.max(counts.issued, latest.issued), redeemed: Math.max(counts.redeemed, latest.redeemed), revoked: Math.max(counts.revoked, latest.revoked) };
   const sheet = `/a/${assemblyId}/codes`;
   const issued = issuer.data?.issued;
   return (
