@@ -46,7 +46,8 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
   const live = new Map<string, LiveVote>();
   const keyOf = (assemblyId: string, proposalId: string) => `${assemblyId}\n${proposalId}`;
   // Votes open when the last process stopped lost their tallies with it: void before any counting.
-  const ready = store.voidOpenBallots();
+  const voided = store.voidOpenBallots();
+  const ready = voided.then(() => undefined);
   const plenary = (assemblyId: string) => `${assemblyId}/plenary`;
   const holder = (assemblyId: string, session: RequestSession) => access.rightHolder(assemblyId, session);
 
@@ -68,6 +69,12 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
   }
 
   const openIn = (doc: Y.Doc, proposalId: string) => getProposal(doc, proposalId)?.vote.open === true;
+
+  // ... and their documents say so at once, so a projector left open stops showing "vote now".
+  // Best effort: any page view or ballot settles a vote this misses.
+  void voided.then(async (votes) => {
+    for (const v of votes) await settle(v.assemblyId, v.proposalId).catch(() => {});
+  }, () => {});
 
   return {
     async settleVotes(assemblyId) {

@@ -171,10 +171,10 @@ export class SqliteBallots {
     })();
   }
 
-  async voidOpenBallots(): Promise<number> {
+  async voidOpenBallots(): Promise<{ assemblyId: string; proposalId: string }[]> {
     const open = this.stmts.openVotes.all() as { assembly_id: string; proposal_id: string }[];
     for (const v of open) await this.voidBallot(v.assembly_id, v.proposal_id);
     if (open.length > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
-    return open.length;
+    return open.map((v) => ({ assemblyId: v.assembly_id, proposalId: v.proposal_id }));
   }
 }

@@ -132,8 +132,8 @@ export interface Store {
   ballotState(assemblyId: string, proposalId: string): Promise<{ state: BallotState; tally: Record<Choice, number> | null } | null>;
   /** Makes one open vote void (its running tally is lost), forgetting which rights voted. */
   voidBallot(assemblyId: string, proposalId: string): Promise<void>;
-  /** At start: every vote still open lost its running tally with the process, so it becomes void. */
-  voidOpenBallots(): Promise<number>;
+  /** At start: every vote still open lost its running tally with the process, so it becomes void. Returns them. */
+  voidOpenBallots(): Promise<{ assemblyId: string; proposalId: string }[]>;
 
   createLink(link: LinkRecord): Promise<void>;
   getLink(id: string): Promise<LinkRecord | null>;

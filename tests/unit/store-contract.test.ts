@@ -210,7 +210,7 @@ for (const [name, make] of BACKENDS) {
       await store.openBallot('asm1', 'p2');
       await store.castBallot('asm1', 'p1', 'a');
       await store.closeBallot('asm1', 'p2', { for: 0, against: 0, abstain: 0 });
-      expect(await store.voidOpenBallots()).toBe(1);
+      expect(await store.voidOpenBallots()).toEqual([{ assemblyId: 'asm1', proposalId: 'p1' }]);
       expect(await store.ballotState('asm1', 'p1')).toEqual({ state: 'void', tally: null });
       expect((await store.ballotState('asm1', 'p2'))!.state).toBe('closed');
       expect(await store.castBallot('asm1', 'p1', 'a')).toBe('closed');
