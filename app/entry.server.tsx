@@ -5,6 +5,7 @@ import { RemixServer, isRouteErrorResponse } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceContext } from './utils/nonce';
+import { refusalPage } from './utils/refusal-page.server';
 
 const ABORT_DELAY = 5_000;
 
@@ -39,6 +40,8 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce;
   // Vite's dev server injects inline scripts; the strict policy applies to the built app.
   if (!import.meta.env.DEV) responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce));
+  const refused = refusalPage(request, responseStatusCode, responseHeaders, remixContext);
+  if (refused) return refused;
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';
   return new Promise((resolve, reject) => {
     let shellRendered = false;

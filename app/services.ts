@@ -69,12 +69,37 @@ export class UnavailableError extends BoundaryError {
   static readonly tag = 'plenary.UnavailableError';
 }
 
-/** A phone vote refused: already voted, a voice-only link, or voting not open. */
+/**
+ * A phone vote refused: already voted, a voice-only link, voting not open, no voting right on
+ * this phone, or a vote interrupted by a restart (void: the facilitators hold it again).
+ */
 export class VoteError extends BoundaryError {
   static readonly tag = 'plenary.VoteError';
-  constructor(readonly code: 'already' | 'voiceOnly' | 'closed') {
+  constructor(readonly code: 'already' | 'voiceOnly' | 'closed' | 'noRight' | 'interrupted') {
     super(code);
   }
+}
+
+/**
+ * A voting code refused: not a code at all, no such code, used by another phone (or revoked),
+ * this phone holds another one already, or a voice-only link.
+ */
+export class CodeError extends BoundaryError {
+  static readonly tag = 'plenary.CodeError';
+  constructor(readonly code: 'invalid' | 'unknown' | 'taken' | 'holdsAnother' | 'voiceOnly') {
+    super(code);
+  }
+}
+
+/** What a command is, for its allowance ([K9]): hands and seats, a ballot, a voting code. */
+export type CommandKind = 'hand' | 'vote' | 'code';
+
+/** The voting roll: rights by number; a code only for a right not yet handed over (to reprint it). */
+export interface VotingRoll {
+  issued: number;
+  redeemed: number;
+  revoked: number;
+  rights: { number: number; code: string | null; redeemed: boolean; revoked: boolean }[];
 }
 
 export type VoteChoice = 'for' | 'against' | 'abstain';
@@ -110,19 +135,46 @@ export interface PlenaryServices {
   ownerTag(assemblyId: string, session: RequestSession): (entryId: string) => string;
   /** This session's seat key in one breakout round (unlinkable to its other rounds and hands). */
   seatKey(assemblyId: string, session: RequestSession, itemId: string): string;
-  /** Takes one command from the session's allowance; false when it has run out (answer 429). */
-  allowCommand(assemblyId: string, session: RequestSession): boolean;
+  /**
+   * Takes one command from the session's allowance (and, for hands and seats from a phone with no
+   * voting right, from the assembly's shared one): 0 when it may go ahead, else the whole
+   * seconds until it may (answer 429 with that Retry-After).
+   */
+  commandWait(assemblyId: string, session: RequestSession, kind: CommandKind): Promise<number>;
   /** The server's clock (ms), for stamping commands. */
   now(): number;
 
   /**
-   * A phone vote: counted once per session, secretly (the server keeps only the tally; the
+   * A phone vote: once per voting right, secretly (the running tally is in memory only; the
    * document shows how many have voted until the vote closes). Throws VoteError.
    */
   castVote(assemblyId: string, session: RequestSession, proposalId: string, choice: VoteChoice): Promise<void>;
   hasVoted(assemblyId: string, session: RequestSession, proposalId: string): Promise<boolean>;
+  /** Opens a phone vote (a server command: no client writes a proposal's vote). Throws VoteError. */
+  openVote(assemblyId: string, proposalId: string): Promise<void>;
   /** Closes a phone vote and writes the tally into the document. */
   closeVote(assemblyId: string, proposalId: string): Promise<void>;
+  /**
+   * Settles votes the document shows open but this process is not counting (it restarted): a
+   * vote closed in the store gets its result written; any other becomes void, and says so.
+   */
+  settleVotes(assemblyId: string): Promise<void>;
+
+  /** Issues `count` voting rights (1–500), one code each, for the check-in desk's sheet. */
+  issueVotingRights(assemblyId: string, count: number): Promise<{ number: number; code: string }[]>;
+  votingRoll(assemblyId: string): Promise<VotingRoll>;
+  /** The roll's counts only (cheap: for every phone's page view). */
+  votingCounts(assemblyId: string): Promise<Omit<VotingRoll, 'rights'>>;
+  /** Revokes right number `number` (a lost or wrongly handed code); false when there is none. */
+  revokeVotingRight(assemblyId: string, number: number): Promise<boolean>;
+  /** Binds a voting code to this phone's session, once. Throws CodeError. */
+  redeemVotingCode(assemblyId: string, session: RequestSession, code: string): Promise<void>;
+  holdsVotingRight(assemblyId: string, session: RequestSession): Promise<boolean>;
+  /**
+   * A session on the room's public join link, for a phone that opens a personal voting-code
+   * link before the room's QR: the cookie to set, or null when the room has no public link.
+   */
+  openPublicSession(assemblyId: string, request: Request): Promise<{ session: RequestSession; cookie: string } | null>;
 
   publishMinutes(assemblyId: string, markdown: string): Promise<number>;
   getMinutes(assemblyId: string, version?: number): Promise<{ version: number; markdown: string; publishedAt: number } | null>;

@@ -12,7 +12,8 @@ import { nextSpeaker, raiseHand } from '../app/model/stack.js';
 import { broadcast, planRound, readRound, startRound } from '../app/model/breakouts.js';
 import { appendParagraph } from '../app/model/notes.js';
 import { goToItem } from '../app/model/run.js';
-import { addAmendment, addProposal, closeVote, openVote, setOutcome } from '../app/model/proposals.js';
+import { addAmendment, addProposal, setOutcome } from '../app/model/proposals.js';
+import { issueCodes, Phone } from '../tests/helpers/phone.js';
 import { mintLink } from '../tests/helpers/server.js';
 
 const TITLES: Record<string, string> = {
@@ -145,8 +146,11 @@ try {
   goToItem(facilitator.doc, proposalsItem.id, Date.now());
   const proposal = addProposal(facilitator.doc, { itemId: proposalsItem.id, text: 'We join the general strike on Friday, January 23, and stay out until the ICE contracts are cancelled.', by: 'Local 26' }, Date.now());
   addAmendment(facilitator.doc, proposal, { text: 'Picket lines start at 7am', by: 'Tou' }, Date.now());
-  openVote(facilitator.doc, proposal);
+  // Votes are the server's (ADR 014): codes from the console, the vote opened by a server command.
+  const console_ = new Phone(h.server.url, facilitatorUrl.slice(facilitatorUrl.lastIndexOf('/') + 1));
+  const codes = await issueCodes(console_, id, 5);
   await new Promise((r) => setTimeout(r, 300));
+  await console_.send(`/a/${id}/facilitate`, { intent: 'open-vote', proposalId: proposal });
   await consoleLaptop.reload();
   await waitLive(consoleLaptop);
   await consoleLaptop.getByTestId('proposal').scrollIntoViewIfNeeded();
@@ -160,7 +164,15 @@ try {
   await roomScreen.reload();
   await waitLive(roomScreen);
   await roomScreen.screenshot({ path: 'screenshots/screen-voting-projector.png' });
-  closeVote(facilitator.doc, proposal, { for: 412, against: 37, abstain: 21 });
+  if (join) {
+    for (const [i, code] of codes.entries()) {
+      const voter = new Phone(h.server.url);
+      await voter.join(join.slice(join.lastIndexOf('/') + 1));
+      await voter.send(`/a/${id}?index`, { intent: 'redeem', code });
+      await voter.send(`/a/${id}?index`, { intent: 'vote', proposalId: proposal, choice: i < 3 ? 'for' : i < 4 ? 'against' : 'abstain' });
+    }
+  }
+  await console_.send(`/a/${id}/facilitate`, { intent: 'close-vote', proposalId: proposal });
   setOutcome(facilitator.doc, proposal, 'carried', Date.now());
   await new Promise((r) => setTimeout(r, 300));
   await roomScreen.screenshot({ path: 'screenshots/screen-result-projector.png' });

@@ -10,7 +10,6 @@ import {
   decideAmendment,
   editProposal,
   METHODS,
-  openVote,
   OUTCOMES,
   ProposalError,
   removeAction,
@@ -90,6 +89,8 @@ function NumberField({ label, name, value }: { label: string; name: string; valu
 function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Proposal; guard: (fn: () => void) => boolean }) {
   const { t, i18n } = useTranslation();
   const closer = useFetcher<{ error?: string }>();
+  // Opening is a server command too: only the server writes a proposal's vote (ADR 014).
+  const opener = useFetcher<{ error?: string }>();
   const suggestion = suggestedOutcome(p);
   const numbers = (form: FormData, names: string[]) => names.map((n) => Number(form.get(n)));
   const saveCounts = (e: FormEvent<HTMLFormElement>) => {
@@ -173,7 +174,20 @@ function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Propo
 
       {p.method === 'phone' || p.vote.open ? (
         <div className="mt-3 flex flex-wrap items-center gap-3">
-          {!p.vote.open && !p.vote.closed ? <Button onClick={() => guard(() => openVote(doc, p.id))}>{t('proposals.openVote')}</Button> : null}
+          {p.vote.interrupted ? (
+            <p role="status" className="w-full font-semibold text-red-800" data-testid="vote-interrupted">
+              {t('voting.interruptedConsole')}
+            </p>
+          ) : null}
+          {!p.vote.open && !p.vote.closed ? (
+            <opener.Form method="post">
+              <input type="hidden" name="intent" value="open-vote" />
+              <input type="hidden" name="proposalId" value={p.id} />
+              <Button type="submit" disabled={opener.state !== 'idle'}>
+                {t('proposals.openVote')}
+              </Button>
+            </opener.Form>
+          ) : null}
           {p.vote.open ? (
             <closer.Form method="post">
               <input type="hidden" name="intent" value="close-vote" />
@@ -187,11 +201,13 @@ function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Propo
             {t('proposals.cast', { count: p.vote.cast })}
           </span>
           {p.vote.closed ? <Tally proposal={p} /> : null}
-          {closer.data?.error ? (
-            <p role="alert" className="w-full font-semibold text-red-800">
-              {t(closer.data.error)}
-            </p>
-          ) : null}
+          {[closer.data?.error, opener.data?.error].map((e) =>
+            e ? (
+              <p key={e} role="alert" className="w-full font-semibold text-red-800">
+                {t(e)}
+              </p>
+            ) : null,
+          )}
         </div>
       ) : (
         <form onSubmit={saveCounts} className="mt-3 flex flex-wrap items-end gap-3" aria-label={t('proposals.counts')}>

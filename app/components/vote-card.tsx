@@ -2,12 +2,26 @@ import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CHOICES, type Proposal } from '~/model/proposals';
 import { Tally } from './tally';
+import { VotingCodeForm } from './voting-code-form';
 
 /**
  * The proposal the room is deciding, on an attendee's phone: three large buttons while a phone
  * vote is open (a plain form post: it works without JavaScript), then the result.
  */
-export function VoteCard({ proposal: p, voted, canVote, error }: { proposal: Proposal; voted: boolean; canVote: boolean; error: string | null }) {
+export function VoteCard({
+  proposal: p,
+  voted,
+  canVote,
+  hasRight,
+  error,
+}: {
+  proposal: Proposal;
+  voted: boolean;
+  canVote: boolean;
+  /** Whether this phone holds a voting right (a redeemed code); without one it is told how to get one. */
+  hasRight: boolean;
+  error: string | null;
+}) {
   const { t } = useTranslation();
   const busy = useNavigation().state === 'submitting';
   return (
@@ -21,6 +35,11 @@ export function VoteCard({ proposal: p, voted, canVote, error }: { proposal: Pro
           </p>
         ) : !canVote ? (
           <p className="mt-3 rounded-lg bg-stone-200 p-3 font-semibold">{t('proposals.voiceOnly')}</p>
+        ) : !hasRight ? (
+          <div className="mt-3 rounded-lg bg-amber-100 p-3" data-testid="needs-code">
+            <p className="font-semibold">{t('voting.needCode')}</p>
+            <VotingCodeForm error={error?.startsWith('voting.') ? error : null} />
+          </div>
         ) : (
           <Form method="post" className="mt-3 grid gap-2" aria-label={t('proposals.voteNow')}>
             <input type="hidden" name="intent" value="vote" />
@@ -41,7 +60,12 @@ export function VoteCard({ proposal: p, voted, canVote, error }: { proposal: Pro
         )
       ) : null}
       {p.vote.open ? <p className="mt-2 font-semibold">{t('proposals.cast', { count: p.vote.cast })}</p> : null}
-      {error ? (
+      {p.vote.interrupted ? (
+        <p role="status" className="mt-3 rounded-lg bg-stone-200 p-3 font-semibold" data-testid="vote-interrupted">
+          {t('voting.interruptedPhone')}
+        </p>
+      ) : null}
+      {error && !error.startsWith('voting.') ? (
         <p role="alert" className="mt-2 font-semibold text-red-800" data-testid="vote-error">
           {t(error)}
         </p>

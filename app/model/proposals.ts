@@ -53,7 +53,8 @@ export interface Proposal {
   scale: Scale;
   /** Temperature check: one count per point of the scale (6 for fist-to-five, 3 otherwise). */
   temperature: number[];
-  vote: { open: boolean; cast: number; closed: boolean };
+  /** `interrupted`: the server restarted while it was open, so its ballots are void (ADR 014). */
+  vote: { open: boolean; cast: number; closed: boolean; interrupted?: boolean };
   outcome: Outcome | null;
   decidedAt: number | null;
   actions: ActionItem[];
@@ -121,7 +122,7 @@ function readProposal(id: string, map: Y.Map<unknown>): Proposal {
     scale: safeScale,
     // Sized by the scale (6 or 3), never by the stored array.
     temperature: Array.from({ length: scaleSize(safeScale) }, (_, i) => count(Array.isArray(temperature) ? temperature[i] : 0)),
-    vote: { open: vote.open === true, cast: count(vote.cast), closed: vote.closed === true },
+    vote: { open: vote.open === true, cast: count(vote.cast), closed: vote.closed === true, ...(vote.interrupted === true ? { interrupted: true } : {}) },
     outcome: OUTCOMES.includes(outcome) ? outcome : null,
     decidedAt: instant(map.get('decidedAt')),
     actions: listOf(map, 'actions', (aid, v) => ({ id: aid, what: str(v.what, 600), who: str(v.who, 200), due: isoDate(v.due), at: finite(v.at) ?? 0 }))
@@ -292,6 +293,16 @@ export function closeVote(doc: Y.Doc, id: string, tally: Tally): void {
     map.set('method', 'phone');
     map.set('counts', counts);
   });
+}
+
+/**
+ * Voids a phone vote the server stopped counting (it restarted while the vote was open): nobody's
+ * ballot stands, the facilitators open it again (the server, ADR 014).
+ */
+export function voidVote(doc: Y.Doc, id: string): void {
+  const map = proposalMap(doc, id);
+  if (!readProposal(id, map).vote.open) throw new ProposalError('state', 'voting is not open');
+  doc.transact(() => map.set('vote', { open: false, cast: 0, closed: false, interrupted: true }));
 }
 
 /** What the counts suggest, for the facilitator to confirm: a simple majority of for over against. */

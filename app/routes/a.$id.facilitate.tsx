@@ -24,11 +24,17 @@ import { clearKeyCookie, readKeyCookie } from '~/utils/key-cookie.server';
 import { qrSvg } from '~/utils/qr.server';
 import { endRoundOnServer, mintTableLinks } from '~/utils/breakouts.server';
 import { BreakoutError } from '~/model/breakouts';
+import { VotingRightsPanel } from '~/components/voting-rights-panel';
+import { votingRightsAction } from '~/utils/voting-rights.server';
+
+export { commandHeaders as headers } from '~/utils/command-headers';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly } = await requireRole(request, context, params.id, ['facilitator']);
+  // A vote open before a restart is void now, and the console says so.
+  await context.services.settleVotes(assembly.id);
   const links = await context.services.listLinks(assembly.id, request);
   const join = links.find((l) => l.role === 'attendee' && l.url);
   // The facilitator key stays on screen, across reloads, until they say they have saved it.
@@ -47,6 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       keyUrl,
       deleteSchedule: await context.services.deleteSchedule(assembly.id),
       minutesVersions: (await context.services.listMinutes(assembly.id)).length,
+      voting: await context.services.votingCounts(assembly.id),
     },
     { headers },
   );
@@ -68,9 +75,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData().catch(() => null);
   if (!form) return json({ error: 'console.errors.form' }, { status: 400 });
   const intent = form.get('intent');
-  if (intent === 'close-vote') {
+  if (intent === 'issue-rights' || intent === 'revoke-right') return votingRightsAction(context, assembly.id, intent, form);
+  if (intent === 'open-vote' || intent === 'close-vote') {
     try {
-      await context.services.closeVote(assembly.id, String(form.get('proposalId') ?? ''));
+      const proposalId = String(form.get('proposalId') ?? '');
+      if (intent === 'open-vote') {
+        await context.services.openVote(assembly.id, proposalId);
+        return json({ opened: true as const });
+      }
+      await context.services.closeVote(assembly.id, proposalId);
       return json({ closed: true as const });
     } catch (err) {
       if (err instanceof VoteError) return json({ error: `proposals.errors.${err.code}` }, { status: 409 });
@@ -200,6 +213,9 @@ export default function FacilitatorConsole() {
             <ProposalsPanel doc={doc} itemId={current.id} proposals={proposals.filter((p) => p.itemId === current.id)} />
           </Card>
         ) : null}
+        <Card aria-labelledby="voting-heading">
+          <VotingRightsPanel assemblyId={data.id} counts={data.voting} />
+        </Card>
         <Card>
           <h2 className="mb-3 text-xl font-black">{t('console.details')}</h2>
           <MetaDetails meta={meta} />

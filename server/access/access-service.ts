@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { LinkRecord, Role, Store } from '../storage/store.js';
 import type { Grant } from './permissions.js';
+import { generateCode, hashCode, normalizeCode } from './voting-codes.js';
 import { CookieSigner, generateId, generateToken, hashToken, readCookie, sessionCookieName, TokenSealer } from './tokens.js';
 import { LastFacilitatorLinkError } from '../../app/services.js';
 
@@ -29,7 +30,7 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
 
   constructor(
     private readonly store: Store,
-    secret: string,
+    private readonly secret: string,
   ) {
     super();
     this.signer = new CookieSigner(secret);
@@ -116,7 +117,6 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
     return session;
   }
 
-  /** A Set-Cookie header value opening a new session on `link`. */
   /**
    * An opaque tag for one session and one `purpose` in this assembly (bearer tokens: one per
    * link): the owner tag of a stack entry, a seat key for a round. Only the server can make it;
@@ -131,11 +131,16 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
    * session (so scanning the join QR again is not a second vote or a fresh hand allowance).
    */
   sessionCookie(link: LinkRecord, secure: boolean, cookieHeader?: string): string {
+    return this.openSession(link, secure, cookieHeader).cookie;
+  }
+
+  /** The session cookie for a link (see sessionCookie), with the session id it carries. */
+  openSession(link: LinkRecord, secure: boolean, cookieHeader?: string): { cookie: string; sessionId: string } {
     const current = readCookie(cookieHeader, sessionCookieName(link.assemblyId));
     const prior = current ? this.signer.verify(link.assemblyId, current) : null;
     const sessionId = prior && prior.linkId === link.id ? prior.sessionId : generateId();
     const value = this.signer.sign(link.assemblyId, link.id, sessionId);
-    return [
+    const cookie = [
       `${sessionCookieName(link.assemblyId)}=${value}`,
       'Path=/',
       'HttpOnly',
@@ -143,6 +148,56 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
       `Max-Age=${SESSION_MAX_AGE_S}`,
       ...(secure ? ['Secure'] : []),
     ].join('; ');
+    return { cookie, sessionId };
+  }
+
+  /** The room's public join link: the recoverable attendee link shown on the projector ([H4]). */
+  async publicLink(assemblyId: string): Promise<LinkRecord | null> {
+    const links = await this.store.listLinks(assemblyId);
+    return links.find((l) => l.role === 'attendee' && l.revokedAt === null && l.sealedToken !== null) ?? null;
+  }
+
+  /** Issues `count` voting rights, one code each; the codes are returned for the printed sheet. */
+  async issueVotingRights(assemblyId: string, count: number): Promise<{ number: number; code: string }[]> {
+    const codes = new Map<string, string>();
+    for (let i = 0; i < count; i++) codes.set(generateId(), generateCode());
+    const rights = [...codes].map(([id, code]) => ({
+      id,
+      codeHash: hashCode(this.secret, assemblyId, normalizeCode(code)!),
+      sealedCode: this.sealer.seal(code),
+    }));
+    const stored = await this.store.issueRights(assemblyId, rights, Date.now());
+    return stored.map((r) => ({ number: r.number, code: codes.get(r.id)! }));
+  }
+
+  /** Every right by number: used or not, revoked or not, and the code of those not yet handed over. */
+  async votingRoll(assemblyId: string): Promise<{ number: number; code: string | null; redeemed: boolean; revoked: boolean }[]> {
+    return (await this.store.listRights(assemblyId)).map((r) => ({
+      number: r.number,
+      code: r.sealedCode && !r.redeemed && r.revokedAt === null ? this.sealer.unseal(r.sealedCode) : null,
+      redeemed: r.redeemed,
+      revoked: r.revokedAt !== null,
+    }));
+  }
+
+  revokeVotingRight(assemblyId: string, number: number): Promise<boolean> {
+    return this.store.revokeRight(assemblyId, number, Date.now());
+  }
+
+  /** The opaque key a session holds its voting right under (unlinkable to its hands and seats). */
+  rightHolder(assemblyId: string, session: { linkId: string; sessionId: string | null }): string {
+    return this.pseudonym(assemblyId, session, 'voting-right');
+  }
+
+  /** Redeems a typed code for this session: `invalid` when it cannot be a code at all. */
+  async redeemCode(
+    assemblyId: string,
+    session: { linkId: string; sessionId: string | null },
+    typed: string,
+  ): Promise<'redeemed' | 'yours' | 'taken' | 'unknown' | 'holds-another' | 'invalid'> {
+    const normalized = normalizeCode(typed);
+    if (!normalized) return 'invalid';
+    return this.store.redeemRight(assemblyId, hashCode(this.secret, assemblyId, normalized), this.rightHolder(assemblyId, session));
   }
 
   listLinks(assemblyId: string): Promise<LinkRecord[]> {

@@ -130,7 +130,8 @@ const proposal = z
     standAsides: count,
     scale: z.enum(SCALES),
     temperature: z.array(count).max(6),
-    vote: z.object({ open: z.boolean(), cast: count, closed: z.boolean() }).strict(),
+    // `interrupted`: the server restarted while the vote was open (ADR 014); written by the server.
+    vote: z.object({ open: z.boolean(), cast: count, closed: z.boolean(), interrupted: z.boolean().optional() }).strict(),
     outcome: z.enum(OUTCOMES),
     decidedAt: instant,
   })

@@ -15,18 +15,26 @@ export class RateLimiter {
 
   /** Takes one token for `key`; false when none is left. */
   take(key: string): boolean {
+    return this.wait(key) === 0;
+  }
+
+  /** Takes one token for `key` and answers 0, or answers how many ms until one is there (taking none). */
+  wait(key: string): number {
     const now = this.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
     bucket.tokens = Math.min(this.capacity, bucket.tokens + ((now - bucket.at) * this.perMinute) / 60_000);
     bucket.at = now;
     if (this.buckets.size > 100_000) this.sweep(now);
-    if (bucket.tokens < 1) {
-      this.buckets.set(key, bucket);
-      return false;
-    }
-    bucket.tokens -= 1;
     this.buckets.set(key, bucket);
-    return true;
+    if (bucket.tokens < 1) return Math.ceil(((1 - bucket.tokens) * 60_000) / this.perMinute);
+    bucket.tokens -= 1;
+    return 0;
+  }
+
+  /** Gives back a token taken by `wait` for a command another limit then refused. */
+  refund(key: string): void {
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.tokens = Math.min(this.capacity, bucket.tokens + 1);
   }
 
   /** Forgets buckets that have refilled: they would start full anyway. */

@@ -7,9 +7,9 @@ import { parseDocName } from '../sync/doc-name.js';
 import { isStorageUnavailable } from '../storage/unavailable.js';
 import { RateLimiter } from './rate-limit.js';
 import { initialPlenaryUpdate } from '../../app/model/meta.js';
-import { UnavailableError, VoteError, type LinkSummary, type MintedLink, type PlenaryServices } from '../../app/services.js';
+import { UnavailableError, type LinkSummary, type MintedLink, type PlenaryServices } from '../../app/services.js';
 import { currentItemId, readAgenda } from '../../app/model/agenda.js';
-import { closeVote, countCast, getProposal, ProposalError } from '../../app/model/proposals.js';
+import { createVoting } from './voting.js';
 import { skippedInPlenary } from '../../app/model/audit.js';
 import type { Logger } from '../logger.js';
 
@@ -20,16 +20,21 @@ export interface ServicesDeps {
   publicUrl?: string;
   /** Where the server says what it skipped while reading a document. */
   logger?: Logger;
-  /** Commands per session, and per assembly: a burst of `capacity`, refilled at `perMinute`. */
-  commands?: { capacity: number; perMinute: number; assemblyCapacity: number; assemblyPerMinute: number };
+  /**
+   * Commands per session, and hands and seats per assembly from phones holding no voting right: a
+   * burst of `capacity`, refilled at `perMinute`.
+   */
+  commands?: { capacity: number; perMinute: number; anonymousCapacity: number; anonymousPerMinute: number };
 }
 
 /**
  * Per session: enough for someone who raises, withdraws and raises again; not enough to flood the
- * stack. Per assembly: a whole hall voting or raising hands at once (a thousand in a minute), but
- * a script that keeps re-joining for fresh sessions still cannot bury the stack.
+ * stack. Per assembly, shared only by phones that hold no voting right (a script re-joining for
+ * fresh sessions is among them): a hall's worth of hands in a minute, so the script cannot write
+ * without bound. Ballots, codes and the hands of phones holding a right never draw on it: nothing
+ * another session does can lock them out ([K9], ADR 014).
  */
-export const COMMAND_DEFAULTS = { capacity: 10, perMinute: 12, assemblyCapacity: 500, assemblyPerMinute: 1200 };
+export const COMMAND_DEFAULTS = { capacity: 10, perMinute: 12, anonymousCapacity: 600, anonymousPerMinute: 1200 };
 
 /** When the assembly ended: the end of its last item once no item is current; null while it runs. */
 export function endedAt(doc: Y.Doc): number | null {
@@ -77,7 +82,7 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
       rooms.release(room);
     }
   }
-  const hallLimiter = new RateLimiter(commands.assemblyCapacity, commands.assemblyPerMinute);
+  const anonymousLimiter = new RateLimiter(commands.anonymousCapacity, commands.anonymousPerMinute);
   const origin = (request: Request) => (publicUrl ? publicUrl.replace(/\/$/, '') : new URL(request.url).origin);
   const joinUrl = (request: Request, token: string) => `${origin(request)}/join/${token}`;
 
@@ -100,7 +105,23 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
     token: m.token,
   });
 
+  const readDoc: PlenaryServices['readDoc'] = (docName, read) =>
+    withStoredRoom(docName, (room) => {
+      reportSkipped(docName, room.doc);
+      return read(room.doc);
+    });
+  const changeDoc: PlenaryServices['changeDoc'] = (docName, change) =>
+    withStoredRoom(docName, async (room) => {
+      const result = room.doc.transact(() => change(room.doc), COMMAND);
+      // Answer only once it is stored and on its way to everyone ([S6]).
+      await room.flush();
+      if (room.hasUnsaved) throw new UnavailableError(`${docName} cannot be saved right now`);
+      return result;
+    });
+  const { forgetAssembly, ...voting } = createVoting({ store, access, readDoc, changeDoc });
+
   return {
+    ...voting,
     getAssembly: (id) => store.getAssembly(id),
 
     async sessionFor(request, assemblyId) {
@@ -142,60 +163,32 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
       return this.readDoc(docName, (doc) => Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(doc))));
     },
 
-    readDoc: (docName, read) =>
-      withStoredRoom(docName, (room) => {
-        reportSkipped(docName, room.doc);
-        return read(room.doc);
-      }),
+    readDoc,
 
-    changeDoc: (docName, change) =>
-      withStoredRoom(docName, async (room) => {
-        const result = room.doc.transact(() => change(room.doc), COMMAND);
-        // Answer only once it is stored and on its way to everyone ([S6]).
-        await room.flush();
-        if (room.hasUnsaved) throw new UnavailableError(`${docName} cannot be saved right now`);
-        return result;
-      }),
+    changeDoc,
 
     ownerTag: (assemblyId, session) => (entryId) => access.pseudonym(assemblyId, session, `entry:${entryId}`),
 
     seatKey: (assemblyId, session, itemId) => access.pseudonym(assemblyId, session, `seat:${itemId}`),
 
-    allowCommand: (assemblyId, session) => limiter.take(`${assemblyId}:${session.sessionId ?? `link:${session.linkId}`}`) && hallLimiter.take(assemblyId),
+    async commandWait(assemblyId, session, kind) {
+      const key = `${assemblyId}:${session.sessionId ?? `link:${session.linkId}`}`;
+      const own = limiter.wait(key);
+      if (own > 0 || kind !== 'hand') return Math.ceil(own / 1000);
+      if (await voting.holdsVotingRight(assemblyId, session)) return 0;
+      const shared = anonymousLimiter.wait(assemblyId);
+      if (shared > 0) limiter.refund(key);
+      return Math.ceil(shared / 1000);
+    },
 
     now: () => Date.now(),
 
-    async castVote(assemblyId, session, proposalId, choice) {
-      if (!session.canVote) throw new VoteError('voiceOnly');
-      const plenary = `${assemblyId}/plenary`;
-      const open = await this.readDoc(plenary, (doc) => getProposal(doc, proposalId)?.vote.open === true);
-      if (!open) throw new VoteError('closed');
-      const voter = access.pseudonym(assemblyId, session, `vote:${proposalId}`);
-      const result = await store.castBallot(assemblyId, proposalId, voter, choice);
-      if (result !== 'counted') throw new VoteError(result);
-      try {
-        await this.changeDoc(plenary, (doc) => countCast(doc, proposalId));
-      } catch (err) {
-        // Closed a moment ago: the ballot is in the store's tally only if it was read after it.
-        if (err instanceof ProposalError) throw new VoteError('closed');
-        throw err;
-      }
-    },
-
-    hasVoted: (assemblyId, session, proposalId) => store.hasVoted(assemblyId, proposalId, access.pseudonym(assemblyId, session, `vote:${proposalId}`)),
-
-    async closeVote(assemblyId, proposalId) {
-      const plenary = `${assemblyId}/plenary`;
-      const open = await this.readDoc(plenary, (doc) => getProposal(doc, proposalId)?.vote.open === true);
-      if (!open) throw new VoteError('closed');
-      // Closed in the store first: no ballot can land after the tally is read.
-      const tally = await store.closeBallot(assemblyId, proposalId);
-      try {
-        await this.changeDoc(plenary, (doc) => closeVote(doc, proposalId, tally));
-      } catch (err) {
-        if (err instanceof ProposalError) throw new VoteError('closed'); // closed by another facilitator
-        throw err;
-      }
+    async openPublicSession(assemblyId, request) {
+      const link = await access.publicLink(assemblyId);
+      if (!link) return null;
+      const secure = new URL(request.url).protocol === 'https:';
+      const { cookie, sessionId } = access.openSession(link, secure, request.headers.get('cookie') ?? undefined);
+      return { cookie, session: { role: link.role, scope: link.scope, linkId: link.id, sessionId, canVote: link.canVote } };
     },
 
     publishMinutes: (assemblyId, markdown) => store.publishMinutes(assemblyId, markdown, Date.now()),
@@ -204,6 +197,7 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
 
     async deleteAssembly(assemblyId) {
       reported.delete(`${assemblyId}/plenary`);
+      forgetAssembly(assemblyId);
       await rooms.discardAssembly(assemblyId);
       await store.deleteAssembly(assemblyId);
     },

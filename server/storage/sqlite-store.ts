@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AssemblyRecord, Choice, LinkRecord, PublishedMinutes, Role, Store, StoredDoc } from './store.js';
+import type { AssemblyRecord, Choice, LinkRecord, NewVotingRight, PublishedMinutes, Role, Store, StoredDoc } from './store.js';
+import { migrateBallots, SqliteBallots } from './sqlite-ballots.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS assemblies (
@@ -39,23 +40,33 @@ CREATE TABLE IF NOT EXISTS minutes (
   published_at INTEGER NOT NULL,
   PRIMARY KEY (assembly_id, version)
 );
-CREATE TABLE IF NOT EXISTS ballots (
+CREATE TABLE IF NOT EXISTS voting_rights (
+  id TEXT PRIMARY KEY,
+  assembly_id TEXT NOT NULL REFERENCES assemblies(id) ON DELETE CASCADE,
+  number INTEGER NOT NULL,
+  code_hash BLOB NOT NULL UNIQUE,
+  sealed_code BLOB,
+  issued_at INTEGER NOT NULL,
+  revoked_at INTEGER,
+  holder TEXT,
+  UNIQUE (assembly_id, number)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS voting_rights_holder ON voting_rights(assembly_id, holder) WHERE holder IS NOT NULL AND revoked_at IS NULL;
+CREATE TABLE IF NOT EXISTS votes (
   assembly_id TEXT NOT NULL REFERENCES assemblies(id) ON DELETE CASCADE,
   proposal_id TEXT NOT NULL,
-  voter TEXT NOT NULL,
-  PRIMARY KEY (assembly_id, proposal_id, voter)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS closed_votes (
-  assembly_id TEXT NOT NULL REFERENCES assemblies(id) ON DELETE CASCADE,
-  proposal_id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  n_for INTEGER,
+  n_against INTEGER,
+  n_abstain INTEGER,
   PRIMARY KEY (assembly_id, proposal_id)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS tallies (
-  assembly_id TEXT NOT NULL REFERENCES assemblies(id) ON DELETE CASCADE,
+CREATE TABLE IF NOT EXISTS votes_cast (
+  assembly_id TEXT NOT NULL,
   proposal_id TEXT NOT NULL,
-  choice TEXT NOT NULL,
-  n INTEGER NOT NULL,
-  PRIMARY KEY (assembly_id, proposal_id, choice)
+  right_id TEXT NOT NULL REFERENCES voting_rights(id) ON DELETE CASCADE,
+  PRIMARY KEY (assembly_id, proposal_id, right_id),
+  FOREIGN KEY (assembly_id, proposal_id) REFERENCES votes(assembly_id, proposal_id) ON DELETE CASCADE
 ) WITHOUT ROWID;
 `;
 
@@ -101,6 +112,7 @@ function toLink(row: LinkRow): LinkRecord {
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmts;
+  private readonly ballots: SqliteBallots;
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -114,6 +126,8 @@ export class SqliteStore implements Store {
       const columns = this.db.prepare(`PRAGMA table_info(${m.table})`).all() as { name: string }[];
       if (!columns.some((c) => c.name === m.column)) this.db.exec(m.ddl);
     }
+    migrateBallots(this.db);
+    this.ballots = new SqliteBallots(this.db);
     const db = this.db;
     this.stmts = {
       insertAssembly: db.prepare('INSERT INTO assemblies (id, title, created_at) VALUES (?, ?, ?)'),
@@ -146,15 +160,6 @@ export class SqliteStore implements Store {
       getMinutes: db.prepare('SELECT version, markdown, published_at FROM minutes WHERE assembly_id = ? AND version = ?'),
       latestMinutes: db.prepare('SELECT version, markdown, published_at FROM minutes WHERE assembly_id = ? ORDER BY version DESC LIMIT 1'),
       listMinutes: db.prepare('SELECT version, published_at FROM minutes WHERE assembly_id = ? ORDER BY version'),
-      insertBallot: db.prepare('INSERT OR IGNORE INTO ballots (assembly_id, proposal_id, voter) VALUES (?, ?, ?)'),
-      hasVoted: db.prepare('SELECT 1 FROM ballots WHERE assembly_id = ? AND proposal_id = ? AND voter = ?'),
-      addToTally: db.prepare(
-        `INSERT INTO tallies (assembly_id, proposal_id, choice, n) VALUES (?, ?, ?, 1)
-         ON CONFLICT(assembly_id, proposal_id, choice) DO UPDATE SET n = n + 1`,
-      ),
-      tally: db.prepare('SELECT choice, n FROM tallies WHERE assembly_id = ? AND proposal_id = ?'),
-      isClosed: db.prepare('SELECT 1 FROM closed_votes WHERE assembly_id = ? AND proposal_id = ?'),
-      closeVote: db.prepare('INSERT OR IGNORE INTO closed_votes (assembly_id, proposal_id) VALUES (?, ?)'),
     };
   }
 
@@ -209,37 +214,20 @@ export class SqliteStore implements Store {
     return (this.stmts.listMinutes.all(assemblyId) as { version: number; published_at: number }[]).map((r) => ({ version: r.version, publishedAt: r.published_at }));
   }
 
-  async castBallot(assemblyId: string, proposalId: string, voter: string, choice: Choice): Promise<'counted' | 'already' | 'closed'> {
-    return this.db.transaction(() => {
-      if (this.stmts.isClosed.get(assemblyId, proposalId)) return 'closed' as const;
-      if (this.stmts.insertBallot.run(assemblyId, proposalId, voter).changes === 0) return 'already' as const;
-      this.stmts.addToTally.run(assemblyId, proposalId, choice);
-      return 'counted' as const;
-    })();
-  }
-
-  async closeBallot(assemblyId: string, proposalId: string): Promise<Record<Choice, number>> {
-    const tally = this.db.transaction(() => {
-      this.stmts.closeVote.run(assemblyId, proposalId);
-      const out: Record<Choice, number> = { for: 0, against: 0, abstain: 0 };
-      for (const row of this.stmts.tally.all(assemblyId, proposalId) as { choice: Choice; n: number }[]) out[row.choice] = row.n;
-      return out;
-    })();
-    // While a vote is open the WAL holds each ballot's commit next to its tally change; once it
-    // closes, fold the WAL into the database so that history is gone (ADR 012).
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-    return tally;
-  }
-
-  async hasVoted(assemblyId: string, proposalId: string, voter: string): Promise<boolean> {
-    return this.stmts.hasVoted.get(assemblyId, proposalId, voter) !== undefined;
-  }
-
-  async tally(assemblyId: string, proposalId: string): Promise<Record<Choice, number>> {
-    const out: Record<Choice, number> = { for: 0, against: 0, abstain: 0 };
-    for (const row of this.stmts.tally.all(assemblyId, proposalId) as { choice: Choice; n: number }[]) out[row.choice] = row.n;
-    return out;
-  }
+  // Voting rights and ballots (ADR 014): sqlite-ballots.ts.
+  issueRights = (assemblyId: string, rights: NewVotingRight[], at: number) => this.ballots.issueRights(assemblyId, rights, at);
+  listRights = (assemblyId: string) => this.ballots.listRights(assemblyId);
+  countRights = (assemblyId: string) => this.ballots.countRights(assemblyId);
+  revokeRight = (assemblyId: string, number: number, at: number) => this.ballots.revokeRight(assemblyId, number, at);
+  redeemRight = (assemblyId: string, codeHash: Uint8Array, holder: string) => this.ballots.redeemRight(assemblyId, codeHash, holder);
+  holdsRight = (assemblyId: string, holder: string) => this.ballots.holdsRight(assemblyId, holder);
+  openBallot = (assemblyId: string, proposalId: string) => this.ballots.openBallot(assemblyId, proposalId);
+  castBallot = (assemblyId: string, proposalId: string, holder: string) => this.ballots.castBallot(assemblyId, proposalId, holder);
+  hasVoted = (assemblyId: string, proposalId: string, holder: string) => this.ballots.hasVoted(assemblyId, proposalId, holder);
+  closeBallot = (assemblyId: string, proposalId: string, tally: Record<Choice, number>) => this.ballots.closeBallot(assemblyId, proposalId, tally);
+  ballotState = (assemblyId: string, proposalId: string) => this.ballots.ballotState(assemblyId, proposalId);
+  voidBallot = (assemblyId: string, proposalId: string) => this.ballots.voidBallot(assemblyId, proposalId);
+  voidOpenBallots = () => this.ballots.voidOpenBallots();
 
   async createLink(link: LinkRecord): Promise<void> {
     this.stmts.insertLink.run({

@@ -44,6 +44,26 @@ export interface PublishedMinutes {
 
 export type Choice = 'for' | 'against' | 'abstain';
 
+export type BallotState = 'open' | 'closed' | 'void';
+
+/** One person's right to vote: a code handed over at a check-in desk (ADR 014). */
+export interface VotingRightRecord {
+  id: string;
+  assemblyId: string;
+  /** 1, 2, ... within the assembly: printed next to the code so the desk can revoke a lost one. */
+  number: number;
+  /** HMAC of the code under the server's secret: the database alone gives no code away. */
+  codeHash: Uint8Array;
+  /** The code sealed so an unredeemed sheet can be printed again; dropped once redeemed. */
+  sealedCode: Uint8Array | null;
+  issuedAt: number;
+  revokedAt: number | null;
+  /** Whether a phone holds it (never which one). */
+  redeemed: boolean;
+}
+
+export type NewVotingRight = Pick<VotingRightRecord, 'id' | 'codeHash' | 'sealedCode'>;
+
 export interface StoredDoc {
   /** The compacted state, or null when the document was never compacted. */
   snapshot: Uint8Array | null;
@@ -71,15 +91,49 @@ export interface Store {
   listMinutes(assemblyId: string): Promise<{ version: number; publishedAt: number }[]>;
 
   /**
-   * Counts one phone vote: records that `voter` (an opaque key, one per session and proposal)
-   * has voted, and adds one to `choice` in the tally, in one transaction. Who voted how is never
-   * written anywhere. Changes nothing if that voter has already voted, or the vote is closed.
+   * Issues voting rights (one per person, ADR 014), numbered after the assembly's last one, in
+   * one transaction. Returns them as stored.
    */
-  castBallot(assemblyId: string, proposalId: string, voter: string, choice: Choice): Promise<'counted' | 'already' | 'closed'>;
-  /** Closes a vote for good and returns its tally, in one transaction with the ballots. */
-  closeBallot(assemblyId: string, proposalId: string): Promise<Record<Choice, number>>;
-  hasVoted(assemblyId: string, proposalId: string, voter: string): Promise<boolean>;
-  tally(assemblyId: string, proposalId: string): Promise<Record<Choice, number>>;
+  issueRights(assemblyId: string, rights: NewVotingRight[], at: number): Promise<VotingRightRecord[]>;
+  /** Every right of the assembly, by number. Never says who holds one. */
+  listRights(assemblyId: string): Promise<VotingRightRecord[]>;
+  /** How many rights were issued, how many a phone holds, how many were revoked. */
+  countRights(assemblyId: string): Promise<{ issued: number; redeemed: number; revoked: number }>;
+  /** Revokes right number `number`; false when there is no such live right. */
+  revokeRight(assemblyId: string, number: number, at: number): Promise<boolean>;
+  /**
+   * Binds the live, unredeemed right whose code hashes to `codeHash` to `holder` (an opaque key of
+   * one session), atomically: of any number of concurrent redemptions of one code, one wins.
+   * `yours`: this holder already holds it; `taken`: another holder does (or it was revoked);
+   * `holds-another`: this holder already holds a live right.
+   */
+  redeemRight(assemblyId: string, codeHash: Uint8Array, holder: string): Promise<'redeemed' | 'yours' | 'taken' | 'unknown' | 'holds-another'>;
+  /** Whether `holder` holds a live right in the assembly. */
+  holdsRight(assemblyId: string, holder: string): Promise<boolean>;
+
+  /**
+   * Opens a phone vote for ballots. Opening an open vote changes nothing; a void one (interrupted
+   * by a restart) starts again with nobody having voted; a closed one stays closed (`closed`).
+   */
+  openBallot(assemblyId: string, proposalId: string): Promise<'open' | 'closed'>;
+  /**
+   * Records that the live right `holder` holds has voted, in one transaction that checks the
+   * vote is open and the right live: a vote never has more ballots than rights were issued. No
+   * choice is passed in: the running tally is the caller's, in memory (ADR 014).
+   */
+  castBallot(assemblyId: string, proposalId: string, holder: string): Promise<'counted' | 'already' | 'closed' | 'no-right'>;
+  hasVoted(assemblyId: string, proposalId: string, holder: string): Promise<boolean>;
+  /**
+   * Closes an open vote for good with its totals, and forgets which rights voted; false when it
+   * was not open.
+   */
+  closeBallot(assemblyId: string, proposalId: string, tally: Record<Choice, number>): Promise<boolean>;
+  /** A vote's state, with its totals once closed; null when it was never opened. */
+  ballotState(assemblyId: string, proposalId: string): Promise<{ state: BallotState; tally: Record<Choice, number> | null } | null>;
+  /** Makes one open vote void (its running tally is lost), forgetting which rights voted. */
+  voidBallot(assemblyId: string, proposalId: string): Promise<void>;
+  /** At start: every vote still open lost its running tally with the process, so it becomes void. Returns them. */
+  voidOpenBallots(): Promise<{ assemblyId: string; proposalId: string }[]>;
 
   createLink(link: LinkRecord): Promise<void>;
   getLink(id: string): Promise<LinkRecord | null>;

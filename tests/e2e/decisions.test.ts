@@ -1,12 +1,12 @@
 /**
  * Deciding and writing it down, in Chromium: a proposal taken to a phone vote by three attendees
- * (and refused to a voice-only link), the tally on the projector, the outcome recorded; then the
+ * holding voting codes from the console (and refused to a phone without one and to a voice-only link), the tally on the projector, the outcome recorded; then the
  * minutes drafted, edited and published, read and downloaded by a reader, and published again.
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { connect, eventually, type Client } from '../helpers/clients.js';
 import { createAssembly, mintLink, type CreatedAssembly } from '../helpers/server.js';
 import { startHarness, waitLive, type Harness } from './harness.js';
@@ -39,6 +39,14 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** With SCREENSHOTS=1, keeps a picture to look at (screenshots/, not committed). */
+async function shoot(page: Page, name: string, part?: Locator): Promise<void> {
+  if (!process.env.SCREENSHOTS) return;
+  fs.mkdirSync('screenshots', { recursive: true });
+  if (part) await part.screenshot({ path: `screenshots/${name}.png` });
+  else await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
+}
+
 async function open(token: string, path = '', viewport?: { width: number; height: number }): Promise<Page> {
   const page = await (await h.person(viewport ? { viewport } : {})).newPage();
   await page.goto(`${h.server.url}/join/${token}`);
@@ -46,24 +54,66 @@ async function open(token: string, path = '', viewport?: { width: number; height
   return page;
 }
 
-it('[V1][V4] a phone vote with three attendees: one vote each, secret until closed, the tally on the projector, the outcome recorded', async () => {
-  const console_ = await open(asm.facilitatorToken, '', { width: 1366, height: 900 });
+it('[V1][V4][V5][V8] a phone vote with voting codes: the console makes codes, three phones use one each and vote, a phone without a code is told how to get one, the tally on the projector', async () => {
+  const console_ = await open(asm.facilitatorToken, '', { width: 1366, height: 768 });
   await waitLive(console_);
   const projector = await open(asm.attendeeToken, '/screen', { width: 1920, height: 1080 });
   await waitLive(projector);
   await projector.getByTestId('screen-proposal').getByText('We strike on Friday').waitFor();
+
+  // The check-in desk's codes: made on the console, read off the printable sheet.
+  const rights = console_.getByTestId('voting-rights');
+  await rights.getByText('No voting codes yet').waitFor();
+  await rights.getByLabel('How many codes').fill('3');
+  await rights.getByRole('button', { name: 'Make codes' }).click();
+  await rights.getByTestId('codes-issued').getByText('3 new codes made.').waitFor();
+  await rights.getByTestId('voting-counts').getByText('3 issued · 0 in use · 0 withdrawn').waitFor();
+  await shoot(console_, 'voting-rights-console-laptop', rights);
+  const sheet = await console_.context().newPage();
+  await sheet.goto(`${h.server.url}/a/${asm.id}/codes`);
+  const codes = await sheet.getByTestId('code').allTextContents();
+  expect(codes).toHaveLength(3);
+  await shoot(sheet, 'voting-codes-sheet-laptop');
 
   const card = console_.getByTestId('proposal');
   await card.getByLabel('How the room decides').selectOption('phone');
   await card.getByRole('button', { name: 'Open the phone vote' }).click();
   await projector.getByTestId('screen-voting').waitFor();
 
-  const phones = await Promise.all([0, 1, 2].map(() => open(asm.attendeeToken)));
+  // Two phones came in by the projector's QR and type their code; the third scans its slip's QR.
+  const phones = await Promise.all([0, 1].map(() => open(asm.attendeeToken)));
+  for (const [i, phone] of phones.entries()) {
+    await waitLive(phone);
+    const needs = phone.getByTestId('needs-code');
+    await needs.getByText('To vote you need a voting code').waitFor();
+    if (i === 0) await shoot(phone, 'voting-code-phone');
+    await needs.getByLabel('Enter your voting code').fill(codes[i].toLowerCase());
+    await needs.getByRole('button', { name: 'Use this code' }).click();
+  }
+  const slip = await (await h.person()).newPage();
+  await slip.goto(`${h.server.url}/a/${asm.id}/code?c=${codes[2]}`);
+  await slip.getByRole('button', { name: 'Use this code' }).click();
+  await slip.waitForURL(new RegExp(`/a/${asm.id}#vote$`));
+  phones.push(slip);
   for (const [i, phone] of phones.entries()) {
     await waitLive(phone);
     await phone.getByTestId('vote-card').getByRole('button', { name: i < 2 ? 'For' : 'Against' }).click();
     await phone.getByTestId('voted').waitFor();
   }
+  await shoot(phones[0], 'voted-phone');
+  // A phone without a code: no ballot, and told where a code comes from.
+  const uncoded = await open(asm.attendeeToken);
+  await waitLive(uncoded);
+  await uncoded.getByTestId('needs-code').getByText('Get one from the check-in desk').waitFor();
+  expect(await uncoded.getByTestId('vote-card').getByRole('button', { name: 'For' }).count()).toBe(0);
+  const sneaked = await uncoded.context().request.post(`${h.server.url}/a/${asm.id}?index`, { form: { intent: 'vote', proposalId, choice: 'for' }, maxRedirects: 0 });
+  expect(sneaked.status()).toBe(403);
+  // Someone else's code, already used, does not work on this phone.
+  await uncoded.getByTestId('needs-code').getByLabel('Enter your voting code').fill(codes[0]);
+  await uncoded.getByTestId('needs-code').getByRole('button', { name: 'Use this code' }).click();
+  await uncoded.getByTestId('code-error').getByText('already in use on another phone').waitFor();
+  await rights.getByTestId('voting-counts').getByText('3 issued · 3 in use · 0 withdrawn').waitFor();
+
   // While open, the document shows how many voted, never how.
   await projector.getByTestId('screen-voting').getByText('3 votes cast').waitFor();
   expect(getProposal(plenary.doc, proposalId)!.counts).toEqual({ for: 0, against: 0, abstain: 0 });
@@ -91,15 +141,10 @@ it('[V1][V4] a phone vote with three attendees: one vote each, secret until clos
   await projector.getByTestId('screen-outcome').getByText('Carried').waitFor();
   await phones[2].getByTestId('outcome-shown').getByText('Carried').waitFor();
   expect(readProposals(plenary.doc)[0]).toMatchObject({ outcome: 'carried', counts: { for: 2, against: 1, abstain: 0 }, vote: { cast: 3, closed: true } });
-  // Nothing in the store says who voted how: ballots hold only opaque voter keys, tallies only counts.
+  // Nothing in the store says who voted how: once closed, only the totals are kept.
   const db = new Database(`${h.dataDir}/plenary.sqlite`, { readonly: true });
-  const ballots = db.prepare('SELECT * FROM ballots WHERE proposal_id = ?').all(proposalId) as Record<string, unknown>[];
-  expect(ballots).toHaveLength(3);
-  for (const b of ballots) expect(Object.keys(b).sort()).toEqual(['assembly_id', 'proposal_id', 'voter']);
-  expect(db.prepare('SELECT choice, n FROM tallies WHERE proposal_id = ? ORDER BY choice').all(proposalId)).toEqual([
-    { choice: 'against', n: 1 },
-    { choice: 'for', n: 2 },
-  ]);
+  expect(db.prepare('SELECT * FROM votes_cast WHERE proposal_id = ?').all(proposalId)).toEqual([]);
+  expect(db.prepare('SELECT state, n_for, n_against, n_abstain FROM votes WHERE proposal_id = ?').get(proposalId)).toEqual({ state: 'closed', n_for: 2, n_against: 1, n_abstain: 0 });
   db.close();
 });
 

@@ -95,7 +95,7 @@ it('[K1][K4][K6][K8] a keeper adds hands by keyboard, a phone raises a point of 
   await keeper.getByLabel('Hide names on the projector').uncheck();
 });
 
-it('[K6] with JavaScript off an attendee raises and withdraws a hand, and the name is remembered', async () => {
+it('[K6][K11] with JavaScript off an attendee raises and withdraws a hand, and the name is remembered', async () => {
   const phone = await attendee(false);
   await phone.getByLabel('Your name').fill('Efrem');
   await phone.getByRole('button', { name: 'Raise my hand' }).click();
@@ -111,7 +111,10 @@ it('[K6] with JavaScript off an attendee raises and withdraws a hand, and the na
   await phone.getByRole('button', { name: 'Raise my hand' }).click();
   await phone.getByTestId('my-entry').waitFor();
   await phone.getByRole('button', { name: 'Raise my hand' }).click();
-  expect(await phone.getByTestId('stack-error').textContent()).toBe('You already have a hand up for this.');
+  // Without JavaScript a refusal is a small page with the reason and a way back ([K11]).
+  expect(await phone.getByRole('alert').textContent()).toBe('You already have a hand up for this.');
+  await phone.getByRole('link', { name: 'Back to the page' }).click();
+  await phone.getByTestId('my-entry').waitFor();
 });
 
 it('[K6] an attendee forging a request for someone else’s hand, or for the stack itself, gets 403 and changes nothing', async () => {

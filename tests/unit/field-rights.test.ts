@@ -240,3 +240,12 @@ describe('[F2] what the room voted on stays as it was voted', () => {
     expect(verdict(facilitator, 'a1/plenary', a.doc, (d) => (entry(d, 'proposals', a.voted).get('actions') as Y.Map<unknown>).set('act1', { what: 'Print flyers', who: 'Comms', due: '', at: 8_000 })).ok).toBe(true);
   });
 });
+
+describe('[F2] a vote the server marked interrupted', () => {
+  it('[F2] its proposal stays editable by facilitators, and its vote stays the server’s', () => {
+    const a = assembly();
+    a.doc.transact(() => entry(a.doc, 'proposals', a.plain).set('vote', { open: false, cast: 0, closed: false, interrupted: true }));
+    expect(verdict(facilitator, 'a1/plenary', a.doc, (d) => entry(d, 'proposals', a.plain).set('text', 'Thank the cooks, again')).ok).toBe(true);
+    expect(verdict(facilitator, 'a1/plenary', a.doc, (d) => entry(d, 'proposals', a.plain).set('vote', { open: true, cast: 0, closed: false }))).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});

@@ -121,26 +121,104 @@ for (const [name, make] of BACKENDS) {
       expect(await store.listMinutes('asm1')).toEqual([{ version: 1, publishedAt: 10 }, { version: 2, publishedAt: 20 }]);
     });
 
-    it('[V4] a ballot counts once per voter; only the tally is kept; deletion takes it all', async () => {
-      expect(await store.castBallot('asm1', 'p1', 'voter-a', 'for')).toBe('counted');
-      expect(await store.castBallot('asm1', 'p1', 'voter-a', 'against')).toBe('already');
-      expect(await store.castBallot('asm1', 'p1', 'voter-b', 'against')).toBe('counted');
-      expect(await store.castBallot('asm1', 'p2', 'voter-a', 'abstain')).toBe('counted');
-      expect(await store.tally('asm1', 'p1')).toEqual({ for: 1, against: 1, abstain: 0 });
-      // Closing returns the tally, and nothing lands after it.
-      expect(await store.closeBallot('asm1', 'p1')).toEqual({ for: 1, against: 1, abstain: 0 });
-      expect(await store.castBallot('asm1', 'p1', 'voter-c', 'for')).toBe('closed');
-      expect(await store.tally('asm1', 'p1')).toEqual({ for: 1, against: 1, abstain: 0 });
-      expect(await store.hasVoted('asm1', 'p1', 'voter-a')).toBe(true);
-      expect(await store.hasVoted('asm1', 'p1', 'voter-c')).toBe(false);
+    const right = (id: string, byte: number) => ({ id, codeHash: new Uint8Array(32).fill(byte), sealedCode: new Uint8Array([byte]) });
+
+    it('[V5] voting rights are numbered per assembly; the roll never says who holds one; a code binds to one holder, once', async () => {
+      const issued = await store.issueRights('asm1', [right('r1', 1), right('r2', 2)], 5);
+      expect(issued.map((r) => r.number)).toEqual([1, 2]);
+      expect((await store.issueRights('asm1', [right('r3', 3)], 6))[0].number).toBe(3);
+      expect(await store.redeemRight('asm1', new Uint8Array(32).fill(9), 'holder-a')).toBe('unknown');
+      expect(await store.redeemRight('asm1', new Uint8Array(32).fill(1), 'holder-a')).toBe('redeemed');
+      expect(await store.redeemRight('asm1', new Uint8Array(32).fill(1), 'holder-a')).toBe('yours');
+      expect(await store.redeemRight('asm1', new Uint8Array(32).fill(1), 'holder-b')).toBe('taken');
+      expect(await store.redeemRight('asm1', new Uint8Array(32).fill(2), 'holder-a')).toBe('holds-another');
+      expect(await store.holdsRight('asm1', 'holder-a')).toBe(true);
+      expect(await store.holdsRight('asm1', 'holder-b')).toBe(false);
+      const roll = await store.listRights('asm1');
+      expect(roll.map((r) => [r.number, r.redeemed, r.revokedAt])).toEqual([
+        [1, true, null],
+        [2, false, null],
+        [3, false, null],
+      ]);
+      // Once handed over, the sealed copy is gone: the sheet can no longer print it.
+      expect(roll[0].sealedCode).toBeNull();
+      expect(roll[1].sealedCode).toEqual(new Uint8Array([2]));
+      expect(Object.keys(roll[0])).not.toContain('holder');
+      expect(await store.countRights('asm1')).toEqual({ issued: 3, redeemed: 1, revoked: 0 });
+      // Revoked: the code opens nothing, and its holder holds nothing.
+      expect(await store.revokeRight('asm1', 2, 7)).toBe(true);
+      expect(await store.revokeRight('asm1', 2, 8)).toBe(false);
+      expect(await store.redeemRight('asm1', new Uint8Array(32).fill(2), 'holder-b')).toBe('taken');
+      expect(await store.revokeRight('asm1', 1, 9)).toBe(true);
+      expect(await store.holdsRight('asm1', 'holder-a')).toBe(false);
+      // A holder whose right was revoked may be handed another.
+      expect(await store.redeemRight('asm1', new Uint8Array(32).fill(3), 'holder-a')).toBe('redeemed');
+    });
+
+    it('[V5] of many concurrent redemptions of one code, exactly one wins', async () => {
+      await store.issueRights('asm1', [right('r1', 1)], 5);
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => store.redeemRight('asm1', new Uint8Array(32).fill(1), `holder-${i}`)));
+      expect(results.filter((r) => r === 'redeemed')).toHaveLength(1);
+      expect(results.filter((r) => r === 'taken')).toHaveLength(49);
+    });
+
+    it('[V6] a ballot needs an open vote and a live right; one per right; never a choice; closing keeps only the totals', async () => {
+      await store.issueRights('asm1', [right('r1', 1), right('r2', 2), right('r3', 3)], 5);
+      await store.redeemRight('asm1', new Uint8Array(32).fill(1), 'a');
+      await store.redeemRight('asm1', new Uint8Array(32).fill(2), 'b');
+      expect(await store.castBallot('asm1', 'p1', 'a')).toBe('closed'); // not open yet
+      expect(await store.openBallot('asm1', 'p1')).toBe('open');
+      expect(await store.castBallot('asm1', 'p1', 'a')).toBe('counted');
+      expect(await store.castBallot('asm1', 'p1', 'a')).toBe('already');
+      expect(await store.castBallot('asm1', 'p1', 'nobody')).toBe('no-right');
+      expect(await store.hasVoted('asm1', 'p1', 'a')).toBe(true);
+      expect(await store.hasVoted('asm1', 'p1', 'b')).toBe(false);
+      expect(await store.ballotState('asm1', 'p1')).toEqual({ state: 'open', tally: null });
+      // A right revoked mid-vote casts nothing more.
+      await store.revokeRight('asm1', 2, 6);
+      expect(await store.castBallot('asm1', 'p1', 'b')).toBe('no-right');
+      expect(await store.closeBallot('asm1', 'p1', { for: 1, against: 0, abstain: 0 })).toBe(true);
+      expect(await store.closeBallot('asm1', 'p1', { for: 9, against: 9, abstain: 9 })).toBe(false);
+      expect(await store.ballotState('asm1', 'p1')).toEqual({ state: 'closed', tally: { for: 1, against: 0, abstain: 0 } });
+      expect(await store.castBallot('asm1', 'p1', 'a')).toBe('closed');
+      expect(await store.openBallot('asm1', 'p1')).toBe('closed');
       await store.publishMinutes('asm1', '# Minutes', 1);
       await store.setDeleteAfterDays('asm1', 30);
       expect(await store.getDeleteAfterDays('asm1')).toBe(30);
       expect(await store.listDeleteAfter()).toEqual([{ id: 'asm1', days: 30 }]);
       await store.deleteAssembly('asm1');
-      expect(await store.tally('asm1', 'p1')).toEqual({ for: 0, against: 0, abstain: 0 });
+      expect(await store.ballotState('asm1', 'p1')).toBeNull();
+      expect(await store.listRights('asm1')).toEqual([]);
       expect(await store.getMinutes('asm1')).toBeNull();
       expect(await store.listDeleteAfter()).toEqual([]);
+    });
+
+    it('[V6] concurrent ballots never outnumber the rights issued', async () => {
+      await store.issueRights('asm1', [right('r1', 1), right('r2', 2)], 5);
+      // Two holders, and forty sessions trying the same two codes at once.
+      const redeemed = await Promise.all(Array.from({ length: 40 }, (_, i) => store.redeemRight('asm1', new Uint8Array(32).fill(1 + (i % 2)), `h${i}`)));
+      expect(redeemed.filter((r) => r === 'redeemed')).toHaveLength(2);
+      await store.openBallot('asm1', 'p1');
+      const cast = await Promise.all(Array.from({ length: 40 }, (_, i) => store.castBallot('asm1', 'p1', `h${i}`)));
+      expect(cast.filter((r) => r === 'counted')).toHaveLength(2);
+    });
+
+    it('[V7] a vote open when the process stopped becomes void; opening it again starts from nobody having voted', async () => {
+      await store.issueRights('asm1', [right('r1', 1)], 5);
+      await store.redeemRight('asm1', new Uint8Array(32).fill(1), 'a');
+      await store.openBallot('asm1', 'p1');
+      await store.openBallot('asm1', 'p2');
+      await store.castBallot('asm1', 'p1', 'a');
+      await store.closeBallot('asm1', 'p2', { for: 0, against: 0, abstain: 0 });
+      expect(await store.voidOpenBallots()).toEqual([{ assemblyId: 'asm1', proposalId: 'p1' }]);
+      expect(await store.ballotState('asm1', 'p1')).toEqual({ state: 'void', tally: null });
+      expect((await store.ballotState('asm1', 'p2'))!.state).toBe('closed');
+      expect(await store.castBallot('asm1', 'p1', 'a')).toBe('closed');
+      expect(await store.openBallot('asm1', 'p1')).toBe('open');
+      expect(await store.hasVoted('asm1', 'p1', 'a')).toBe(false);
+      expect(await store.castBallot('asm1', 'p1', 'a')).toBe('counted');
+      await store.voidBallot('asm1', 'p1');
+      expect((await store.ballotState('asm1', 'p1'))!.state).toBe('void');
     });
 
     it('keeps whether an attendee link votes', async () => {

@@ -1,0 +1,206 @@
+/**
+ * Phone votes and voting rights (ADR 014, SPEC [V5]–[V8]).
+ *
+ * The store keeps only which rights have voted (one ballot per right, across a restart) and, once
+ * a vote closes, its totals. The running tally lives in this process's memory and nowhere else,
+ * so no byte on disk ever pairs a ballot with a choice: not while a vote is open, not after a
+ * crash. A vote open when the process dies lost its tally, so it is void and held again.
+ */
+import type * as Y from 'yjs';
+import type { AccessService } from '../access/access-service.js';
+import type { Choice, Store } from '../storage/store.js';
+import { closeVote, countCast, getProposal, openVote, ProposalError, readProposals, voidVote } from '../../app/model/proposals.js';
+import { CodeError, VoteError, type PlenaryServices, type RequestSession } from '../../app/services.js';
+
+type Tally = Record<Choice, number>;
+
+/** One vote this process is counting. */
+interface LiveVote {
+  tally: Tally;
+  /** False from the moment a close begins: later ballots are refused here, before the store. */
+  open: boolean;
+  /** Ballots the store is recording right now; a close waits for them. */
+  pending: number;
+  idle: (() => void)[];
+}
+
+export interface VotingDeps {
+  store: Store;
+  access: AccessService;
+  readDoc: PlenaryServices['readDoc'];
+  changeDoc: PlenaryServices['changeDoc'];
+}
+
+/** Most rights issued in one press: a hall's worth, and a bound on one request's work. */
+export const MAX_RIGHTS_PER_ISSUE = 500;
+
+export type Voting = Pick<
+  PlenaryServices,
+  'castVote' | 'hasVoted' | 'openVote' | 'closeVote' | 'settleVotes' | 'issueVotingRights' | 'votingRoll' | 'votingCounts' | 'revokeVotingRight' | 'redeemVotingCode' | 'holdsVotingRight'
+> & {
+  /** Forgets the running tallies of a deleted assembly. */
+  forgetAssembly(assemblyId: string): void;
+};
+
+export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps): Voting {
+  const live = new Map<string, LiveVote>();
+  const keyOf = (assemblyId: string, proposalId: string) => `${assemblyId}\n${proposalId}`;
+  // Votes open when the last process stopped lost their tallies with it: void before any counting.
+  const voided = store.voidOpenBallots();
+  const ready = voided.then(() => undefined);
+  const plenary = (assemblyId: string) => `${assemblyId}/plenary`;
+  const holder = (assemblyId: string, session: RequestSession) => access.rightHolder(assemblyId, session);
+
+  /** Writes a closed vote's totals, or voids a vote nobody is counting, in the document. */
+  async function settle(assemblyId: string, proposalId: string): Promise<void> {
+    if (live.has(keyOf(assemblyId, proposalId))) return;
+    const stored = await store.ballotState(assemblyId, proposalId);
+    if (stored?.state === 'closed' && stored.tally) {
+      const tally = stored.tally;
+      await changeDoc(plenary(assemblyId), (doc) => {
+        if (getProposal(doc, proposalId)?.vote.open) closeVote(doc, proposalId, tally);
+      });
+      return;
+    }
+    await store.voidBallot(assemblyId, proposalId);
+    await changeDoc(plenary(assemblyId), (doc) => {
+      if (getProposal(doc, proposalId)?.vote.open && !live.has(keyOf(assemblyId, proposalId))) voidVote(doc, proposalId);
+    });
+  }
+
+  const openIn = (doc: Y.Doc, proposalId: string) => getProposal(doc, proposalId)?.vote.open === true;
+
+  // ... and their documents say so at once, so a projector left open stops showing "vote now".
+  // Best effort: any page view or ballot settles a vote this misses.
+  void voided.then(async (votes) => {
+    for (const v of votes) await settle(v.assemblyId, v.proposalId).catch(() => {});
+  }, () => {});
+
+  return {
+    async settleVotes(assemblyId) {
+      await ready;
+      const open = await readDoc(plenary(assemblyId), (doc) => readProposals(doc).filter((p) => p.vote.open).map((p) => p.id));
+      for (const id of open) if (!live.has(keyOf(assemblyId, id))) await settle(assemblyId, id);
+    },
+
+    async openVote(assemblyId, proposalId) {
+      await ready;
+      const found = await readDoc(plenary(assemblyId), (doc) => getProposal(doc, proposalId)?.vote ?? null);
+      if (!found || found.closed) throw new VoteError('closed');
+      const key = keyOf(assemblyId, proposalId);
+      if (!live.has(key)) {
+        if ((await store.openBallot(assemblyId, proposalId)) === 'closed') throw new VoteError('closed');
+        // Another facilitator's press may have got here first across the await.
+        if (!live.has(key)) live.set(key, { tally: { for: 0, against: 0, abstain: 0 }, open: true, pending: 0, idle: [] });
+      }
+      try {
+        await changeDoc(plenary(assemblyId), (doc) => openVote(doc, proposalId));
+      } catch (err) {
+        // A failed save keeps the change in memory and retries it ([S6]): the vote stays counted.
+        if (!(err instanceof ProposalError)) throw err;
+        // Refused by the document (no such proposal, or closed): nothing was opened there.
+        if (live.get(key)?.pending === 0 && Object.values(live.get(key)!.tally).every((n) => n === 0)) {
+          live.delete(key);
+          await store.voidBallot(assemblyId, proposalId);
+        }
+        throw new VoteError('closed');
+      }
+    },
+
+    async castVote(assemblyId, session, proposalId, choice) {
+      await ready;
+      if (!session.canVote) throw new VoteError('voiceOnly');
+      const vote = live.get(keyOf(assemblyId, proposalId));
+      if (!vote?.open) {
+        if (!vote && (await readDoc(plenary(assemblyId), (doc) => openIn(doc, proposalId)))) {
+          await settle(assemblyId, proposalId);
+          throw new VoteError('interrupted');
+        }
+        throw new VoteError('closed');
+      }
+      vote.pending += 1;
+      let result: Awaited<ReturnType<Store['castBallot']>>;
+      try {
+        result = await store.castBallot(assemblyId, proposalId, holder(assemblyId, session));
+        // Counted in the same turn as the store said so: a close waiting on `pending` sees it.
+        if (result === 'counted') vote.tally[choice] += 1;
+      } finally {
+        vote.pending -= 1;
+        if (vote.pending === 0) for (const resolve of vote.idle.splice(0)) resolve();
+      }
+      if (result === 'no-right') throw new VoteError('noRight');
+      if (result !== 'counted') throw new VoteError(result);
+      try {
+        await changeDoc(plenary(assemblyId), (doc) => countCast(doc, proposalId));
+      } catch (err) {
+        // Closed a moment ago: this ballot is in the tally (the close waited for it).
+        if (!(err instanceof ProposalError)) throw err;
+      }
+    },
+
+    hasVoted: async (assemblyId, session, proposalId) => store.hasVoted(assemblyId, proposalId, holder(assemblyId, session)),
+
+    async closeVote(assemblyId, proposalId) {
+      await ready;
+      const key = keyOf(assemblyId, proposalId);
+      const vote = live.get(key);
+      if (!(await readDoc(plenary(assemblyId), (doc) => openIn(doc, proposalId)))) throw new VoteError('closed');
+      if (!vote) {
+        // Not counted by this process: its result is in the store (closed, then a failed write),
+        // or it is void.
+        await settle(assemblyId, proposalId);
+        const state = await store.ballotState(assemblyId, proposalId);
+        if (state?.state !== 'closed') throw new VoteError('interrupted');
+        return;
+      }
+      vote.open = false;
+      if (vote.pending > 0) await new Promise<void>((resolve) => vote.idle.push(resolve));
+      const tally = { ...vote.tally };
+      // A failed write leaves the vote closed in the store; pressing close again writes it.
+      if (!(await store.closeBallot(assemblyId, proposalId, tally))) {
+        const stored = await store.ballotState(assemblyId, proposalId);
+        if (stored?.state !== 'closed' || !stored.tally) throw new VoteError('closed');
+        Object.assign(tally, stored.tally);
+      }
+      try {
+        await changeDoc(plenary(assemblyId), (doc) => closeVote(doc, proposalId, tally));
+      } catch (err) {
+        if (!(err instanceof ProposalError)) throw err;
+        // Closed by another facilitator's press.
+      }
+      live.delete(key);
+    },
+
+    async issueVotingRights(assemblyId, count) {
+      if (!Number.isInteger(count) || count < 1 || count > MAX_RIGHTS_PER_ISSUE) throw new RangeError(`issue 1–${MAX_RIGHTS_PER_ISSUE} rights at a time`);
+      return access.issueVotingRights(assemblyId, count);
+    },
+
+    async votingRoll(assemblyId) {
+      const rights = await access.votingRoll(assemblyId);
+      return {
+        issued: rights.length,
+        redeemed: rights.filter((r) => r.redeemed).length,
+        revoked: rights.filter((r) => r.revoked).length,
+        rights,
+      };
+    },
+
+    votingCounts: (assemblyId) => store.countRights(assemblyId),
+
+    revokeVotingRight: (assemblyId, number) => access.revokeVotingRight(assemblyId, number),
+
+    async redeemVotingCode(assemblyId, session, code) {
+      if (!session.canVote) throw new CodeError('voiceOnly');
+      const result = await access.redeemCode(assemblyId, session, code);
+      if (result === 'redeemed' || result === 'yours') return;
+      throw new CodeError(result === 'holds-another' ? 'holdsAnother' : result);
+    },
+
+    holdsVotingRight: (assemblyId, session) => store.holdsRight(assemblyId, holder(assemblyId, session)),
+
+    forgetAssembly(assemblyId) {
+      for (const key of live.keys()) if (key.startsWith(`${assemblyId}\n`)) live.delete(key);
+    },
+  };
+}
