@@ -31,6 +31,8 @@ const errorOf = (d: unknown): string | null => (typeof (d as { error?: unknown }
 export function refusalPage(request: Request, status: number, headers: Headers, context: EntryContext): Response | null {
   if (request.method !== 'POST' || status < 400) return null;
   const handler = context.staticHandlerContext;
+  // Other pages' forms (creating an assembly, the console) come back whole, with what was typed.
+  if (!handler.matches.some((m) => COMMAND_PAGES.has(m.route.id))) return null;
   const command = Object.entries(handler.actionData ?? {}).find(([route, d]) => COMMAND_PAGES.has(route) && errorOf(d));
   const retryable = status === 429 || status === 503;
   if (!retryable && !command) return null;
