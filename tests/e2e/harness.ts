@@ -15,8 +15,11 @@ export interface Harness {
   browser: Browser;
   /** Every URL any page of any context requested. */
   requests: string[];
-  /** Kills the server (SIGKILL, mid-whatever) and starts it again on the same port and data. */
-  restart(): Promise<void>;
+  /**
+   * Kills the server (SIGKILL, mid-whatever) and starts it again on the same port and data;
+   * `meanwhile` runs while it is down (e.g. to write straight into its store).
+   */
+  restart(meanwhile?: () => Promise<void>): Promise<void>;
   person(options?: { javaScript?: boolean; locale?: string; viewport?: { width: number; height: number } }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
@@ -37,10 +40,11 @@ export async function startHarness(): Promise<Harness> {
     browser,
     requests,
     dataDir,
-    async restart() {
+    async restart(meanwhile) {
       const port = new URL(server.url).port;
       server.process.kill('SIGKILL');
       await server.exited;
+      await meanwhile?.();
       server = await spawnServer(dataDir, { PORT: port });
     },
     async person({ javaScript = true, locale = 'en-US', viewport = { width: 390, height: 844 } } = {}) {

@@ -3,6 +3,7 @@
  * put where Plenary expects its own fields. Seeded, so a failing seed can be replayed.
  */
 import * as Y from 'yjs';
+import { SqliteStore } from '../../server/storage/sqlite-store.js';
 
 /** mulberry32: a small seeded generator, enough to pick shapes. */
 export function seeded(seed: number): () => number {
@@ -181,5 +182,25 @@ export function mutateNotes(doc: Y.Doc, field: string, rng: () => number, count:
           fragment.push([new Y.XmlText('t'.repeat(pick(rng, [10, 300_000])))]);
       }
     });
+  }
+}
+
+/**
+ * Applies `change` to a document as stored in the data folder `dataDir`, appended as one update:
+ * no socket, no checks. What got into the store before writes were checked ([F1]–[F6]); the
+ * server must be down (it owns the store while it runs).
+ */
+export async function writeStored(dataDir: string, docName: string, change: (doc: Y.Doc) => void): Promise<void> {
+  const store = new SqliteStore(`${dataDir}/plenary.sqlite`);
+  try {
+    const doc = new Y.Doc();
+    const stored = await store.loadDoc(docName);
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const u of stored.updates) Y.applyUpdate(doc, u);
+    const before = Y.encodeStateVector(doc);
+    change(doc);
+    await store.appendUpdates(docName, [Y.encodeStateAsUpdate(doc, before)]);
+  } finally {
+    await store.close();
   }
 }
