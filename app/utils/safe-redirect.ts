@@ -3,6 +3,8 @@
  * Browsers read `/\evil.org` and `/<tab>/evil.org` as `//evil.org` (another host), so only a
  * single leading `/` followed by something other than `/` or `\`, with no control characters,
  * is followed; anything else goes to `/`. The result is ASCII (a header value cannot hold more).
+ * The check is made again on the path URL normalised: dot segments can resolve into a leading
+ * `//` (`/.//evil.org`, `/x/..//evil.org`, `/%2e%2e//evil.org`).
  */
 export function sameSitePath(back: unknown): string {
   if (typeof back !== 'string' || back.length > 2048) return '/';
@@ -18,5 +20,6 @@ export function sameSitePath(back: unknown): string {
   }
   if (url.origin !== base) return '/';
   // Serialised by URL: non-ASCII is percent-encoded.
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path[1] === '/' || path[1] === '\\' ? '/' : path;
 }

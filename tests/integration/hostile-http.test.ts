@@ -78,6 +78,11 @@ describe('[W1] redirects stay on this site', () => {
     ['//evil.example', '/'],
     ['https://evil.example/', '/'],
     ['/\\/evil.example', '/'],
+    // Dot segments that URL resolves into a leading '//' (another host to a browser).
+    ['/.//evil.example', '/'],
+    ['/..//evil.example', '/'],
+    ['/x/..//evil.example', '/'],
+    ['/%2e%2e//evil.example', '/'],
     ['/a\r\nSet-Cookie: x=1', '/'],
     ['/a/b\u2028c', '/a/b%E2%80%A8c'],
     ['/a/é?x=ü#ñ', '/a/%C3%A9?x=%C3%BC#%C3%B1'],
