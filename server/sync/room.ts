@@ -8,6 +8,7 @@ import { MAX_DOC_BYTES, MAX_FRAME_BYTES } from './doc-name.js';
 import { mergeMany } from './merge.js';
 import { Outgoing } from './outgoing.js';
 import { WriteGuard } from './write-guard.js';
+import { dependsOnMissing, stateVectorOf } from './dependencies.js';
 import {
   CloseCode,
   decodeMessage,
@@ -25,6 +26,9 @@ export interface RoomOptions {
 /** How much a writer's updates may wait for what they build on, and for how long ([F5]). */
 export const HELD_BYTES = 256 * 1024;
 export const HELD_MS = 10_000;
+export const HELD_FRAMES = 64;
+/** What one deleted range may add to a document's encoding (an item split in two). */
+const SPLIT_BYTES = 24;
 
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 
@@ -72,6 +76,8 @@ export class Room {
   ) {
     this.awareness.setLocalState(null);
     this.guard = new WriteGuard(name, this.doc);
+    // Nobody writes under the server's own client id (the one its commands are made with).
+    this.clientOwners.set(this.doc.clientID, 'server');
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -267,37 +273,66 @@ export class Room {
    * change ([F1]–[F6], [B8]).
    */
   private applyFrom(conn: Connection, update: Uint8Array): void {
+    const held = this.held.get(conn);
+    let candidate: Uint8Array;
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       // Decode fully before integrating, so a malformed update cannot be half applied.
-      Y.decodeUpdate(update);
+      candidate = held ? Y.mergeUpdates([...held.updates, update]) : update;
+      decoded = Y.decodeUpdate(candidate);
     } catch (err) {
       conn.reject(CloseCode.badRequest, `bad update: ${(err as Error).message}`);
       return;
     }
-    if (!this.fits(update.length)) {
-      this.logger.warn('update refused: the document is full', { doc: this.name.name, role: conn.grant.role, bytes: update.length });
-      conn.reject(CloseCode.tooLarge, `the document is full (${MAX_DOC_BYTES[this.name.kind]} bytes)`);
-      return;
-    }
-    const held = this.held.get(conn);
-    const candidate = held ? Y.mergeUpdates([...held.updates, update]) : update;
-    const verdict = this.guard.check(conn.grant, candidate);
-    if (!verdict.ok && verdict.code === 'missing') {
+    if (dependsOnMissing(decoded, stateVectorOf(this.doc))) {
       this.hold(conn, update);
       return;
     }
     this.release(conn);
+    const foreign = this.foreignClient(conn, decoded);
+    if (foreign !== null) {
+      this.logger.warn('update refused: written under another writer’s client id', { doc: this.name.name, role: conn.grant.role });
+      conn.reject(CloseCode.forbidden, `client id ${foreign} belongs to another writer`);
+      return;
+    }
+    // Each deleted range can split an item in two: its bytes do not show how much it grows the document.
+    let ranges = 0;
+    decoded.ds.clients.forEach((r) => (ranges += r.length));
+    if (!this.fits(candidate.length + ranges * SPLIT_BYTES)) {
+      this.logger.warn('update refused: the document is full', { doc: this.name.name, role: conn.grant.role, bytes: candidate.length });
+      conn.reject(CloseCode.tooLarge, `the document is full (${MAX_DOC_BYTES[this.name.kind]} bytes)`);
+      return;
+    }
+    const verdict = this.guard.check(conn.grant, candidate);
     if (!verdict.ok) {
       this.logger.warn('update refused', { doc: this.name.name, role: conn.grant.role, reason: verdict.reason });
       conn.reject(verdict.code === 'forbidden' ? CloseCode.forbidden : CloseCode.badRequest, verdict.reason);
       return;
     }
+    for (const s of decoded.structs) if (!(s instanceof Y.Skip)) this.clientOwners.set(s.id.client, conn.grant.id);
     this.applyingChecked = true;
     try {
       Y.applyUpdate(this.doc, candidate, conn);
     } finally {
       this.applyingChecked = false;
     }
+  }
+
+  /**
+   * Which link wrote under each Yjs client id, as far as this process has seen ([F7]). A writer
+   * who writes under another link's client id could take the clock numbers of that writer's
+   * offline edits, which the server would then drop as already known.
+   */
+  private readonly clientOwners = new Map<number, string>();
+
+  /** A client id in `decoded` another link (or the server) wrote under, or null. */
+  private foreignClient(conn: Connection, decoded: ReturnType<typeof Y.decodeUpdate>): number | null {
+    for (const s of decoded.structs) {
+      if (s instanceof Y.Skip) continue;
+      const owner = this.clientOwners.get(s.id.client);
+      if (owner !== undefined && owner !== conn.grant.id) return s.id.client;
+    }
+    return null;
   }
 
   /**
@@ -310,7 +345,7 @@ export class Room {
   private hold(conn: Connection, update: Uint8Array): void {
     const entry = this.held.get(conn);
     const bytes = (entry?.bytes ?? 0) + update.length;
-    if (bytes > HELD_BYTES) {
+    if (bytes > HELD_BYTES || (entry?.updates.length ?? 0) >= HELD_FRAMES) {
       this.release(conn);
       conn.reject(CloseCode.badRequest, 'updates whose dependencies never arrived');
       return;

@@ -8,7 +8,7 @@
  * A refused or half-applied update leaves the copy dirty: it is made again from the live document.
  */
 import * as Y from 'yjs';
-import { checkWrite, MAX_TYPE_DEPTH, type Touched, type WriteVerdict } from '../access/field-rights.js';
+import { checkWrite, misplaced, MAX_TYPE_DEPTH, type Touched, type WriteVerdict } from '../access/field-rights.js';
 import type { Grant } from '../access/permissions.js';
 import type { DocName } from './doc-name.js';
 
@@ -48,7 +48,7 @@ class Paths {
 }
 
 /** What a transaction touched, and the deepest type it created. */
-function touchedBy(doc: Y.Doc, tr: Y.Transaction): { touched: Touched[]; depth: number; subdoc: boolean } {
+function touchedBy(name: DocName, doc: Y.Doc, tr: Y.Transaction): { touched: Touched[]; depth: number; subdoc: boolean; misplaced: string | null } {
   const paths = new Paths(doc);
   const seen = new Set<string>();
   const touched: Touched[] = [];
@@ -67,6 +67,7 @@ function touchedBy(doc: Y.Doc, tr: Y.Transaction): { touched: Touched[]; depth: 
   // or a deleted one; every one is accounted for.
   let depth = 0;
   let subdoc = false;
+  let wrong: string | null = null;
   tr.afterState.forEach((clock, client) => {
     const from = tr.beforeState.get(client) ?? 0;
     if (clock <= from) return;
@@ -80,9 +81,10 @@ function touchedBy(doc: Y.Doc, tr: Y.Transaction): { touched: Touched[]; depth: 
       const path = paths.of(parent);
       add(path.root, path.depth > 0 ? path.key : item.parentSub);
       if (item.content instanceof Y.ContentType) depth = Math.max(depth, path.depth + 1);
+      wrong ??= misplaced(name, item, path);
     }
   });
-  return { touched, depth, subdoc };
+  return { touched, depth, subdoc, misplaced: wrong };
 }
 
 export class WriteGuard {
@@ -101,7 +103,7 @@ export class WriteGuard {
     const copy = (this.copy ??= this.fresh());
     let found: ReturnType<typeof touchedBy> | null = null;
     const onTransaction = (tr: Y.Transaction) => {
-      if (tr.origin === this) found = touchedBy(copy, tr);
+      if (tr.origin === this) found = touchedBy(this.name, copy, tr);
     };
     copy.on('afterTransaction', onTransaction);
     let verdict: WriteVerdict;
@@ -122,8 +124,9 @@ export class WriteGuard {
       return { ok: false, code: 'missing', reason: 'the update depends on changes the server does not have' };
     }
     if (!found) return { ok: true }; // nothing new
-    const { touched, depth, subdoc } = found as ReturnType<typeof touchedBy>;
+    const { touched, depth, subdoc, misplaced: wrong } = found as ReturnType<typeof touchedBy>;
     if (subdoc) return { ok: false, code: 'invalid', reason: 'subdocuments are not part of Plenary' };
+    if (wrong) return { ok: false, code: 'invalid', reason: wrong };
     if (depth > MAX_TYPE_DEPTH[this.name.kind]) return { ok: false, code: 'invalid', reason: `nested ${depth} deep (at most ${MAX_TYPE_DEPTH[this.name.kind]})` };
     return checkWrite(grant, this.name, touched, this.live, copy);
   }

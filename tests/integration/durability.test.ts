@@ -5,6 +5,7 @@ import { spawnServer } from '../helpers/child-server.js';
 import { createAssembly, tempDataDir } from '../helpers/server.js';
 import { addItem, readAgenda, removeItem } from '../../app/model/agenda.js';
 import { resetTimer } from '../../app/model/timers.js';
+import { firstText } from '../helpers/notes.js';
 
 /** True when `known` already holds everything in `seen` (applying it changes nothing). */
 function holdsEverything(known: Y.Doc, seen: Y.Doc): boolean {
@@ -40,7 +41,7 @@ describe('durability', () => {
         resetTimer(w2.doc, 'item', n * 1000);
         const first = readAgenda(w2.doc)[0];
         if (n % 3 === 0 && first) removeItem(w2.doc, first.id);
-        noteWriter.doc.getText('notes').insert(0, `${n} `);
+        firstText(noteWriter.doc).insert(0, `${n} `);
         await sleep(2);
       }
     })();

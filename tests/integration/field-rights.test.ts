@@ -13,6 +13,7 @@ import { addItem } from '../../app/model/agenda.js';
 import { goToItem } from '../../app/model/run.js';
 import { addProposal, countCast, getProposal, openVote } from '../../app/model/proposals.js';
 import { planRound, readRound } from '../../app/model/breakouts.js';
+import { firstText, plainText } from '../helpers/notes.js';
 
 let server: TestServer;
 let asm: CreatedAssembly;
@@ -148,9 +149,9 @@ describe('[F1][F3] each writing role against the parts it may not change', () =>
     const table = `${asm.id}/breakout/${itemId}-t1`;
     const nt = pool.open(server.syncUrl, table, tableToken);
     await nt.synced;
-    nt.doc.getText('notes').insert(0, 'We want a strike fund');
+    firstText(nt.doc).insert(0, 'We want a strike fund');
     const f = await freshView(table);
-    await eventually(() => expect(f.doc.getText('notes').toString()).toBe('We want a strike fund'));
+    await eventually(() => expect(plainText(f.doc)).toBe('We want a strike fund'));
     nt.doc.getMap('meta').set('title', 'hijacked');
     expect((await nt.closed).code).toBe(CloseCode.badRequest);
     expect((await freshView(table)).doc.share.has('meta')).toBe(false);
@@ -170,7 +171,7 @@ describe('[B8] documents have a size limit; updates with missing dependencies ar
     void closed.then((c) => (code = c.code));
     for (let i = 0; i < 5 && code === null; i++) {
       const sv = Y.encodeStateVector(client);
-      client.getText('notes').insert(0, chunk);
+      firstText(client).insert(0, chunk);
       ws.send(encodeUpdate(Y.encodeStateAsUpdate(client, sv)));
       sent++;
       await new Promise((r) => setTimeout(r, 0));
@@ -231,4 +232,70 @@ describe('[B8] documents have a size limit; updates with missing dependencies ar
       server.rooms.release(room);
     }
   });
+
+  it('[F5] many tiny updates waiting for what they build on: cut off past 64 frames, without rebuilding anything per frame', async () => {
+    const ws = await rawSocket(server.syncUrl, plenary(), asm.facilitatorToken);
+    const closed = closeCodeOf(ws);
+    const client = new Y.Doc();
+    client.getMap('run').set('announcement', 'never sent');
+    let code: number | null = null;
+    void closed.then((c) => (code = c.code));
+    let sent = 0;
+    for (let i = 0; i < 100 && code === null; i++) {
+      const sv = Y.encodeStateVector(client);
+      client.getMap('meta').set('place', `${i}`);
+      ws.send(encodeUpdate(Y.encodeStateAsUpdate(client, sv)));
+      sent++;
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect((await closed).code).toBe(CloseCode.badRequest);
+    expect(sent).toBeGreaterThan(64);
+    expect(sent).toBeLessThan(100);
+  });
+
+  it('[B8] a delete set that splits every other character cannot push a table past its limit (4413)', async () => {
+    const table = `${asm.id}/breakout/${itemId}-t3`;
+    const token = (await mintLink(server.url, asm, { role: 'note-taker', scope: `${itemId}-t3` })).token;
+    const nt = pool.open(server.syncUrl, table, token);
+    await nt.synced;
+    // A table already near its limit (one long paste), then 5,000 separate one-character deletions.
+    const text = firstText(nt.doc);
+    text.insert(0, 'ab'.repeat(5_000) + 'x'.repeat(950_000));
+    await eventually(async () => expect(plainText((await freshView(table)).doc).length).toBe(960_000));
+    nt.doc.transact(() => {
+      for (let i = 9_999; i >= 0; i -= 2) text.delete(i, 1);
+    });
+    expect((await nt.closed).code).toBe(CloseCode.tooLarge);
+    const room = await server.rooms.acquire(parseDocName(table)!);
+    try {
+      expect(Y.encodeStateAsUpdate(room.doc).length).toBeLessThanOrEqual(MAX_DOC_BYTES.breakout);
+      expect(plainText(room.doc).length).toBe(960_000);
+    } finally {
+      server.rooms.release(room);
+    }
+  });
 });
+
+describe('[F7] nobody writes under another writer’s Yjs client id', () => {
+  it('[F7] a stack-keeper writing an allowed hand under the facilitator’s client id is cut off (4403); the facilitator’s own edits still land', async () => {
+    const f = pool.open(server.syncUrl, plenary(), asm.facilitatorToken);
+    await f.synced;
+    f.doc.getMap('run').set('announcement', 'from the facilitator');
+    await eventually(async () => expect((await freshView()).doc.getMap('run').get('announcement')).toBe('from the facilitator'));
+    const ws = await rawSocket(server.syncUrl, plenary(), keeperToken);
+    const closed = closeCodeOf(ws);
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(f.doc));
+    // Takes the facilitator's id after syncing (Yjs would pick a new one on seeing it in use).
+    forger.clientID = f.doc.clientID;
+    const sv = Y.encodeStateVector(forger);
+    forger.getMap('stack').set('hideNames', true);
+    ws.send(encodeUpdate(Y.encodeStateAsUpdate(forger, sv)));
+    expect((await closed).code).toBe(CloseCode.forbidden);
+    f.doc.getMap('run').set('announcement', 'still the facilitator');
+    const view = await freshView();
+    await eventually(() => expect(view.doc.getMap('run').get('announcement')).toBe('still the facilitator'));
+    expect(view.doc.getMap('stack').get('hideNames')).toBeUndefined();
+  });
+});
+

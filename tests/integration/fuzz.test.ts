@@ -7,6 +7,7 @@ import { setMeta } from '../../app/model/meta.js';
 import { appendParagraph, REPORT_FIELD } from '../../app/model/notes.js';
 import { goToItem, setAnnouncement } from '../../app/model/run.js';
 import { ENTRY_KINDS, moveEntry, nextSpeaker, raiseHand, readStack, withdraw } from '../../app/model/stack.js';
+import { firstText } from '../helpers/notes.js';
 
 /** mulberry32: small, seedable, good enough to pick operations. */
 function rng(seed: number) {
@@ -83,7 +84,10 @@ const plenaryEdits: Edit[] = [
 /** Typing in a table's notes and report-back. */
 const notesEdits: Edit[] = [
   (doc, _label, random) => {
-    const text = doc.getText('notes');
+    // As the editor types: into the text of a paragraph (a new paragraph now and then).
+    const paragraphs = doc.getXmlFragment('notes').toArray();
+    const p = paragraphs.length === 0 || random() < 0.1 ? null : paragraphs[at(random, paragraphs.length)];
+    const text = p instanceof Y.XmlElement && p.get(0) instanceof Y.XmlText ? (p.get(0) as Y.XmlText) : firstText(doc);
     if (random() < 0.7 || text.length === 0) text.insert(at(random, text.length + 1), ['a', 'bc', 'é', '👋'][at(random, 4)]);
     else text.delete(at(random, text.length), 1);
   },
@@ -100,7 +104,7 @@ const PLENARY_MAPS = ['meta', 'run', 'stack', 'timers', 'agendaItems', 'stackEnt
 const state = (kind: Kind, doc: Y.Doc) =>
   kind === 'plenary'
     ? Object.fromEntries(PLENARY_MAPS.map((name) => [name, doc.getMap(name).toJSON()]))
-    : { notes: doc.getText('notes').toString(), reportBack: doc.getXmlFragment(REPORT_FIELD).toString() };
+    : { notes: doc.getXmlFragment('notes').toString(), reportBack: doc.getXmlFragment(REPORT_FIELD).toString() };
 
 /**
  * Random edits, disconnects, offline edits and reconnects across writers and readers of an

@@ -97,6 +97,23 @@ describe('[W1] redirects stay on this site', () => {
   });
 });
 
+describe('[W1] an unknown language', () => {
+  it('is 400 with a short sentence in the person’s language that does not echo what was sent, and sets nothing', async () => {
+    const sent = `<script>alert(1)</script>${'x'.repeat(60_000)}`;
+    for (const [accept, expected] of [['es-MX,es;q=0.9', 'es'], ['en', 'en']]) {
+      const res = await post('/language', form({ language: sent, back: '/' }), { 'accept-language': accept });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-language')).toBe(expected);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(res.headers.get('set-cookie')).toBeNull();
+      const text = await res.text();
+      expect(text.length).toBeLessThan(300);
+      expect(text).not.toContain('<script>');
+      expect(text).not.toContain('xxxx');
+    }
+  });
+});
+
 describe('[W2] state-changing requests from another site are refused with 403, before any work', () => {
   it('an API mint sent as a simple CORS request from a foreign page is refused and mints nothing', async () => {
     const before = links(asm.id);
@@ -403,9 +420,35 @@ describe('[W11] a malformed address is 400, and the answer does not echo it', ()
     expect((await fetch(`${server.url}/a/%E0%A4%A`)).status).toBe(400);
   });
 
-  it('a Host header no URL can hold is 400, not 500', async () => {
-    const res = await nodeRequest({ path: '/', method: 'GET', headers: { host: 'a b' } });
+  it.each(['a b', 'a@b', 'user:pw@evil.example', 'plenary@evil.example:80', 'evil.example/a/x', 'x?y', 'x#y', 'x\\y'])(
+    'a Host header that is not a host name (%j) is 400, not 500, and not echoed',
+    async (host) => {
+      const res = await nodeRequest({ path: '/', method: 'GET', headers: { host } });
+      expect(res.status).toBe(400);
+      expect(res.text).not.toContain(host);
+    },
+  );
+});
+
+describe('[W18] Remix’s old ?_data requests', () => {
+  it.each(['/?_data=root', '/?%5Fdata=root', '/a/ASSEMBLY?_data=routes/a.$id._index', '/a/ASSEMBLY/facilitate?x=1&_data=routes/a.$id.facilitate', '/a/ASSEMBLY/facilitate.data?_data=root'])(
+    '%s is 400 before any guard or loader, with or without a link',
+    async (path) => {
+      const url = `${server.url}${path.replace('ASSEMBLY', asm.id)}`;
+      const anonymous = await fetch(url, { redirect: 'manual' });
+      expect(anonymous.status).toBe(400);
+      expect(await anonymous.text()).not.toContain('_data');
+      const withLink = await fetch(url, { redirect: 'manual', headers: { cookie: await sessionFor(asm.facilitatorToken) } });
+      expect(withLink.status).toBe(400);
+      expect((await fetch(url, { method: 'HEAD' })).status).toBe(400);
+    },
+  );
+
+  it('a form post with ?_data is refused too, and does nothing', async () => {
+    const before = assemblies();
+    const res = await post('/?index&_data=routes/_index', form({ title: 'Through the old protocol', languages: 'en' }));
     expect(res.status).toBe(400);
+    expect(assemblies()).toBe(before);
   });
 });
 

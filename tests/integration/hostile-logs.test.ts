@@ -57,12 +57,16 @@ it('[W12] after the attacks, every line is the logger’s JSON and none holds a 
     await raw('GET', '/?_data=root', spoofed),
     await raw('GET', `/a/${asm.id}/notes?item=..${asm.facilitatorToken}`, spoofed),
     await raw('GET', '/', { ...spoofed, host: `${asm.facilitatorToken} x` }),
+    // A Host no page of ours sends: the URL built from it was a 500 whose message held the URL.
+    await raw('GET', '/', { ...spoofed, host: `${asm.facilitatorToken}@evil.example` }),
+    // Without a link: Remix's "should not be making ?_data requests" went out as an error.
+    await raw('GET', `/a/${asm.id}?_data=routes/a.$id._index`, { ...spoofed, cookie: '' }),
     await raw('POST', '/api/assemblies', { ...spoofed, 'content-type': 'application/json; charset=bogus' }, '{"title":"x"}'),
     await raw('POST', '/api/assemblies', { ...spoofed, 'content-type': 'application/json', 'content-encoding': 'gzip' }, `{"title":"${asm.facilitatorToken}"}`),
     await raw('POST', '/api/assemblies', { ...spoofed, 'content-type': 'application/json' }, `{"title": ${forged}\n${asm.facilitatorToken}`),
   ];
-  // A clear 4xx for each (the ?_data request is answered, with a warning that goes to the log).
-  expect(answers).toEqual([400, 400, 400, 400, 403, 403, 405, 405, 200, 400, 400, 415, 400, 400]);
+  // A clear 4xx for each.
+  expect(answers).toEqual([400, 400, 400, 400, 403, 403, 405, 405, 400, 400, 400, 400, 400, 415, 400, 400]);
 
   // A malformed frame and an upgrade that is not ours.
   const bad = await rawSocket(child.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
@@ -75,7 +79,7 @@ it('[W12] after the attacks, every line is the logger’s JSON and none holds a 
 
   // The refusals above are logged at debug: wait until they are all out.
   const refusals = () => child.output.stderr.split('\n').filter((l) => l.includes('"request refused"')).length;
-  await eventually(() => expect(refusals()).toBeGreaterThanOrEqual(12), { timeout: 10_000 });
+  await eventually(() => expect(refusals()).toBeGreaterThanOrEqual(15), { timeout: 10_000 });
 
   // stdout carries one line: the port, for whoever started the process.
   expect(child.output.stdout).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+\n$/);
@@ -84,7 +88,8 @@ it('[W12] after the attacks, every line is the logger’s JSON and none holds a 
   for (const line of lines) {
     expect(line.startsWith('{"t":"'), line).toBe(true);
     const entry = JSON.parse(line) as { t: string; level: string; msg: string };
-    expect(['debug', 'info', 'warn', 'error']).toContain(entry.level);
+    // Every attack above is the client's doing: none is an error of the server's.
+    expect(['debug', 'info', 'warn'], line).toContain(entry.level);
     expect(typeof entry.msg).toBe('string');
     expect(entry.msg).not.toBe('forged');
     for (const secret of [asm.facilitatorToken, asm.attendeeToken, cookieValue, cookieValue.split('.').pop()!, '10.1.2.3', '127.0.0.1', 'evil.example']) {

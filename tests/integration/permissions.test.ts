@@ -8,6 +8,7 @@ import { addItem, readAgenda } from '../../app/model/agenda.js';
 import { readMeta, setMeta } from '../../app/model/meta.js';
 import { readAnnouncement, setAnnouncement } from '../../app/model/run.js';
 import { raiseHand, readEntries } from '../../app/model/stack.js';
+import { firstText, plainText } from '../helpers/notes.js';
 
 let server: TestServer;
 let asm: CreatedAssembly;
@@ -67,11 +68,11 @@ describe('close codes', () => {
     const facilitator = open(server.syncUrl, `${asm.id}/breakout/g3`, asm.facilitatorToken);
     const attendee = open(server.syncUrl, `${asm.id}/breakout/g3`, asm.attendeeToken);
     await Promise.all([facilitator.synced, attendee.synced]);
-    attendee.doc.getText('notes').insert(0, 'attendee scribbles');
-    facilitator.doc.getText('notes').insert(0, 'facilitator: ');
-    await eventually(() => expect(attendee.doc.getText('notes').toString()).toContain('facilitator: '));
+    firstText(attendee.doc).insert(0, 'attendee scribbles');
+    firstText(facilitator.doc).insert(0, 'facilitator: ');
+    await eventually(() => expect(plainText(attendee.doc)).toContain('facilitator: '));
     await new Promise((r) => setTimeout(r, 100));
-    expect(facilitator.doc.getText('notes').toString()).toBe('facilitator: ');
+    expect(plainText(facilitator.doc)).toBe('facilitator: ');
   });
 
   it('[P3] a stack-keeper writes the plenary; a plenary note-taker reads it but its writes are dropped', async () => {

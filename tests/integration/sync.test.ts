@@ -6,6 +6,7 @@ import { addItem, readAgenda } from '../../app/model/agenda.js';
 import { readMeta, setMeta } from '../../app/model/meta.js';
 import { appendParagraph, fragmentToText, REPORT_FIELD, reportFragment } from '../../app/model/notes.js';
 import { readAnnouncement, setAnnouncement } from '../../app/model/run.js';
+import { firstText, plainText } from '../helpers/notes.js';
 
 let server: TestServer;
 let assembly: CreatedAssembly;
@@ -114,11 +115,11 @@ describe('sync with stock y-websocket clients', () => {
     const doc = `${assembly.id}/breakout/table-4`;
     const writer = open(server.syncUrl, doc, assembly.facilitatorToken);
     await writer.synced;
-    const text = writer.doc.getText('notes');
+    const text = firstText(writer.doc);
     for (let i = 0; i < 50; i++) text.insert(text.length, `line ${i}\n`);
     const late = open(server.syncUrl, doc, assembly.attendeeToken);
     await late.synced;
-    await eventually(() => expect(late.doc.getText('notes').toString()).toBe(text.toString()));
+    await eventually(() => expect(plainText(late.doc)).toBe(text.toString()));
   });
 
   it('[P5] a note-taker writes its own group’s notes and sees them persisted', async () => {

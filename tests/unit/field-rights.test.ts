@@ -249,3 +249,45 @@ describe('[F2] a vote the server marked interrupted', () => {
     expect(verdict(facilitator, 'a1/plenary', a.doc, (d) => entry(d, 'proposals', a.plain).set('vote', { open: true, cast: 0, closed: false }))).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });
+
+describe('[F3] lookalikes: a shared type where the model keeps a plain value, or list content in a map', () => {
+  const a = assembly();
+  const refused = (g: Grant, what: string, change: (d: Y.Doc) => void) =>
+    it(`[F3] ${g.role}: ${what}`, () => expect(verdict(g, 'a1/plenary', a.doc, change)).toMatchObject({ ok: false, code: 'invalid' }));
+  refused(keeper, 'a phone hand’s owner swapped for a Y.Text of the same text', (d) => {
+    const e = entry(d, 'stackEntries', a.phoneHand);
+    e.set('owner', new Y.Text(String(e.get('owner'))));
+  });
+  refused(keeper, 'a report-back’s text swapped for a Y.Text', (d) => entry(d, 'stackEntries', a.report).set('text', new Y.Text('A strike fund')));
+  refused(facilitator, 'a vote swapped for a lookalike Y.Map', (d) => entry(d, 'proposals', a.open).set('vote', new Y.Map<unknown>([['open', true], ['cast', 0], ['closed', false]])));
+  refused(facilitator, 'counts as a Y.Map', (d) => entry(d, 'proposals', a.plain).set('counts', new Y.Map<unknown>([['for', 1]])));
+  refused(facilitator, 'prompts as a Y.Array', (d) => entry(d, 'breakoutRounds', a.item).set('prompts', Y.Array.from(['What next?'])));
+  refused(keeper, 'hidden list content inside a stack entry', (d) => {
+    // Y.Map keeps list items it never shows in toJSON: insert one as the protocol allows.
+    const e = entry(d, 'stackEntries', a.hand) as unknown as Y.AbstractType<unknown>;
+    (Y.Array.prototype.insert as (this: unknown, i: number, c: unknown[]) => void).call(e, 0, ['x'.repeat(100_000)]);
+  });
+  refused(facilitator, 'a Y.Text at the top of the plenary document', (d) => d.getText('meta').insert(0, 'x'));
+});
+
+describe('[F4] notes hold only elements and text', () => {
+  const notes = new Y.Doc();
+  notes.getXmlFragment('notes').push([new Y.XmlElement('paragraph')]);
+  const refusedNotes = (what: string, change: (d: Y.Doc) => void) =>
+    it(`[F4] ${what}`, () => expect(verdict(table1, 'a1/breakout/i1-t1', notes, change)).toMatchObject({ ok: false, code: 'invalid' }));
+  refusedNotes('a Y.Map inside the fragment (crashed the editor for the whole table)', (d) => d.getXmlFragment('notes').push([new Y.Map() as unknown as Y.XmlElement]));
+  refusedNotes('a Y.Text inside the fragment', (d) => d.getXmlFragment('reportBack').push([new Y.Text('x') as unknown as Y.XmlElement]));
+  refusedNotes('plain values in the fragment', (d) => d.getText('notes').insert(0, 'plain'));
+  refusedNotes('a shared type as an attribute', (d) => (d.getXmlFragment('notes').get(0) as Y.XmlElement).setAttribute('level', new Y.Map() as unknown as string));
+  it('[F4] a paragraph with formatted text and an attribute is taken', () => {
+    const change = (d: Y.Doc) => {
+      const p = new Y.XmlElement('heading');
+      d.getXmlFragment('notes').push([p]);
+      p.setAttribute('level', '2');
+      const t = new Y.XmlText();
+      p.insert(0, [t]);
+      t.insert(0, 'Strike fund', { bold: true });
+    };
+    expect(verdict(table1, 'a1/breakout/i1-t1', notes, change).ok).toBe(true);
+  });
+});
