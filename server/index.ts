@@ -10,6 +10,7 @@ import { createApi } from './http/api.js';
 import { mountRemix, type RemixMode } from './http/remix.js';
 import { securityHeaders } from './http/headers.js';
 import { methodGuard } from './http/method-guard.js';
+import { addressGuard } from './http/address-guard.js';
 import { originCheck } from './http/origin-check.js';
 import { bodyGuard } from './http/body-limit.js';
 import { errorHandler } from './http/error-handler.js';
@@ -112,8 +113,9 @@ async function startOn(folder: DataFolder, config: PlenaryConfig): Promise<Plena
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders);
-  // Hostile requests are refused before any work, cheapest check first ([W16], [W2], [W8]).
+  // Hostile requests are refused before any work, cheapest check first ([W16], [W11], [W18], [W2], [W8]).
   app.use(methodGuard);
+  app.use(addressGuard);
   app.use(originCheck({ publicUrl: config.publicUrl }));
   app.use(bodyGuard);
   // Phones on hall wifi: pages, data and assets go out compressed (websockets are not touched).

@@ -6,7 +6,7 @@ import { languageFor } from '~/i18n/language.server';
 
 /** One translator per language, made once: a refusal must stay cheap when a script sends thousands. */
 const translators = new Map<string, TFunction>();
-function translator(language: string): TFunction {
+export function translator(language: string): TFunction {
   let t = translators.get(language);
   if (!t) translators.set(language, (t = createI18n(language, CATALOGUES[language]).t));
   return t;

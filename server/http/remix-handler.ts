@@ -63,5 +63,10 @@ function toFetchRequest(req: Request, res: Response, body: Buffer | undefined): 
     if (!res.writableFinished) controller.abort();
   });
   const init = body ? new Uint8Array(body) : undefined;
-  return new Request(url.href, { method: req.method, headers, body: init, signal: controller.signal });
+  try {
+    return new Request(url.href, { method: req.method, headers, body: init, signal: controller.signal });
+  } catch {
+    // Its message would carry the URL, and with it what the client sent as Host ([W12]).
+    throw new HttpError(400, 'the Host header or the address is malformed', undefined, {}, 'badAddress');
+  }
 }

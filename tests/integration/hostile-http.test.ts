@@ -428,6 +428,14 @@ describe('[W11] a malformed address is 400, and the answer does not echo it', ()
       expect(res.text).not.toContain(host);
     },
   );
+
+  it('an X-Forwarded-Host from the (loopback) proxy is held to the same rule', async () => {
+    const res = await nodeRequest({ path: '/', method: 'GET', headers: { host: 'plenary.example.org', 'x-forwarded-host': 'plenary@evil.example, plenary.example.org' } });
+    expect(res.status).toBe(400);
+    expect(res.text).not.toContain('evil.example');
+    const fine = await nodeRequest({ path: '/', method: 'GET', headers: { host: 'plenary.example.org', 'x-forwarded-host': 'plenary.example.org:8443' } });
+    expect(fine.status).toBe(200);
+  });
 });
 
 describe('[W18] Remix’s old ?_data requests', () => {
