@@ -23,6 +23,9 @@ export interface ConnectionOptions {
   maxBufferedBytes: number;
 }
 
+/** Sync requests per connection: a burst, then a few a minute (y-websocket sends one on connecting). */
+export const SYNC_REQUESTS = { burst: 4, perMinute: 2 };
+
 /** One client's socket on one document, with the grant it was let in with. */
 export class Connection {
   /** Awareness client ids this connection speaks for (writers only). */
@@ -32,6 +35,9 @@ export class Connection {
   /** When the server last sent this socket anything; quiet sockets get a keepalive. */
   lastSentAt = Date.now();
   private closed = false;
+  /** Sync requests (step 1) this connection may still send: a client sends one per connection. */
+  private syncTokens = SYNC_REQUESTS.burst;
+  private syncRefilledAt = Date.now();
 
   constructor(
     readonly socket: SyncSocket,
@@ -39,6 +45,15 @@ export class Connection {
     readonly access: Exclude<Access, 'none'>,
     private readonly options: ConnectionOptions,
   ) {}
+
+  /** Takes one sync request from this connection's allowance ([S12]); false when it is spent. */
+  takeSyncRequest(now = Date.now()): boolean {
+    this.syncTokens = Math.min(SYNC_REQUESTS.burst, this.syncTokens + ((now - this.syncRefilledAt) / 60_000) * SYNC_REQUESTS.perMinute);
+    this.syncRefilledAt = now;
+    if (this.syncTokens < 1) return false;
+    this.syncTokens -= 1;
+    return true;
+  }
 
   get canWrite(): boolean {
     return this.access === 'write';

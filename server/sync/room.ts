@@ -9,6 +9,8 @@ import { mergeMany } from './merge.js';
 import { Outgoing } from './outgoing.js';
 import { WriteGuard } from './write-guard.js';
 import { dependsOnMissing, stateVectorOf } from './dependencies.js';
+import { AwarenessGuard } from './awareness-guard.js';
+import { ReaderReplies } from './reader-replies.js';
 import {
   CloseCode,
   decodeMessage,
@@ -60,6 +62,8 @@ export class Room {
   private retryScheduled = false;
   /** Checks each client update against the writer's rights before the live document sees it. */
   private readonly guard: WriteGuard;
+  private readonly presence = new AwarenessGuard();
+  private readonly readerReplies: ReaderReplies;
   /** True while a checked client update is applied: the guard's copy has it already. */
   private applyingChecked = false;
   /**
@@ -76,6 +80,7 @@ export class Room {
   ) {
     this.awareness.setLocalState(null);
     this.guard = new WriteGuard(name, this.doc);
+    this.readerReplies = new ReaderReplies(this.doc);
     // Nobody writes under the server's own client id (the one its commands are made with).
     this.clientOwners.set(this.doc.clientID, 'server');
     this.doc.on('update', this.onDocUpdate);
@@ -105,6 +110,7 @@ export class Room {
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullStateReply = null;
     this.stateVectorMessage = null;
+    this.readerReplies.clear();
     if (!this.applyingChecked) this.guard.mirror(update);
     this.sizeEstimate += update.length;
     this.pending.push(update);
@@ -238,6 +244,10 @@ export class Room {
     }
     switch (message.type) {
       case 'sync-step-1':
+        if (!conn.takeSyncRequest()) {
+          conn.reject(CloseCode.badRequest, 'too many sync requests on one connection');
+          return;
+        }
         await this.replyToSyncStep1(conn, message.stateVector);
         return;
       case 'sync-step-2':
@@ -247,6 +257,13 @@ export class Room {
         return;
       case 'awareness':
         if (!conn.canWrite) return; // [S4]
+        {
+          const refusal = this.presence.check(conn, message.update);
+          if (refusal) {
+            conn.reject(CloseCode[refusal.code], refusal.reason);
+            return;
+          }
+        }
         try {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
         } catch (err) {
@@ -388,19 +405,20 @@ export class Room {
       conn.close(CloseCode.tryAgainLater, 'the document cannot be saved right now');
       return;
     }
+    const full = () => (this.fullStateReply ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)));
     if (isEmptyStateVector(stateVector)) {
-      this.fullStateReply ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
-      conn.send(this.fullStateReply);
+      conn.send(full());
       return;
     }
-    let diff: Uint8Array;
+    let reply: Uint8Array;
     try {
-      diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+      // Writers are few and known: each gets its exact diff. Readers hold the public link ([S12]).
+      reply = conn.canWrite ? encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)) : this.readerReplies.reply(stateVector, full);
     } catch (err) {
       conn.reject(CloseCode.badRequest, `bad state vector: ${(err as Error).message}`);
       return;
     }
-    conn.send(encodeSyncStep2(diff));
+    conn.send(reply);
   }
 
   private onAwarenessUpdate = (
@@ -410,8 +428,14 @@ export class Room {
     const changed = [...added, ...updated, ...removed];
     const conn = origin && (origin as Connection).socket ? (origin as Connection) : null;
     if (conn) {
-      for (const id of added) conn.awarenessIds.add(id);
-      for (const id of removed) conn.awarenessIds.delete(id);
+      for (const id of [...added, ...updated]) {
+        conn.awarenessIds.add(id);
+        this.presence.claim(conn, id);
+      }
+    }
+    for (const id of removed) {
+      conn?.awarenessIds.delete(id);
+      this.presence.forget(id);
     }
     // Presence is for writers only: 1,000 attendees hearing every cursor is O(n²) traffic.
     this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), null, true);
