@@ -4,11 +4,10 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../storage/store.js';
 import type { Connection } from './connection.js';
 import type { DocName } from './doc-name.js';
-import { MAX_DOC_BYTES, MAX_FRAME_BYTES } from './doc-name.js';
+import { MAX_FRAME_BYTES } from './doc-name.js';
 import { mergeMany } from './merge.js';
 import { Outgoing } from './outgoing.js';
-import { WriteGuard } from './write-guard.js';
-import { dependsOnMissing, stateVectorOf } from './dependencies.js';
+import { WriterIntake } from './writer-intake.js';
 import { AwarenessGuard } from './awareness-guard.js';
 import { ReaderReplies } from './reader-replies.js';
 import {
@@ -24,13 +23,6 @@ export interface RoomOptions {
   /** Fold the update log into a snapshot once it holds this many updates. */
   compactAfter: number;
 }
-
-/** How much a writer's updates may wait for what they build on, and for how long ([F5]). */
-export const HELD_BYTES = 256 * 1024;
-export const HELD_MS = 10_000;
-export const HELD_FRAMES = 64;
-/** What one deleted range may add to a document's encoding (an item split in two). */
-const SPLIT_BYTES = 24;
 
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 
@@ -60,17 +52,12 @@ export class Room {
   private stateVectorMessage: Uint8Array | null = null;
   private saveFailures = 0;
   private retryScheduled = false;
-  /** Checks each client update against the writer's rights before the live document sees it. */
-  private readonly guard: WriteGuard;
+  /** What a writer's update must pass before the live document sees it. */
+  private readonly intake: WriterIntake;
   private readonly presence = new AwarenessGuard();
   private readonly readerReplies: ReaderReplies;
   /** True while a checked client update is applied: the guard's copy has it already. */
   private applyingChecked = false;
-  /**
-   * The document's encoded size as last measured, plus everything appended since: an upper bound
-   * (overwritten values shrink when compacted), measured again when it reaches the limit.
-   */
-  private sizeEstimate = 0;
 
   private constructor(
     readonly name: DocName,
@@ -79,10 +66,8 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.awareness.setLocalState(null);
-    this.guard = new WriteGuard(name, this.doc);
+    this.intake = new WriterIntake(name, this.doc, logger);
     this.readerReplies = new ReaderReplies(this.doc);
-    // Nobody writes under the server's own client id (the one its commands are made with).
-    this.clientOwners.set(this.doc.clientID, 'server');
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -100,7 +85,7 @@ export class Room {
       }, room);
       room.doc.on('update', room.onDocUpdate);
     }
-    room.sizeEstimate = parts.reduce((n, p) => n + p.length, 0);
+    room.intake.measured(parts.reduce((n, p) => n + p.length, 0));
     room.lastSeq = stored.lastSeq;
     room.loggedSinceSnapshot = stored.updates.length;
     if (room.loggedSinceSnapshot >= options.compactAfter) await room.compact();
@@ -111,8 +96,7 @@ export class Room {
     this.fullStateReply = null;
     this.stateVectorMessage = null;
     this.readerReplies.clear();
-    if (!this.applyingChecked) this.guard.mirror(update);
-    this.sizeEstimate += update.length;
+    this.intake.took(update, !this.applyingChecked);
     this.pending.push(update);
     const from = origin && (origin as Connection).socket ? (origin as Connection) : null;
     this.pendingOrigin = this.pendingOrigin === undefined ? from : this.pendingOrigin === from ? from : null;
@@ -179,7 +163,7 @@ export class Room {
       const snapshot = Y.encodeStateAsUpdate(this.doc);
       await this.store.compactDoc(this.name.name, snapshot, upto);
       this.loggedSinceSnapshot = 0;
-      this.sizeEstimate = snapshot.length + this.pending.reduce((n, p) => n + p.length, 0);
+      this.intake.measured(snapshot.length + this.pending.reduce((n, p) => n + p.length, 0));
     } catch (err) {
       this.logger.error('compacting failed; the update log is intact', {
         doc: this.name.name,
@@ -221,8 +205,8 @@ export class Room {
 
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
-    this.release(conn);
-    if (conn.canWrite && ![...this.connections].some((c) => c.canWrite)) this.guard.drop();
+    this.intake.forget(conn);
+    if (conn.canWrite && ![...this.connections].some((c) => c.canWrite)) this.intake.dropCopy();
     if (conn.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
     }
@@ -284,115 +268,16 @@ export class Room {
     }
   }
 
-  /**
-   * A writer's update reaches the live document only if it decodes, fits the document's size
-   * limit, depends on nothing the server lacks, and changes only what the writer's role may
-   * change ([F1]–[F6], [B8]).
-   */
+  /** A writer's update, once the intake lets it through ([F1]–[F7], [B8]), reaches the live document. */
   private applyFrom(conn: Connection, update: Uint8Array): void {
-    const held = this.held.get(conn);
-    let candidate: Uint8Array;
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
-    try {
-      // Decode fully before integrating, so a malformed update cannot be half applied.
-      candidate = held ? Y.mergeUpdates([...held.updates, update]) : update;
-      decoded = Y.decodeUpdate(candidate);
-    } catch (err) {
-      conn.reject(CloseCode.badRequest, `bad update: ${(err as Error).message}`);
-      return;
-    }
-    if (dependsOnMissing(decoded, stateVectorOf(this.doc))) {
-      this.hold(conn, update);
-      return;
-    }
-    this.release(conn);
-    const foreign = this.foreignClient(conn, decoded);
-    if (foreign !== null) {
-      this.logger.warn('update refused: written under another writer’s client id', { doc: this.name.name, role: conn.grant.role });
-      conn.reject(CloseCode.forbidden, `client id ${foreign} belongs to another writer`);
-      return;
-    }
-    // Each deleted range can split an item in two: its bytes do not show how much it grows the document.
-    let ranges = 0;
-    decoded.ds.clients.forEach((r) => (ranges += r.length));
-    if (!this.fits(candidate.length + ranges * SPLIT_BYTES)) {
-      this.logger.warn('update refused: the document is full', { doc: this.name.name, role: conn.grant.role, bytes: candidate.length });
-      conn.reject(CloseCode.tooLarge, `the document is full (${MAX_DOC_BYTES[this.name.kind]} bytes)`);
-      return;
-    }
-    const verdict = this.guard.check(conn.grant, candidate);
-    if (!verdict.ok) {
-      this.logger.warn('update refused', { doc: this.name.name, role: conn.grant.role, reason: verdict.reason });
-      conn.reject(verdict.code === 'forbidden' ? CloseCode.forbidden : CloseCode.badRequest, verdict.reason);
-      return;
-    }
-    for (const s of decoded.structs) if (!(s instanceof Y.Skip)) this.clientOwners.set(s.id.client, conn.grant.id);
+    const admitted = this.intake.admit(conn, update);
+    if (!admitted) return;
     this.applyingChecked = true;
     try {
-      Y.applyUpdate(this.doc, candidate, conn);
+      Y.applyUpdate(this.doc, admitted, conn);
     } finally {
       this.applyingChecked = false;
     }
-  }
-
-  /**
-   * Which link wrote under each Yjs client id, as far as this process has seen ([F7]). A writer
-   * who writes under another link's client id could take the clock numbers of that writer's
-   * offline edits, which the server would then drop as already known.
-   */
-  private readonly clientOwners = new Map<number, string>();
-
-  /** A client id in `decoded` another link (or the server) wrote under, or null. */
-  private foreignClient(conn: Connection, decoded: ReturnType<typeof Y.decodeUpdate>): number | null {
-    for (const s of decoded.structs) {
-      if (s instanceof Y.Skip) continue;
-      const owner = this.clientOwners.get(s.id.client);
-      if (owner !== undefined && owner !== conn.grant.id) return s.id.client;
-    }
-    return null;
-  }
-
-  /**
-   * Updates a writer sent that build on changes it has not sent yet ([F5]): a reconnecting client
-   * may send a fresh edit just before its sync reply with the offline edits under it. They wait,
-   * per connection, at most HELD_BYTES and HELD_MS; then the socket is closed and they are dropped.
-   */
-  private readonly held = new Map<Connection, { updates: Uint8Array[]; bytes: number; timer: NodeJS.Timeout }>();
-
-  private hold(conn: Connection, update: Uint8Array): void {
-    const entry = this.held.get(conn);
-    const bytes = (entry?.bytes ?? 0) + update.length;
-    if (bytes > HELD_BYTES || (entry?.updates.length ?? 0) >= HELD_FRAMES) {
-      this.release(conn);
-      conn.reject(CloseCode.badRequest, 'updates whose dependencies never arrived');
-      return;
-    }
-    if (entry) {
-      entry.updates.push(update);
-      entry.bytes = bytes;
-      return;
-    }
-    const timer = setTimeout(() => {
-      this.release(conn);
-      conn.reject(CloseCode.badRequest, 'updates whose dependencies never arrived');
-    }, HELD_MS);
-    timer.unref();
-    this.held.set(conn, { updates: [update], bytes, timer });
-  }
-
-  private release(conn: Connection): void {
-    const entry = this.held.get(conn);
-    if (!entry) return;
-    clearTimeout(entry.timer);
-    this.held.delete(conn);
-  }
-
-  /** Whether `bytes` more fit under the document's limit ([B8]); measures when the estimate says no. */
-  private fits(bytes: number): boolean {
-    const limit = MAX_DOC_BYTES[this.name.kind];
-    if (this.sizeEstimate + bytes <= limit) return true;
-    this.sizeEstimate = Y.encodeStateAsUpdate(this.doc).length;
-    return this.sizeEstimate + bytes <= limit;
   }
 
   private async replyToSyncStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
@@ -457,7 +342,7 @@ export class Room {
   discard(): void {
     this.discarded = true;
     this.pending = [];
-    this.guard.drop();
+    this.intake.dropCopy();
     for (const conn of this.connections) conn.close(CloseCode.notFound, 'assembly deleted');
     this.awareness.destroy();
     this.doc.destroy();
@@ -467,7 +352,7 @@ export class Room {
     if (this.discarded) return;
     await this.flush();
     if (this.loggedSinceSnapshot > 0) await this.compact();
-    this.guard.drop();
+    this.intake.dropCopy();
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -1,0 +1,162 @@
+/**
+ * What a writer's update must pass before the live document sees it ([F1]–[F7], [B8]): decoding,
+ * dependencies (held back a little while, never applied half-way), client ids, the document's
+ * size limit and the writer's field-level rights (WriteGuard). One per room.
+ */
+import * as Y from 'yjs';
+import type { Logger } from '../logger.js';
+import type { Connection } from './connection.js';
+import { MAX_DOC_BYTES, type DocName } from './doc-name.js';
+import { dependsOnMissing, stateVectorOf } from './dependencies.js';
+import { CloseCode } from './protocol.js';
+import { WriteGuard } from './write-guard.js';
+
+/** How much a writer's updates may wait for what they build on, and for how long ([F5]). */
+export const HELD_BYTES = 256 * 1024;
+export const HELD_MS = 10_000;
+export const HELD_FRAMES = 64;
+/** What one deleted range may add to a document's encoding (an item split in two). */
+const SPLIT_BYTES = 24;
+
+export class WriterIntake {
+  private readonly guard: WriteGuard;
+  /**
+   * The document's encoded size as last measured, plus everything applied since: an upper bound
+   * (overwritten values shrink when compacted), measured again when it reaches the limit.
+   */
+  private sizeEstimate = 0;
+
+  constructor(
+    private readonly name: DocName,
+    private readonly live: Y.Doc,
+    private readonly logger: Logger,
+  ) {
+    this.guard = new WriteGuard(name, live);
+    // Nobody writes under the server's own client id (the one its commands are made with).
+    this.clientOwners.set(live.clientID, 'server');
+  }
+
+  /** The live document took `update`; `mirror` when the guard's copy does not have it yet. */
+  took(update: Uint8Array, mirror: boolean): void {
+    if (mirror) this.guard.mirror(update);
+    this.sizeEstimate += update.length;
+  }
+
+  /** The document's size is now known to be `bytes` (loaded or compacted). */
+  measured(bytes: number): void {
+    this.sizeEstimate = bytes;
+  }
+
+  /** Forgets the guard's copy of the document (no writers left, or the room is going). */
+  dropCopy(): void {
+    this.guard.drop();
+  }
+
+  /**
+   * The update to apply for `update` from `conn` (with anything it waited for), or null: held
+   * back until what it builds on arrives, or refused (the socket is closed). An update passes only
+   * if it decodes, builds on nothing the server lacks, is written under the writer's own client
+   * ids, fits the document's size limit, and changes only what the writer's role may change.
+   */
+  admit(conn: Connection, update: Uint8Array): Uint8Array | null {
+    const held = this.held.get(conn);
+    let candidate: Uint8Array;
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      // Decode fully before integrating, so a malformed update cannot be half applied.
+      candidate = held ? Y.mergeUpdates([...held.updates, update]) : update;
+      decoded = Y.decodeUpdate(candidate);
+    } catch (err) {
+      conn.reject(CloseCode.badRequest, `bad update: ${(err as Error).message}`);
+      return null;
+    }
+    if (dependsOnMissing(decoded, stateVectorOf(this.live))) {
+      this.hold(conn, update);
+      return null;
+    }
+    this.forget(conn);
+    const foreign = this.foreignClient(conn, decoded);
+    if (foreign !== null) {
+      this.logger.warn('update refused: written under another writer’s client id', { doc: this.name.name, role: conn.grant.role });
+      conn.reject(CloseCode.forbidden, `client id ${foreign} belongs to another writer`);
+      return null;
+    }
+    // Each deleted range can split an item in two: its bytes do not show how much it grows the document.
+    let ranges = 0;
+    decoded.ds.clients.forEach((r) => (ranges += r.length));
+    if (!this.fits(candidate.length + ranges * SPLIT_BYTES)) {
+      this.logger.warn('update refused: the document is full', { doc: this.name.name, role: conn.grant.role, bytes: candidate.length });
+      conn.reject(CloseCode.tooLarge, `the document is full (${MAX_DOC_BYTES[this.name.kind]} bytes)`);
+      return null;
+    }
+    const verdict = this.guard.check(conn.grant, candidate);
+    if (!verdict.ok) {
+      this.logger.warn('update refused', { doc: this.name.name, role: conn.grant.role, reason: verdict.reason });
+      conn.reject(verdict.code === 'forbidden' ? CloseCode.forbidden : CloseCode.badRequest, verdict.reason);
+      return null;
+    }
+    for (const s of decoded.structs) if (!(s instanceof Y.Skip)) this.clientOwners.set(s.id.client, conn.grant.id);
+    return candidate;
+  }
+
+  /**
+   * Which link wrote under each Yjs client id, as far as this process has seen ([F7]). A writer
+   * who writes under another link's client id could take the clock numbers of that writer's
+   * offline edits, which the server would then drop as already known.
+   */
+  private readonly clientOwners = new Map<number, string>();
+
+  /** A client id in `decoded` another link (or the server) wrote under, or null. */
+  private foreignClient(conn: Connection, decoded: ReturnType<typeof Y.decodeUpdate>): number | null {
+    for (const s of decoded.structs) {
+      if (s instanceof Y.Skip) continue;
+      const owner = this.clientOwners.get(s.id.client);
+      if (owner !== undefined && owner !== conn.grant.id) return s.id.client;
+    }
+    return null;
+  }
+
+  /**
+   * Updates a writer sent that build on changes it has not sent yet ([F5]): a reconnecting client
+   * may send a fresh edit just before its sync reply with the offline edits under it. They wait,
+   * per connection, at most HELD_BYTES and HELD_MS; then the socket is closed and they are dropped.
+   */
+  private readonly held = new Map<Connection, { updates: Uint8Array[]; bytes: number; timer: NodeJS.Timeout }>();
+
+  private hold(conn: Connection, update: Uint8Array): void {
+    const entry = this.held.get(conn);
+    const bytes = (entry?.bytes ?? 0) + update.length;
+    if (bytes > HELD_BYTES || (entry?.updates.length ?? 0) >= HELD_FRAMES) {
+      this.forget(conn);
+      conn.reject(CloseCode.badRequest, 'updates whose dependencies never arrived');
+      return;
+    }
+    if (entry) {
+      entry.updates.push(update);
+      entry.bytes = bytes;
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.forget(conn);
+      conn.reject(CloseCode.badRequest, 'updates whose dependencies never arrived');
+    }, HELD_MS);
+    timer.unref();
+    this.held.set(conn, { updates: [update], bytes, timer });
+  }
+
+  /** Drops what `conn` had waiting (it left, or what it waited for came). */
+  forget(conn: Connection): void {
+    const entry = this.held.get(conn);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    this.held.delete(conn);
+  }
+
+  /** Whether `bytes` more fit under the document's limit ([B8]); measures when the estimate says no. */
+  private fits(bytes: number): boolean {
+    const limit = MAX_DOC_BYTES[this.name.kind];
+    if (this.sizeEstimate + bytes <= limit) return true;
+    this.sizeEstimate = Y.encodeStateAsUpdate(this.live).length;
+    return this.sizeEstimate + bytes <= limit;
+  }
+}
