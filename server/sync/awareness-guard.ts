@@ -2,9 +2,11 @@
  * Presence from writers, bounded and not spoofable ([S4], [S11]): each awareness message is at
  * most MAX_AWARENESS_BYTES, a connection speaks for at most MAX_AWARENESS_IDS client ids, and an id
  * belongs to the link whose connection announced it (a reconnect of the same link takes it back;
- * another link cannot write someone's name or cursor).
+ * another link cannot write someone's name or cursor, or remove it). Echoes (entries no newer
+ * than what the server has, which stock clients send back) pass and change nothing.
  */
 import * as decoding from 'lib0/decoding';
+import type { Awareness } from 'y-protocols/awareness';
 import type { Connection } from './connection.js';
 
 export const MAX_AWARENESS_BYTES = 16 * 1024;
@@ -15,17 +17,18 @@ export interface AwarenessRefusal {
   reason: string;
 }
 
-/** The client ids an awareness update speaks for; throws on a malformed update. */
-function idsIn(update: Uint8Array): number[] {
+/** The entries of an awareness update; throws on a malformed update. */
+function entriesOf(update: Uint8Array): { id: number; clock: number; removes: boolean }[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const ids: number[] = [];
+  const entries: { id: number; clock: number; removes: boolean }[] = [];
   for (let i = 0; i < count; i++) {
-    ids.push(decoding.readVarUint(decoder));
-    decoding.readVarUint(decoder); // clock
-    decoding.readVarString(decoder); // state, as JSON
+    const id = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const removes = decoding.readVarString(decoder) === 'null';
+    entries.push({ id, clock, removes });
   }
-  return ids;
+  return entries;
 }
 
 export class AwarenessGuard {
@@ -33,16 +36,20 @@ export class AwarenessGuard {
   private readonly owners = new Map<number, string>();
 
   /** Why `conn` may not send `update`, or null when it may. */
-  check(conn: Connection, update: Uint8Array): AwarenessRefusal | null {
+  check(conn: Connection, update: Uint8Array, awareness: Awareness): AwarenessRefusal | null {
     if (update.length > MAX_AWARENESS_BYTES) return { code: 'tooLarge', reason: `presence is at most ${MAX_AWARENESS_BYTES} bytes` };
-    let ids: number[];
+    let entries: { id: number; clock: number; removes: boolean }[];
     try {
-      ids = idsIn(update);
+      entries = entriesOf(update);
     } catch (err) {
       return { code: 'badRequest', reason: `bad awareness update: ${(err as Error).message}` };
     }
     const fresh = new Set<number>();
-    for (const id of ids) {
+    for (const { id, clock, removes } of entries) {
+      // Stock y-websocket clients send back every presence they hear: an entry that changes
+      // nothing (not newer than what the server has) is an echo, not a claim.
+      const current = awareness.meta.get(id)?.clock;
+      if (current !== undefined && (clock < current || (clock === current && !(removes && awareness.states.has(id))))) continue;
       const owner = this.owners.get(id);
       if (owner !== undefined && owner !== conn.grant.id) return { code: 'forbidden', reason: 'that presence belongs to someone else' };
       if (!conn.awarenessIds.has(id)) fresh.add(id);

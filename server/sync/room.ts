@@ -229,6 +229,7 @@ export class Room {
     switch (message.type) {
       case 'sync-step-1':
         if (!conn.takeSyncRequest()) {
+          this.logger.warn('sync request refused: too many on one connection', { doc: this.name.name, role: conn.grant.role });
           conn.reject(CloseCode.badRequest, 'too many sync requests on one connection');
           return;
         }
@@ -242,8 +243,9 @@ export class Room {
       case 'awareness':
         if (!conn.canWrite) return; // [S4]
         {
-          const refusal = this.presence.check(conn, message.update);
+          const refusal = this.presence.check(conn, message.update, this.awareness);
           if (refusal) {
+            this.logger.warn('presence refused', { doc: this.name.name, role: conn.grant.role, reason: refusal.reason });
             conn.reject(CloseCode[refusal.code], refusal.reason);
             return;
           }

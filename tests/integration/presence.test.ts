@@ -89,6 +89,22 @@ describe('[S11] writers’ presence', () => {
   });
 });
 
+describe('[S11] echoes', () => {
+  it('[S11] six writers with presence: each stock client sends back what it hears, and nobody is cut off', async () => {
+    const doc = `${asm.id}/notes/item2`;
+    const writers = Array.from({ length: 6 }, (_, i) => {
+      const c = pool.open(server.syncUrl, doc, asm.facilitatorToken, { presence: true });
+      c.provider.awareness.setLocalStateField('user', { name: `Writer ${i}` });
+      return c;
+    });
+    await Promise.all(writers.map((w) => w.synced));
+    for (const w of writers) await eventually(() => expect(w.provider.awareness.getStates().size).toBe(6));
+    writers[0].provider.awareness.setLocalStateField('user', { name: 'Writer 0, renamed' });
+    await eventually(() => expect(writers[5].provider.awareness.getStates().get(writers[0].doc.clientID)?.user).toEqual({ name: 'Writer 0, renamed' }));
+    expect(writers.every((w) => w.provider.wsconnected)).toBe(true);
+  });
+});
+
 describe('[S12] sync requests', () => {
   it('[S12] an attendee socket asking for the state again and again is cut off (4400)', async () => {
     const ws = await rawSocket(server.syncUrl, plenary(), asm.attendeeToken);
