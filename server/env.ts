@@ -11,7 +11,10 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   /** Signs session cookies. Generated into DATA_DIR on first start when not given. */
-  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  SESSION_SECRET: z
+    .string()
+    .refine((v) => v.trim().length >= 32, 'SESSION_SECRET must be at least 32 characters, not counting spaces')
+    .optional(),
   /** The address people reach Plenary at, for the links it hands out (else taken from the request). */
   PUBLIC_URL: z.string().url('PUBLIC_URL must be a full URL such as https://plenary.example.org').optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

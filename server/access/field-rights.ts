@@ -274,6 +274,9 @@ function proposalRule(before: unknown, after: unknown): WriteVerdict {
       if (!same(was?.[field], now[field])) return forbidden(`a proposal put to a phone vote keeps its ${field.slice(0, 40)}`);
     }
   }
+  // A phone vote's counts come only from the server closing it: not typed in, before, during or
+  // after (an interrupted vote's too).
+  if (now.method === 'phone' && !same(was?.counts, now.counts)) return forbidden('a phone vote’s counts are the server’s');
   if ((now.vote as { open?: boolean } | undefined)?.open === true && !same(was?.outcome, now.outcome)) {
     return forbidden('close the phone vote before recording an outcome');
   }
@@ -309,7 +312,13 @@ export function misplaced(doc: DocName, item: Y.Item, parent: Placement): string
   const type = item.content instanceof Y.ContentType ? item.content.type : null;
   if (doc.kind === 'plenary') {
     if (item.parentSub === null) return 'the plenary document holds no lists';
-    if (!type) return null;
+    if (!type) {
+      // A map value is one plain value: several (or a string run) would hide all but the last
+      // from the shape check while still being stored and sent.
+      const c = item.content;
+      if (c instanceof Y.ContentDeleted) return null;
+      return c instanceof Y.ContentAny && c.getLength() === 1 ? null : 'a field holds one plain value';
+    }
     if (!(type instanceof Y.Map) || type.constructor !== Y.Map) return 'only maps nest in the plenary document';
     if (parent.depth === 0) return ENTRY_MAPS.has(parent.root) ? null : `${parent.root.slice(0, 40)} holds plain values`;
     if (parent.depth === 1 && FIELD_MAPS.has(`${parent.root}.${item.parentSub}`)) return null;
@@ -326,6 +335,8 @@ export function misplaced(doc: DocName, item: Y.Item, parent: Placement): string
   if (isText) return type ? 'text holds no shared types' : null;
   if (!isElement) return 'rich text holds only elements and text';
   if (item.content instanceof Y.ContentDeleted) return null;
+  // The editor reads every top-level child as an element (text there crashed it for the table).
+  if (parent.depth === 0) return type instanceof Y.XmlElement ? null : 'the top of rich text holds only elements';
   if (type instanceof Y.XmlElement || type instanceof Y.XmlText) return null;
   return 'an element holds only elements and text';
 }

@@ -11,6 +11,8 @@ import type { Connection } from './connection.js';
 
 export const MAX_AWARENESS_BYTES = 16 * 1024;
 export const MAX_AWARENESS_IDS = 4;
+/** One link on many sockets (a script) cannot fill a document with presence either. */
+export const MAX_AWARENESS_IDS_PER_LINK = 16;
 
 export interface AwarenessRefusal {
   code: 'tooLarge' | 'forbidden' | 'badRequest';
@@ -55,6 +57,11 @@ export class AwarenessGuard {
       if (!conn.awarenessIds.has(id)) fresh.add(id);
     }
     if (conn.awarenessIds.size + fresh.size > MAX_AWARENESS_IDS) return { code: 'badRequest', reason: `at most ${MAX_AWARENESS_IDS} presences per connection` };
+    if (fresh.size > 0) {
+      let ofLink = 0;
+      for (const owner of this.owners.values()) if (owner === conn.grant.id) ofLink++;
+      if (ofLink + fresh.size > MAX_AWARENESS_IDS_PER_LINK) return { code: 'badRequest', reason: `at most ${MAX_AWARENESS_IDS_PER_LINK} presences per link` };
+    }
     return null;
   }
 

@@ -64,16 +64,18 @@ export class Room {
     private readonly store: Store,
     private readonly logger: Logger,
     private readonly options: RoomOptions,
+    clientOwners: Map<number, string>,
   ) {
     this.awareness.setLocalState(null);
-    this.intake = new WriterIntake(name, this.doc, logger);
+    this.intake = new WriterIntake(name, this.doc, logger, clientOwners);
     this.readerReplies = new ReaderReplies(this.doc);
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
-  static async load(name: DocName, store: Store, logger: Logger, options: RoomOptions): Promise<Room> {
-    const room = new Room(name, store, logger, options);
+  /** `clientOwners`: who wrote under which client id in this document, kept across loads ([F7]). */
+  static async load(name: DocName, store: Store, logger: Logger, options: RoomOptions, clientOwners = new Map<number, string>()): Promise<Room> {
+    const room = new Room(name, store, logger, options, clientOwners);
     const stored = await store.loadDoc(name.name);
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
     if (parts.length > 0) {

@@ -16,6 +16,11 @@ export class Rooms {
   private readonly unloading = new Map<string, Promise<void>>();
   /** Assemblies deleted while this process runs: their documents are never loaded again. */
   private readonly deleted = new Set<string>();
+  /**
+   * Which link wrote under each Yjs client id, per document ([F7]): kept when a document unloads
+   * (table notes empty and unload often), lost only when the process ends.
+   */
+  private readonly clientOwners = new Map<string, Map<number, string>>();
 
   constructor(
     private readonly store: Store,
@@ -34,7 +39,10 @@ export class Rooms {
     let room = this.live.get(name.name);
     if (!room) {
       const previous = this.unloading.get(name.name) ?? Promise.resolve();
-      room = previous.then(() => Room.load(name, this.store, this.logger, this.options));
+      let owners = this.clientOwners.get(name.name);
+      if (!owners) this.clientOwners.set(name.name, (owners = new Map()));
+      const kept = owners;
+      room = previous.then(() => Room.load(name, this.store, this.logger, this.options, kept));
       this.live.set(name.name, room);
       room.catch(() => this.live.delete(name.name));
     }
@@ -78,6 +86,7 @@ export class Rooms {
     const prefix = `${assemblyId}/`;
     // First, so a socket or a command that passed its check a moment ago cannot load it again.
     this.deleted.add(assemblyId);
+    for (const name of [...this.clientOwners.keys()]) if (name.startsWith(prefix)) this.clientOwners.delete(name);
     await Promise.allSettled([...this.unloading.entries()].filter(([name]) => name.startsWith(prefix)).map(([, done]) => done));
     for (const [name, room] of [...this.live.entries()]) {
       if (!name.startsWith(prefix)) continue;

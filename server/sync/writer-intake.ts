@@ -15,6 +15,8 @@ import { WriteGuard } from './write-guard.js';
 export const HELD_BYTES = 256 * 1024;
 export const HELD_MS = 10_000;
 export const HELD_FRAMES = 64;
+/** Everything waiting in one document, across its writers' connections. */
+export const ROOM_HELD_BYTES = 1024 * 1024;
 /** What one deleted range may add to a document's encoding (an item split in two). */
 const SPLIT_BYTES = 24;
 
@@ -25,11 +27,20 @@ export class WriterIntake {
    * (overwritten values shrink when compacted), measured again when it reaches the limit.
    */
   private sizeEstimate = 0;
+  /** Bytes waiting across all connections ([F5]). */
+  private heldBytes = 0;
 
   constructor(
     private readonly name: DocName,
     private readonly live: Y.Doc,
     private readonly logger: Logger,
+    /**
+     * Which link wrote under each Yjs client id, as far as this process has seen ([F7]). A writer
+     * who writes under another link's client id could take the clock numbers of that writer's
+     * offline edits, which the server would then drop as already known. Owned by Rooms, so it
+     * outlives this document's unloading.
+     */
+    private readonly clientOwners: Map<number, string>,
   ) {
     this.guard = new WriteGuard(name, live);
     // Nobody writes under the server's own client id (the one its commands are made with).
@@ -60,17 +71,27 @@ export class WriterIntake {
    */
   admit(conn: Connection, update: Uint8Array): Uint8Array | null {
     const held = this.held.get(conn);
-    let candidate: Uint8Array;
+    let candidate = update;
     let decoded: ReturnType<typeof Y.decodeUpdate>;
+    const known = stateVectorOf(this.live);
     try {
       // Decode fully before integrating, so a malformed update cannot be half applied.
-      candidate = held ? Y.mergeUpdates([...held.updates, update]) : update;
-      decoded = Y.decodeUpdate(candidate);
+      decoded = Y.decodeUpdate(update);
+      // While updates wait, one that itself still builds on missing changes waits too, without
+      // merging: only a frame that could complete them costs a merge ([F5]).
+      if (held && dependsOnMissing(decoded, known)) {
+        this.hold(conn, update);
+        return null;
+      }
+      if (held) {
+        candidate = Y.mergeUpdates([...held.updates, update]);
+        decoded = Y.decodeUpdate(candidate);
+      }
     } catch (err) {
       conn.reject(CloseCode.badRequest, `bad update: ${(err as Error).message}`);
       return null;
     }
-    if (dependsOnMissing(decoded, stateVectorOf(this.live))) {
+    if (dependsOnMissing(decoded, known)) {
       this.hold(conn, update);
       return null;
     }
@@ -99,12 +120,6 @@ export class WriterIntake {
     return candidate;
   }
 
-  /**
-   * Which link wrote under each Yjs client id, as far as this process has seen ([F7]). A writer
-   * who writes under another link's client id could take the clock numbers of that writer's
-   * offline edits, which the server would then drop as already known.
-   */
-  private readonly clientOwners = new Map<number, string>();
 
   /** A client id in `decoded` another link (or the server) wrote under, or null. */
   private foreignClient(conn: Connection, decoded: ReturnType<typeof Y.decodeUpdate>): number | null {
@@ -126,11 +141,12 @@ export class WriterIntake {
   private hold(conn: Connection, update: Uint8Array): void {
     const entry = this.held.get(conn);
     const bytes = (entry?.bytes ?? 0) + update.length;
-    if (bytes > HELD_BYTES || (entry?.updates.length ?? 0) >= HELD_FRAMES) {
+    if (bytes > HELD_BYTES || (entry?.updates.length ?? 0) >= HELD_FRAMES || this.heldBytes + update.length > ROOM_HELD_BYTES) {
       this.forget(conn);
       conn.reject(CloseCode.badRequest, 'updates whose dependencies never arrived');
       return;
     }
+    this.heldBytes += update.length;
     if (entry) {
       entry.updates.push(update);
       entry.bytes = bytes;
@@ -148,6 +164,7 @@ export class WriterIntake {
   forget(conn: Connection): void {
     const entry = this.held.get(conn);
     if (!entry) return;
+    this.heldBytes -= entry.bytes;
     clearTimeout(entry.timer);
     this.held.delete(conn);
   }

@@ -299,3 +299,60 @@ describe('[F7] nobody writes under another writer’s Yjs client id', () => {
   });
 });
 
+describe('[F7] client ids stay owned when a document unloads', () => {
+  it('[F7] after a table’s document unloads, another link still cannot write under the facilitator’s client id (4403)', async () => {
+    const quick = await startTestServer({ sync: { unloadAfterMs: 20 } });
+    try {
+      const a = await createAssembly(quick.url, 'Unload');
+      const table = `${a.id}/breakout/i1-t1`;
+      const nt = (await mintLink(quick.url, a, { role: 'note-taker', scope: 'i1-t1' })).token;
+      const f = pool.open(quick.syncUrl, table, a.facilitatorToken);
+      await f.synced;
+      firstText(f.doc).insert(0, 'Facilitator, before going offline');
+      await eventually(() => expect(quick.rooms.isLoaded(table)).toBe(true));
+      const view = pool.open(quick.syncUrl, table, a.facilitatorToken);
+      await eventually(() => expect(plainText(view.doc)).toContain('before going offline'));
+      f.provider.disconnect();
+      view.destroy();
+      await eventually(() => expect(quick.rooms.isLoaded(table)).toBe(false));
+      const ws = await rawSocket(quick.syncUrl, table, nt);
+      const closed = closeCodeOf(ws);
+      const forger = new Y.Doc();
+      Y.applyUpdate(forger, Y.encodeStateAsUpdate(f.doc));
+      forger.clientID = f.doc.clientID;
+      const sv = Y.encodeStateVector(forger);
+      firstText(forger).insert(0, 'x');
+      ws.send(encodeUpdate(Y.encodeStateAsUpdate(forger, sv)));
+      expect((await closed).code).toBe(CloseCode.forbidden);
+    } finally {
+      await quick.close();
+    }
+  });
+});
+
+describe('[F5] what waits is bounded per document too', () => {
+  it('[F5] writers’ sockets together hold at most 1 MiB of waiting updates: the socket past it is cut off (4400)', async () => {
+    const codes: number[] = [];
+    const sockets = [];
+    for (let i = 0; i < 5; i++) {
+      const ws = await rawSocket(server.syncUrl, plenary(), asm.facilitatorToken);
+      sockets.push(ws);
+      void closeCodeOf(ws).then((c) => codes.push(c.code));
+      const client = new Y.Doc();
+      client.getMap('run').set('announcement', 'never sent');
+      const sv = Y.encodeStateVector(client);
+      client.getMap('meta').set('place', `socket ${i}`);
+      const item = new Y.Map<unknown>();
+      client.getMap('agendaItems').set(`wait${i}`, item);
+      for (let j = 0; j < 50; j++) client.getMap('agendaItems').set(`wait${i}x${j}`, new Y.Map<unknown>([['description', 'z'.repeat(4_900)]]));
+      const update = Y.encodeStateAsUpdate(client, sv);
+      expect(update.length).toBeLessThan(256 * 1024);
+      expect(update.length).toBeGreaterThan(230 * 1024);
+      ws.send(encodeUpdate(update));
+    }
+    await eventually(() => expect(codes).toContain(CloseCode.badRequest));
+    expect(codes).toHaveLength(1);
+    for (const ws of sockets) ws.close();
+  });
+});
+

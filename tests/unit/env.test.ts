@@ -14,6 +14,8 @@ describe('[B3] environment', () => {
     expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => parseEnv({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => parseEnv({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET must be at least 32/);
+    // [B4] 32 spaces are no secret (a file of spaces was already refused).
+    expect(() => parseEnv({ SESSION_SECRET: ' '.repeat(40) })).toThrow(/SESSION_SECRET must be at least 32/);
     expect(() => parseEnv({ PUBLIC_URL: 'plenary.local' })).toThrow(/PUBLIC_URL/);
   });
 

@@ -291,3 +291,34 @@ describe('[F4] notes hold only elements and text', () => {
     expect(verdict(table1, 'a1/breakout/i1-t1', notes, change).ok).toBe(true);
   });
 });
+
+describe('[F2][F3][F4] round two of the adversarial review', () => {
+  const a = assembly();
+  it('[F2] a phone vote result no vote produced: counts typed on a phone-method proposal are refused', () => {
+    expect(
+      verdict(facilitator, 'a1/plenary', a.doc, (d) => {
+        const p = entry(d, 'proposals', a.plain);
+        p.set('method', 'phone');
+        p.set('counts', { for: 412, against: 3, abstain: 1 });
+      }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(verdict(facilitator, 'a1/plenary', a.doc, (d) => entry(d, 'proposals', a.plain).set('method', 'phone')).ok).toBe(true);
+  });
+  it('[F3] a map value that is several values, or a string run, is refused (all but the last were hidden from the shape check)', () => {
+    /** Writes raw `content` under `key` of `map`, as a hand-made update can. */
+    const setRaw = (d: Y.Doc, map: Y.Map<unknown>, key: string, content: Y.ContentAny | Y.ContentString | Y.ContentBinary) =>
+      d.transact((tr) => {
+        const left = (map as unknown as { _map: Map<string, Y.Item> })._map.get(key) ?? null;
+        const item = new Y.Item(Y.createID(d.clientID, Y.getState(d.store, d.clientID)), left, left && left.lastId, null, null, map as never, key, content);
+        item.integrate(tr, 0);
+      });
+    for (const content of [new Y.ContentAny(['X'.repeat(200_000), 'Ana']), new Y.ContentString('Y'.repeat(200_000) + 'a'), new Y.ContentBinary(new Uint8Array(1000))]) {
+      expect(verdict(keeper, 'a1/plenary', a.doc, (d) => setRaw(d, entry(d, 'stackEntries', a.hand), 'name', content))).toMatchObject({ ok: false, code: 'invalid' });
+    }
+    expect(verdict(keeper, 'a1/plenary', a.doc, (d) => setRaw(d, entry(d, 'stackEntries', a.hand), 'status', new Y.ContentAny(['withdrawn'])))).toEqual({ ok: true });
+  });
+  it('[F4] a bare text at the top of a notes fragment is refused (it crashed the editor)', () => {
+    const notes = new Y.Doc();
+    expect(verdict(table1, 'a1/breakout/i1-t1', notes, (d) => d.getXmlFragment('notes').push([new Y.XmlText('hi')]))).toMatchObject({ ok: false, code: 'invalid' });
+  });
+});
