@@ -1,6 +1,6 @@
 import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { CHOICES, type Proposal } from '~/model/proposals';
+import { CHOICES, showsCounts, type Proposal } from '~/model/proposals';
 import { Tally } from './tally';
 import { VotingCodeForm } from './voting-code-form';
 
@@ -72,7 +72,7 @@ export function VoteCard({
       ) : null}
       {p.outcome || p.vote.closed ? (
         <div className="mt-3">
-          {p.method === 'hands' || p.method === 'phone' ? <Tally proposal={p} /> : null}
+          {showsCounts(p) ? <Tally proposal={p} /> : null}
           {p.outcome ? (
             <p className="mt-2 text-2xl font-black" data-testid="outcome-shown">
               {t(`proposals.outcomes.${p.outcome}`)}

@@ -93,6 +93,9 @@ export function VotingRightsPanel({ assemblyId, counts }: { assemblyId: string; 
           {t('voting.revoke')}
         </Button>
       </revoker.Form>
+      <p className="text-sm text-stone-800" data-testid="revoke-hint">
+        {t('voting.revokeHint')}
+      </p>
       {revoker.data?.revokedRight ? (
         <p role="status" className="font-semibold">
           {t('voting.revoked', { number: revoker.data.revokedRight })}

@@ -7,7 +7,7 @@
  */
 import { usedMinutes, type AgendaItem } from './agenda.js';
 import type { AssemblyMeta } from './meta.js';
-import type { Proposal } from './proposals.js';
+import { showsCounts, type Proposal } from './proposals.js';
 import type { SpeakerHistory } from './stack.js';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -37,7 +37,10 @@ function proposalLines(t: Translate, p: Proposal, includeNames: boolean): string
     out.push(`- ${t('minutes.amendment')}: ${a.text} (${status}${includeNames && a.by ? `, ${a.by}` : ''})`);
   }
   const method = t(`proposals.methods.${p.method}`);
-  if (p.method === 'hands' || p.method === 'phone') {
+  if (p.method === 'phone' && !showsCounts(p)) {
+    // No closed vote produced these counts: they are no result ([V13]).
+    out.push(`${t('minutes.decidedBy', { method })}: ${t('minutes.noPhoneResult')}`);
+  } else if (p.method === 'hands' || p.method === 'phone') {
     out.push(`${t('minutes.decidedBy', { method })}: ${t('proposals.choices.for')} ${p.counts.for}, ${t('proposals.choices.against')} ${p.counts.against}, ${t('proposals.choices.abstain')} ${p.counts.abstain}`);
   } else if (p.method === 'consensus') {
     out.push(`${t('minutes.decidedBy', { method })}: ${plural(t, 'minutes.blocks', p.blocks)}, ${plural(t, 'minutes.standAsides', p.standAsides)}`);

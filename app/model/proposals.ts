@@ -305,10 +305,21 @@ export function voidVote(doc: Y.Doc, id: string): void {
   doc.transact(() => map.set('vote', { open: false, cast: 0, closed: false, interrupted: true }));
 }
 
+/**
+ * Whether a proposal's for / against / abstain counts are a result to show ([V13]): a hand count's
+ * always (a facilitator typed it); a phone vote's only once the server closed the vote with its
+ * tally. Counts under "phone" that no closed vote produced (an interrupted vote, a vote never
+ * opened, a hostile writer's numbers) are no result, on the phones, the projector or the minutes.
+ */
+export function showsCounts(p: Proposal): boolean {
+  return p.method === 'hands' || (p.method === 'phone' && p.vote.closed === true);
+}
+
 /** What the counts suggest, for the facilitator to confirm: a simple majority of for over against. */
 export function suggestedOutcome(p: Proposal): Outcome | null {
   if (p.method === 'consensus') return p.blocks > 0 ? 'failed' : 'carried';
   if (p.method === 'temperature') return null;
+  if (!showsCounts(p)) return null;
   const { for: yes, against: no } = p.counts;
   if (yes + no === 0) return null;
   return yes > no ? 'carried' : 'failed';

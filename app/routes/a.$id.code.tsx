@@ -40,11 +40,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return json({ error: 'voting.errors.invalid' }, { status: 400 });
   let session: RequestSession | null = await context.services.sessionFor(request, assembly.id);
   const headers = new Headers();
+  // A session opened here is handed over only with a code that worked ([V11]): otherwise anyone
+  // who knows the assembly's id (it is in every address) would get a session on the public link
+  // here, and replacing a leaked join QR would keep nobody out.
+  let opened: { cookie: string } | null = null;
   if (!session) {
-    const opened = await context.services.openPublicSession(assembly.id, request);
-    if (!opened) return json({ error: 'voting.errors.noPublicLink' }, { status: 401 });
-    session = opened.session;
-    headers.append('Set-Cookie', opened.cookie);
+    const fresh = await context.services.openPublicSession(assembly.id, request);
+    if (!fresh) return json({ error: 'voting.errors.noPublicLink' }, { status: 401 });
+    session = fresh.session;
+    opened = fresh;
   }
   if (!IN_THE_ROOM.includes(session.role)) throw new Response('This link does not open this page', { status: 403 });
   const wait = await context.services.commandWait(assembly.id, session, 'code');
@@ -55,6 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (err instanceof CodeError) return json({ error: `voting.errors.${err.code}` }, { status: STATUS[err.code], headers });
     throw err;
   }
+  if (opened) headers.append('Set-Cookie', opened.cookie);
   headers.set('Cache-Control', 'no-store');
   return redirect(`/a/${assembly.id}#vote`, { status: 303, headers });
 }

@@ -9,7 +9,7 @@ import type { StackEntry } from '~/model/stack';
 import { entryName } from '~/components/entry-name';
 import { RoundStatus } from '~/components/round-status';
 import { Tally } from '~/components/tally';
-import { currentProposal } from '~/model/proposals';
+import { currentProposal, showsCounts } from '~/model/proposals';
 import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
 import { qrSvg } from '~/utils/qr.server';
 
@@ -97,7 +97,7 @@ export default function ProjectorScreen() {
                 ) : null}
                 {proposal.vote.closed || proposal.outcome ? (
                   <div className="mt-3 flex flex-wrap items-end gap-8">
-                    {proposal.method === 'hands' || proposal.method === 'phone' ? <Tally proposal={proposal} className="[&_dd]:text-5xl 2xl:[&_dd]:text-7xl [&_dt]:text-xl" /> : null}
+                    {showsCounts(proposal) ? <Tally proposal={proposal} className="[&_dd]:text-5xl 2xl:[&_dd]:text-7xl [&_dt]:text-xl" /> : null}
                     {proposal.outcome ? (
                       <p className="text-5xl font-black text-amber-300 2xl:text-7xl" data-testid="screen-outcome">
                         {t(`proposals.outcomes.${proposal.outcome}`)}

@@ -130,15 +130,15 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
    * The session cookie for a link. Opening the same link again in the same browser keeps the
    * session (so scanning the join QR again is not a second vote or a fresh hand allowance).
    */
-  sessionCookie(link: LinkRecord, secure: boolean, cookieHeader?: string): string {
-    return this.openSession(link, secure, cookieHeader).cookie;
+  async sessionCookie(link: LinkRecord, secure: boolean, cookieHeader?: string): Promise<string> {
+    return (await this.openSession(link, secure, cookieHeader)).cookie;
   }
 
   /** The session cookie for a link (see sessionCookie), with the session id it carries. */
-  openSession(link: LinkRecord, secure: boolean, cookieHeader?: string): { cookie: string; sessionId: string } {
+  async openSession(link: LinkRecord, secure: boolean, cookieHeader?: string): Promise<{ cookie: string; sessionId: string }> {
     const current = readCookie(cookieHeader, sessionCookieName(link.assemblyId));
     const prior = current ? this.signer.verify(link.assemblyId, current) : null;
-    const sessionId = prior && prior.linkId === link.id ? prior.sessionId : generateId();
+    const sessionId = prior && (await this.keepsSession(prior.linkId, link)) ? prior.sessionId : generateId();
     const value = this.signer.sign(link.assemblyId, link.id, sessionId);
     const cookie = [
       `${sessionCookieName(link.assemblyId)}=${value}`,
@@ -149,6 +149,21 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
       ...(secure ? ['Secure'] : []),
     ].join('; ');
     return { cookie, sessionId };
+  }
+
+  /**
+   * Whether a browser whose signed cookie carries a session of link `priorLinkId` keeps that
+   * session id on `link` ([V11], ADR 014). The same link: always. Another attendee link of the same
+   * assembly, live or revoked: yes, so a change of the public join link (a leaked QR replaced)
+   * leaves every phone the voting right, hands and seats bound to its session. The signature
+   * proves it is the browser that held that session; what the new link allows (voice only or
+   * not) is the new link's. Other roles start a session of their own.
+   */
+  private async keepsSession(priorLinkId: string, link: LinkRecord): Promise<boolean> {
+    if (priorLinkId === link.id) return true;
+    if (link.role !== 'attendee') return false;
+    const prior = await this.store.getLink(priorLinkId);
+    return prior !== null && prior.assemblyId === link.assemblyId && prior.role === 'attendee';
   }
 
   /** The room's public join link: the recoverable attendee link shown on the projector ([H4]). */

@@ -169,7 +169,7 @@ export function createApi({ access, publicUrl }: ApiOptions): Router {
         res.status(404).type('text/plain; charset=utf-8').send('This link does not open anything: it was mistyped or revoked. Ask a facilitator for a new one.');
         return;
       }
-      res.append('Set-Cookie', access.sessionCookie(link, req.secure, req.headers.cookie));
+      res.append('Set-Cookie', await access.sessionCookie(link, req.secure, req.headers.cookie));
       res.redirect(303, rolePath(link));
     }),
   );

@@ -141,7 +141,7 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
         id: created.id,
         facilitator: minted(created.facilitator, request),
         attendee: minted(created.attendee, request),
-        cookie: access.sessionCookie(created.facilitator.link, secure),
+        cookie: await access.sessionCookie(created.facilitator.link, secure),
       };
     },
 
@@ -187,7 +187,7 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
       const link = await access.publicLink(assemblyId);
       if (!link) return null;
       const secure = new URL(request.url).protocol === 'https:';
-      const { cookie, sessionId } = access.openSession(link, secure, request.headers.get('cookie') ?? undefined);
+      const { cookie, sessionId } = await access.openSession(link, secure, request.headers.get('cookie') ?? undefined);
       return { cookie, session: { role: link.role, scope: link.scope, linkId: link.id, sessionId, canVote: link.canVote } };
     },
 

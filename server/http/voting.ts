@@ -44,6 +44,8 @@ export type Voting = Pick<
 
 export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps): Voting {
   const live = new Map<string, LiveVote>();
+  /** Votes facilitators' presses are opening in the store right now (not yet in `live`): how many presses. */
+  const opening = new Map<string, number>();
   const keyOf = (assemblyId: string, proposalId: string) => `${assemblyId}\n${proposalId}`;
   // Votes open when the last process stopped lost their tallies with it: void before any counting.
   const voided = store.voidOpenBallots();
@@ -51,9 +53,13 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
   const plenary = (assemblyId: string) => `${assemblyId}/plenary`;
   const holder = (assemblyId: string, session: RequestSession) => access.rightHolder(assemblyId, session);
 
+  /** Whether this process counts the vote, or a press is opening it for counting right now. */
+  const counting = (key: string) => live.has(key) || opening.has(key);
+
   /** Writes a closed vote's totals, or voids a vote nobody is counting, in the document. */
   async function settle(assemblyId: string, proposalId: string): Promise<void> {
-    if (live.has(keyOf(assemblyId, proposalId))) return;
+    const key = keyOf(assemblyId, proposalId);
+    if (counting(key)) return;
     const stored = await store.ballotState(assemblyId, proposalId);
     if (stored?.state === 'closed' && stored.tally) {
       const tally = stored.tally;
@@ -62,9 +68,13 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
       });
       return;
     }
+    // Checked again in the very turn the store is told ([V12]): a facilitator may have pressed
+    // "open vote" while the state was read, and voiding now would leave the store void under a
+    // vote this process counts (every ballot and the close refused until a restart).
+    if (counting(key)) return;
     await store.voidBallot(assemblyId, proposalId);
     await changeDoc(plenary(assemblyId), (doc) => {
-      if (getProposal(doc, proposalId)?.vote.open && !live.has(keyOf(assemblyId, proposalId))) voidVote(doc, proposalId);
+      if (getProposal(doc, proposalId)?.vote.open && !counting(key)) voidVote(doc, proposalId);
     });
   }
 
@@ -89,9 +99,18 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
       if (!found || found.closed) throw new VoteError('closed');
       const key = keyOf(assemblyId, proposalId);
       if (!live.has(key)) {
-        if ((await store.openBallot(assemblyId, proposalId)) === 'closed') throw new VoteError('closed');
-        // Another facilitator's press may have got here first across the await.
-        if (!live.has(key)) live.set(key, { tally: { for: 0, against: 0, abstain: 0 }, open: true, pending: 0, idle: [] });
+        // Marked in the same turn as the store is told, so a settle() reading the state
+        // meanwhile does not void what is being opened ([V12]).
+        opening.set(key, (opening.get(key) ?? 0) + 1);
+        try {
+          if ((await store.openBallot(assemblyId, proposalId)) === 'closed') throw new VoteError('closed');
+          // Another facilitator's press may have got here first across the await.
+          if (!live.has(key)) live.set(key, { tally: { for: 0, against: 0, abstain: 0 }, open: true, pending: 0, idle: [] });
+        } finally {
+          const left = (opening.get(key) ?? 1) - 1;
+          if (left > 0) opening.set(key, left);
+          else opening.delete(key);
+        }
       }
       try {
         await changeDoc(plenary(assemblyId), (doc) => openVote(doc, proposalId));

@@ -76,8 +76,12 @@ export class SqliteBallots {
       closeVote: db.prepare("UPDATE votes SET state = 'closed', n_for = ?, n_against = ?, n_abstain = ? WHERE assembly_id = ? AND proposal_id = ? AND state = 'open'"),
       insertCast: db.prepare('INSERT OR IGNORE INTO votes_cast (assembly_id, proposal_id, right_id) VALUES (?, ?, ?)'),
       forgetCasts: db.prepare('DELETE FROM votes_cast WHERE assembly_id = ? AND proposal_id = ?'),
+      // Through every right the holder ever held, withdrawn ones included: a phone that voted
+      // with a code later withdrawn has voted, whatever code it holds now. CROSS JOIN keeps the
+      // holder's few rights first (by index), not a scan of every ballot of the vote.
       hasVoted: db.prepare(
-        'SELECT 1 FROM votes_cast c JOIN voting_rights r ON r.id = c.right_id WHERE c.assembly_id = ? AND c.proposal_id = ? AND r.holder = ?',
+        `SELECT 1 FROM voting_rights r CROSS JOIN votes_cast c ON c.assembly_id = r.assembly_id AND c.proposal_id = ? AND c.right_id = r.id
+         WHERE r.assembly_id = ? AND r.holder = ?`,
       ),
       openVotes: db.prepare("SELECT assembly_id, proposal_id FROM votes WHERE state = 'open'"),
     };
@@ -139,12 +143,15 @@ export class SqliteBallots {
       if (vote?.state !== 'open') return 'closed' as const;
       const right = this.stmts.liveRightOf.get(assemblyId, holder) as { id: string } | undefined;
       if (!right) return 'no-right' as const;
+      // One ballot per phone too: a phone that voted, had its code withdrawn ("I lost it") and
+      // redeemed a new one has still voted in this vote.
+      if (this.stmts.hasVoted.get(proposalId, assemblyId, holder)) return 'already' as const;
       return this.stmts.insertCast.run(assemblyId, proposalId, right.id).changes === 1 ? ('counted' as const) : ('already' as const);
     })();
   }
 
   async hasVoted(assemblyId: string, proposalId: string, holder: string): Promise<boolean> {
-    return this.stmts.hasVoted.get(assemblyId, proposalId, holder) !== undefined;
+    return this.stmts.hasVoted.get(proposalId, assemblyId, holder) !== undefined;
   }
 
   async closeBallot(assemblyId: string, proposalId: string, tally: Record<Choice, number>): Promise<boolean> {

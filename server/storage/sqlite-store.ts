@@ -52,6 +52,8 @@ CREATE TABLE IF NOT EXISTS voting_rights (
   UNIQUE (assembly_id, number)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS voting_rights_holder ON voting_rights(assembly_id, holder) WHERE holder IS NOT NULL AND revoked_at IS NULL;
+-- Every right a holder ever held, withdrawn ones too: "has this phone voted" looks them all up.
+CREATE INDEX IF NOT EXISTS voting_rights_by_holder ON voting_rights(assembly_id, holder) WHERE holder IS NOT NULL;
 CREATE TABLE IF NOT EXISTS votes (
   assembly_id TEXT NOT NULL REFERENCES assemblies(id) ON DELETE CASCADE,
   proposal_id TEXT NOT NULL,

@@ -119,9 +119,12 @@ export interface Store {
   /**
    * Records that the live right `holder` holds has voted, in one transaction that checks the
    * vote is open and the right live: a vote never has more ballots than rights were issued. No
-   * choice is passed in: the running tally is the caller's, in memory (ADR 014).
+   * choice is passed in: the running tally is the caller's, in memory (ADR 014). `already` when
+   * this right voted, or when `holder` voted through any right it held before (one withdrawn
+   * mid-vote, then replaced by a new code): one ballot per right and per holder ([V10]).
    */
   castBallot(assemblyId: string, proposalId: string, holder: string): Promise<'counted' | 'already' | 'closed' | 'no-right'>;
+  /** Whether `holder` voted in this vote, through any right it held (withdrawn ones included). */
   hasVoted(assemblyId: string, proposalId: string, holder: string): Promise<boolean>;
   /**
    * Closes an open vote for good with its totals, and forgets which rights voted; false when it

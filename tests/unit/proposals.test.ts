@@ -21,6 +21,7 @@ import {
   setHandCount,
   setOutcome,
   setTemperature,
+  showsCounts,
   suggestedOutcome,
 } from '../../app/model/proposals.js';
 import { goToItem, nextItem } from '../../app/model/run.js';
@@ -83,6 +84,51 @@ describe('[V1] proposals, tallies and outcomes', () => {
     const p = getProposal(doc, id)!;
     expect(p.amendments.map((x) => [x.text, x.accepted])).toEqual([['Add $5 dues', true], ['Monthly report', null]]);
     expect(p.actions).toEqual([expect.objectContaining({ what: 'Open the account', who: 'Finance committee', due: '2026-02-01' })]);
+  });
+});
+
+describe('[V13] a phone vote\'s counts are a result only once the vote closed', () => {
+  /** A proposal as a hostile writer or an interrupted vote can leave it: "phone", counts, no closed vote. */
+  function unclosed(vote: Record<string, unknown>) {
+    const doc = new Y.Doc();
+    const item = addItem(doc, { title: 'Motions', kind: 'proposal', minutes: 10 });
+    const id = addProposal(doc, { itemId: item, text: 'Dissolve the union' }, 1);
+    const map = doc.getMap('proposals').get(id) as Y.Map<unknown>;
+    doc.transact(() => {
+      map.set('method', 'phone');
+      map.set('counts', { for: 412, against: 3, abstain: 1 });
+      map.set('vote', vote);
+    });
+    setOutcome(doc, id, 'carried', 2);
+    return { doc, id };
+  }
+  const minutesOf = (doc: Y.Doc) =>
+    draftMinutes(t.t.bind(t) as never, { meta: readMeta(doc), agenda: readAgenda(doc), currentItemId: null, now: 5, notes: {}, reportBacks: {}, proposals: readProposals(doc), attendance: null, speakers: [], includeNames: false });
+
+  it.each([
+    ['never opened', { open: false, cast: 0, closed: false }],
+    ['interrupted', { open: false, cast: 0, closed: false, interrupted: true }],
+  ])('%s: no counts shown, none suggested, none in the minutes (the outcome as recorded)', (_, vote) => {
+    const { doc, id } = unclosed(vote);
+    const p = getProposal(doc, id)!;
+    expect(showsCounts(p)).toBe(false);
+    expect(suggestedOutcome(p)).toBeNull();
+    const minutes = minutesOf(doc);
+    expect(minutes).not.toContain('412');
+    expect(minutes).toContain('Phone vote: no result (the vote was not closed)');
+    expect(minutes).toContain('**Outcome: Carried**');
+  });
+
+  it('closed by the server: its counts are the result', () => {
+    const doc = new Y.Doc();
+    const item = addItem(doc, { title: 'Motions', kind: 'proposal', minutes: 10 });
+    const id = addProposal(doc, { itemId: item, text: 'Keep the union' }, 1);
+    openVote(doc, id);
+    closeVote(doc, id, { for: 30, against: 4, abstain: 2 });
+    const p = getProposal(doc, id)!;
+    expect(showsCounts(p)).toBe(true);
+    expect(suggestedOutcome(p)).toBe('carried');
+    expect(minutesOf(doc)).toContain('Phone vote: For 30, Against 4, Abstain 2');
   });
 });
 

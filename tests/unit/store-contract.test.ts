@@ -203,6 +203,25 @@ for (const [name, make] of BACKENDS) {
       expect(cast.filter((r) => r === 'counted')).toHaveLength(2);
     });
 
+    it('[V10] a phone that voted, had its code withdrawn and redeemed another votes no more in that vote; in the next vote it does', async () => {
+      await store.issueRights('asm1', [right('r1', 1), right('r2', 2)], 5);
+      expect(await store.redeemRight('asm1', new Uint8Array(32).fill(1), 'a')).toBe('redeemed');
+      await store.openBallot('asm1', 'p1');
+      expect(await store.castBallot('asm1', 'p1', 'a')).toBe('counted');
+      // "I lost my code": the desk withdraws number 1 and hands the same person number 2.
+      expect(await store.revokeRight('asm1', 1, 6)).toBe(true);
+      expect(await store.redeemRight('asm1', new Uint8Array(32).fill(2), 'a')).toBe('redeemed');
+      expect(await store.hasVoted('asm1', 'p1', 'a')).toBe(true);
+      expect(await store.castBallot('asm1', 'p1', 'a')).toBe('already');
+      // Concurrent tries from that phone change nothing either.
+      expect(new Set(await Promise.all(Array.from({ length: 10 }, () => store.castBallot('asm1', 'p1', 'a'))))).toEqual(new Set(['already']));
+      expect(await store.closeBallot('asm1', 'p1', { for: 1, against: 0, abstain: 0 })).toBe(true);
+      // The new code is a right like any other from the next vote on.
+      await store.openBallot('asm1', 'p2');
+      expect(await store.hasVoted('asm1', 'p2', 'a')).toBe(false);
+      expect(await store.castBallot('asm1', 'p2', 'a')).toBe('counted');
+    });
+
     it('[V7] a vote open when the process stopped becomes void; opening it again starts from nobody having voted', async () => {
       await store.issueRights('asm1', [right('r1', 1)], 5);
       await store.redeemRight('asm1', new Uint8Array(32).fill(1), 'a');
