@@ -8,7 +8,7 @@ import { LastFacilitatorLinkError } from '../../app/services.js';
 /** A session as a request or socket presents it: the grant plus the browser's session id. */
 export interface Session {
   grant: Grant;
-  /** Stable per browser per assembly; keys rate limits and one-vote-per-session. Null for bearer tokens. */
+  /** Stable per browser per assembly, across its attendee links ([V11]); keys rate limits and voting rights. Null for bearer tokens. */
   sessionId: string | null;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Phone votes and voting rights (ADR 014, SPEC [V5]–[V8]).
+ * Phone votes and voting rights (ADR 014, SPEC [V5]–[V8], [V10], [V12]).
  *
  * The store keeps only which rights have voted (one ballot per right, across a restart) and, once
  * a vote closes, its totals. The running tally lives in this process's memory and nowhere else,
