@@ -50,7 +50,9 @@ export function useDoc(docName: string, initialState: string, { presence = false
     void import('y-websocket').then(({ WebsocketProvider }) => {
       if (cancelled) return;
       const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-      live = new WebsocketProvider(`${protocol}//${location.host}/sync`, docName, doc, { disableBc: false });
+      // No BroadcastChannel between tabs: a tab would relay another tab's edits and presence to the
+      // server under its own connection, which the server refuses (ADR 015, [F5], [F7]).
+      live = new WebsocketProvider(`${protocol}//${location.host}/sync`, docName, doc, { disableBc: true });
       if (!presence) live.awareness.setLocalState(null);
       live.on('status', update);
       live.on('sync', (synced: boolean) => {

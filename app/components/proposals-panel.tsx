@@ -124,15 +124,21 @@ function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Propo
           <li key={a.id} className="flex flex-wrap items-center gap-2">
             <span className={a.accepted === false ? 'line-through' : ''}>{a.text}</span>
             {a.accepted !== null ? <span className="text-sm font-semibold">({t(a.accepted ? 'proposals.accepted' : 'proposals.rejected')})</span> : null}
-            <Button size="sm" variant="secondary" onClick={() => guard(() => decideAmendment(doc, p.id, a.id, true))}>
-              {t('proposals.accept')}
-            </Button>
-            <Button size="sm" variant="secondary" onClick={() => guard(() => decideAmendment(doc, p.id, a.id, false))}>
-              {t('proposals.reject')}
-            </Button>
+            {/* Put to a phone vote: what the room voted on stays as it was ([F2]). */}
+            {p.vote.open || p.vote.closed ? null : (
+              <>
+                <Button size="sm" variant="secondary" onClick={() => guard(() => decideAmendment(doc, p.id, a.id, true))}>
+                  {t('proposals.accept')}
+                </Button>
+                <Button size="sm" variant="secondary" onClick={() => guard(() => decideAmendment(doc, p.id, a.id, false))}>
+                  {t('proposals.reject')}
+                </Button>
+              </>
+            )}
           </li>
         ))}
       </ul>
+      {p.vote.open || p.vote.closed ? null : (
       <form onSubmit={addSub((f) => addAmendment(doc, p.id, { text: String(f.get('text')), by: String(f.get('by') ?? '') }, serverNow()))} className="mt-1 flex flex-wrap items-end gap-2">
         <label className="grid min-w-0 flex-1 gap-1 text-sm font-bold">
           {t('proposals.amendment')}
@@ -146,6 +152,7 @@ function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Propo
           {t('proposals.addAmendment')}
         </Button>
       </form>
+      )}
 
       <div className="mt-3 flex flex-wrap items-end gap-3">
         <label className="grid gap-1 font-bold">

@@ -215,8 +215,15 @@ export function editProposal(doc: Y.Doc, id: string, changes: { text?: string; b
   doc.transact(() => Object.entries(clean).forEach(([k, v]) => map.set(k, v)));
 }
 
+/** What the room voted on by phone stays as it was voted (the server refuses changes: [F2]). */
+function assertNotVoted(id: string, map: Y.Map<unknown>): void {
+  const vote = readProposal(id, map).vote;
+  if (vote.open || vote.closed) throw new ProposalError('state', 'this was put to a phone vote');
+}
+
 export function addAmendment(doc: Y.Doc, id: string, input: { text: string; by?: string }, now: number): string {
   const map = proposalMap(doc, id);
+  assertNotVoted(id, map);
   const amendment = { text: text(input.text, 'the amendment'), by: optional(input.by), accepted: null, at: now };
   const aid = newId();
   doc.transact(() => listMap(map, 'amendments').set(aid, amendment));
@@ -224,6 +231,7 @@ export function addAmendment(doc: Y.Doc, id: string, input: { text: string; by?:
 }
 
 export function decideAmendment(doc: Y.Doc, id: string, amendmentId: string, accepted: boolean | null): void {
+  assertNotVoted(id, proposalMap(doc, id));
   const amendments = mapAt(proposalMap(doc, id), 'amendments');
   const current = amendments ? record(amendments.get(amendmentId)) : {};
   if (!amendments || !amendments.has(amendmentId)) throw new ProposalError('not-found', 'no such amendment');

@@ -332,7 +332,12 @@ export function misplaced(doc: DocName, item: Y.Item, parent: Placement): string
     if (!(host instanceof Y.XmlElement) && !isText) return 'attributes belong to elements and text';
     return type ? 'an attribute is a plain value' : null;
   }
-  if (isText) return type ? 'text holds no shared types' : null;
+  if (isText) {
+    // The editor writes characters and formatting into text; anything else would count toward
+    // its length without showing, and break other people's editors.
+    const c = item.content;
+    return c instanceof Y.ContentString || c instanceof Y.ContentFormat || c instanceof Y.ContentDeleted ? null : 'text holds characters and formatting only';
+  }
   if (!isElement) return 'rich text holds only elements and text';
   if (item.content instanceof Y.ContentDeleted) return null;
   // The editor reads every top-level child as an element (text there crashed it for the table).

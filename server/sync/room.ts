@@ -245,12 +245,14 @@ export class Room {
       case 'awareness':
         if (!conn.canWrite) return; // [S4]
         {
-          const refusal = this.presence.check(conn, message.update, this.awareness);
-          if (refusal) {
-            this.logger.warn('presence refused', { doc: this.name.name, role: conn.grant.role, reason: refusal.reason });
-            conn.reject(CloseCode[refusal.code], refusal.reason);
+          const taken = this.presence.filter(conn, message.update, this.awareness, (id) => this.intake.ownerOf(id));
+          if ('refusal' in taken) {
+            this.logger.warn('presence refused', { doc: this.name.name, role: conn.grant.role, reason: taken.refusal.reason });
+            conn.reject(CloseCode[taken.refusal.code], taken.refusal.reason);
             return;
           }
+          if (!taken.update) return;
+          message.update = taken.update;
         }
         try {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
@@ -320,6 +322,8 @@ export class Room {
       for (const id of [...added, ...updated]) {
         conn.awarenessIds.add(id);
         this.presence.claim(conn, id);
+        // A writer's presence id is its document client id: nobody else may write under it ([F7]).
+        this.intake.claimClient(id, conn.grant.id);
       }
     }
     for (const id of removed) {

@@ -47,6 +47,16 @@ export class WriterIntake {
     this.clientOwners.set(live.clientID, 'server');
   }
 
+  /** The link that wrote (or announced presence) under client id `id`, if any ([F7]). */
+  ownerOf(id: number): string | undefined {
+    return this.clientOwners.get(id);
+  }
+
+  /** `link` announced presence as `id`: it owns that client id unless someone wrote under it first. */
+  claimClient(id: number, link: string): void {
+    if (!this.clientOwners.has(id)) this.clientOwners.set(id, link);
+  }
+
   /** The live document took `update`; `mirror` when the guard's copy does not have it yet. */
   took(update: Uint8Array, mirror: boolean): void {
     if (mirror) this.guard.mirror(update);
@@ -116,15 +126,18 @@ export class WriterIntake {
       conn.reject(verdict.code === 'forbidden' ? CloseCode.forbidden : CloseCode.badRequest, verdict.reason);
       return null;
     }
-    for (const s of decoded.structs) if (!(s instanceof Y.Skip)) this.clientOwners.set(s.id.client, conn.grant.id);
+    for (const s of decoded.structs) if (!(s instanceof Y.Skip) && !this.clientOwners.has(s.id.client)) this.clientOwners.set(s.id.client, conn.grant.id);
     return candidate;
   }
 
 
   /** A client id in `decoded` another link (or the server) wrote under, or null. */
   private foreignClient(conn: Connection, decoded: ReturnType<typeof Y.decodeUpdate>): number | null {
+    const known = stateVectorOf(this.live);
     for (const s of decoded.structs) {
       if (s instanceof Y.Skip) continue;
+      // Already held by the server (a reconnecting client resends what it has): no claim.
+      if (s.id.clock + s.length <= (known.get(s.id.client) ?? 0)) continue;
       const owner = this.clientOwners.get(s.id.client);
       if (owner !== undefined && owner !== conn.grant.id) return s.id.client;
     }

@@ -47,7 +47,7 @@ describe('[S11] writers’ presence', () => {
     expect(f.provider.awareness.getStates().has(424242)).toBe(false);
   });
 
-  it('[S11] a note-taker cannot write the facilitator’s name on the facilitator’s presence (4403)', async () => {
+  it('[S11] a note-taker cannot write the facilitator’s name on the facilitator’s presence: the entry is dropped', async () => {
     const f = pool.open(server.syncUrl, `${asm.id}/notes/item1`, asm.facilitatorToken, { presence: true });
     f.provider.awareness.setLocalStateField('user', { name: 'Facilitator' });
     await f.synced;
@@ -57,8 +57,12 @@ describe('[S11] writers’ presence', () => {
     const ws = await rawSocket(server.syncUrl, `${asm.id}/notes/item1`, token);
     const closed = closeCodeOf(ws);
     ws.send(presenceOf(f.doc.clientID, { user: { name: 'round cancelled, go home' } }, 99));
-    expect((await closed).code).toBe(CloseCode.forbidden);
+    // A presence of the note-taker's own, sent after, arrives: the spoofed one before it did not.
+    ws.send(presenceOf(777_001, { user: { name: 'Note-taker' } }));
+    await eventually(() => expect(watcher.provider.awareness.getStates().get(777_001)?.user).toEqual({ name: 'Note-taker' }));
     expect(watcher.provider.awareness.getStates().get(f.doc.clientID)?.user).toEqual({ name: 'Facilitator' });
+    ws.close();
+    await closed;
   });
 
   it('[S11] one connection speaks for at most 4 presences (4400)', async () => {

@@ -322,3 +322,15 @@ describe('[F2][F3][F4] round two of the adversarial review', () => {
     expect(verdict(table1, 'a1/breakout/i1-t1', notes, (d) => d.getXmlFragment('notes').push([new Y.XmlText('hi')]))).toMatchObject({ ok: false, code: 'invalid' });
   });
 });
+
+describe('[F4] text holds characters and formatting only', () => {
+  it('[F4] an embed or a plain value inside text is refused; formatted characters are taken', () => {
+    const notes = new Y.Doc();
+    const p = new Y.XmlElement('paragraph');
+    notes.getXmlFragment('notes').push([p]);
+    p.insert(0, [new Y.XmlText('hello')]);
+    const text = (d: Y.Doc) => (d.getXmlFragment('notes').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    expect(verdict(table1, 'a1/breakout/i1-t1', notes, (d) => text(d).insertEmbed(0, { x: 'y'.repeat(1000) }))).toMatchObject({ ok: false, code: 'invalid' });
+    expect(verdict(table1, 'a1/breakout/i1-t1', notes, (d) => text(d).insert(5, ' world', { bold: true })).ok).toBe(true);
+  });
+});

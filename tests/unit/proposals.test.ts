@@ -190,3 +190,14 @@ describe('[V2] the minutes draft, from a document built by the model', () => {
     expect(md).toContain('## Who spoke\n- Guadalupe (1)');
   });
 });
+
+describe('[F2] what the room voted on by phone stays as voted', () => {
+  it('[F2] no amendment is added or decided once the phone vote opened (the server would cut the console off)', () => {
+    const doc = new Y.Doc();
+    const id = addProposal(doc, { itemId: 'i1', text: 'Strike on May 1' }, 1_000);
+    const amendment = addAmendment(doc, id, { text: 'and May 2' }, 1_100);
+    openVote(doc, id);
+    expect(() => addAmendment(doc, id, { text: 'and May 3' }, 1_200)).toThrow(ProposalError);
+    expect(() => decideAmendment(doc, id, amendment, true)).toThrow(ProposalError);
+  });
+});

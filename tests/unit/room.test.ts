@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { Connection, type SyncSocket } from '../../server/sync/connection.js';
 import { parseDocName } from '../../server/sync/doc-name.js';
-import { decodeMessage, encodeSyncStep1, encodeUpdate } from '../../server/sync/protocol.js';
+import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../server/sync/protocol.js';
 import { Room } from '../../server/sync/room.js';
 import { HELD_MS } from '../../server/sync/writer-intake.js';
 import { SqliteStore } from '../../server/storage/sqlite-store.js';
@@ -205,5 +207,73 @@ describe('close reasons', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  describe('[S11][F7] presence, as stock clients and hostile ones send it', () => {
+    const linkGrant = (id: string, role: Grant['role'] = 'facilitator'): Grant => ({ id, assemblyId: 'a1', role, scope: null, canVote: true });
+    async function twoWriters() {
+      const { room: r } = await room();
+      const ks = new MemorySocket();
+      const fs = new MemorySocket();
+      const keeper = new Connection(ks, linkGrant('keeper-link', 'stack-keeper'), 'write', options);
+      const facilitator = new Connection(fs, linkGrant('facilitator-link'), 'write', options);
+      await r.join(keeper);
+      await r.join(facilitator);
+      const kd = new Y.Doc();
+      const ka = new awarenessProtocol.Awareness(kd);
+      ka.setLocalStateField('user', { name: 'Keeper' });
+      await r.receive(keeper, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(ka, [kd.clientID])));
+      return { r, ks, fs, keeper, facilitator, kd, ka };
+    }
+
+    it('[S11] a client that timed someone out before the server did sends the removal back: nothing happens to anyone', async () => {
+      const { r, fs, kd, ka } = await twoWriters();
+      const copy = new awarenessProtocol.Awareness(new Y.Doc());
+      awarenessProtocol.applyAwarenessUpdate(copy, awarenessProtocol.encodeAwarenessUpdate(ka, [kd.clientID]), 'server');
+      awarenessProtocol.removeAwarenessStates(copy, [kd.clientID], 'timeout');
+      const facilitator = [...r.connections].find((c) => c.grant.id === 'facilitator-link')!;
+      await r.receive(facilitator, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(copy, [kd.clientID])));
+      expect(fs.closedWith).toBeNull();
+      expect(r.awareness.getStates().get(kd.clientID)).toEqual({ user: { name: 'Keeper' } });
+    });
+
+    it('[S11] a removal spelled " null" from another link removes nobody, and the owner keeps renewing', async () => {
+      const { r, ks, kd, ka, keeper } = await twoWriters();
+      const hs = new MemorySocket();
+      const hostile = new Connection(hs, linkGrant('hostile-link', 'stack-keeper'), 'write', options);
+      await r.join(hostile);
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint(e, kd.clientID);
+      encoding.writeVarUint(e, r.awareness.meta.get(kd.clientID)!.clock);
+      encoding.writeVarString(e, ' null');
+      await r.receive(hostile, encodeAwareness(encoding.toUint8Array(e)));
+      expect(r.awareness.getStates().get(kd.clientID)).toEqual({ user: { name: 'Keeper' } });
+      ka.setLocalStateField('user', { name: 'Keeper, renewed' });
+      await r.receive(keeper, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(ka, [kd.clientID])));
+      expect(ks.closedWith).toBeNull();
+      expect(r.awareness.getStates().get(kd.clientID)).toEqual({ user: { name: 'Keeper, renewed' } });
+    });
+
+    it('[F7] a GC struct under a writer’s announced presence id does not claim it: the writer still edits', async () => {
+      const { r, ks, kd, keeper } = await twoWriters();
+      const hs = new MemorySocket();
+      const hostile = new Connection(hs, linkGrant('hostile-link'), 'write', options);
+      await r.join(hostile);
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1); // one client
+      encoding.writeVarUint(e, 1); // one struct
+      encoding.writeVarUint(e, kd.clientID);
+      encoding.writeVarUint(e, 0); // from clock 0
+      encoding.writeUint8(e, 0); // a GC struct
+      encoding.writeVarUint(e, 1); // of length 1
+      encoding.writeVarUint(e, 0); // no deletions
+      await r.receive(hostile, encodeUpdate(encoding.toUint8Array(e)));
+      expect(hs.closedWith).toBe(4403);
+      kd.getMap('stack').set('hideNames', true);
+      await r.receive(keeper, encodeUpdate(Y.encodeStateAsUpdate(kd)));
+      expect(ks.closedWith).toBeNull();
+      expect(r.doc.getMap('stack').get('hideNames')).toBe(true);
+    });
   });
 });
