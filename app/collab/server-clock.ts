@@ -13,7 +13,8 @@ export interface ClockSample {
 export function offsetFrom(samples: ClockSample[]): number {
   let best: ClockSample | null = null;
   for (const s of samples) if (!best || s.receivedAt - s.sentAt < best.receivedAt - best.sentAt) best = s;
-  return best ? best.serverNow - (best.sentAt + best.receivedAt) / 2 : 0;
+  // Whole milliseconds: a half-way point can be fractional, and so would every instant written.
+  return best ? Math.round(best.serverNow - (best.sentAt + best.receivedAt) / 2) : 0;
 }
 
 export async function measureOffset(fetchTime: () => Promise<number> = fetchServerTime, samples = 5): Promise<number> {

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { isId, newId } from './ids.js';
 import { hasVisibleText } from './visible-text.js';
 import { asMap, finite, instant, MAX_INSTANT, readEach, text, within } from './shape.js';
+import { stamp } from './stamp.js';
 
 export const ITEM_KINDS = ['welcome', 'report', 'discussion', 'breakout', 'proposal', 'break', 'closing'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -174,6 +175,7 @@ function endRun(doc: Y.Doc, id: string, now: number, status: ItemStatus): void {
  * not finished). An item the room comes back to starts a new run; its earlier time still counts.
  */
 export function setCurrent(doc: Y.Doc, id: string, now: number): void {
+  now = stamp(now);
   const map = itemMap(doc, id);
   if (!map) throw new Error(`no agenda item ${id}`);
   doc.transact(() => {
@@ -192,6 +194,7 @@ export function setCurrent(doc: Y.Doc, id: string, now: number): void {
 
 /** Moves the room on to the next pending item after the current one; returns its id or null. */
 export function advance(doc: Y.Doc, now: number): string | null {
+  now = stamp(now);
   const agenda = readAgenda(doc);
   const current = currentItemId(doc);
   const from = current ? agenda.findIndex((i) => i.id === current) : -1;

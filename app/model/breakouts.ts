@@ -15,6 +15,7 @@ import { currentItemId } from './agenda.js';
 import { isId } from './ids.js';
 import { addReportBack } from './stack.js';
 import { asMap, instant, mapAt, readEach, strings, text, wholeWithin, within } from './shape.js';
+import { stamp } from './stamp.js';
 
 /** How people find their table; a facilitator can also move anyone by hand (`joinTable`). */
 export const ASSIGNMENTS = ['count-off', 'topic', 'language'] as const;
@@ -198,6 +199,7 @@ function membersOf(map: Y.Map<unknown>): Y.Map<unknown> {
 }
 
 export function startRound(doc: Y.Doc, itemId: string, now: number): void {
+  now = stamp(now);
   const map = roundMap(doc, itemId);
   if (map.get('status') === 'running') return;
   doc.transact(() => {
@@ -219,6 +221,7 @@ export function extendRound(doc: Y.Doc, itemId: string, minutes: number): void {
 
 /** A message shown at every table and on the projector ("5 minutes left"). */
 export function broadcast(doc: Y.Doc, itemId: string, message: string, now: number): void {
+  now = stamp(now);
   const map = roundMap(doc, itemId);
   const clean = message.trim();
   if (!clean || clean.length > MAX_MESSAGE) throw new BreakoutError('invalid', `a message is 1 to ${MAX_MESSAGE} characters`);
@@ -230,6 +233,7 @@ export function broadcast(doc: Y.Doc, itemId: string, message: string, now: numb
 
 /** Ends the round at `now` (report-backs are added to the stack by `endRoundWithReports`). */
 export function endRound(doc: Y.Doc, itemId: string, now: number): void {
+  now = stamp(now);
   const map = roundMap(doc, itemId);
   if (map.get('status') !== 'running') throw new BreakoutError('state', 'the round is not running');
   doc.transact(() => {
@@ -275,6 +279,7 @@ export const tableOf = (round: Round, seatKey: string): Table | null => {
  * nothing written are left off). `reports` maps table id to the report-back's text.
  */
 export function endRoundWithReports(doc: Y.Doc, itemId: string, reports: Map<string, string>, tableName: (t: Table) => string, now: number): void {
+  now = stamp(now);
   const round = readRound(doc, itemId);
   if (!round) throw new BreakoutError('no-round', 'no breakout round for this item');
   doc.transact(() => {

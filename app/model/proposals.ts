@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import { newId } from './ids.js';
 import { asMap, finite, instant, isoDate, mapAt, readEach, record, text as cut } from './shape.js';
+import { stamp } from './stamp.js';
 
 export const METHODS = ['hands', 'consensus', 'temperature', 'phone'] as const;
 export type Method = (typeof METHODS)[number];
@@ -175,6 +176,7 @@ function listMap(map: Y.Map<unknown>, key: 'amendments' | 'actions'): Y.Map<unkn
 }
 
 export function addProposal(doc: Y.Doc, input: { itemId: string; text: string; by?: string; method?: Method }, now: number): string {
+  now = stamp(now);
   const body = text(input.text, 'the proposal');
   const by = optional(input.by);
   const method = input.method ?? 'hands';
@@ -222,6 +224,7 @@ function assertNotVoted(id: string, map: Y.Map<unknown>): void {
 }
 
 export function addAmendment(doc: Y.Doc, id: string, input: { text: string; by?: string }, now: number): string {
+  now = stamp(now);
   const map = proposalMap(doc, id);
   assertNotVoted(id, map);
   const amendment = { text: text(input.text, 'the amendment'), by: optional(input.by), accepted: null, at: now };
@@ -334,6 +337,7 @@ export function suggestedOutcome(p: Proposal): Outcome | null {
 }
 
 export function setOutcome(doc: Y.Doc, id: string, outcome: Outcome | null, now: number): void {
+  now = stamp(now);
   const map = proposalMap(doc, id);
   if (outcome !== null && !OUTCOMES.includes(outcome)) throw new ProposalError('invalid', 'unknown outcome');
   if (outcome !== null && readProposal(id, map).vote.open) throw new ProposalError('state', 'close the phone vote first');
@@ -349,6 +353,7 @@ export function setOutcome(doc: Y.Doc, id: string, outcome: Outcome | null, now:
 }
 
 export function addAction(doc: Y.Doc, id: string, input: { what: string; who?: string; due?: string }, now: number): string {
+  now = stamp(now);
   const map = proposalMap(doc, id);
   const due = (input.due ?? '').trim();
   if (due && !/^\d{4}-\d{2}-\d{2}$/.test(due)) throw new ProposalError('invalid', 'a date is YYYY-MM-DD');

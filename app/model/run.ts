@@ -7,6 +7,7 @@ import { advance, currentItemId, readAgenda, runMap, setCurrent } from './agenda
 import { endTurn, readSettings } from './stack.js';
 import { asMap, text } from './shape.js';
 import { readTimer, resetTimer, startTimer, timersMap } from './timers.js';
+import { stamp } from './stamp.js';
 
 const ANNOUNCEMENT = 'announcement';
 /** Long enough for two languages of practical notice; short enough to read from the back of a hall. */
@@ -29,6 +30,7 @@ function restartItemTimer(doc: Y.Doc, id: string, now: number): void {
 
 /** Makes `id` the current item and starts its timer at its planned length. */
 export function goToItem(doc: Y.Doc, id: string, now: number): void {
+  now = stamp(now);
   doc.transact(() => {
     if (currentItemId(doc) !== id) leaveItem(doc, now);
     setCurrent(doc, id, now);
@@ -41,6 +43,7 @@ export function goToItem(doc: Y.Doc, id: string, now: number): void {
  * After the last item the item timer is removed. Returns the new current item's id, or null.
  */
 export function nextItem(doc: Y.Doc, now: number): string | null {
+  now = stamp(now);
   let next: string | null = null;
   doc.transact(() => {
     leaveItem(doc, now);

@@ -17,6 +17,7 @@ import { newId } from './ids.js';
 import { hasVisibleText } from './visible-text.js';
 import { asMap, instant, readEach, text, within } from './shape.js';
 import { resetTimer, startTimer } from './timers.js';
+import { stamp } from './stamp.js';
 
 /** What a hand can be raised for, in the order they jump the queue. */
 export const ENTRY_KINDS = ['process', 'clarify', 'info', 'direct', 'speak'] as const;
@@ -194,6 +195,7 @@ export const ownedBy = (entries: StackEntry[], tag: OwnerTag) => entries.filter(
  * points of process. From a phone (`owner`), it may hold one open entry per kind.
  */
 export function raiseHand(doc: Y.Doc, input: { name: string; kind: EntryKind; owner?: OwnerTag }, now: number): string {
+  now = stamp(now);
   const name = validName(input.name);
   if (!(ENTRY_KINDS as readonly string[]).includes(input.kind)) throw new StackError('invalid', `unknown kind ${String(input.kind)}`);
   const itemId = stackItem(doc);
@@ -234,6 +236,7 @@ export function withdraw(doc: Y.Doc, id: string, owner?: OwnerTag): void {
  * another agenda item, the last speaker of the item it leaves is counted as having spoken.
  */
 export function endTurn(doc: Y.Doc, now: number): void {
+  now = stamp(now);
   const speaker = readStack(doc).speaker;
   if (!speaker) return;
   const map = entryMap(doc, speaker.id);
@@ -249,6 +252,7 @@ export function endTurn(doc: Y.Doc, now: number): void {
  * called and the speaker timer restarts. Returns the new speaker's id, or null if nobody waits.
  */
 export function nextSpeaker(doc: Y.Doc, now: number): string | null {
+  now = stamp(now);
   const view = readStack(doc);
   const next = view.queue[0] ?? null;
   doc.transact(() => {
@@ -296,6 +300,7 @@ export function moveEntry(doc: Y.Doc, id: string, index: number): void {
  * keep their number order. Added by the server when a breakout round ends.
  */
 export function addReportBack(doc: Y.Doc, report: { name: string; text: string; order: number }, now: number): string {
+  now = stamp(now);
   const id = newId();
   doc.transact(() => {
     const map = new Y.Map<unknown>();

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { asMap, instant, within } from './shape.js';
+import { stamp } from './stamp.js';
 
 export type TimerName = 'item' | 'speaker';
 
@@ -55,6 +56,7 @@ export function resetTimer(doc: Y.Doc, name: TimerName, durationMs: number): voi
 
 /** Starts or resumes at server time `now`; a running timer is left as it is. */
 export function startTimer(doc: Y.Doc, name: TimerName, now: number): void {
+  now = stamp(now);
   doc.transact(() => {
     const map = timerMap(doc, name);
     if (typeof map.get('startedAt') === 'number') return;
@@ -64,6 +66,7 @@ export function startTimer(doc: Y.Doc, name: TimerName, now: number): void {
 
 /** Pauses at server time `now`, keeping what has run. */
 export function pauseTimer(doc: Y.Doc, name: TimerName, now: number): void {
+  now = stamp(now);
   doc.transact(() => {
     const t = readTimer(doc, name);
     if (!t || t.startedAt === null) return;
