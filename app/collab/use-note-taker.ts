@@ -2,15 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WebsocketProvider } from 'y-websocket';
 import { hasVisibleText } from '~/model/visible-text';
+import { colourFor } from '~/utils/caret-colour';
 
 const NAME_KEY = 'plenary-note-taker-name';
-
-/** A readable colour per person, from their name, so a cursor keeps its colour across reloads. */
-export function colourFor(name: string): string {
-  let h = 0;
-  for (const c of name) h = (h * 31 + c.codePointAt(0)!) % 360;
-  return `hsl(${h} 70% 35%)`;
-}
 
 /**
  * Who is writing on this device, for the named cursors: the name is kept on the device (one for

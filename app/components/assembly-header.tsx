@@ -3,8 +3,12 @@ import { ConnectionIndicator } from './connection-indicator';
 import type { ConnectionStatus } from '~/collab/use-doc';
 import { LanguageSwitcher } from '~/root';
 
-/** Title, what this screen is, and whether it is live: at the top of every assembly page. */
-export function AssemblyHeader({ title, subtitle, status, children }: { title: string; subtitle: string; status: ConnectionStatus; children?: ReactNode }) {
+/**
+ * Title, what this screen is, and whether it is live: at the top of every assembly page. A page
+ * with no live connection (a plain form) passes no `status` and shows no badge: a badge that
+ * says "Live" must mean it.
+ */
+export function AssemblyHeader({ title, subtitle, status, children }: { title: string; subtitle: string; status?: ConnectionStatus; children?: ReactNode }) {
   return (
     <header className="border-b-2 border-stone-300 bg-white px-4 py-3 sm:px-6">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3">
@@ -14,7 +18,7 @@ export function AssemblyHeader({ title, subtitle, status, children }: { title: s
             {title}
           </h1>
         </div>
-        <ConnectionIndicator status={status} />
+        {status ? <ConnectionIndicator status={status} /> : null}
       </div>
       <div className="mx-auto mt-3 flex max-w-5xl flex-wrap items-center justify-between gap-3">
         <LanguageSwitcher />

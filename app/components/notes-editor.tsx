@@ -23,13 +23,14 @@ function caret(user: Record<string, unknown>): HTMLElement {
   return cursor;
 }
 
-function Toolbar({ editor, label }: { editor: Editor | null; label: string }) {
+function Toolbar({ editor, label, editable }: { editor: Editor | null; label: string; editable: boolean }) {
   const { t } = useTranslation();
   if (!editor) return null;
   const button = (name: string, active: boolean, run: () => void) => (
     <button
       type="button"
       aria-pressed={active}
+      disabled={!editable}
       onMouseDown={(e) => e.preventDefault()}
       onClick={run}
       className={`min-h-11 rounded-lg border-2 px-3 font-bold ${active ? 'border-stone-950 bg-stone-950 text-white' : 'border-stone-400 bg-white'}`}
@@ -59,6 +60,7 @@ export default function NotesEditor({
   user,
   testId,
   onReady,
+  editable = true,
 }: {
   doc: Y.Doc;
   field: string;
@@ -68,6 +70,8 @@ export default function NotesEditor({
   testId: string;
   /** Called once the editor is on the page. */
   onReady?: () => void;
+  /** False once this link is shut out ([H8]): the text stays readable, nothing can be typed. */
+  editable?: boolean;
 }) {
   const editor = useEditor(
     {
@@ -92,13 +96,17 @@ export default function NotesEditor({
     },
     [doc, field, provider],
   );
+  // Changed in place, never by rebuilding the editor under someone's cursor.
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
   useEffect(() => {
     if (editor) onReady?.();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor]);
   return (
     <div className="grid gap-2">
-      <Toolbar editor={editor} label={label} />
+      <Toolbar editor={editor} label={label} editable={editable} />
       <EditorContent editor={editor} />
     </div>
   );

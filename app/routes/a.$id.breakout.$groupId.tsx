@@ -9,6 +9,7 @@ import { useSaved } from '~/collab/use-saved';
 import { useDocValue, useY } from '~/collab/use-y';
 import { readRounds } from '~/model/breakouts';
 import { AssemblyHeader } from '~/components/assembly-header';
+import { LiveControls } from '~/components/live-controls';
 import { RoundStatus } from '~/components/round-status';
 import { Card } from '~/components/ui/card';
 import { Input } from '~/components/ui/field';
@@ -66,18 +67,22 @@ export default function Breakout() {
   // The table's name from whichever round it belongs to (the room may have moved on).
   const rounds = useDocValue(plenary.doc, readRounds);
   const table = rounds.flatMap((r) => r.tables).find((x) => x.id === data.groupId) ?? null;
+  // Shut out on either document (the link was revoked): nothing here can be sent any more.
+  const denied = status === 'denied' || plenary.status === 'denied';
   const heading = table ? `${t('breakout.table', { number: table.number })}${table.label ? ` · ${table.label}` : ''}` : t('breakout.heading', { group: data.groupId });
 
   return (
     <>
       <AssemblyHeader title={plenary.meta.title || data.title} subtitle={heading} status={status} />
       <main className="mx-auto grid max-w-3xl gap-4 px-4 py-6" data-offline-ready={offlineReady || undefined}>
-        {round && round.status !== 'planned' ? (
-          <Card>
-            <RoundStatus round={round} />
-          </Card>
-        ) : null}
-        {data.canWrite ? <Writer doc={doc} provider={provider} saved={saved} onEditorReady={() => setEditorReady(true)} /> : <Reader doc={doc} />}
+        <LiveControls status={denied ? 'denied' : status}>
+          {round && round.status !== 'planned' ? (
+            <Card>
+              <RoundStatus round={round} />
+            </Card>
+          ) : null}
+          {data.canWrite ? <Writer doc={doc} provider={provider} saved={saved} editable={!denied} onEditorReady={() => setEditorReady(true)} /> : <Reader doc={doc} />}
+        </LiveControls>
       </main>
     </>
   );
@@ -87,11 +92,13 @@ function Writer({
   doc,
   provider,
   saved,
+  editable,
   onEditorReady,
 }: {
   doc: import('yjs').Doc;
   provider: ReturnType<typeof useDoc>['provider'];
   saved: ReturnType<typeof useSaved>;
+  editable: boolean;
   onEditorReady: () => void;
 }) {
   const { t } = useTranslation();
@@ -132,7 +139,7 @@ function Writer({
             <h2 className="mb-2 text-xl font-black">{t('breakout.notes')}</h2>
             {/* Made once the connection code is there, so the editor is never rebuilt under someone typing. */}
             {provider ? (
-              <NotesEditor doc={doc} field={NOTES_FIELD} label={t('breakout.notes')} provider={provider} user={user} testId="notes-editor" onReady={onEditorReady} />
+              <NotesEditor doc={doc} field={NOTES_FIELD} label={t('breakout.notes')} provider={provider} user={user} testId="notes-editor" editable={editable} onReady={onEditorReady} />
             ) : (
               <p className="text-stone-700">{t('breakout.loadingEditor')}</p>
             )}
@@ -140,7 +147,7 @@ function Writer({
           <Card className="border-amber-400">
             <h2 className="text-xl font-black">{t('breakout.reportBack')}</h2>
             <p className="mb-2 text-stone-700">{t('breakout.reportBackHint')}</p>
-            <NotesEditor doc={doc} field={REPORT_FIELD} label={t('breakout.reportBack')} provider={null} user={user} testId="report-editor" />
+            <NotesEditor doc={doc} field={REPORT_FIELD} label={t('breakout.reportBack')} provider={null} user={user} testId="report-editor" editable={editable} />
           </Card>
         </Suspense>
       ) : (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { usePlenary } from '~/collab/use-plenary';
 import { AssemblyHeader } from '~/components/assembly-header';
+import { LiveControls } from '~/components/live-controls';
 import { CopyField } from '~/components/copy-field';
 import { AgendaEditor } from '~/components/agenda-editor';
 import { BreakoutPanel } from '~/components/breakout-panel';
@@ -186,6 +187,7 @@ export default function FacilitatorConsole() {
         </Dialog>
       ) : null}
       <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 sm:px-6">
+        <LiveControls status={status}>
         <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
           <Card aria-labelledby="run-heading" className="lg:sticky lg:top-4">
             <h2 id="run-heading" className="mb-3 text-xl font-black">
@@ -319,6 +321,7 @@ export default function FacilitatorConsole() {
           </a>
         </Card>
         <DangerZone title={data.title} schedule={data.deleteSchedule} />
+        </LiveControls>
       </main>
     </>
   );

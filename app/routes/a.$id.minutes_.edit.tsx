@@ -63,7 +63,8 @@ export default function MinutesEditor() {
   const draft = result && 'draft' in result ? result.draft : result && 'markdown' in result ? String(result.markdown) : null;
   return (
     <>
-      <AssemblyHeader title={data.title} subtitle={t('minutes.editHeading')} status="connected" />
+      {/* A plain form page with no live connection: no "Live" badge ([H7]). */}
+      <AssemblyHeader title={data.title} subtitle={t('minutes.editHeading')} />
       <main className="mx-auto grid max-w-4xl gap-6 px-4 py-6">
         <Card>
           <h2 className="text-xl font-black">{t('minutes.makeDraft')}</h2>

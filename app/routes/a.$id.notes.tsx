@@ -2,9 +2,10 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData, useSearchParams } from '@remix-run/react';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDoc } from '~/collab/use-doc';
+import { useDoc, type ConnectionStatus } from '~/collab/use-doc';
 import { usePlenary } from '~/collab/use-plenary';
 import { AssemblyHeader } from '~/components/assembly-header';
+import { LiveControls } from '~/components/live-controls';
 import { Card } from '~/components/ui/card';
 import { Select } from '~/components/ui/field';
 import { NOTES_FIELD } from '~/model/notes';
@@ -49,36 +50,38 @@ export default function PlenaryNotes() {
     <>
       <AssemblyHeader title={meta.title || data.title} subtitle={t('notes.heading')} status={status} />
       <main className="mx-auto grid max-w-3xl gap-4 px-4 py-6">
-        {agenda.length === 0 ? <p>{t('agenda.empty')}</p> : null}
-        {itemId ? (
-          <>
-            <label className="grid gap-1 font-bold">
-              {t('notes.item')}
-              <Select value={itemId} onChange={(e) => setSearch({ item: e.target.value })}>
-                {agenda.map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.id === currentId ? `${t('agenda.now')}: ` : ''}
-                    {i.title}
-                  </option>
-                ))}
-              </Select>
-            </label>
-            <ItemNotes key={itemId} assemblyId={data.id} itemId={itemId} state={itemId === data.item ? data.notes : ''} />
-          </>
-        ) : null}
+        <LiveControls status={status}>
+          {agenda.length === 0 ? <p>{t('agenda.empty')}</p> : null}
+          {itemId ? (
+            <>
+              <label className="grid gap-1 font-bold">
+                {t('notes.item')}
+                <Select value={itemId} onChange={(e) => setSearch({ item: e.target.value })}>
+                  {agenda.map((i) => (
+                    <option key={i.id} value={i.id}>
+                      {i.id === currentId ? `${t('agenda.now')}: ` : ''}
+                      {i.title}
+                    </option>
+                  ))}
+                </Select>
+              </label>
+              <ItemNotes key={itemId} assemblyId={data.id} itemId={itemId} state={itemId === data.item ? data.notes : ''} plenaryStatus={status} />
+            </>
+          ) : null}
+        </LiveControls>
       </main>
     </>
   );
 }
 
-function ItemNotes({ assemblyId, itemId, state }: { assemblyId: string; itemId: string; state: string }) {
+function ItemNotes({ assemblyId, itemId, state, plenaryStatus }: { assemblyId: string; itemId: string; state: string; plenaryStatus: ConnectionStatus }) {
   const { t } = useTranslation();
-  const { doc, provider } = useDoc(`${assemblyId}/notes/${itemId}`, state, { presence: true });
+  const { doc, provider, status } = useDoc(`${assemblyId}/notes/${itemId}`, state, { presence: true });
   const { user, hydrated } = useNoteTaker(provider);
   return (
     <Card>
       <Suspense fallback={<p>{t('breakout.loadingEditor')}</p>}>
-        {provider && hydrated ? <NotesEditor doc={doc} field={NOTES_FIELD} label={t('notes.heading')} provider={provider} user={user} testId="plenary-notes-editor" /> : <p>{t('breakout.loadingEditor')}</p>}
+        {provider && hydrated ? <NotesEditor doc={doc} field={NOTES_FIELD} label={t('notes.heading')} provider={provider} user={user} testId="plenary-notes-editor" editable={status !== 'denied' && plenaryStatus !== 'denied'} /> : <p>{t('breakout.loadingEditor')}</p>}
       </Suspense>
     </Card>
   );

@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { usePlenary } from '~/collab/use-plenary';
 import { AssemblyHeader } from '~/components/assembly-header';
+import { LiveControls } from '~/components/live-controls';
 import { StackKeeper } from '~/components/stack-keeper';
 import { plenaryState, requireRole } from '~/utils/guards.server';
 
@@ -22,8 +23,10 @@ export default function StackKeeperPage() {
   return (
     <>
       <AssemblyHeader title={meta.title || data.title} subtitle={t('stack.keeperHeading')} status={status} />
-      <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
-        <StackKeeper doc={doc} stack={stack} speakerTimer={speakerTimer} itemTitle={item?.title ?? null} />
+      <main className="mx-auto grid max-w-6xl gap-4 px-4 py-6 sm:px-6">
+        <LiveControls status={status}>
+          <StackKeeper doc={doc} stack={stack} speakerTimer={speakerTimer} itemTitle={item?.title ?? null} />
+        </LiveControls>
       </main>
     </>
   );
