@@ -49,6 +49,8 @@ export function BreakoutPanel({ doc, assemblyId, itemId, round }: { doc: Y.Doc; 
               </Button>
               <ender.Form method="post">
                 <input type="hidden" name="intent" value="end-round" />
+                {/* "End the round of this item": a second press, or one from a stale screen, does nothing. */}
+                <input type="hidden" name="itemId" value={itemId} />
                 <Button type="submit" variant="danger" disabled={ender.state !== 'idle'}>
                   {t('round.end')}
                 </Button>

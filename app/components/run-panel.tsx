@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { serverNow, useServerNow } from '~/collab/use-server-now';
@@ -18,6 +18,9 @@ export const SPEAKER_MS = 2 * 60_000;
  * projected end against its planned end, the next item in one press, both timers, and the
  * announcement on the projector.
  */
+/** Presses of "Next item" closer together than this are one press (Enter held or hit twice). */
+const NEXT_PAUSE_MS = 1000;
+
 export function RunPanel({
   doc,
   agenda,
@@ -37,6 +40,8 @@ export function RunPanel({
 }) {
   const { t, i18n } = useTranslation();
   const now = useServerNow(1000);
+  /** When this console last pressed "Next item" (a second press within a moment is the same one). */
+  const lastNext = useRef(0);
   const index = agenda.findIndex((i) => i.id === currentId);
   const current = index >= 0 ? agenda[index] : null;
   const next = agenda.slice(index + 1).find((i) => i.status === 'pending') ?? null;
@@ -90,8 +95,13 @@ export function RunPanel({
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button
-          // A double click is one press: the room moves on by one item, not two.
-          onClick={(e) => e.detail <= 1 && nextItem(doc, serverNow())}
+          // "Move on from this item" ([G5]): a double click, Enter pressed twice, or a second
+          // facilitator's press for the same item moves the room on by one item, not two.
+          onClick={(e) => {
+            if (e.detail > 1 || Date.now() - lastNext.current < NEXT_PAUSE_MS) return;
+            lastNext.current = Date.now();
+            nextItem(doc, serverNow(), current?.id ?? null);
+          }}
           disabled={!next && !current} data-testid="next-item-button">
           {current ? (next ? t('run.next', { title: next.title }) : t('run.finish')) : next ? t('run.begin', { title: next.title }) : t('run.nextPlain')}
         </Button>

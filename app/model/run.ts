@@ -41,9 +41,13 @@ export function goToItem(doc: Y.Doc, id: string, now: number): void {
 /**
  * "Next item": the current one is done, the next pending one starts with its timer running.
  * After the last item the item timer is removed. Returns the new current item's id, or null.
+ *
+ * `from` is the item the press was for ([G5]): "move on from item X". When the room has already
+ * left it (another facilitator pressed first, or this press is a second one), nothing changes.
  */
-export function nextItem(doc: Y.Doc, now: number): string | null {
+export function nextItem(doc: Y.Doc, now: number, from?: string | null): string | null {
   now = stamp(now);
+  if (from !== undefined && currentItemId(doc) !== from) return null;
   let next: string | null = null;
   doc.transact(() => {
     leaveItem(doc, now);

@@ -107,7 +107,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === 'end-round' || intent === 'table-links') {
     try {
-      if (intent === 'end-round') return json({ ended: await endRoundOnServer(context, assembly.id) });
+      if (intent === 'end-round') return json({ ended: await endRoundOnServer(context, assembly.id, String(form.get('itemId') ?? '') || null) });
       return json({ tableLinks: await mintTableLinks(context, assembly.id, request) });
     } catch (err) {
       if (err instanceof BreakoutError) return json({ error: `round.errors.${err.code}` }, { status: err.code === 'no-round' ? 404 : 409 });

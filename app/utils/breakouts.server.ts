@@ -8,23 +8,30 @@ import { qrSvg } from './qr.server';
 export const tableName = (t: Table) => (t.label ? `${t.number} · ${t.label}` : String(t.number));
 
 /**
- * Ends the current item's round on the server: reads every table's report-back from its own
- * document (whatever any browser has open), then ends the round and puts them on the stack, in
- * one change to the plenary document.
+ * Ends a round on the server: reads every table's report-back from its own document (whatever any
+ * browser has open), then ends the round and puts them on the stack, in one change to the plenary
+ * document. `itemId` says which round the press was for ([G5]): a round that has already ended is
+ * left as it is (a second press, or a second facilitator, does nothing). Returns how many
+ * report-backs went on the stack.
  */
-export async function endRoundOnServer(context: AppLoadContext, assemblyId: string): Promise<number> {
+export async function endRoundOnServer(context: AppLoadContext, assemblyId: string, itemId: string | null = null): Promise<number> {
   const plenary = `${assemblyId}/plenary`;
   const found = await context.services.readDoc(plenary, (doc) => {
-    const itemId = currentItemId(doc);
-    return itemId ? { itemId, round: readRound(doc, itemId) } : null;
+    const target = itemId ?? currentItemId(doc);
+    return target ? { itemId: target, round: readRound(doc, target) } : null;
   });
   if (!found?.round) throw new BreakoutError('no-round', 'no breakout round for the current item');
+  if (found.round.status === 'ended') return 0;
   const reports = new Map<string, string>();
   for (const table of found.round.tables) {
     reports.set(table.id, await context.services.readDoc(`${assemblyId}/breakout/${table.id}`, (doc) => fragmentToText(reportFragment(doc))));
   }
-  await context.services.changeDoc(plenary, (doc) => endRoundWithReports(doc, found.itemId, reports, tableName, context.services.now()));
-  return [...reports.values()].filter((r) => r.trim()).length;
+  return context.services.changeDoc(plenary, (doc) => {
+    // Ended by someone else while the report-backs were read: nothing more to do.
+    if (readRound(doc, found.itemId)?.status === 'ended') return 0;
+    endRoundWithReports(doc, found.itemId, reports, tableName, context.services.now());
+    return [...reports.values()].filter((r) => r.trim()).length;
+  });
 }
 
 /** One note-taker link per table of the current round, with QR codes, to print or project. */

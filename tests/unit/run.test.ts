@@ -70,3 +70,41 @@ describe('running the room', () => {
     expect(readTimer(a, 'item')).toEqual(readTimer(b, 'item'));
   });
 });
+
+describe('[G5] "Next item" means "move on from item X"', () => {
+  function twoConsoles() {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    a.on('update', (u: Uint8Array, origin: unknown) => origin !== 'sync' && Y.applyUpdate(b, u, 'sync'));
+    b.on('update', (u: Uint8Array, origin: unknown) => origin !== 'sync' && Y.applyUpdate(a, u, 'sync'));
+    return { a, b };
+  }
+
+  it('[G5] a second facilitator’s press for the item the room already left does nothing (no item is skipped)', () => {
+    const { a, b } = twoConsoles();
+    const report = addItem(a, { title: 'Report from the strike committee', kind: 'report', minutes: 10 });
+    const breakouts = addItem(a, { title: 'Breakouts', kind: 'breakout', minutes: 20 });
+    const close = addItem(a, { title: 'Closing', kind: 'closing', minutes: 5 });
+    const welcome = addItem(a, { title: 'Welcome', kind: 'welcome', minutes: 5 }, 0);
+    goToItem(a, welcome, 1_000);
+    // Both consoles show "Welcome" as current; A presses first, B a moment later.
+    expect(nextItem(a, 2_000, welcome)).toBe(report);
+    expect(nextItem(b, 2_100, welcome)).toBeNull();
+    expect(currentItemId(a)).toBe(report);
+    expect(currentItemId(b)).toBe(report);
+    expect(readAgenda(a).find((i) => i.id === report)?.status).toBe('pending');
+    expect(readAgenda(a).find((i) => i.id === breakouts)?.status).toBe('pending');
+    void close;
+  });
+
+  it('[G5] the same console pressing twice for one item moves on once', () => {
+    const doc = new Y.Doc();
+    const first = addItem(doc, { title: 'First', kind: 'discussion', minutes: 5 });
+    const second = addItem(doc, { title: 'Second', kind: 'discussion', minutes: 5 });
+    addItem(doc, { title: 'Third', kind: 'discussion', minutes: 5 });
+    goToItem(doc, first, 1_000);
+    nextItem(doc, 2_000, first);
+    nextItem(doc, 2_001, first);
+    expect(currentItemId(doc)).toBe(second);
+  });
+});
