@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs';
 import { advance, currentItemId, readAgenda, runMap, setCurrent } from './agenda.js';
-import { endTurn, readSettings } from './stack.js';
+import { carryReportBacks, endTurn, readSettings } from './stack.js';
 import { asMap, text } from './shape.js';
 import { readTimer, resetTimer, startTimer, timersMap } from './timers.js';
 import { stamp } from './stamp.js';
@@ -32,8 +32,10 @@ function restartItemTimer(doc: Y.Doc, id: string, now: number): void {
 export function goToItem(doc: Y.Doc, id: string, now: number): void {
   now = stamp(now);
   doc.transact(() => {
-    if (currentItemId(doc) !== id) leaveItem(doc, now);
+    const left = currentItemId(doc);
+    if (left !== id) leaveItem(doc, now);
     setCurrent(doc, id, now);
+    if (left && left !== id) carryReportBacks(doc, left, id);
     restartItemTimer(doc, id, now);
   });
 }
@@ -50,8 +52,10 @@ export function nextItem(doc: Y.Doc, now: number, from?: string | null): string 
   if (from !== undefined && currentItemId(doc) !== from) return null;
   let next: string | null = null;
   doc.transact(() => {
+    const left = currentItemId(doc);
     leaveItem(doc, now);
     next = advance(doc, now);
+    if (next && left) carryReportBacks(doc, left, next);
     if (next) restartItemTimer(doc, next, now);
     else timersMap(doc).delete('item');
   });

@@ -296,6 +296,19 @@ export function moveEntry(doc: Y.Doc, id: string, index: number): void {
 }
 
 /**
+ * Report-backs still waiting when the room leaves item `from` go with it to item `to`, where they
+ * are heard (the stack is per item; issue 12, defect 1). Hands raised for `from` stay with it.
+ */
+export function carryReportBacks(doc: Y.Doc, from: string, to: string): void {
+  doc.transact(() => {
+    for (const e of readEntries(doc)) {
+      if (e.kind !== 'report' || e.status !== 'waiting' || e.itemId !== from || e.calledAt !== null) continue;
+      entryMap(doc, e.id)?.set('itemId', to);
+    }
+  });
+}
+
+/**
  * A table's report-back as a turn on the stack of the current item, at server time `now`; tables
  * keep their number order. Added by the server when a breakout round ends.
  */

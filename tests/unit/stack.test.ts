@@ -17,9 +17,10 @@ import {
   withdraw,
   type EntryKind,
   type Progressive,
+  addReportBack,
 } from '../../app/model/stack.js';
 import { readTimer } from '../../app/model/timers.js';
-import { goToItem } from '../../app/model/run.js';
+import { goToItem, nextItem } from '../../app/model/run.js';
 
 const names = (doc: Y.Doc) => readStack(doc).queue.map((e) => e.name);
 const speaker = (doc: Y.Doc) => readStack(doc).speaker?.name ?? null;
@@ -256,5 +257,25 @@ describe('[K7] several keepers and phones at once', () => {
       }
       expect(called.sort()).toEqual([...waiting].sort());
     }
+  });
+});
+
+describe('[K12] unheard report-backs follow the room', () => {
+  it('[K12] end the round, call table 1, "Next item": tables 2 and 3 wait on the next item’s stack', () => {
+    const doc = new Y.Doc();
+    const breakouts = addItem(doc, { title: 'Breakouts', kind: 'breakout', minutes: 30 });
+    const reportBacks = addItem(doc, { title: 'Report-backs', kind: 'report', minutes: 20 });
+    goToItem(doc, breakouts, 1_000);
+    for (const n of [1, 2, 3]) addReportBack(doc, { name: `Table ${n}`, text: `Points of table ${n}`, order: n }, 2_000);
+    expect(nextSpeaker(doc, 3_000)).not.toBeNull();
+    expect(readStack(doc).speaker?.name).toBe('Table 1');
+    expect(nextItem(doc, 4_000, breakouts)).toBe(reportBacks);
+    const view = readStack(doc);
+    expect(view.itemId).toBe(reportBacks);
+    expect(view.speaker).toBeNull();
+    expect(view.queue.map((e) => e.name)).toEqual(['Table 2', 'Table 3']);
+    // Table 1 was heard on Breakouts; going back there does not bring it again.
+    goToItem(doc, breakouts, 5_000);
+    expect(readStack(doc).queue.map((e) => e.name)).toEqual(['Table 2', 'Table 3']);
   });
 });
