@@ -59,8 +59,16 @@ export function useSaved(doc: Y.Doc, status: ConnectionStatus, savedUrl: string 
     };
   }, [doc, status, version, saved, savedUrl]);
 
+  return savedState(saved, version, status, device);
+}
+
+/**
+ * The state to show: `saved` is the edit count the server last confirmed, `version` the latest.
+ * While connected, an edit the server has not confirmed yet is on its way ('saving'), never
+ * "saved on this phone only": that is for when the connection is down (issue 12, defect 8).
+ */
+export function savedState(saved: number | null, version: number, status: ConnectionStatus, device: DeviceCopy): SavedState {
   if (saved === version) return 'server';
-  // Connected, before the server's first answer (under a second): say so rather than guess.
-  if (saved === null && status === 'connected') return 'checking';
+  if (status === 'connected') return saved === null ? 'checking' : 'saving';
   return device === 'kept' ? 'phone' : device === 'writing' ? 'saving' : 'unsaved';
 }
