@@ -24,7 +24,8 @@ import { plenaryState, requireRole } from '~/utils/guards.server';
 import { clearKeyCookie, readKeyCookie } from '~/utils/key-cookie.server';
 import { qrSvg } from '~/utils/qr.server';
 import { endRoundOnServer, mintTableLinks } from '~/utils/breakouts.server';
-import { BreakoutError } from '~/model/breakouts';
+import { BreakoutError, MAX_TABLES, tableId } from '~/model/breakouts';
+import { readAgenda } from '~/model/agenda';
 import { VotingRightsPanel } from '~/components/voting-rights-panel';
 import { votingRightsAction } from '~/utils/voting-rights.server';
 
@@ -126,10 +127,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       throw err;
     }
   }
+  // A note-taker link is for the plenary notes or for one table of a breakout item ([BR8]): the
+  // table's id is `<itemId>-t<n>`, so a link made before the round exists lands on its table.
+  const where = String(form.get('scopeItem') ?? '');
+  let scopeField = String(form.get('scope') ?? '');
+  if (form.get('role') === 'note-taker' && where) {
+    if (where === 'plenary') scopeField = 'plenary';
+    else {
+      const table = Number(form.get('table'));
+      const isItem = await context.services.readDoc(`${assembly.id}/plenary`, (doc) => readAgenda(doc).some((i) => i.id === where));
+      if (!isItem) return json({ error: 'console.errors.groupInvalid', field: 'scopeItem' }, { status: 400 });
+      if (!Number.isInteger(table) || table < 1 || table > MAX_TABLES) return json({ error: 'console.errors.tableInvalid', field: 'table' }, { status: 400 });
+      scopeField = tableId(where, table);
+    }
+  } else if (form.get('role') === 'note-taker' && scopeField !== 'plenary') {
+    // Only the plenary notes or a breakout item's table: any other group opens a notes document
+    // nobody reads (issue 12, defect 4).
+    return json({ error: 'console.errors.groupRequired', field: 'scopeItem' }, { status: 400 });
+  }
   const parsed = MintSchema.safeParse({
     intent,
     role: form.get('role'),
-    scope: form.get('scope') ?? '',
+    scope: scopeField,
     label: form.get('label') ?? '',
     voiceOnly: form.get('voiceOnly') === 'on',
   });
@@ -269,8 +288,23 @@ export default function FacilitatorConsole() {
                 </Select>
               )}
             </Field>
-            <Field id="scope" label={t('console.group')} hint={t('console.groupHint')}>
-              {({ id, describedBy }) => <Input id={id} name="scope" aria-describedby={describedBy} />}
+            <Field id="scopeItem" label={t('console.group')} hint={t('console.groupHint')}>
+              {({ id, describedBy }) => (
+                <Select id={id} name="scopeItem" defaultValue="" aria-describedby={describedBy}>
+                  <option value="">{t('console.groupNone')}</option>
+                  <option value="plenary">{t('console.groupPlenary')}</option>
+                  {agenda
+                    .filter((i) => i.kind === 'breakout')
+                    .map((i) => (
+                      <option key={i.id} value={i.id}>
+                        {i.title}
+                      </option>
+                    ))}
+                </Select>
+              )}
+            </Field>
+            <Field id="table" label={t('console.table')} hint={t('console.tableHint')}>
+              {({ id, describedBy }) => <Input id={id} name="table" type="number" min={1} max={MAX_TABLES} defaultValue="1" aria-describedby={describedBy} />}
             </Field>
             <Field id="label" label={t('console.label')} hint={t('console.labelHint')}>
               {({ id, describedBy }) => <Input id={id} name="label" maxLength={100} aria-describedby={describedBy} />}
