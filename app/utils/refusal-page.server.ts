@@ -5,12 +5,13 @@ import { createI18n } from '~/i18n/i18n';
 import { languageFor } from '~/i18n/language.server';
 
 /** One translator per language, made once: a refusal must stay cheap when a script sends thousands. */
-const translators = new Map<string, TFunction>();
-export function translator(language: string): TFunction {
-  let t = translators.get(language);
-  if (!t) translators.set(language, (t = createI18n(language, CATALOGUES[language]).t));
-  return t;
+const translators = new Map<string, ReturnType<typeof createI18n>>();
+function i18nFor(language: string) {
+  let i18n = translators.get(language);
+  if (!i18n) translators.set(language, (i18n = createI18n(language, CATALOGUES[language])));
+  return i18n;
 }
+export const translator = (language: string): TFunction => i18nFor(language).t;
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -47,7 +48,7 @@ export function refusalPage(request: Request, status: number, headers: Headers, 
   const title = t(retryable ? 'refusal.title' : 'refusal.refused');
   const back = new URL(request.url).pathname;
   const body = `<!DOCTYPE html>
-<html lang="${escape(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)} — Plenary</title></head>
+<html lang="${escape(language)}" dir="${i18nFor(language).dir(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)} — Plenary</title></head>
 <body><main><h1>${escape(title)}</h1><p role="alert">${escape(message)}</p>${retryable ? `<p>${escape(t('refusal.retry', { seconds }))}</p>` : ''}<p><a href="${escape(back)}">${escape(t('refusal.back'))}</a></p></main></body></html>
 `;
   headers.set('Content-Type', 'text/html; charset=utf-8');

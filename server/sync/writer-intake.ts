@@ -106,7 +106,7 @@ export class WriterIntake {
       return null;
     }
     this.forget(conn);
-    const foreign = this.foreignClient(conn, decoded);
+    const foreign = this.foreignClient(conn, decoded, known);
     if (foreign !== null) {
       this.logger.warn('update refused: written under another writer’s client id', { doc: this.name.name, role: conn.grant.role });
       conn.reject(CloseCode.forbidden, `client id ${foreign} belongs to another writer`);
@@ -132,8 +132,7 @@ export class WriterIntake {
 
 
   /** A client id in `decoded` another link (or the server) wrote under, or null. */
-  private foreignClient(conn: Connection, decoded: ReturnType<typeof Y.decodeUpdate>): number | null {
-    const known = stateVectorOf(this.live);
+  private foreignClient(conn: Connection, decoded: ReturnType<typeof Y.decodeUpdate>, known: Map<number, number>): number | null {
     for (const s of decoded.structs) {
       if (s instanceof Y.Skip) continue;
       // Already held by the server (a reconnecting client resends what it has): no claim.

@@ -5,19 +5,9 @@
 import * as Y from 'yjs';
 import { SqliteStore } from '../../server/storage/sqlite-store.js';
 
-/** mulberry32: a small seeded generator, enough to pick shapes. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { pick, seeded } from './random.js';
 
-export const pick = <T>(rng: () => number, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
+export { pick, seeded };
 
 /** Numbers that have hurt readers: sizes, NaN, infinities, negatives, fractions, huge ones. */
 const NUMBERS = [20_000_000, 1e6, 101, -1, 0, 1.5, NaN, Infinity, -Infinity, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31];
@@ -193,14 +183,19 @@ export function mutateNotes(doc: Y.Doc, field: string, rng: () => number, count:
 export async function writeStored(dataDir: string, docName: string, change: (doc: Y.Doc) => void): Promise<void> {
   const store = new SqliteStore(`${dataDir}/plenary.sqlite`);
   try {
-    const doc = new Y.Doc();
-    const stored = await store.loadDoc(docName);
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const u of stored.updates) Y.applyUpdate(doc, u);
-    const before = Y.encodeStateVector(doc);
-    change(doc);
-    await store.appendUpdates(docName, [Y.encodeStateAsUpdate(doc, before)]);
+    await appendStored(store, docName, change);
   } finally {
     await store.close();
   }
+}
+
+/** Applies `change` to a document as `store` holds it, appended as one update: no socket, no checks. */
+export async function appendStored(store: SqliteStore, docName: string, change: (doc: Y.Doc) => void): Promise<void> {
+  const doc = new Y.Doc();
+  const stored = await store.loadDoc(docName);
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  const before = Y.encodeStateVector(doc);
+  change(doc);
+  await store.appendUpdates(docName, [Y.encodeStateAsUpdate(doc, before)]);
 }

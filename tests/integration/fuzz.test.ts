@@ -8,18 +8,8 @@ import { appendParagraph, REPORT_FIELD } from '../../app/model/notes.js';
 import { goToItem, setAnnouncement } from '../../app/model/run.js';
 import { ENTRY_KINDS, moveEntry, nextSpeaker, raiseHand, readStack, withdraw } from '../../app/model/stack.js';
 import { firstText } from '../helpers/notes.js';
+import { seeded } from '../helpers/random.js';
 
-/** mulberry32: small, seedable, good enough to pick operations. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let server: TestServer;
 beforeAll(async () => {
@@ -112,7 +102,7 @@ const state = (kind: Kind, doc: Y.Doc) =>
  * then: every writer, every reader and a fresh client of each document hold the same state.
  */
 async function fuzz(seed: number, steps = 400) {
-  const random = rng(seed);
+  const random = seeded(seed);
   const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   const asm = await createAssembly(server.url, `Fuzz ${seed}`);
   const group = `fuzz${seed}`;

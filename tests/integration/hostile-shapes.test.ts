@@ -19,7 +19,7 @@ import { raiseHand } from '../../app/model/stack.js';
 import { SqliteStore } from '../../server/storage/sqlite-store.js';
 import { connect, eventually, type Client } from '../helpers/clients.js';
 import { spawnServer, type ChildServer } from '../helpers/child-server.js';
-import { mutateNotes, mutatePlenary, pushNested, seeded } from '../helpers/hostile.js';
+import { appendStored, mutateNotes, mutatePlenary, pushNested, seeded } from '../helpers/hostile.js';
 import { createAssembly, mintLink, tempDataDir, type CreatedAssembly } from '../helpers/server.js';
 
 /** Each page and command answers within this. */
@@ -82,16 +82,6 @@ async function setUp(name: string): Promise<Room> {
   return room;
 }
 
-/** Applies `change` to a document as stored, appended as one update: no socket, no checks. */
-async function writeStored(store: SqliteStore, docName: string, change: (doc: Y.Doc) => void): Promise<void> {
-  const doc = new Y.Doc();
-  const stored = await store.loadDoc(docName);
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const u of stored.updates) Y.applyUpdate(doc, u);
-  const before = Y.encodeStateVector(doc);
-  change(doc);
-  await store.appendUpdates(docName, [Y.encodeStateAsUpdate(doc, before)]);
-}
 
 function rssMb(): number {
   const status = fs.readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
@@ -150,9 +140,9 @@ beforeAll(async () => {
   // What got into the store before anything checked it.
   const store = new SqliteStore(`${dataDir}/plenary.sqlite`);
   const r = rooms['table-count'];
-  await writeStored(store, `${r.id}/plenary`, (doc) => (roundsMap(doc).get(r.item) as Y.Map<unknown>).set('tableCount', 20_000_000));
+  await appendStored(store, `${r.id}/plenary`, (doc) => (roundsMap(doc).get(r.item) as Y.Map<unknown>).set('tableCount', 20_000_000));
   const g = rooms['agenda-item'];
-  await writeStored(store, `${g.id}/plenary`, (doc) => {
+  await appendStored(store, `${g.id}/plenary`, (doc) => {
     itemsMap(doc).set('x', 5);
     itemsMap(doc).set('s', 'an item');
     itemsMap(doc).set('a', Y.Array.from([1, 2]));
@@ -162,7 +152,7 @@ beforeAll(async () => {
   });
   const q = rooms.quotes;
   for (const docName of [`${q.id}/breakout/${q.table}`, `${q.id}/notes/${q.item}`]) {
-    await writeStored(store, docName, (doc) => {
+    await appendStored(store, docName, (doc) => {
       pushNested(doc.getXmlFragment(REPORT_FIELD), 20_000);
       pushNested(doc.getXmlFragment(NOTES_FIELD), 20_000);
     });
@@ -170,9 +160,9 @@ beforeAll(async () => {
   for (const seed of SEEDS) {
     const room = rooms[`seed-${seed}`];
     const rng = seeded(seed);
-    await writeStored(store, `${room.id}/plenary`, (doc) => mutatePlenary(doc, rng, 40));
-    await writeStored(store, `${room.id}/breakout/${room.table}`, (doc) => mutateNotes(doc, REPORT_FIELD, rng, 4));
-    await writeStored(store, `${room.id}/notes/${room.item}`, (doc) => mutateNotes(doc, NOTES_FIELD, rng, 4));
+    await appendStored(store, `${room.id}/plenary`, (doc) => mutatePlenary(doc, rng, 40));
+    await appendStored(store, `${room.id}/breakout/${room.table}`, (doc) => mutateNotes(doc, REPORT_FIELD, rng, 4));
+    await appendStored(store, `${room.id}/notes/${room.item}`, (doc) => mutateNotes(doc, NOTES_FIELD, rng, 4));
   }
   await store.close();
   server = await spawnServer(dataDir);

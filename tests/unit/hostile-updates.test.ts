@@ -16,18 +16,12 @@ import { addProposal, closeVote, getProposal, openVote, readProposals } from '..
 import { joinTable, planRound, readRounds, startRound } from '../../app/model/breakouts.js';
 import { readMeta, setMeta } from '../../app/model/meta.js';
 import { readTimer } from '../../app/model/timers.js';
+import { pick, seeded } from '../helpers/random.js';
 
-/** mulberry32: a small seeded generator, so a failing seed replays exactly. */
+/** A seeded generator with a pick, so a failing seed replays exactly. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] };
+  const next = seeded(seed);
+  return { next, pick: <T>(xs: readonly T[]): T => pick(next, xs) };
 }
 
 const ROOTS = ['meta', 'run', 'stack', 'timers', 'agendaItems', 'stackEntries', 'breakoutRounds', 'proposals', 'secrets', 'notes'] as const;

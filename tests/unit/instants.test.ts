@@ -10,22 +10,13 @@ import { addAction, addAmendment, addProposal, readProposals, setOutcome } from 
 import { addItem, readAgenda } from '../../app/model/agenda.js';
 import { goToItem, nextItem } from '../../app/model/run.js';
 import { raiseHand, readEntries } from '../../app/model/stack.js';
+import { seeded } from '../helpers/random.js';
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('[T4] whole-millisecond instants', () => {
   for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
     it(`[T4] seed ${seed}: the offset is whole, every instant written is whole, and proposals keep the order they were made in`, async () => {
-      const random = rng(seed);
+      const random = seeded(seed);
       // A server whose clock is ahead by a fractional amount, answering after a random delay.
       const skew = 420_000 + random() * 1000;
       const offset = await measureOffset(async () => Date.now() + skew + random(), 5);
