@@ -135,7 +135,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (where === 'plenary') scopeField = 'plenary';
     else {
       const table = Number(form.get('table'));
-      const isItem = await context.services.readDoc(`${assembly.id}/plenary`, (doc) => readAgenda(doc).some((i) => i.id === where));
+      let isItem: boolean;
+      try {
+        isItem = await context.services.readDoc(`${assembly.id}/plenary`, (doc) => readAgenda(doc).some((i) => i.id === where));
+      } catch (err) {
+        if (err instanceof UnavailableError) return json({ error: 'errors.unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });
+        throw err;
+      }
       if (!isItem) return json({ error: 'console.errors.groupInvalid', field: 'scopeItem' }, { status: 400 });
       if (!Number.isInteger(table) || table < 1 || table > MAX_TABLES) return json({ error: 'console.errors.tableInvalid', field: 'table' }, { status: 400 });
       scopeField = tableId(where, table);
