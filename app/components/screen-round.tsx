@@ -15,12 +15,12 @@ export function RoundCountdown({ round }: { round: Round }) {
   const left = round.endsAt - (now ?? round.startedAt ?? round.endsAt);
   const over = left < 0;
   return (
-    <div data-testid="round-countdown" data-over={over}>
-      <p className="text-xl font-bold uppercase 2xl:text-3xl">
+    <div className="flex flex-wrap items-baseline justify-end gap-x-4 text-right" data-testid="round-countdown" data-over={over}>
+      <p className="max-w-[12ch] text-xl font-bold uppercase leading-tight 2xl:text-3xl">
         {t('round.timeLeft')}
         {over ? <span className="ml-2 inline-block rounded bg-red-600 px-2 py-0.5 text-white">{t('timer.over')}</span> : null}
       </p>
-      <p className={`font-mono text-8xl font-black leading-none tabular-nums 2xl:text-[10rem] ${over ? 'text-red-500' : ''}`} data-testid="round-left">
+      <p className={`font-mono text-7xl font-black leading-none tabular-nums 2xl:text-[10rem] ${over ? 'text-red-500' : ''}`} data-testid="round-left">
         {over ? `+${formatRemaining(-left)}` : formatRemaining(left)}
       </p>
     </div>
@@ -28,42 +28,69 @@ export function RoundCountdown({ round }: { round: Round }) {
 }
 
 /**
- * A running round on the projector ([BR11]): the message to every table, the questions large
- * enough to read from the back of the hall (they wrap; many or long ones step down a size rather
- * than run off the wall), and the tables.
+ * A running round on the projector ([BR11]), in place of the item's view: the item and the
+ * round's countdown across the top, the questions across the whole width, large enough to read
+ * from the back of a hall (they wrap; only a wall of text steps down a size), and the tables
+ * beside the join code at the bottom, so it all fits 1280×720 without scrolling.
  */
-export function ScreenRound({ round }: { round: Round }) {
+export function ScreenRound({ round, title, join }: { round: Round; title: string; join: { url: string; qr: string } | null }) {
   const { t } = useTranslation();
-  const words = round.prompts.reduce((n, p) => n + p.length, 0);
-  // 2.75rem reads from the back of a hall at 1280 wide; a wall of text steps down, never below 2.25rem.
-  const size = words > 360 || round.prompts.length > 4 ? 'text-[2.25rem] 2xl:text-6xl' : 'text-[2.75rem] 2xl:text-7xl';
+  const letters = round.prompts.reduce((n, p) => n + p.length, 0);
+  // 2.75rem (44 px at 1280 wide) reads from the back; long sets step to 2.5rem, only a wall of text below.
+  const size =
+    letters > 500 || round.prompts.length > 5
+      ? 'text-[2.25rem] 2xl:text-6xl'
+      : letters > 160 || round.prompts.length > 3
+        ? 'text-[2.5rem] 2xl:text-7xl'
+        : 'text-[2.75rem] 2xl:text-7xl';
   return (
-    <div className="mt-4 border-t-4 border-stone-700 pt-4" data-testid="screen-round">
-      {round.message ? (
-        <p role="status" className="mb-4 break-words rounded-xl bg-amber-300 px-4 py-2 text-4xl font-black text-black 2xl:text-5xl" data-testid="round-message">
-          {round.message}
-        </p>
-      ) : null}
-      {round.prompts.length > 0 ? (
-        <>
-          <h2 className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('round.questions')}</h2>
-          <ol className={`mt-2 grid list-decimal gap-3 pl-[1.3em] font-bold leading-tight marker:text-amber-300 ${size}`} data-testid="screen-prompts">
-            {round.prompts.map((p, i) => (
-              <li key={i} className="break-words pl-2">
-                {p}
-              </li>
-            ))}
-          </ol>
-        </>
-      ) : null}
-      <ul className="mt-5 flex flex-wrap gap-2 text-2xl 2xl:text-3xl" data-testid="screen-tables" aria-label={t('round.tablesHeading')}>
-        {round.tables.map((table) => (
-          <li key={table.id} className="rounded-lg border-2 border-stone-600 px-3 py-1">
-            <span className="font-black">{t('breakout.table', { number: table.number })}</span>
-            {table.label ? <span className="text-stone-300"> · {table.label}</span> : null}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <section className="flex flex-1 flex-col gap-4" data-testid="current-item">
+      <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-8">
+        <div className="min-w-0">
+          <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('agenda.now')}</p>
+          <p className="line-clamp-1 break-words text-4xl font-black leading-tight 2xl:text-6xl">{title}</p>
+        </div>
+        <RoundCountdown round={round} />
+      </div>
+      <div className="border-t-4 border-stone-700 pt-3" data-testid="screen-round">
+        {round.message ? (
+          <p role="status" className="mb-3 break-words rounded-xl bg-amber-300 px-4 py-2 text-4xl font-black text-black 2xl:text-5xl" data-testid="round-message">
+            {round.message}
+          </p>
+        ) : null}
+        {round.prompts.length > 0 ? (
+          <>
+            <h2 className="text-xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('round.questions')}</h2>
+            <ol className={`mt-1 grid list-decimal gap-3 pl-[1.3em] font-bold leading-[1.15] marker:text-amber-300 ${size}`} data-testid="screen-prompts">
+              {round.prompts.map((p, i) => (
+                <li key={i} className="break-words pl-2">
+                  {p}
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
+      </div>
+      {/* The join code stays (people arrive late), smaller than between rounds. */}
+      <div className="mt-auto grid grid-cols-[minmax(0,1fr)_minmax(0,34rem)] items-end gap-6 2xl:grid-cols-[minmax(0,1fr)_minmax(0,48rem)]">
+        <ul className="flex min-w-0 flex-wrap gap-2 text-2xl 2xl:text-3xl" data-testid="screen-tables" aria-label={t('round.tablesHeading')}>
+          {round.tables.map((table) => (
+            <li key={table.id} className="rounded-lg border-2 border-stone-600 px-3 py-1">
+              <span className="font-black">{t('breakout.table', { number: table.number })}</span>
+              {table.label ? <span className="text-stone-300"> · {table.label}</span> : null}
+            </li>
+          ))}
+        </ul>
+        {join ? (
+          <div className="flex items-end justify-end gap-4" aria-label={t('screen.join')} role="group">
+            <div className="min-w-0 text-right">
+              <p className="text-2xl font-black 2xl:text-4xl">{t('screen.join')}</p>
+              <p className="break-all font-mono text-sm text-stone-300 2xl:text-xl">{join.url}</p>
+            </div>
+            <div className="w-28 shrink-0 bg-white p-1.5 2xl:w-48" data-testid="join-qr" dangerouslySetInnerHTML={{ __html: join.qr }} />
+          </div>
+        ) : null}
+      </div>
+    </section>
   );
 }

@@ -12,28 +12,25 @@ export interface Channel {
   channel: string;
 }
 
-/** Languages looked up by name (in English, Spanish or their own name) when no code is typed. */
-const KNOWN = [
-  'en', 'es', 'so', 'hmn', 'om', 'am', 'vi', 'ar', 'fr', 'pt', 'zh', 'yue', 'ru', 'uk', 'ht', 'ko', 'tl', 'fil', 'ne', 'sw',
-  'fa', 'ps', 'ti', 'my', 'km', 'lo', 'th', 'kar', 'hi', 'bn', 'ur', 'pa', 'ja', 'de', 'it', 'pl', 'tr', 'ku', 'qu', 'yo',
-  'ig', 'ha', 'ln', 'rw', 'mam', 'kek', 'quc', 'ase',
-];
-const NAMED_IN = ['en', 'es'];
+import { LANGUAGE_NAMES } from './language-names.js';
+
 /** Sign languages people type by their initials. */
-const ALIASES: Record<string, string> = { asl: 'ase', lsm: 'mfs' };
+const ALIASES: Record<string, string> = { asl: 'ase' };
 const MAX_CHANNELS = 20;
 
-const displayNames = (locale: string) => {
+/**
+ * The language's name in that language (e.g. "Soomaali"), or null when none is known: from our
+ * own list first (the same on the server and in every browser), else the runtime's locale data.
+ */
+export function nativeName(code: string): string | null {
+  const own = LANGUAGE_NAMES[code]?.[0];
+  if (own) return own;
+  let name: string | undefined;
   try {
-    return new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' });
+    name = new Intl.DisplayNames([code], { type: 'language', fallback: 'none' }).of(code);
   } catch {
     return null;
   }
-};
-
-/** The language's name in that language (e.g. "Soomaali"), or null when none is known. */
-export function nativeName(code: string): string | null {
-  const name = displayNames(code)?.of(code);
   if (!name || name.toLowerCase() === code.toLowerCase()) return null;
   return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
 }
@@ -42,16 +39,13 @@ let byName: Map<string, string> | null = null;
 function nameIndex(): Map<string, string> {
   if (byName) return byName;
   byName = new Map(Object.entries(ALIASES));
-  for (const code of KNOWN) {
-    for (const locale of [...NAMED_IN, code]) {
-      const name = displayNames(locale)?.of(code);
-      if (name && !byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), code);
-    }
+  for (const [code, names] of Object.entries(LANGUAGE_NAMES)) {
+    for (const name of names) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), code);
   }
   return byName;
 }
 
-/** The code for what was typed: a code a name is known for, or a known language's name. */
+/** The code for what was typed: a language's code, or a listed language's own, English or Spanish name. */
 export function languageCode(typed: string): string | null {
   const word = typed.trim().toLowerCase();
   if (!word) return null;

@@ -7,7 +7,7 @@ import { MetaDetails } from '~/components/meta-details';
 import { TimerDisplay } from '~/components/timer-display';
 import type { StackEntry } from '~/model/stack';
 import { entryName } from '~/components/entry-name';
-import { RoundCountdown, ScreenRound } from '~/components/screen-round';
+import { ScreenRound } from '~/components/screen-round';
 import { InterpretationChannels } from '~/components/interpretation-channels';
 import { Tally } from '~/components/tally';
 import { currentProposal, showsCounts } from '~/model/proposals';
@@ -77,12 +77,15 @@ export default function ProjectorScreen() {
           {announcement}
         </p>
       ) : null}
-      {current ? (
+      {current && breakout ? (
+        // During a round: the round's countdown alone, its questions large, the join code beside the tables ([BR11]).
+        <ScreenRound round={breakout} title={current.title} join={data.join} />
+      ) : current ? (
         <section className="grid flex-1 gap-8 lg:grid-cols-[minmax(0,1fr)_auto] lg:items-start" data-testid="current-item">
           <div className="min-w-0">
             <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('agenda.now')}</p>
-            <p className={`break-words font-black leading-tight ${breakout ? 'line-clamp-1 text-4xl 2xl:text-6xl' : 'line-clamp-2 text-5xl 2xl:line-clamp-3 2xl:text-8xl'}`}>{current.title}</p>
-            {breakout ? null : <InterpretationChannels text={current.interpretation} size="room" className="mt-4" />}
+            <p className="line-clamp-2 break-words text-5xl font-black leading-tight 2xl:line-clamp-3 2xl:text-8xl">{current.title}</p>
+            <InterpretationChannels text={current.interpretation} size="room" className="mt-4" />
             {next && !breakout ? (
               <p className="mt-4 line-clamp-2 text-3xl text-stone-300 2xl:text-4xl" data-testid="next-item">
                 {t('agenda.next')}: <span className="font-bold text-white">{next.title}</span>
@@ -109,7 +112,6 @@ export default function ProjectorScreen() {
                 ) : null}
               </div>
             ) : null}
-            {breakout ? <ScreenRound round={breakout} /> : null}
             {!breakout && !proposal?.vote.open && (stack.speaker || upNext) ? (
               <div className="mt-6 grid gap-2 border-t-4 border-stone-700 pt-4" data-testid="screen-stack">
                 {stack.speaker ? (
@@ -133,9 +135,8 @@ export default function ProjectorScreen() {
             ) : null}
           </div>
           <div className="grid gap-6 lg:max-w-sm lg:text-right 2xl:max-w-none">
-            {/* During a round, the round's countdown is the only one on the wall ([BR11]). */}
-            {breakout ? <RoundCountdown round={breakout} /> : <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="room" />}
-            {speaking && !breakout ? <TimerDisplay timer={speaking} name="speaker" label={t('timer.speaker')} size="room-second" /> : null}
+            <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="room" />
+            {speaking ? <TimerDisplay timer={speaking} name="speaker" label={t('timer.speaker')} size="room-second" /> : null}
           </div>
         </section>
       ) : (
@@ -149,7 +150,7 @@ export default function ProjectorScreen() {
           <MetaDetails meta={meta} />
         </div>
       )}
-      <div className="mt-auto">{join}</div>
+      {current && breakout ? null : <div className="mt-auto">{join}</div>}
     </main>
   );
 }

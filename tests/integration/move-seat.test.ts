@@ -154,7 +154,7 @@ it('[BR10] only facilitators move people: a phone, a stack-keeper and a note-tak
   const noteTaker = new Phone(server.url, (await mintLink(server.url, asm, { role: 'note-taker', scope: tableId(item, 1) })).token);
   for (const who of [phone, keeper, noteTaker]) {
     for (const form of [
-      { intent: 'move-member', itemId: item, seat, table: '2' },
+      { intent: 'move-member', itemId: item, seat, table: '2' } as Record<string, string>,
       { intent: 'move-table', itemId: item, from: '1', to: '2' },
     ]) {
       const status = await who.send(facilitate(), form);
