@@ -4,6 +4,7 @@
  * other roles cannot; bad input is a 4xx, never a 500; nobody's socket is closed by a move.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { connect, eventually, type Client } from '../helpers/clients.js';
 import { createAssembly, mintLink, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
 import { Phone } from '../helpers/phone.js';
@@ -165,4 +166,26 @@ it('[BR10] only facilitators move people: a phone, a stack-keeper and a note-tak
   expect(await phone.send(`/a/${asm.id}?index`, { intent: 'move-member', itemId: item, seat, table: '2' })).toBe(403);
   expect(await new Phone(server.url).send(facilitate(), { intent: 'move-member', itemId: item, seat, table: '2' })).toBe(401);
   expect(JSON.stringify(seats(item))).toBe(before);
+});
+
+it('[BR9] seats are the server’s: a facilitator’s own socket moving or removing a seat is refused (4403) and the seat stays', async () => {
+  const item = await runningRound();
+  const { seat } = await seated(item, 1);
+  for (const change of [
+    (m: Y.Map<unknown>) => m.set(seat, tableId(item, 2)),
+    (m: Y.Map<unknown>) => m.delete(seat),
+  ]) {
+    const console_ = connect(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
+    await console_.synced;
+    await eventually(() => expect(readRound(console_.doc, item)?.members.length).toBe(1));
+    const members = (console_.doc.getMap('breakoutRounds').get(item) as Y.Map<unknown>).get('members') as Y.Map<unknown>;
+    change(members);
+    expect((await console_.closed).code).toBe(4403);
+    console_.destroy();
+  }
+  expect(seats(item)).toEqual({ [seat]: tableId(item, 1) });
+  const fresh = connect(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
+  await fresh.synced;
+  expect(Object.fromEntries(readRound(fresh.doc, item)!.members.map((m) => [m.key, m.tableId]))).toEqual({ [seat]: tableId(item, 1) });
+  fresh.destroy();
 });
