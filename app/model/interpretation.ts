@@ -12,7 +12,7 @@ export interface Channel {
   channel: string;
 }
 
-import { LANGUAGE_NAMES } from './language-names.js';
+import { NAMED_LANGUAGES, OWN_NAMES } from './language-names.js';
 
 /** Sign languages people type by their initials. */
 const ALIASES: Record<string, string> = { asl: 'ase' };
@@ -23,7 +23,7 @@ const MAX_CHANNELS = 20;
  * own list first (the same on the server and in every browser), else the runtime's locale data.
  */
 export function nativeName(code: string): string | null {
-  const own = LANGUAGE_NAMES[code]?.[0];
+  const own = OWN_NAMES[code];
   if (own) return own;
   let name: string | undefined;
   try {
@@ -38,11 +38,20 @@ export function nativeName(code: string): string | null {
 let byName: Map<string, string> | null = null;
 function nameIndex(): Map<string, string> {
   if (byName) return byName;
-  byName = new Map(Object.entries(ALIASES));
-  for (const [code, names] of Object.entries(LANGUAGE_NAMES)) {
-    for (const name of names) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), code);
+  const index = new Map(Object.entries(ALIASES));
+  const add = (name: string | undefined, code: string) => name && !index.has(name.toLowerCase()) && index.set(name.toLowerCase(), code);
+  for (const code of NAMED_LANGUAGES) add(nativeName(code) ?? undefined, code);
+  for (const locale of ['en', 'es']) {
+    let names: Intl.DisplayNames | null = null;
+    try {
+      names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' });
+    } catch {
+      continue;
+    }
+    for (const code of NAMED_LANGUAGES) add(names.of(code), code);
   }
-  return byName;
+  byName = index;
+  return index;
 }
 
 /** The code for what was typed: a language's code, or a listed language's own, English or Spanish name. */

@@ -1,56 +1,19 @@
 /**
- * Languages' own names, with their English and Spanish names for recognising what a facilitator
- * types. Written out rather than asked of `Intl.DisplayNames`: browsers ship reduced locale data
- * (Chromium names Somali "Somali", Node "Soomaali"), and the server's page and the browser's must
- * say the same. Own names follow CLDR; Hmong, Haitian Creole and Tagalog, which CLDR names only
- * in English, by what their speakers write.
+ * Languages' own names where browsers lack them. Browsers ship reduced locale data (Chromium
+ * names Somali "Somali" in Somali, where Node says "Soomaali"), and the server's page and the
+ * browser's must say the same; for every other language `Intl.DisplayNames` agrees on both.
+ * Own names follow CLDR; Hmong, Haitian Creole, Tagalog and Mam, which CLDR names only in
+ * English, by what their speakers write.
  */
-export const LANGUAGE_NAMES: Record<string, readonly [own: string, english: string, spanish: string]> = {
-  en: ['English', 'English', 'inglés'],
-  es: ['Español', 'Spanish', 'español'],
-  so: ['Soomaali', 'Somali', 'somalí'],
-  hmn: ['Hmoob', 'Hmong', 'hmong'],
-  om: ['Oromoo', 'Oromo', 'oromo'],
-  am: ['አማርኛ', 'Amharic', 'amárico'],
-  ti: ['ትግርኛ', 'Tigrinya', 'tigriña'],
-  vi: ['Tiếng Việt', 'Vietnamese', 'vietnamita'],
-  ar: ['العربية', 'Arabic', 'árabe'],
-  fr: ['Français', 'French', 'francés'],
-  pt: ['Português', 'Portuguese', 'portugués'],
-  zh: ['中文', 'Chinese', 'chino'],
-  yue: ['粵語', 'Cantonese', 'cantonés'],
-  ru: ['Русский', 'Russian', 'ruso'],
-  uk: ['Українська', 'Ukrainian', 'ucraniano'],
-  ht: ['Kreyòl ayisyen', 'Haitian Creole', 'criollo haitiano'],
-  ko: ['한국어', 'Korean', 'coreano'],
-  tl: ['Tagalog', 'Tagalog', 'tagalo'],
-  fil: ['Filipino', 'Filipino', 'filipino'],
-  ne: ['नेपाली', 'Nepali', 'nepalí'],
-  sw: ['Kiswahili', 'Swahili', 'suajili'],
-  fa: ['فارسی', 'Persian', 'persa'],
-  ps: ['پښتو', 'Pashto', 'pastún'],
-  my: ['မြန်မာ', 'Burmese', 'birmano'],
-  km: ['ខ្មែរ', 'Khmer', 'jemer'],
-  lo: ['ລາວ', 'Lao', 'lao'],
-  th: ['ไทย', 'Thai', 'tailandés'],
-  hi: ['हिन्दी', 'Hindi', 'hindi'],
-  bn: ['বাংলা', 'Bangla', 'bengalí'],
-  ur: ['اردو', 'Urdu', 'urdu'],
-  pa: ['ਪੰਜਾਬੀ', 'Punjabi', 'punyabí'],
-  ja: ['日本語', 'Japanese', 'japonés'],
-  de: ['Deutsch', 'German', 'alemán'],
-  it: ['Italiano', 'Italian', 'italiano'],
-  pl: ['Polski', 'Polish', 'polaco'],
-  tr: ['Türkçe', 'Turkish', 'turco'],
-  ku: ['Kurdî', 'Kurdish', 'kurdo'],
-  qu: ['Runasimi', 'Quechua', 'quechua'],
-  yo: ['Èdè Yorùbá', 'Yoruba', 'yoruba'],
-  ig: ['Igbo', 'Igbo', 'igbo'],
-  ha: ['Hausa', 'Hausa', 'hausa'],
-  ln: ['Lingála', 'Lingala', 'lingala'],
-  rw: ['Ikinyarwanda', 'Kinyarwanda', 'kinyarwanda'],
-  mam: ['Qyol Mam', 'Mam', 'mam'],
-  kek: ['Qʼeqchiʼ', 'Qʼeqchiʼ', 'q’eqchi’'],
-  quc: ['Kʼicheʼ', 'Kʼicheʼ', 'quiché'],
-  ase: ['ASL', 'American Sign Language', 'lengua de señas americana'],
+export const OWN_NAMES: Record<string, string> = {
+  so: 'Soomaali', hmn: 'Hmoob', om: 'Oromoo', ti: 'ትግርኛ', yue: '粵語', ht: 'Kreyòl ayisyen', tl: 'Tagalog',
+  ne: 'नेपाली', ps: 'پښتو', my: 'မြန်မာ', km: 'ខ្មែរ', lo: 'ລາວ', ku: 'Kurdî', qu: 'Runasimi',
+  yo: 'Èdè Yorùbá', ln: 'Lingála', rw: 'Ikinyarwanda', mam: 'Qyol Mam', kek: 'Qʼeqchiʼ', quc: 'Kʼicheʼ',
+  ase: 'ASL',
 };
+
+/** Languages recognised by their English or Spanish name when a facilitator types one. */
+export const NAMED_LANGUAGES = (
+  'en es so hmn om am ti vi ar fr pt zh yue ru uk ht ko tl fil ne sw fa ps my km lo th hi bn ur pa ja de it pl tr ' +
+  'ku qu yo ig ha ln rw mam kek quc ase'
+).split(' ');

@@ -185,7 +185,8 @@ export default function AttendeePage() {
           <Card className="border-amber-400" data-testid="current-item">
             <p className="text-sm font-bold uppercase text-stone-700">{t('agenda.now')}</p>
             <p className="text-2xl font-black">{current.title}</p>
-            <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="phone" className="mt-2" />
+            {/* During a round its own countdown (under "Your table") is the one that counts ([BR11]). */}
+            {round?.status === 'running' ? null : <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="phone" className="mt-2" />}
             <SpeakerTimerPhone timer={speakerTimer} />
             <InterpretationChannels text={current.interpretation} size="phone" className="mt-3" />
           </Card>

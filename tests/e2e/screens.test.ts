@@ -154,6 +154,10 @@ it('[BR11] during a round the projector shows one countdown (the round’s) and 
   const sizes = await prompts.evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
   for (const px of sizes) expect(px).toBeGreaterThanOrEqual(40);
   await shot(projector, 'projector-breakout-1280x720');
+  // The phones, too, count the round's time only.
+  const phone = await phonePage();
+  await phone.getByTestId('round-left').waitFor();
+  expect(await phone.getByTestId('item-timer').count()).toBe(0);
   const o = await overflow(projector);
   expect(o.x).toBeLessThanOrEqual(0);
   expect(o.y).toBeLessThanOrEqual(0);
