@@ -1,24 +1,29 @@
 import { useTranslation } from 'react-i18next';
 import { nativeName, parseChannels } from '~/model/interpretation';
 
-const SIZES = {
-  phone: { section: '', list: 'mt-1 flex flex-wrap gap-2', heading: 'text-sm font-bold text-stone-800', chip: 'rounded-lg border-2 border-stone-400 bg-white px-2 py-1 text-lg', channel: 'font-black' },
-  // On the wall the heading sits on the channels' line: the item's view has no height to spare at 1280×720.
-  room: { section: 'flex items-start gap-4', list: 'flex min-w-0 flex-1 flex-wrap gap-3', heading: 'mt-3 text-xl font-bold uppercase text-amber-300 2xl:text-3xl', chip: 'rounded-xl border-4 border-stone-500 px-3 py-0.5 text-3xl 2xl:text-5xl', channel: 'font-black text-amber-300' },
-} as const;
+/** How the list looks; the projector passes its own (`ROOM_CHANNELS`), so phones do not download it. */
+export interface ChannelStyles {
+  section: string;
+  list: string;
+  heading: string;
+  chip: string;
+  channel: string;
+}
+
+const PHONE: ChannelStyles = { section: '', list: 'mt-1 flex flex-wrap gap-2', heading: 'text-sm font-bold text-stone-800', chip: 'rounded-lg border-2 border-stone-400 bg-white px-2 py-1 text-lg', channel: 'font-black' };
 
 /**
  * The current item's interpretation channels ([P6]): each language by its own name, marked with
  * its language so a screen reader says it right, and the channel as the facilitator typed it.
  */
-export function InterpretationChannels({ text, size, className = '' }: { text: string | undefined; size: keyof typeof SIZES; className?: string }) {
+export function InterpretationChannels({ text, styles = PHONE, className = '' }: { text: string | undefined; styles?: ChannelStyles; className?: string }) {
   const { t } = useTranslation();
   const channels = parseChannels(text ?? '');
   if (channels.length === 0) return null;
-  const s = SIZES[size];
+  const s = styles;
   return (
-    <section className={`${s.section} ${className}`} data-testid="interpretation" aria-labelledby={`interpretation-${size}`}>
-      <h2 id={`interpretation-${size}`} className={s.heading}>
+    <section className={`${s.section} ${className}`} data-testid="interpretation" aria-labelledby="interpretation-heading">
+      <h2 id="interpretation-heading" className={s.heading}>
         {t('interpretation.heading')}
       </h2>
       <ul className={s.list}>

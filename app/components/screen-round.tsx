@@ -2,6 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { useDisplayNow } from '~/collab/use-server-now';
 import type { Round } from '~/model/breakouts';
 import { formatRemaining } from '~/model/timers';
+import type { ChannelStyles } from './interpretation-channels';
+
+/** Interpretation channels on the wall: the heading on the channels' line (no height to spare at 1280×720). */
+export const ROOM_CHANNELS: ChannelStyles = {
+  section: 'flex items-start gap-4',
+  list: 'flex min-w-0 flex-1 flex-wrap gap-3',
+  heading: 'mt-3 text-xl font-bold uppercase text-amber-300 2xl:text-3xl',
+  chip: 'rounded-xl border-4 border-stone-500 px-3 py-0.5 text-3xl 2xl:text-5xl',
+  channel: 'font-black text-amber-300',
+};
 
 /**
  * The round's own countdown, for the projector's timer column ([BR11]): during a round it is the

@@ -188,7 +188,7 @@ export default function AttendeePage() {
             {/* During a round its own countdown (under "Your table") is the one that counts ([BR11]). */}
             {round?.status === 'running' ? null : <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="phone" className="mt-2" />}
             <SpeakerTimerPhone timer={speakerTimer} />
-            <InterpretationChannels text={current.interpretation} size="phone" className="mt-3" />
+            <InterpretationChannels text={current.interpretation} className="mt-3" />
           </Card>
         ) : null}
         {proposal ? (

@@ -7,7 +7,7 @@ import { MetaDetails } from '~/components/meta-details';
 import { TimerDisplay } from '~/components/timer-display';
 import type { StackEntry } from '~/model/stack';
 import { entryName } from '~/components/entry-name';
-import { ScreenRound } from '~/components/screen-round';
+import { ROOM_CHANNELS, ScreenRound } from '~/components/screen-round';
 import { InterpretationChannels } from '~/components/interpretation-channels';
 import { Tally } from '~/components/tally';
 import { currentProposal, showsCounts } from '~/model/proposals';
@@ -85,7 +85,7 @@ export default function ProjectorScreen() {
           <div className="min-w-0">
             <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('agenda.now')}</p>
             <p className="line-clamp-2 break-words text-5xl font-black leading-tight 2xl:line-clamp-3 2xl:text-8xl">{current.title}</p>
-            <InterpretationChannels text={current.interpretation} size="room" className="mt-4" />
+            <InterpretationChannels text={current.interpretation} styles={ROOM_CHANNELS} className="mt-4" />
             {next && !breakout ? (
               <p className="mt-4 line-clamp-2 text-3xl text-stone-300 2xl:text-4xl" data-testid="next-item">
                 {t('agenda.next')}: <span className="font-bold text-white">{next.title}</span>
