@@ -49,10 +49,10 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
   // 2.75rem (44 px at 1280 wide) reads from the back; long sets step to 2.5rem, only a wall of text below.
   const size =
     letters > 500 || round.prompts.length > 5
-      ? 'text-[2.25rem] 2xl:text-6xl'
+      ? 'text-[2.25rem] 2xl:text-5xl'
       : letters > 160 || round.prompts.length > 3
-        ? 'text-[2.5rem] 2xl:text-7xl'
-        : 'text-[2.75rem] 2xl:text-7xl';
+        ? 'text-[2.5rem] 2xl:text-[3.5rem]'
+        : 'text-[2.75rem] 2xl:text-6xl';
   return (
     <section className="flex flex-1 flex-col gap-4" data-testid="current-item">
       <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-8">

@@ -90,6 +90,10 @@ it('[P6][K13] a speaker’s turn: channels by their own names on the wall and th
   });
   expect(await phone.getByTestId('speaker-announcement').textContent()).toBe('');
   await shot(projector, 'projector-speaker-channels-1280x720');
+  const spanish = await (await h.person({ locale: 'es-ES' })).newPage();
+  await spanish.goto(`${h.server.url}/join/${asm.attendeeToken}`);
+  await spanish.getByRole('timer', { name: 'Tiempo de quien habla' }).waitFor();
+  await shot(spanish, 'phone-es-390x844');
   await shot(phone, 'phone-speaker-channels-390x844');
   await phone.screenshot({ path: `${SHOTS}/phone-speaker-channels-390x844-full.png`, fullPage: true }).catch(() => {});
   expect((await overflow(projector)).y).toBeLessThanOrEqual(0);
@@ -154,6 +158,10 @@ it('[BR11] during a round the projector shows one countdown (the round’s) and 
   const sizes = await prompts.evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
   for (const px of sizes) expect(px).toBeGreaterThanOrEqual(40);
   await shot(projector, 'projector-breakout-1280x720');
+  // And on a 1920×1080 projector.
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await shot(projector, 'projector-breakout-1920x1080');
+  expect((await overflow(projector)).y).toBeLessThanOrEqual(0);
   // The phones, too, count the round's time only.
   const phone = await phonePage();
   await phone.getByTestId('round-left').waitFor();
