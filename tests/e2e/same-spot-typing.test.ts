@@ -23,7 +23,7 @@ beforeAll(async () => {
   await plenary.synced;
   const item = addItem(plenary.doc, { title: 'Breakouts', kind: 'breakout', minutes: 30 });
   goToItem(plenary.doc, item, Date.now());
-  planRound(plenary.doc, item, { prompts: ['Who else should be here?'], minutes: 20, assignment: 'count-off', tables: [{ label: '' }, { label: '' }, { label: '' }] });
+  planRound(plenary.doc, item, { prompts: ['Who else should be here?'], minutes: 20, assignment: 'count-off', tables: [{ label: '' }, { label: '' }, { label: '' }, { label: '' }] });
   startRound(plenary.doc, item, Date.now());
 }, 60_000);
 afterAll(async () => {
@@ -94,3 +94,44 @@ for (const [table, words] of [
     expect([`Who: ${words[0]}${words[1]}`, `Who: ${words[1]}${words[0]}`]).toContain(text);
   }, 120_000);
 }
+
+it('[H9] typing still formats, makes lists and undoes as before: bold arrives bold, and Ctrl+Z takes back only one’s own typing', async () => {
+  const a = await noteTaker('t4', 'Amina');
+  const b = await noteTaker('t4', 'Bao');
+  const html = (page: Page) => page.getByTestId('notes-editor').innerHTML();
+  await a.page.getByTestId('notes-editor').click();
+  await a.page.keyboard.type('Needs: ');
+  await a.page.keyboard.press('Control+b');
+  await a.page.keyboard.type('urgent');
+  await a.page.keyboard.press('Control+b');
+  await a.page.keyboard.press('Enter');
+  await a.page.keyboard.type('- first point');
+  await eventually(async () => {
+    expect(await html(b.page)).toContain('<strong>urgent</strong>');
+    const items = await b.page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="notes-editor"] li')].map((li) => {
+        const copy = li.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.plenary-caret').forEach((n) => n.remove());
+        return copy.textContent;
+      }),
+    );
+    expect(items).toEqual(['first point']);
+  });
+  // Bao adds a paragraph of his own; Amina types after it, then takes her typing back.
+  await b.page.getByTestId('notes-editor').click();
+  await b.page.keyboard.press('Control+End');
+  await b.page.keyboard.press('Enter');
+  await b.page.keyboard.press('Enter');
+  await b.page.keyboard.type('Bao was here');
+  await eventually(async () => expect(await notesText(a.page)).toContain('Bao was here'));
+  await a.page.keyboard.press('Control+End');
+  await a.page.keyboard.type(' and Amina too');
+  await eventually(async () => expect(await notesText(b.page)).toContain('Bao was here and Amina too'));
+  await a.page.keyboard.press('Control+z');
+  await eventually(async () => {
+    const text = await notesText(b.page);
+    expect(text).toContain('Bao was here');
+    expect(text).not.toContain('Amina too');
+  });
+  expect(await notesText(a.page)).toBe(await notesText(b.page));
+}, 120_000);
