@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type * as Y from 'yjs';
 import { serverNow } from '~/collab/use-server-now';
 import { addTime, pauseTimer, resetTimer, startTimer, type TimerName, type TimerState } from '~/model/timers';
