@@ -87,13 +87,28 @@ describe('[L4] the in-house translator gives what i18next 23 gave, for every key
     expect(createI18n('en', catalogue).t('a.all.n', { count: 0 })).toBe('Z 0'); // _zero wins when there is one
   });
 
-  it('direction: the same as i18next for the languages of the room, and right to left where the script is', () => {
-    const old = i18next.createInstance();
-    for (const language of ['en', 'es', 'so', 'om', 'hmn', 'am', 'ti', 'vi', 'kar', 'ar', 'ar-EG', 'he', 'fa', 'ur', 'ps', 'ckb', 'dv', 'yi', 'ku-Arab', 'az-Arab-IR', 'fr'])
-      expect(dir(language), language).toBe(old.dir(language));
-    for (const language of ['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ckb', 'dv', 'yi']) expect(dir(language), language).toBe('rtl');
-    expect(createI18n('ar', {}).dir()).toBe('rtl');
-    expect(createI18n('en', {}).dir('ar')).toBe('rtl');
+  it('interpolation edge cases, the same as i18next', () => {
+    const catalogue: Catalogue = {
+      e: { padded: 'a {{ name }} b', twice: '{{name}}/{{name}}', two: '{{a}}-{{b}}', none: 'plain {text}', brace: '{{{name}}}', n_one: '{{count}} x', n_other: '{{count}} xs' },
+    };
+    const old = reference('en', catalogue);
+    const mine = createI18n('en', catalogue);
+    const values: Array<TOptions | undefined> = [
+      undefined,
+      {},
+      { name: null },
+      { name: 0 },
+      { name: false },
+      { name: { x: 1 } },
+      { name: '{{a}}', a: 'A', b: '{{name}}' },
+      { name: undefined },
+      { a: '$&', b: '$1' },
+      { count: 1, name: 'N' },
+      { count: null as unknown as number },
+      { count: '2' as unknown as number },
+    ];
+    for (const key of keysOf(catalogue).map((k) => k.replace(PLURAL, '')))
+      for (const v of values) expect(mine.t(key, v), `${key} ${JSON.stringify(v)}`).toBe(String(old.t(key, v as never)));
   });
 
   it('a missing key is marked; a default value is used as given (i18next marked it: the one deliberate difference)', () => {
@@ -157,5 +172,28 @@ describe('[L5] a key a language lacks falls back to English, per key; the page c
   it('English itself needs no fallback', () => {
     const english = createI18n('en', en, { language: { label: 'never used' } });
     expect(english.t('language.label')).toBe(translate(en, 'en', 'language.label'));
+  });
+});
+
+describe('[L6] direction', () => {
+  it('direction: the same as i18next for the languages of the room, and right to left where the script is', () => {
+    const old = i18next.createInstance();
+    for (const language of ['en', 'es', 'so', 'om', 'hmn', 'am', 'ti', 'vi', 'kar', 'ar', 'ar-EG', 'he', 'fa', 'ur', 'ps', 'ckb', 'dv', 'yi', 'ku-Arab', 'az-Arab-IR', 'fr'])
+      expect(dir(language), language).toBe(old.dir(language));
+    for (const language of ['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ckb', 'dv', 'yi']) expect(dir(language), language).toBe('rtl');
+    expect(createI18n('ar', {}).dir()).toBe('rtl');
+    expect(createI18n('en', {}).dir('ar')).toBe('rtl');
+  });
+});
+
+describe('[L5] the server: one translator per language, with the fallback the page gets', () => {
+  it('i18nFor and FALLBACKS', async () => {
+    const { FALLBACKS, i18nFor } = await import('../../app/i18n/catalogues.server.js');
+    expect(FALLBACKS.en).toEqual({});
+    expect(keysOf(FALLBACKS.es).every((k) => PLURAL.test(k))).toBe(true);
+    expect(i18nFor('es').t('language.label')).toBe(translate(es, 'es', 'language.label'));
+    expect(i18nFor('es').t('proposals.cast', { count: 1_000_000 })).not.toContain(MISSING_MARK);
+    expect(i18nFor('es')).toBe(i18nFor('es')); // made once
+    expect(i18nFor('zz').t('language.label')).toBe(translate(en, 'en', 'language.label')); // unknown: English
   });
 });
