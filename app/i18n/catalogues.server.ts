@@ -23,7 +23,7 @@ export const SUPPORTED_LANGUAGES = Object.keys(CATALOGUES).sort((a, b) =>
 export const FALLBACKS: Record<string, Catalogue> = Object.fromEntries(
   SUPPORTED_LANGUAGES.map((language) => [
     language,
-    language === FALLBACK_LANGUAGE ? {} : fallbackFor(CATALOGUES[language], language, CATALOGUES[FALLBACK_LANGUAGE]),
+    language === FALLBACK_LANGUAGE ? {} : fallbackFor(CATALOGUES[language], CATALOGUES[FALLBACK_LANGUAGE]),
   ]),
 );
 

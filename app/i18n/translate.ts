@@ -3,8 +3,8 @@
  * i18next 23 that Plenary uses, with the same results: nested keys ("a.b.c"), `{{var}}`
  * interpolation (no escaping: React escapes), plurals by `count` with i18next's suffixes from
  * `Intl.PluralRules` (`_zero` first for a count of 0 when the key exists), `defaultValue`, and a
- * visible mark for a missing key. Plus one thing i18next did not do for us: a per-key fallback
- * catalogue (English), resolved with English plural rules.
+ * visible mark for a missing key. Beyond i18next: a plural form the catalogue lacks reads as its
+ * `_other`, and a per-key fallback catalogue (English), resolved with English plural rules.
  */
 
 /** A language's strings: nested objects of strings, as in app/i18n/locales/*.json. */
@@ -72,6 +72,10 @@ function resolve(catalogue: Catalogue | undefined, language: string, key: string
     }
     const form = lookup(catalogue, `${key}_${rules(language).select(count as number)}`);
     if (form !== undefined) return form;
+    // Not in i18next: a form the catalogue lacks (Spanish "many", for a million) reads as the
+    // language's own "other", its catch-all, rather than as English or a mark.
+    const other = lookup(catalogue, `${key}_other`);
+    if (other !== undefined) return other;
   }
   return lookup(catalogue, key);
 }
@@ -119,23 +123,16 @@ const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 /**
  * The part of `english` a page in `language` needs as its per-key fallback: every English entry
- * whose key the language lacks, and for a plural key, all of its English forms when the language
- * lacks any of its own forms (so a count never lands on a form that is not there). Empty for a
- * complete catalogue, so a page carries one language's strings plus only what is missing (SPEC [L3]).
+ * whose key the language lacks; for a plural key, all its English forms when the language has
+ * no `_other` form for it (with `_other`, its own forms cover every count). Empty for a complete
+ * catalogue, so a page carries one language's strings plus only what is missing (SPEC [L3], [L5]).
  */
-export function fallbackFor(own: Catalogue, language: string, english: Catalogue): Catalogue {
+export function fallbackFor(own: Catalogue, english: Catalogue): Catalogue {
   const out: Catalogue = {};
-  const needed = new Set<string>();
-  const ownForms = pluralSuffixes(language);
   for (const key of keysOf(english)) {
     const base = key.replace(PLURAL, '');
-    if (base === key) {
-      if (lookup(own, key) === undefined) needed.add(key);
-    } else if (ownForms.some((s) => lookup(own, base + s) === undefined)) {
-      needed.add(key);
-    }
-  }
-  for (const key of needed) {
+    const present = base === key ? lookup(own, key) !== undefined : lookup(own, `${base}_other`) !== undefined || lookup(own, base) !== undefined;
+    if (present) continue;
     const parts = key.split('.');
     let node = out;
     for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Catalogue;
