@@ -7,8 +7,10 @@
  */
 import * as Y from 'yjs';
 import { newId } from './ids.js';
-import { asMap, finite, instant, isoDate, mapAt, readEach, record, text as cut } from './shape.js';
+import { asMap, finite, instant, isoDate, mapAt, readEach, record, text as cut, wholeWithin } from './shape.js';
 import { stamp } from './stamp.js';
+import { runMap } from './agenda.js';
+import { DEFAULT_RULE, MAX_BLOCKS_ALLOWED, MAX_PEOPLE, QUORUMS, suggest, THRESHOLDS, type DecisionRule, type Suggestion } from './decision-rule.js';
 
 export const METHODS = ['hands', 'consensus', 'temperature', 'phone'] as const;
 export type Method = (typeof METHODS)[number];
@@ -28,6 +30,15 @@ export interface Amendment {
   by: string;
   /** null while undecided. */
   accepted: boolean | null;
+}
+
+/** A proposal's text before a change ([D5]): what it said, who changed it (as typed, or ''), when. */
+export interface Revision {
+  id: string;
+  /** The text as it was before this change. */
+  text: string;
+  by: string;
+  at: number;
 }
 
 export interface ActionItem {
@@ -54,8 +65,17 @@ export interface Proposal {
   scale: Scale;
   /** Temperature check: one count per point of the scale (6 for fist-to-five, 3 otherwise). */
   temperature: number[];
-  /** `interrupted`: the server restarted while it was open, so its ballots are void (ADR 014). */
-  vote: { open: boolean; cast: number; closed: boolean; interrupted?: boolean };
+  /**
+   * `interrupted`: the server restarted while it was open, so its ballots are void (ADR 014).
+   * `eligible`: voting codes issued and not withdrawn when the server closed it (for the quorum).
+   */
+  vote: { open: boolean; cast: number; closed: boolean; interrupted?: boolean; eligible?: number };
+  /** The threshold and quorum it is decided by ([D8]–[D11]). */
+  rule: DecisionRule;
+  /** How many are in the room, as a facilitator counted them for the quorum; null when not typed. */
+  present: number | null;
+  /** Earlier texts, oldest first (at most MAX_REVISIONS): the first is the original once edited. */
+  revisions: Revision[];
   outcome: Outcome | null;
   decidedAt: number | null;
   actions: ActionItem[];
@@ -83,6 +103,11 @@ function count(n: unknown): number {
 
 /** Amendments and action items read per proposal: a bound on work, far above any real one. */
 export const MAX_LIST = 500;
+/**
+ * Earlier texts kept per proposal ([D5]): the original and the latest changes. Writers keep at most
+ * this many; the server takes a few more (two facilitators editing at once each add one).
+ */
+export const MAX_REVISIONS = 50;
 
 function listOf<T>(map: Y.Map<unknown>, key: string, read: (id: string, v: Record<string, unknown>) => T): T[] {
   const inner = mapAt(map, key);
@@ -123,13 +148,42 @@ function readProposal(id: string, map: Y.Map<unknown>): Proposal {
     scale: safeScale,
     // Sized by the scale (6 or 3), never by the stored array.
     temperature: Array.from({ length: scaleSize(safeScale) }, (_, i) => count(Array.isArray(temperature) ? temperature[i] : 0)),
-    vote: { open: vote.open === true, cast: count(vote.cast), closed: vote.closed === true, ...(vote.interrupted === true ? { interrupted: true } : {}) },
+    vote: {
+      open: vote.open === true,
+      cast: count(vote.cast),
+      closed: vote.closed === true,
+      ...(vote.interrupted === true ? { interrupted: true } : {}),
+      ...(wholeWithin(vote.eligible, 0, MAX_PEOPLE) !== null ? { eligible: vote.eligible as number } : {}),
+    },
+    rule: readRule(map),
+    present: wholeWithin(map.get('present'), 0, MAX_PEOPLE),
+    revisions: readRevisions(map),
     outcome: OUTCOMES.includes(outcome) ? outcome : null,
     decidedAt: instant(map.get('decidedAt')),
     actions: listOf(map, 'actions', (aid, v) => ({ id: aid, what: str(v.what, 600), who: str(v.who, 200), due: isoDate(v.due), at: finite(v.at) ?? 0 }))
       .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
       .map(({ at: _at, ...a }) => a),
   };
+}
+
+function readRule(map: Y.Map<unknown>): DecisionRule {
+  const threshold = map.get('threshold') as DecisionRule['threshold'];
+  const quorum = map.get('quorum') as DecisionRule['quorum'];
+  return {
+    threshold: THRESHOLDS.includes(threshold) ? threshold : DEFAULT_RULE.threshold,
+    blocksAllowed: wholeWithin(map.get('blocksAllowed'), 0, MAX_BLOCKS_ALLOWED) ?? DEFAULT_RULE.blocksAllowed,
+    quorum: QUORUMS.includes(quorum) ? quorum : DEFAULT_RULE.quorum,
+    quorumMin: wholeWithin(map.get('quorumMin'), 1, MAX_PEOPLE) ?? DEFAULT_RULE.quorumMin,
+    quorumPercent: wholeWithin(map.get('quorumPercent'), 1, 100) ?? DEFAULT_RULE.quorumPercent,
+  };
+}
+
+/** Oldest first; read only as far as a writer may keep, whatever the document holds ([R3]). */
+function readRevisions(map: Y.Map<unknown>): Revision[] {
+  const list = listOf(map, 'revisions', (rid, v) => ({ id: rid, text: str(v.text), by: str(v.by, 200), at: finite(v.at) ?? 0 }));
+  list.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  const cap = MAX_REVISIONS + 10;
+  return list.length > cap ? [list[0], ...list.slice(-(cap - 1))] : list;
 }
 
 /** Every proposal, oldest first; with `itemId`, only that item's. */
@@ -167,7 +221,7 @@ function proposalMap(doc: Y.Doc, id: string): Y.Map<unknown> {
 }
 
 /** A proposal's amendments or actions; a missing or mangled one is replaced by an empty map. */
-function listMap(map: Y.Map<unknown>, key: 'amendments' | 'actions'): Y.Map<unknown> {
+function listMap(map: Y.Map<unknown>, key: 'amendments' | 'actions' | 'revisions'): Y.Map<unknown> {
   const inner = mapAt(map, key);
   if (inner) return inner;
   const fresh = new Y.Map<unknown>();
@@ -196,10 +250,29 @@ export function addProposal(doc: Y.Doc, input: { itemId: string; text: string; b
   return id;
 }
 
-export function editProposal(doc: Y.Doc, id: string, changes: { text?: string; by?: string; method?: Method; scale?: Scale }): void {
+/**
+ * Edits a proposal. A change of its text ([D5]: after an amendment is accepted, the facilitator
+ * writes the amended wording) keeps the text it replaces in `revisions`, with who (`editor`, as
+ * typed) and when; not once the room has voted on it by phone.
+ */
+export function editProposal(
+  doc: Y.Doc,
+  id: string,
+  changes: { text?: string; by?: string; method?: Method; scale?: Scale },
+  edit: { now: number; editor?: string } = { now: 0 },
+): void {
   const map = proposalMap(doc, id);
   const clean: Record<string, unknown> = {};
-  if (changes.text !== undefined) clean.text = text(changes.text, 'the proposal');
+  let revision: Omit<Revision, 'id'> | null = null;
+  if (changes.text !== undefined) {
+    const next = text(changes.text, 'the proposal');
+    const before = readProposal(id, map);
+    if (next !== before.text) {
+      assertNotVoted(id, map);
+      clean.text = next;
+      revision = { text: before.text, by: optional(edit.editor), at: stamp(edit.now) };
+    }
+  }
   if (changes.by !== undefined) clean.by = optional(changes.by);
   if (changes.method !== undefined) {
     if (!METHODS.includes(changes.method)) throw new ProposalError('invalid', 'unknown method');
@@ -214,7 +287,50 @@ export function editProposal(doc: Y.Doc, id: string, changes: { text?: string; b
     clean.scale = changes.scale;
     clean.temperature = Array(scaleSize(changes.scale)).fill(0);
   }
+  doc.transact(() => {
+    Object.entries(clean).forEach(([k, v]) => map.set(k, v));
+    if (revision) keepRevision(map, revision);
+  });
+}
+
+/** Adds a revision; past MAX_REVISIONS drops the oldest but the first (the original stays). */
+function keepRevision(map: Y.Map<unknown>, revision: Omit<Revision, 'id'>): void {
+  const revisions = listMap(map, 'revisions');
+  const kept = readRevisions(map);
+  for (const old of kept.slice(1, Math.max(1, kept.length - MAX_REVISIONS + 2))) revisions.delete(old.id);
+  revisions.set(newId(), revision);
+}
+
+/** The threshold and quorum ([D8]–[D11]); fixed once the room has voted on it by phone. */
+export function setDecisionRule(doc: Y.Doc, id: string, changes: Partial<DecisionRule>): void {
+  const map = proposalMap(doc, id);
+  assertNotVoted(id, map);
+  const clean: Record<string, unknown> = {};
+  if (changes.threshold !== undefined) {
+    if (!THRESHOLDS.includes(changes.threshold)) throw new ProposalError('invalid', 'unknown threshold');
+    clean.threshold = changes.threshold;
+  }
+  if (changes.quorum !== undefined) {
+    if (!QUORUMS.includes(changes.quorum)) throw new ProposalError('invalid', 'unknown quorum');
+    clean.quorum = changes.quorum;
+  }
+  const whole = (n: number, min: number, max: number, what: string) => {
+    if (!Number.isInteger(n) || n < min || n > max) throw new ProposalError('invalid', `${what} must be a whole number from ${min} to ${max}`);
+    return n;
+  };
+  if (changes.blocksAllowed !== undefined) clean.blocksAllowed = whole(changes.blocksAllowed, 0, MAX_BLOCKS_ALLOWED, 'N');
+  if (changes.quorumMin !== undefined) clean.quorumMin = whole(changes.quorumMin, 1, MAX_PEOPLE, 'the quorum');
+  if (changes.quorumPercent !== undefined) clean.quorumPercent = whole(changes.quorumPercent, 1, 100, 'the quorum');
   doc.transact(() => Object.entries(clean).forEach(([k, v]) => map.set(k, v)));
+}
+
+/** How many are in the room (a facilitator's head count, for the quorum); null clears it. */
+export function setPresent(doc: Y.Doc, id: string, present: number | null): void {
+  const map = proposalMap(doc, id);
+  if (present !== null && (!Number.isInteger(present) || present < 0 || present > MAX_PEOPLE)) {
+    throw new ProposalError('invalid', 'present must be a whole number, 0 or more');
+  }
+  doc.transact(() => (present === null ? map.delete('present') : map.set('present', present)));
 }
 
 /** What the room voted on by phone stays as it was voted (the server refuses changes: [F2]). */
@@ -281,6 +397,8 @@ export function openVote(doc: Y.Doc, id: string): void {
   doc.transact(() => {
     map.set('method', 'phone');
     map.set('vote', { open: true, cast: p.vote.cast, closed: false });
+    // Opening a vote is the facilitator's choice of what the room looks at ([D13]).
+    runMap(doc).set(SHOWN, id);
   });
 }
 
@@ -293,14 +411,15 @@ export function countCast(doc: Y.Doc, id: string): void {
 }
 
 /** Closes the phone vote and publishes the tally the server kept. */
-export function closeVote(doc: Y.Doc, id: string, tally: Tally): void {
+export function closeVote(doc: Y.Doc, id: string, tally: Tally, eligible?: number): void {
   const map = proposalMap(doc, id);
   const p = readProposal(id, map);
   if (!p.vote.open) throw new ProposalError('state', 'voting is not open');
   const counts = { ...emptyTally(), ...tally };
   doc.transact(() => {
     // The cast count becomes the tally's total: every counted ballot, whatever the race.
-    map.set('vote', { open: false, cast: counts.for + counts.against + counts.abstain, closed: true });
+    const rights = eligible !== undefined && Number.isInteger(eligible) && eligible >= 0 && eligible <= MAX_PEOPLE ? { eligible } : {};
+    map.set('vote', { open: false, cast: counts.for + counts.against + counts.abstain, closed: true, ...rights });
     map.set('method', 'phone');
     map.set('counts', counts);
   });
@@ -326,14 +445,29 @@ export function showsCounts(p: Proposal): boolean {
   return p.method === 'hands' || (p.method === 'phone' && p.vote.closed === true);
 }
 
-/** What the counts suggest, for the facilitator to confirm: a simple majority of for over against. */
-export function suggestedOutcome(p: Proposal): Outcome | null {
-  if (p.method === 'consensus') return p.blocks > 0 ? 'failed' : 'carried';
+/**
+ * What the counts suggest under the proposal's threshold and quorum, with the numbers behind it
+ * ([D9]–[D11]), for the facilitator to confirm. `eligible`: voting codes issued and not withdrawn
+ * now (a closed phone vote uses the count the server wrote when it closed). Null for a temperature
+ * check or a phone vote not closed.
+ */
+export function suggestion(p: Proposal, eligible: number | null = null): Suggestion | null {
   if (p.method === 'temperature') return null;
-  if (!showsCounts(p)) return null;
-  const { for: yes, against: no } = p.counts;
-  if (yes + no === 0) return null;
-  return yes > no ? 'carried' : 'failed';
+  if (p.method !== 'consensus' && !showsCounts(p)) return null;
+  return suggest(p.rule, {
+    kind: p.method === 'consensus' ? 'consensus' : 'votes',
+    for: p.counts.for,
+    against: p.counts.against,
+    abstain: p.counts.abstain,
+    blocks: p.blocks,
+    present: p.present,
+    eligible: p.vote.eligible ?? eligible,
+  });
+}
+
+/** The suggested outcome alone (see `suggestion`). */
+export function suggestedOutcome(p: Proposal, eligible: number | null = null): Suggestion['outcome'] {
+  return suggestion(p, eligible)?.outcome ?? null;
 }
 
 export function setOutcome(doc: Y.Doc, id: string, outcome: Outcome | null, now: number): void {
@@ -368,9 +502,30 @@ export function removeAction(doc: Y.Doc, id: string, actionId: string): void {
   if (actions) doc.transact(() => actions.delete(actionId));
 }
 
-/** The proposal the room is deciding now: an open vote first, else the latest undecided one of the item. */
+/** Where the facilitator's choice of proposal for the projector and phones is kept (`run`). */
+const SHOWN = 'shownProposalId';
+
+/** The proposal a facilitator chose to show ([D13]), or null. */
+export function shownProposalId(doc: Y.Doc): string | null {
+  const id = runMap(doc).get(SHOWN);
+  return typeof id === 'string' ? id : null;
+}
+
+/** Shows `id` on the projector and phones ([D13]); null clears the choice. */
+export function showProposal(doc: Y.Doc, id: string | null): void {
+  if (id !== null) proposalMap(doc, id);
+  doc.transact(() => (id === null ? runMap(doc).delete(SHOWN) : runMap(doc).set(SHOWN, id)));
+}
+
+/**
+ * The proposal the projector and the phones show for the current item ([D13]): one whose phone
+ * vote is open (the room is voting on it: opening it also made it the choice), else the one a
+ * facilitator chose, else the item's first. Nothing here moves by itself: adding a proposal or
+ * recording an outcome never changes what is shown.
+ */
 export function currentProposal(doc: Y.Doc, itemId: string | null): Proposal | null {
   if (!itemId) return null;
   const ps = readProposals(doc, itemId);
-  return ps.find((p) => p.vote.open) ?? [...ps].reverse().find((p) => p.outcome === null) ?? ps.at(-1) ?? null;
+  const shown = shownProposalId(doc);
+  return ps.find((p) => p.vote.open) ?? ps.find((p) => p.id === shown) ?? ps[0] ?? null;
 }
