@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { explainSuggestion } from '~/model/decision-text';
-import { suggestion, type Proposal } from '~/model/proposals';
+import { suggestion } from '~/model/decision-suggest';
+import type { Proposal } from '~/model/proposals';
 
 /**
  * What the counts suggest under the threshold and quorum, and why ([D10]): "34 for, 12 against:

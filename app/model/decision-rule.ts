@@ -1,7 +1,7 @@
 /**
- * How a proposal carries: the majority threshold and the quorum, and the outcome they suggest from
- * the counts ([D8]–[D11]). Pure functions over plain numbers: the console explains the suggestion
- * with the same numbers, and the minutes record them. The facilitators still record the outcome.
+ * How a proposal carries: the majority threshold and the quorum ([D8], [D9]), as the document
+ * keeps them. What they suggest from the counts is in decision-suggest.ts (only the console and
+ * the minutes need it: the phones' bundle stays small).
  */
 
 export const THRESHOLDS = ['simple', 'two-thirds', 'consensus-minus-n'] as const;
@@ -72,62 +72,3 @@ export interface Suggestion {
   quorum: QuorumCheck | null;
 }
 
-/**
- * Whether `yes` against `no` meets the threshold. Abstentions are not in it: they neither help nor
- * hurt (they count toward a quorum of who voted). Integers only, no division: exactly two thirds
- * carries (3·for ≥ 2·(for+against)), a tie never carries a simple majority, and zero votes carry
- * nothing.
- */
-export function meetsThreshold(threshold: Threshold, yes: number, no: number, blocksAllowed = 0): boolean {
-  if (threshold === 'consensus-minus-n') return no <= blocksAllowed && yes > 0;
-  if (yes + no === 0) return false;
-  if (threshold === 'two-thirds') return 3 * yes >= 2 * (yes + no);
-  return yes > no;
-}
-
-/** How many of `total` make `percent` per cent, rounded up: 50% of 45 needs 23. */
-export function quorumOf(percent: number, total: number): number {
-  return Math.ceil((percent * total) / 100);
-}
-
-function checkQuorum(rule: DecisionRule, c: Counted): QuorumCheck | null {
-  if (rule.quorum === 'present') {
-    return { kind: 'present', needed: rule.quorumMin, have: c.present, of: null, met: c.present === null ? null : c.present >= rule.quorumMin };
-  }
-  if (rule.quorum === 'eligible') {
-    if (c.eligible === null || c.eligible <= 0) return { kind: 'eligible', needed: 0, have: null, of: null, met: null };
-    const needed = quorumOf(rule.quorumPercent, c.eligible);
-    // Who took part: everyone who voted (abstaining is taking part); in consensus, the head count.
-    const have = c.kind === 'votes' ? c.for + c.against + c.abstain : c.present;
-    return { kind: 'eligible', needed, have, of: c.eligible, met: have === null ? null : have >= needed };
-  }
-  return null;
-}
-
-/** The suggestion and its reasons, from the counts, the threshold and the quorum. */
-export function suggest(rule: DecisionRule, c: Counted): Suggestion {
-  const quorum = checkQuorum(rule, c);
-  let threshold: ThresholdCheck;
-  if (c.kind === 'consensus') {
-    // Consensus always counts blocks: N allowed under "consensus minus N", none otherwise.
-    const allowed = rule.threshold === 'consensus-minus-n' ? rule.blocksAllowed : 0;
-    threshold = { kind: 'blocks', met: c.blocks <= allowed, for: 0, against: 0, percent: null, blocks: c.blocks, allowed };
-  } else {
-    const votes = c.for + c.against;
-    const percent = votes > 0 ? Math.floor((100 * c.for) / votes) : null;
-    if (votes + c.abstain === 0) return { outcome: null, threshold: null, quorum };
-    const kind = rule.threshold === 'consensus-minus-n' ? 'blocks' : rule.threshold;
-    threshold = {
-      kind,
-      met: meetsThreshold(rule.threshold, c.for, c.against, rule.blocksAllowed),
-      for: c.for,
-      against: c.against,
-      percent,
-      blocks: c.against,
-      allowed: rule.threshold === 'consensus-minus-n' ? rule.blocksAllowed : 0,
-    };
-  }
-  if (quorum?.met === false) return { outcome: 'no-quorum', threshold, quorum };
-  if (quorum && quorum.met === null) return { outcome: null, threshold, quorum };
-  return { outcome: threshold.met ? 'carried' : 'failed', threshold, quorum };
-}

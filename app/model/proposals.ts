@@ -10,7 +10,7 @@ import { newId } from './ids.js';
 import { asMap, finite, instant, isoDate, mapAt, readEach, record, text as cut, wholeWithin } from './shape.js';
 import { stamp } from './stamp.js';
 import { runMap } from './agenda.js';
-import { DEFAULT_RULE, MAX_BLOCKS_ALLOWED, MAX_PEOPLE, QUORUMS, suggest, THRESHOLDS, type DecisionRule, type Suggestion } from './decision-rule.js';
+import { DEFAULT_RULE, MAX_BLOCKS_ALLOWED, MAX_PEOPLE, QUORUMS, THRESHOLDS, type DecisionRule } from './decision-rule.js';
 
 export const METHODS = ['hands', 'consensus', 'temperature', 'phone'] as const;
 export type Method = (typeof METHODS)[number];
@@ -443,31 +443,6 @@ export function voidVote(doc: Y.Doc, id: string): void {
  */
 export function showsCounts(p: Proposal): boolean {
   return p.method === 'hands' || (p.method === 'phone' && p.vote.closed === true);
-}
-
-/**
- * What the counts suggest under the proposal's threshold and quorum, with the numbers behind it
- * ([D9]–[D11]), for the facilitator to confirm. `eligible`: voting codes issued and not withdrawn
- * now (a closed phone vote uses the count the server wrote when it closed). Null for a temperature
- * check or a phone vote not closed.
- */
-export function suggestion(p: Proposal, eligible: number | null = null): Suggestion | null {
-  if (p.method === 'temperature') return null;
-  if (p.method !== 'consensus' && !showsCounts(p)) return null;
-  return suggest(p.rule, {
-    kind: p.method === 'consensus' ? 'consensus' : 'votes',
-    for: p.counts.for,
-    against: p.counts.against,
-    abstain: p.counts.abstain,
-    blocks: p.blocks,
-    present: p.present,
-    eligible: p.vote.eligible ?? eligible,
-  });
-}
-
-/** The suggested outcome alone (see `suggestion`). */
-export function suggestedOutcome(p: Proposal, eligible: number | null = null): Suggestion['outcome'] {
-  return suggestion(p, eligible)?.outcome ?? null;
 }
 
 export function setOutcome(doc: Y.Doc, id: string, outcome: Outcome | null, now: number): void {

@@ -4,7 +4,8 @@
  * statement of each rule in exact rational arithmetic.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULE, meetsThreshold, quorumOf, suggest, THRESHOLDS, type Counted, type DecisionRule } from '../../app/model/decision-rule.js';
+import { DEFAULT_RULE, THRESHOLDS, type Counted, type DecisionRule } from '../../app/model/decision-rule.js';
+import { meetsThreshold, quorumOf, suggest } from '../../app/model/decision-suggest.js';
 import { pick, seeded } from '../helpers/random.js';
 
 const votes = (yes: number, no: number, abstain = 0, more: Partial<Counted> = {}): Counted => ({

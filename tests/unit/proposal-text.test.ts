@@ -25,9 +25,8 @@ import {
   setOutcome,
   setPresent,
   showProposal,
-  suggestedOutcome,
-  suggestion,
 } from '../../app/model/proposals.js';
+import { suggestedOutcome, suggestion } from '../../app/model/decision-suggest.js';
 import { goToItem } from '../../app/model/run.js';
 import { explainSuggestion } from '../../app/model/decision-text.js';
 import { seeded } from '../helpers/random.js';
