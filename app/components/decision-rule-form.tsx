@@ -2,7 +2,8 @@ import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { MAX_BLOCKS_ALLOWED, QUORUMS, THRESHOLDS, type QuorumKind, type Threshold } from '~/model/decision-rule';
-import { setDecisionRule, setPresent, type Proposal } from '~/model/proposals';
+import { setDecisionRule, setPresent } from '~/model/proposal-edits';
+import type { Proposal } from '~/model/proposals';
 import { Button } from './ui/button';
 import { Input, Select } from './ui/field';
 

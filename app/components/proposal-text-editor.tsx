@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { serverNow } from '~/collab/use-server-now';
-import { editProposal, MAX_TEXT, type Proposal } from '~/model/proposals';
+import { reviseText } from '~/model/proposal-edits';
+import { MAX_TEXT, type Proposal } from '~/model/proposals';
 import { Button } from './ui/button';
 import { Input } from './ui/field';
 
@@ -19,7 +20,7 @@ export function ProposalTextEditor({ doc, proposal: p, guard }: { doc: Y.Doc; pr
   const save = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    if (guard(() => editProposal(doc, p.id, { text: String(form.get('text') ?? '') }, { now: serverNow(), editor: String(form.get('editor') ?? '') }))) setOpen(false);
+    if (guard(() => reviseText(doc, p.id, String(form.get('text') ?? ''), { now: serverNow(), editor: String(form.get('editor') ?? '') }))) setOpen(false);
   };
   return (
     <div className="mt-2 grid gap-2">

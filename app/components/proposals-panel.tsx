@@ -18,7 +18,6 @@ import {
   setHandCount,
   setOutcome,
   setTemperature,
-  showProposal,
   type Method,
   type Outcome,
   type Proposal,
@@ -27,6 +26,7 @@ import {
 import { Button } from './ui/button';
 import { Input, Select } from './ui/field';
 import { Tally } from './tally';
+import { showProposal } from '~/model/proposal-edits';
 import { DecisionRuleForm } from './decision-rule-form';
 import { ProposalTextEditor } from './proposal-text-editor';
 import { SuggestionBox } from './suggestion-box';

@@ -2,7 +2,7 @@ import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CHOICES, showsCounts, type Proposal } from '~/model/proposals';
 import { Tally } from './tally';
-import { ProposalText } from './proposal-text';
+import { ProposalTextPhone } from './proposal-text-phone';
 import { VotingCodeForm } from './voting-code-form';
 
 /**
@@ -27,7 +27,7 @@ export function VoteCard({
   const busy = useNavigation().state === 'submitting';
   return (
     <div data-testid="vote-card">
-      <ProposalText proposal={p} variant="phone" />
+      <ProposalTextPhone proposal={p} />
       {p.vote.open ? (
         voted ? (
           <p role="status" className="mt-3 rounded-lg bg-green-100 p-3 text-lg font-bold text-green-900" data-testid="voted">

@@ -251,28 +251,12 @@ export function addProposal(doc: Y.Doc, input: { itemId: string; text: string; b
 }
 
 /**
- * Edits a proposal. A change of its text ([D5]: after an amendment is accepted, the facilitator
- * writes the amended wording) keeps the text it replaces in `revisions`, with who (`editor`, as
- * typed) and when; not once the room has voted on it by phone.
+ * Edits who brings a proposal, its method or its scale. Its text changes through `reviseText`
+ * (proposal-edits.ts), which keeps the text it replaces ([D5]).
  */
-export function editProposal(
-  doc: Y.Doc,
-  id: string,
-  changes: { text?: string; by?: string; method?: Method; scale?: Scale },
-  edit: { now: number; editor?: string } = { now: 0 },
-): void {
+export function editProposal(doc: Y.Doc, id: string, changes: { by?: string; method?: Method; scale?: Scale }): void {
   const map = proposalMap(doc, id);
   const clean: Record<string, unknown> = {};
-  let revision: Omit<Revision, 'id'> | null = null;
-  if (changes.text !== undefined) {
-    const next = text(changes.text, 'the proposal');
-    const before = readProposal(id, map);
-    if (next !== before.text) {
-      assertNotVoted(id, map);
-      clean.text = next;
-      revision = { text: before.text, by: optional(edit.editor), at: stamp(edit.now) };
-    }
-  }
   if (changes.by !== undefined) clean.by = optional(changes.by);
   if (changes.method !== undefined) {
     if (!METHODS.includes(changes.method)) throw new ProposalError('invalid', 'unknown method');
@@ -287,50 +271,7 @@ export function editProposal(
     clean.scale = changes.scale;
     clean.temperature = Array(scaleSize(changes.scale)).fill(0);
   }
-  doc.transact(() => {
-    Object.entries(clean).forEach(([k, v]) => map.set(k, v));
-    if (revision) keepRevision(map, revision);
-  });
-}
-
-/** Adds a revision; past MAX_REVISIONS drops the oldest but the first (the original stays). */
-function keepRevision(map: Y.Map<unknown>, revision: Omit<Revision, 'id'>): void {
-  const revisions = listMap(map, 'revisions');
-  const kept = readRevisions(map);
-  for (const old of kept.slice(1, Math.max(1, kept.length - MAX_REVISIONS + 2))) revisions.delete(old.id);
-  revisions.set(newId(), revision);
-}
-
-/** The threshold and quorum ([D8]–[D11]); fixed once the room has voted on it by phone. */
-export function setDecisionRule(doc: Y.Doc, id: string, changes: Partial<DecisionRule>): void {
-  const map = proposalMap(doc, id);
-  assertNotVoted(id, map);
-  const clean: Record<string, unknown> = {};
-  if (changes.threshold !== undefined) {
-    if (!THRESHOLDS.includes(changes.threshold)) throw new ProposalError('invalid', 'unknown threshold');
-    clean.threshold = changes.threshold;
-  }
-  if (changes.quorum !== undefined) {
-    if (!QUORUMS.includes(changes.quorum)) throw new ProposalError('invalid', 'unknown quorum');
-    clean.quorum = changes.quorum;
-  }
-  const whole = (n: number, min: number, max: number, what: string) => {
-    if (!Number.isInteger(n) || n < min || n > max) throw new ProposalError('invalid', `${what} must be a whole number from ${min} to ${max}`);
-    return n;
-  };
-  if (changes.blocksAllowed !== undefined) clean.blocksAllowed = whole(changes.blocksAllowed, 0, MAX_BLOCKS_ALLOWED, 'N');
-  if (changes.quorumMin !== undefined) clean.quorumMin = whole(changes.quorumMin, 1, MAX_PEOPLE, 'the quorum');
-  if (changes.quorumPercent !== undefined) clean.quorumPercent = whole(changes.quorumPercent, 1, 100, 'the quorum');
   doc.transact(() => Object.entries(clean).forEach(([k, v]) => map.set(k, v)));
-}
-
-/** How many are in the room (a facilitator's head count, for the quorum); null clears it. */
-export function setPresent(doc: Y.Doc, id: string, present: number | null): void {
-  const map = proposalMap(doc, id);
-  if (present !== null && (!Number.isInteger(present) || present < 0 || present > MAX_PEOPLE)) {
-    throw new ProposalError('invalid', 'present must be a whole number, 0 or more');
-  }
-  doc.transact(() => (present === null ? map.delete('present') : map.set('present', present)));
 }
 
 /** What the room voted on by phone stays as it was voted (the server refuses changes: [F2]). */
@@ -478,18 +419,12 @@ export function removeAction(doc: Y.Doc, id: string, actionId: string): void {
 }
 
 /** Where the facilitator's choice of proposal for the projector and phones is kept (`run`). */
-const SHOWN = 'shownProposalId';
+export const SHOWN = 'shownProposalId';
 
 /** The proposal a facilitator chose to show ([D13]), or null. */
 export function shownProposalId(doc: Y.Doc): string | null {
   const id = runMap(doc).get(SHOWN);
   return typeof id === 'string' ? id : null;
-}
-
-/** Shows `id` on the projector and phones ([D13]); null clears the choice. */
-export function showProposal(doc: Y.Doc, id: string | null): void {
-  if (id !== null) proposalMap(doc, id);
-  doc.transact(() => (id === null ? runMap(doc).delete(SHOWN) : runMap(doc).set(SHOWN, id)));
 }
 
 /**

@@ -10,7 +10,7 @@ import { entryName } from '~/components/entry-name';
 import { RoundStatus } from '~/components/round-status';
 import { Tally } from '~/components/tally';
 import { currentProposal, showsCounts } from '~/model/proposals';
-import { ProposalText } from '~/components/proposal-text';
+import { ProposalTextScreen } from '~/components/proposal-text-screen';
 import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
 import { qrSvg } from '~/utils/qr.server';
 
@@ -89,7 +89,7 @@ export default function ProjectorScreen() {
             ) : null}
             {proposal && !breakout ? (
               <div className="mt-6 border-t-4 border-stone-700 pt-4" data-testid="screen-proposal">
-                <ProposalText proposal={proposal} variant="screen" />
+                <ProposalTextScreen proposal={proposal} />
                 {proposal.vote.open ? (
                   <p className="mt-3 text-3xl 2xl:text-4xl" data-testid="screen-voting">
                     <span className="font-black text-amber-300">{t('proposals.votingOpen')}</span> · {t('proposals.cast', { count: proposal.vote.cast })}

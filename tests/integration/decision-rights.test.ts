@@ -12,7 +12,8 @@ import { CloseCode, encodeUpdate } from '../../server/sync/protocol.js';
 import { parseDocName } from '../../server/sync/doc-name.js';
 import { addItem } from '../../app/model/agenda.js';
 import { goToItem } from '../../app/model/run.js';
-import { addProposal, closeVote, editProposal, getProposal, openVote, setDecisionRule, shownProposalId, showProposal } from '../../app/model/proposals.js';
+import { addProposal, closeVote, getProposal, openVote, shownProposalId } from '../../app/model/proposals.js';
+import { reviseText, setDecisionRule, showProposal } from '../../app/model/proposal-edits.js';
 
 let server: TestServer;
 let asm: CreatedAssembly;
@@ -82,7 +83,7 @@ describe('[D12] only facilitators set thresholds, quorums, earlier texts and the
     ['a quorum', (c) => proposalOf(c, proposalId).set('quorum', 'present')],
     ['a head count', (c) => proposalOf(c, proposalId).set('present', 9)],
     ['the projector’s choice', (c) => c.doc.getMap('run').set('shownProposalId', votedId)],
-    ['an earlier text', (c) => editProposal(c.doc, proposalId, { text: 'Strike on May 2' }, { now: Date.now(), editor: 'keeper' })],
+    ['an earlier text', (c) => reviseText(c.doc, proposalId, 'Strike on May 2', { now: Date.now(), editor: 'keeper' })],
   ];
   for (const [what, write] of keeperWrites) {
     it(`[D12] a stack-keeper writing ${what} is cut off (4403); nothing of it is stored`, async () => {
@@ -111,7 +112,7 @@ describe('[D12] only facilitators set thresholds, quorums, earlier texts and the
         proposalOf(reader, proposalId).set('threshold', 'two-thirds');
         reader.doc.getMap('run').set('shownProposalId', votedId);
       });
-      editProposal(reader.doc, proposalId, { text: 'Forged wording' }, { now: Date.now(), editor: 'x' });
+      reviseText(reader.doc, proposalId, 'Forged wording', { now: Date.now(), editor: 'x' });
       const doc = await settledView(`after ${role}`);
       const p = getProposal(doc, proposalId)!;
       expect(p.rule.threshold).toBe('simple');
@@ -203,7 +204,7 @@ describe('[D12] a facilitator’s values out of bounds are refused (4400) and le
   it('[D12] what the console writes is taken: a two-thirds threshold, a quorum, an amended text with its history, the choice', async () => {
     const f = await freshView();
     setDecisionRule(f.doc, proposalId, { threshold: 'two-thirds', quorum: 'present', quorumMin: 40 });
-    editProposal(f.doc, proposalId, { text: 'Strike on May 1, with a strike fund' }, { now: Date.now() + 0.4, editor: 'Ana' });
+    reviseText(f.doc, proposalId, 'Strike on May 1, with a strike fund', { now: Date.now() + 0.4, editor: 'Ana' });
     showProposal(f.doc, votedId);
     const later = await freshView();
     await eventually(() => expect(shownProposalId(later.doc)).toBe(votedId));

@@ -15,17 +15,14 @@ import {
   closeVote,
   currentProposal,
   decideAmendment,
-  editProposal,
   getProposal,
   MAX_REVISIONS,
   openVote,
   ProposalError,
-  setDecisionRule,
   setHandCount,
   setOutcome,
-  setPresent,
-  showProposal,
 } from '../../app/model/proposals.js';
+import { reviseText, setDecisionRule, setPresent, showProposal } from '../../app/model/proposal-edits.js';
 import { suggestedOutcome, suggestion } from '../../app/model/decision-suggest.js';
 import { goToItem } from '../../app/model/run.js';
 import { explainSuggestion } from '../../app/model/decision-text.js';
@@ -48,20 +45,20 @@ describe('[D5] an amended text keeps what it said before', () => {
     const id = addProposal(doc, { itemId: item, text: 'Strike on May 1' }, 2_000);
     const a = addAmendment(doc, id, { text: 'add: with a strike fund' }, 2_500);
     decideAmendment(doc, id, a, true);
-    editProposal(doc, id, { text: 'Strike on May 1, with a strike fund' }, { now: 3_000.6, editor: 'Ana' });
+    reviseText(doc, id, 'Strike on May 1, with a strike fund', { now: 3_000.6, editor: 'Ana' });
     const p = getProposal(doc, id)!;
     expect(p.text).toBe('Strike on May 1, with a strike fund');
     expect(p.revisions).toMatchObject([{ text: 'Strike on May 1', by: 'Ana', at: 3_001 }]);
     expect(p.amendments).toMatchObject([{ text: 'add: with a strike fund', accepted: true }]);
     // The same text again is no change and no revision.
-    editProposal(doc, id, { text: ' Strike on May 1, with a strike fund ' }, { now: 4_000 });
+    reviseText(doc, id, ' Strike on May 1, with a strike fund ', { now: 4_000 });
     expect(getProposal(doc, id)!.revisions).toHaveLength(1);
   });
 
   it(`[D5] the history is bounded at ${MAX_REVISIONS}; the original always stays first`, () => {
     const { doc, item } = room();
     const id = addProposal(doc, { itemId: item, text: 'v0' }, 1);
-    for (let i = 1; i <= 120; i++) editProposal(doc, id, { text: `v${i}` }, { now: 10 + i });
+    for (let i = 1; i <= 120; i++) reviseText(doc, id, `v${i}`, { now: 10 + i });
     const p = getProposal(doc, id)!;
     expect(p.revisions).toHaveLength(MAX_REVISIONS);
     expect(p.revisions[0].text).toBe('v0');
@@ -74,13 +71,13 @@ describe('[D5] an amended text keeps what it said before', () => {
     for (let round = 0; round < 20; round++) {
       const { doc, item } = room();
       const id = addProposal(doc, { itemId: item, text: 'v0' }, 1);
-      for (let i = 1; i < MAX_REVISIONS + Math.floor(rng() * 5); i++) editProposal(doc, id, { text: `v${i}` }, { now: 10 + i });
+      for (let i = 1; i < MAX_REVISIONS + Math.floor(rng() * 5); i++) reviseText(doc, id, `v${i}`, { now: 10 + i });
       const a = new Y.Doc();
       const b = new Y.Doc();
       Y.applyUpdate(a, Y.encodeStateAsUpdate(doc));
       Y.applyUpdate(b, Y.encodeStateAsUpdate(doc));
-      editProposal(a, id, { text: 'from A' }, { now: 500, editor: 'A' });
-      editProposal(b, id, { text: 'from B' }, { now: 500, editor: 'B' });
+      reviseText(a, id, 'from A', { now: 500, editor: 'A' });
+      reviseText(b, id, 'from B', { now: 500, editor: 'B' });
       Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
       Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
       const pa = getProposal(a, id)!;
@@ -95,7 +92,7 @@ describe('[D5] an amended text keeps what it said before', () => {
     const { doc, item } = room();
     const id = addProposal(doc, { itemId: item, text: 'Strike on May 1' }, 2_000);
     openVote(doc, id);
-    expect(() => editProposal(doc, id, { text: 'Something else' }, { now: 3_000 })).toThrow(ProposalError);
+    expect(() => reviseText(doc, id, 'Something else', { now: 3_000 })).toThrow(ProposalError);
     expect(() => setDecisionRule(doc, id, { threshold: 'two-thirds' })).toThrow(ProposalError);
   });
 });
@@ -182,7 +179,7 @@ describe('[D7][D11] the minutes: the final text, the original, accepted amendmen
     const id = addProposal(doc, { itemId: item, text: 'Strike on May 1' }, 2_000);
     const a = addAmendment(doc, id, { text: 'with a strike fund' }, 2_100);
     decideAmendment(doc, id, a, true);
-    editProposal(doc, id, { text: 'Strike on May 1, with a strike fund' }, { now: 2_200 });
+    reviseText(doc, id, 'Strike on May 1, with a strike fund', { now: 2_200 });
     setDecisionRule(doc, id, { threshold: 'two-thirds', quorum: 'present', quorumMin: 40 });
     setHandCount(doc, id, { for: 34, against: 12, abstain: 0 });
     setPresent(doc, id, 46);
