@@ -98,6 +98,20 @@ it('[D5][D6][D8][D13] an accepted amendment, the amended text and a two-thirds t
   await console_.getByRole('button', { name: 'Add proposal' }).click();
   await eventually(() => expect(readProposals(plenary.doc)).toHaveLength(2));
   const second = console_.getByTestId('proposal').filter({ hasText: 'Thank the kitchen crew' });
+  // Its quorum and counts: the console says what they suggest, and why ([D9][D10]).
+  await second.getByTestId('quorum').selectOption('present');
+  await second.getByLabel('People needed').fill('40');
+  await second.getByTestId('present').fill('46');
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
+  await second.getByLabel('For', { exact: true }).fill('34');
+  await second.getByLabel('Against', { exact: true }).fill('12');
+  await second.getByRole('button', { name: 'Save counts' }).click();
+  const why = second.getByTestId('suggestion');
+  await why.getByText('Suggested: carried').waitFor();
+  await why.getByText('34 for, 12 against: more for than against').waitFor();
+  await why.getByText('Quorum 40, 46 present: met').waitFor();
+  await why.scrollIntoViewIfNeeded();
+  await shoot(console_, 'console-1366x768-suggestion');
   await second.getByTestId('outcome').selectOption('carried');
   await eventually(() => expect(readProposals(plenary.doc).find((p) => p.outcome === 'carried')).toBeTruthy());
   // Written after both changes reached the server: once the projector shows it, it has them too.
@@ -134,6 +148,12 @@ it('[D5][D6][D8][D13] an accepted amendment, the amended text and a two-thirds t
   await shoot(phone, 'phone-390x844-vote-card-amended');
   await console_.getByTestId('proposal').first().scrollIntoViewIfNeeded();
   await shoot(console_, 'console-1366x768-proposal');
+  // At 320 px the vote card still fits, the original one tap away.
+  await phone.setViewportSize({ width: 320, height: 700 });
+  await vote.getByTestId('current-text').getByText(AMENDED).waitFor();
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await vote.getByTestId('proposal-text').scrollIntoViewIfNeeded();
+  await shoot(phone, 'phone-320-vote-card-amended');
   // Nothing on either page is a missing translation.
   for (const page of [projector, phone, console_]) expect(await page.content()).not.toContain('⟦missing⟧');
 }, 120_000);

@@ -203,3 +203,37 @@ describe('[D7][D11] the minutes: the final text, the original, accepted amendmen
     expect(md).toContain('- Quorum: 40 people present — Quorum 40, 46 present: met');
   });
 });
+
+describe('[R3][D12] hostile values in the new fields read as their defaults, bounded', () => {
+  it('[R3] a bad threshold, N, quorum, head count, eligible count, choice or history never sizes a loop or reaches a page', () => {
+    const { doc, item } = room();
+    const id = addProposal(doc, { itemId: item, text: 'Strike' }, 2_000);
+    const map = doc.getMap('proposals').get(id) as Y.Map<unknown>;
+    doc.transact(() => {
+      map.set('threshold', 'three-quarters');
+      map.set('blocksAllowed', 99);
+      map.set('quorum', 'everyone');
+      map.set('quorumMin', 0.5);
+      map.set('quorumPercent', Number.NaN);
+      map.set('present', -5);
+      map.set('vote', { open: false, cast: 0, closed: true, eligible: 'all' });
+      const revisions = new Y.Map<unknown>();
+      map.set('revisions', revisions);
+      revisions.set('first', { text: 'the original', by: 'x', at: 1 });
+      for (let i = 0; i < 600; i++) revisions.set(`r${i}`, { text: 'y'.repeat(20_000), by: 7, at: 10 + i });
+      revisions.set('junk', 'not an object');
+      doc.getMap('run').set('shownProposalId', 42);
+    });
+    const p = getProposal(doc, id)!;
+    expect(p.rule).toEqual({ threshold: 'simple', blocksAllowed: 0, quorum: 'none', quorumMin: 1, quorumPercent: 50 });
+    expect(p.present).toBeNull();
+    expect(p.vote.eligible).toBeUndefined();
+    expect(p.revisions.length).toBeLessThanOrEqual(MAX_REVISIONS + 10);
+    expect(p.revisions[0].text).toBe('the original');
+    expect(p.revisions.every((r) => r.text.length <= 2000 && typeof r.by === 'string')).toBe(true);
+    expect(currentProposal(doc, item)!.id).toBe(id);
+    // Not a map at all: no history.
+    map.set('revisions', 'lots');
+    expect(getProposal(doc, id)!.revisions).toEqual([]);
+  });
+});
