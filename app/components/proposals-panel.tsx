@@ -281,6 +281,12 @@ function ProposalCard({
         </form>
       )}
 
+      {/* What the counts suggest, and why, just above where the facilitator records it ([D10]). */}
+      {p.outcome ? null : (
+        <div className="mt-3">
+          <SuggestionBox proposal={p} eligible={eligible} />
+        </div>
+      )}
       <div className="mt-3 flex flex-wrap items-end gap-3">
         <label className="grid gap-1 font-bold">
           {t('proposals.outcome')}
@@ -299,7 +305,6 @@ function ProposalCard({
           </Select>
         </label>
       </div>
-      {p.outcome ? null : <SuggestionBox proposal={p} eligible={eligible} />}
 
       <h4 className="mt-3 font-bold">{t('proposals.actions')}</h4>
       <ul className="grid gap-1" data-testid="actions">
