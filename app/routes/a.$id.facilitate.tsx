@@ -10,6 +10,7 @@ import { CopyField } from '~/components/copy-field';
 import { AgendaEditor } from '~/components/agenda-editor';
 import { BreakoutPanel } from '~/components/breakout-panel';
 import { ProposalsPanel } from '~/components/proposals-panel';
+import { currentProposal } from '~/model/proposals';
 import { DangerZone } from '~/components/danger-zone';
 import { MetaDetails } from '~/components/meta-details';
 import { MetaEditor } from '~/components/meta-editor';
@@ -239,7 +240,13 @@ export default function FacilitatorConsole() {
             <h2 id="proposals-heading" className="mb-3 text-xl font-black">
               {t('proposals.heading')} · {current.title}
             </h2>
-            <ProposalsPanel doc={doc} itemId={current.id} proposals={proposals.filter((p) => p.itemId === current.id)} />
+            <ProposalsPanel
+              doc={doc}
+              itemId={current.id}
+              proposals={proposals.filter((p) => p.itemId === current.id)}
+              shownId={currentProposal(doc, current.id)?.id ?? null}
+              eligible={data.voting.issued > 0 ? data.voting.issued - data.voting.revoked : null}
+            />
           </Card>
         ) : null}
         <Card aria-labelledby="voting-heading">
