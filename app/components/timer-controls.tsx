@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { serverNow } from '~/collab/use-server-now';
-import { addTime, pauseTimer, resetTimer, startTimer, type TimerName, type TimerState } from '~/model/timers';
+import { addTime, formatRemaining, pauseTimer, resetTimer, startTimer, type TimerName, type TimerState } from '~/model/timers';
 import { Button } from './ui/button';
 import { TimerDisplay } from './timer-display';
 
@@ -26,6 +27,12 @@ export function TimerControls({
   const { t } = useTranslation();
   const running = timer?.startedAt != null;
   const used = timer ? timer.elapsedMs > 0 : false;
+  // What the last reset did, said aloud: a reset never changes whether the clock runs ([T5]).
+  const [said, setSaid] = useState('');
+  const reset = () => {
+    resetTimer(doc, name, resetMs, serverNow());
+    setSaid(t(running ? 'timer.resetRunning' : 'timer.resetPaused', { time: formatRemaining(resetMs) }));
+  };
   const start = () => {
     if (!timer) resetTimer(doc, name, resetMs);
     startTimer(doc, name, serverNow());
@@ -48,10 +55,13 @@ export function TimerControls({
         <Button variant="secondary" onClick={() => addTime(doc, name, 60_000)} disabled={disabled || !timer}>
           {t('timer.addMinute')}
         </Button>
-        <Button variant="secondary" onClick={() => resetTimer(doc, name, resetMs)} disabled={disabled}>
+        <Button variant="secondary" onClick={reset} disabled={disabled}>
           {t('timer.reset')}
         </Button>
       </div>
+      <p aria-live="polite" className="sr-only" data-testid={`${name}-timer-said`}>
+        {said}
+      </p>
     </div>
   );
 }
