@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useServerNow } from '~/collab/use-server-now';
 import { schedule, type AgendaItem } from '~/model/agenda';
+import { JumpLink } from './console-layout';
 
 /** The hall's start time as typed (`2026-05-01T18:00`) in ms, read as UTC so every screen agrees. */
 function hallMs(startsAt: string): number {
@@ -36,9 +37,9 @@ export function AgendaPlan({ doc, agenda, startsAt }: { doc: Y.Doc; agenda: Agen
       ) : (
         <p className="text-sm text-stone-700">
           {t('agenda.planNoStart')}{' '}
-          <a href="#details" className="font-bold underline">
+          <JumpLink to="details" className="font-bold underline">
             {t('agenda.planSetStart')}
-          </a>
+          </JumpLink>
         </p>
       )}
       {plan ? (

@@ -25,16 +25,20 @@ export function ConfirmPrompt({ question, assemblyId }: { question: ConfirmQuest
       <h2 id="confirm-question" className="text-xl font-black" tabIndex={-1}>
         {questionText(t, question)}
       </h2>
-      <Form method="post" className="mt-3 flex flex-wrap gap-3">
+      <Form method="post" className="mt-3">
         <input type="hidden" name="intent" value={question.intent} />
         {question.intent === 'end-round' ? <input type="hidden" name="itemId" value={question.itemId} /> : <input type="hidden" name="linkId" value={question.linkId} />}
         <Button type="submit" name={CONFIRM_FIELD} value="yes" variant="danger">
           {question.intent === 'end-round' ? t('confirm.endRoundYes') : t('confirm.revokeYes')}
         </Button>
-        <a href={back} className="inline-flex min-h-11 items-center rounded-lg border-2 border-stone-950 px-4 font-bold">
-          {t('confirm.cancel')}
-        </a>
       </Form>
+      {/* A GET form, not a link: a link to this same address and a #panel would only scroll, and
+          leave the question on screen. A form submission always loads the page afresh. */}
+      <form method="get" action={back} className="mt-3">
+        <Button type="submit" variant="secondary">
+          {t('confirm.cancel')}
+        </Button>
+      </form>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** One entry of the console's section nav: the section's anchor and its name. */
@@ -8,11 +8,37 @@ export interface ConsoleSection {
 }
 
 /** Opens the panel an anchor points into, if it was folded away, so a jump never lands on nothing. */
-function openTarget(hash: string): void {
+function openTarget(hash: string): HTMLElement | null {
   const id = decodeURIComponent(hash.replace(/^#/, ''));
-  if (!id) return;
-  const details = document.getElementById(id)?.querySelector('details');
+  const target = id ? document.getElementById(id) : null;
+  const details = target?.querySelector('details');
   if (details && !details.open) details.open = true;
+  return target;
+}
+
+/**
+ * A jump with JavaScript: the router treats a fragment navigation's `popstate` as a history
+ * move and restores an old scroll position over it, so the console scrolls itself (the panel's
+ * `scroll-margin-top` still applies), puts the address's #fragment in place without a history
+ * entry, and moves focus to the panel's heading, where a screen reader or the Tab key goes on.
+ */
+function jump(e: MouseEvent<HTMLAnchorElement>, id: string): void {
+  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const target = openTarget(`#${id}`);
+  if (!target) return;
+  e.preventDefault();
+  target.scrollIntoView({ block: 'start' });
+  window.history.replaceState(window.history.state, '', `#${id}`);
+  target.querySelector<HTMLElement>('h2, [tabindex="-1"]')?.focus({ preventScroll: true });
+}
+
+/** An in-page link of the console: a plain `#fragment` without JavaScript, {@link jump} with it. */
+export function JumpLink({ to, className, children }: { to: string; className?: string; children: ReactNode }) {
+  return (
+    <a href={`#${to}`} onClick={(e) => jump(e, to)} className={className}>
+      {children}
+    </a>
+  );
 }
 
 /**
@@ -54,7 +80,7 @@ export function ConsoleLayout({ label, strip, sections, children }: { label: str
         className="console-strip sticky top-0 z-30 border-b-4 border-amber-400 bg-white px-4 py-2 shadow-md sm:px-6 xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto xl:rounded-xl xl:border-4 xl:p-4 xl:shadow-none"
         data-testid="console-strip"
       >
-        <h2 id="run-heading" className="sr-only xl:not-sr-only xl:mb-2 xl:text-lg xl:font-black">
+        <h2 id="run-heading" tabIndex={-1} className="sr-only xl:not-sr-only xl:mb-2 xl:text-lg xl:font-black">
           {label}
         </h2>
         {strip}
@@ -62,13 +88,12 @@ export function ConsoleLayout({ label, strip, sections, children }: { label: str
           <ul className="-mx-1 flex gap-1.5 overflow-x-auto px-1 pb-1 xl:flex-wrap xl:overflow-visible">
             {sections.map((s) => (
               <li key={s.id} className="shrink-0">
-                <a
-                  href={`#${s.id}`}
-                  onClick={() => openTarget(`#${s.id}`)}
+                <JumpLink
+                  to={s.id}
                   className="inline-flex min-h-8 items-center rounded-full border-2 border-stone-950 px-2.5 text-sm font-bold whitespace-nowrap hover:bg-stone-100 focus:outline-none focus-visible:ring-4 focus-visible:ring-amber-400"
                 >
                   {s.label}
-                </a>
+                </JumpLink>
               </li>
             ))}
           </ul>
@@ -88,12 +113,12 @@ export function SkipLinks() {
     'sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded-lg focus:bg-stone-950 focus:px-4 focus:py-2 focus:font-bold focus:text-white';
   return (
     <div>
-      <a href="#run" className={cls}>
+      <JumpLink to="run" className={cls}>
         {t('console.skipRun')}
-      </a>
-      <a href="#panels" className={cls}>
+      </JumpLink>
+      <JumpLink to="panels" className={cls}>
         {t('console.skipPanels')}
-      </a>
+      </JumpLink>
     </div>
   );
 }

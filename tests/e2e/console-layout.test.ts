@@ -90,10 +90,11 @@ describe('the console layout', () => {
     ] as const) {
       await page.getByTestId('section-nav').getByRole('link', { name: link, exact: true }).click();
       await eventually(async () => {
+        expect(page.url()).toContain(`#${await page.getByTestId('section-nav').getByRole('link', { name: link, exact: true }).evaluate((a) => (a as HTMLAnchorElement).hash.slice(1))}`);
         const bar = (await strip.boundingBox())!;
         const h2 = (await page.getByRole('heading', { name: heading, level: 2 }).boundingBox())!;
         expect(bar.y).toBeLessThanOrEqual(0.5); // stuck to the top
-        expect(h2.y).toBeGreaterThanOrEqual(bar.y + bar.height - 0.5); // not under the strip
+        expect(h2.y, heading).toBeGreaterThanOrEqual(bar.y + bar.height - 0.5); // not under the strip
         expect(h2.y).toBeLessThan(844);
       });
     }
@@ -156,8 +157,8 @@ describe('the item timer', () => {
     const { asm, plenary } = await roomInBreakouts('Reset');
     const page = await openConsole(asm, { viewport: LAPTOP });
     const timer = page.getByTestId('console-strip').getByRole('group', { name: 'Time left for this item' });
-    await timer.getByRole('button', { name: 'Start' }).click();
-    await eventually(() => expect(readTimer(plenary.doc, 'item')?.startedAt).not.toBeNull());
+    // The item started with its timer running.
+    await timer.getByRole('button', { name: 'Pause' }).waitFor();
     await timer.getByRole('button', { name: '+1 min' }).click();
     await timer.getByRole('button', { name: 'Reset' }).click();
     await eventually(() => expect(readTimer(plenary.doc, 'item')).toMatchObject({ durationMs: 30 * 60_000, elapsedMs: 0, startedAt: expect.any(Number) }));
@@ -237,7 +238,7 @@ describe('confirming destructive acts', () => {
     const prompt = page.getByTestId('confirm-prompt');
     await prompt.getByText(/^End the round now\? 3 tables still have (19|20):\d\d to go\.$/).waitFor();
     expect(readRound(plenary.doc, item)?.status).toBe('running');
-    await prompt.getByRole('link', { name: 'Cancel' }).click();
+    await prompt.getByRole('button', { name: 'Cancel' }).click();
     await page.waitForURL(/#breakouts$/);
     expect(await page.getByTestId('confirm-prompt').count()).toBe(0);
     expect(readRound(plenary.doc, item)?.status).toBe('running');
