@@ -65,7 +65,7 @@ export function ConfirmButton({
       <dialog
         ref={dialog}
         aria-labelledby={`${id}-q`}
-        className="w-full max-w-lg rounded-xl border-4 border-amber-400 bg-white p-6 text-stone-950 backdrop:bg-stone-950/70"
+        className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-xl border-4 border-amber-400 bg-white p-6 text-stone-950 backdrop:bg-stone-950/70"
         data-testid="confirm-dialog"
         // Escape (the native "cancel"), Cancel and Confirm all close it; focus goes back to the button.
         onClose={() => {

@@ -50,7 +50,7 @@ export function TimerControls({
           {label}
         </p>
       )}
-      <div className={`flex flex-wrap ${compact ? 'justify-end gap-1.5 sm:flex-nowrap' : 'gap-2'}`}>
+      <div className={`flex flex-wrap ${compact ? 'shrink-0 justify-end gap-1.5 whitespace-nowrap min-[360px]:flex-nowrap' : 'gap-2'}`}>
         {running ? (
           <Button size={size} onClick={() => pauseTimer(doc, name, serverNow())} disabled={disabled}>{t('timer.pause')}</Button>
         ) : (
