@@ -6,13 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type * as Y from 'yjs';
 import { connect, eventually, type Client } from '../helpers/clients.js';
 import { createAssembly, mintLink, type CreatedAssembly } from '../helpers/server.js';
 import { startHarness, waitLive, type Harness } from './harness.js';
 import { addItem, addTemplate, readAgenda } from '../../app/model/agenda.js';
 import { goToItem } from '../../app/model/run.js';
 import { setMeta } from '../../app/model/meta.js';
-import { planRound, readRound, startRound } from '../../app/model/breakouts.js';
+import { planRound, readRound, roundsMap, startRound } from '../../app/model/breakouts.js';
 import { raiseHand } from '../../app/model/stack.js';
 import { readTimer } from '../../app/model/timers.js';
 import en from '../../app/i18n/locales/en.json' with { type: 'json' };
@@ -36,7 +37,7 @@ async function roomInBreakouts(title: string): Promise<{ asm: CreatedAssembly; p
   goToItem(plenary.doc, item, Date.now());
   planRound(plenary.doc, item, { prompts: ['What next?'], minutes: 20, assignment: 'language', tables: [{ label: 'English' }, { label: 'Español' }, { label: 'Soomaali' }] });
   startRound(plenary.doc, item, Date.now());
-  for (const name of ['Amina', 'Luis', 'Hodan']) raiseHand(plenary.doc, { name, kind: 'speak' }, Date.now());
+  ['Amina', 'Luis', 'Hodan'].forEach((name, i) => raiseHand(plenary.doc, { name, kind: 'speak' }, Date.now() - (3 - i) * 1000));
   return { asm, plenary, item };
 }
 
@@ -70,6 +71,8 @@ describe('the console layout', () => {
       expect(await heading.count(), hash).toBe(1);
     }
     await page.getByRole('region', { name: 'Links and QR codes' }).waitFor({ state: 'attached' });
+    // [P13] The stack, read-only, in the room's order.
+    expect(await page.getByTestId('stack-glance').locator('li').allTextContents()).toEqual(['Amina · To speak', 'Luis · To speak', 'Hodan · To speak']);
     // Jumping to the minutes at the bottom: the strip is still in view, and so is the heading.
     await nav.getByRole('link', { name: 'Minutes' }).click();
     await eventually(async () => expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500));
@@ -227,6 +230,19 @@ describe('confirming destructive acts', () => {
     await end.click();
     await dialog.getByRole('button', { name: 'End the round now' }).click();
     await page.getByTestId('round-ended').waitFor();
+    await eventually(() => expect(readRound(plenary.doc, item)?.status).toBe('ended'));
+    plenary.destroy();
+  });
+
+  it('[G6] a round whose time is up ends on the first press, with no question', async () => {
+    const { asm, plenary, item } = await roomInBreakouts('Ending on time');
+    const page = await openConsole(asm, { viewport: LAPTOP });
+    // The round's time runs out while the console is open.
+    (roundsMap(plenary.doc).get(item) as Y.Map<unknown>).set('endsAt', Date.now() - 60_000);
+    await page.getByTestId('strip-round').getByText(/over$/).waitFor();
+    await page.getByRole('button', { name: 'End the round and take report-backs' }).click();
+    await page.getByTestId('round-ended').waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
     await eventually(() => expect(readRound(plenary.doc, item)?.status).toBe('ended'));
     plenary.destroy();
   });
