@@ -42,7 +42,7 @@ export function TimerControls({
     startTimer(doc, name, serverNow());
   };
   return (
-    <div className={`flex items-end justify-between rounded-lg border-2 border-stone-300 ${compact ? 'items-center gap-2 p-2' : 'flex-wrap gap-3 p-3'}`} role="group" aria-label={label}>
+    <div className={`flex flex-wrap justify-between rounded-lg border-2 border-stone-300 ${compact ? 'items-center gap-2 p-2' : 'items-end gap-3 p-3'}`} role="group" aria-label={label}>
       {timer ? (
         <TimerDisplay timer={timer} name={name} label={label} size={compact ? 'strip' : 'console'} />
       ) : (
@@ -50,7 +50,7 @@ export function TimerControls({
           {label}
         </p>
       )}
-      <div className={`flex flex-wrap ${compact ? 'shrink-0 justify-end gap-1.5 whitespace-nowrap min-[360px]:flex-nowrap' : 'gap-2'}`}>
+      <div className={`flex flex-wrap ${compact ? 'flex-nowrap gap-1.5 whitespace-nowrap' : 'gap-2'}`}>
         {running ? (
           <Button size={size} onClick={() => pauseTimer(doc, name, serverNow())} disabled={disabled}>{t('timer.pause')}</Button>
         ) : (

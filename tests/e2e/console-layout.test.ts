@@ -104,6 +104,18 @@ describe('the console layout', () => {
     plenary.destroy();
   });
 
+  it('[P12] at 320 px, in Spanish, nothing in the strip runs off the side of the screen', async () => {
+    const { asm, plenary } = await roomInBreakouts('Estrecho');
+    const page = await openConsole(asm, { viewport: { width: 320, height: 640 }, locale: 'es-ES' });
+    await page.getByTestId('console-strip').getByText('Siguiente punto', { exact: false }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const overflowing = await page.getByTestId('console-strip').evaluate((strip) =>
+      [...strip.querySelectorAll('button, p')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.closest('nav')).map((el) => el.textContent),
+    );
+    expect(overflowing).toEqual([]);
+    plenary.destroy();
+  });
+
   it('[P10] a panel folds away by keyboard, stays folded after a reload, and a jump to it opens it again', async () => {
     const { asm, plenary } = await roomInBreakouts('Folding');
     const page = await openConsole(asm, { viewport: LAPTOP });
