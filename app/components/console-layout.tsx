@@ -43,7 +43,8 @@ export function JumpLink({ to, className, children }: { to: string; className?: 
 
 /**
  * The facilitator console's frame ([P10]–[P12]). The run-the-room strip (`strip`) is sticky at
- * the top of the window below 1280 px and a sticky side column from 1280 px; the panels
+ * the top of the window below 1280 px (never more than half its height: on a short phone the
+ * strip scrolls inside itself) and a sticky side column from 1280 px; the panels
  * (`children`, each a {@link CollapsibleSection}) follow, reached from a section nav of plain
  * in-page links (so it works without JavaScript) and skip links. With JavaScript the strip's
  * height is published as `--console-strip`, which the panels' `scroll-margin-top` uses, so a
@@ -77,7 +78,7 @@ export function ConsoleLayout({ label, strip, sections, children }: { label: str
         ref={aside}
         id="run"
         aria-labelledby="run-heading"
-        className="console-strip sticky top-0 z-30 border-b-4 border-amber-400 bg-white px-4 py-2 shadow-md sm:px-6 xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto xl:rounded-xl xl:border-4 xl:p-4 xl:shadow-none"
+        className="console-strip sticky top-0 z-30 max-h-[50vh] overflow-y-auto border-b-4 border-amber-400 bg-white px-4 py-2 shadow-md sm:px-6 xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:rounded-xl xl:border-4 xl:p-4 xl:shadow-none"
         data-testid="console-strip"
       >
         <h2 id="run-heading" tabIndex={-1} className="sr-only xl:not-sr-only xl:mb-2 xl:text-lg xl:font-black">

@@ -44,7 +44,7 @@ export function TimerControls({
   return (
     <div className={`flex flex-wrap justify-between rounded-lg border-2 border-stone-300 ${compact ? 'items-center gap-2 p-2' : 'items-end gap-3 p-3'}`} role="group" aria-label={label}>
       {timer ? (
-        <TimerDisplay timer={timer} name={name} label={label} size={compact ? 'strip' : 'console'} />
+        <TimerDisplay timer={timer} name={name} label={label} size={compact ? 'strip' : 'console'} className={compact ? 'flex-[1_1_6rem]' : ''} />
       ) : (
         <p className="text-sm font-bold uppercase" data-testid={`${name}-timer`}>
           {label}

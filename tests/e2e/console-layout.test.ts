@@ -104,11 +104,12 @@ describe('the console layout', () => {
     plenary.destroy();
   });
 
-  it('[P12] at 320 px, in Spanish, nothing in the strip runs off the side of the screen', async () => {
+  it('[P12] at 320×640, in Spanish, the strip takes at most half the screen and nothing in it runs off the side', async () => {
     const { asm, plenary } = await roomInBreakouts('Estrecho');
     const page = await openConsole(asm, { viewport: { width: 320, height: 640 }, locale: 'es-ES' });
     await page.getByTestId('console-strip').getByText('Siguiente punto', { exact: false }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect((await page.getByTestId('console-strip').boundingBox())!.height).toBeLessThanOrEqual(320.5); // half of 640
     const overflowing = await page.getByTestId('console-strip').evaluate((strip) =>
       [...strip.querySelectorAll('button, p')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.closest('nav')).map((el) => el.textContent),
     );
