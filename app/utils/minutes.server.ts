@@ -50,5 +50,8 @@ export async function draftFromAssembly(
     }
     if (reports.length) reportBacks[round.itemId] = reports;
   }
-  return draftMinutes(i18nFor(language).t, { ...base, now: context.services.now(), notes, reportBacks, ...options });
+  // A quorum of eligible voters reads the roll (a closed phone vote keeps its own count).
+  const roll = await context.services.votingCounts(assemblyId);
+  const eligible = roll.issued > 0 ? roll.issued - roll.revoked : null;
+  return draftMinutes(i18nFor(language).t, { ...base, now: context.services.now(), notes, reportBacks, eligible, ...options });
 }
