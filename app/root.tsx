@@ -11,10 +11,10 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react';
 import { useMemo } from 'react';
-import { I18nextProvider, useTranslation } from 'react-i18next';
-import { CATALOGUES, SUPPORTED_LANGUAGES } from './i18n/catalogues.server';
+import { CATALOGUES, FALLBACKS, SUPPORTED_LANGUAGES } from './i18n/catalogues.server';
 import { createI18n, FALLBACK_LANGUAGE, LANGUAGE_NAMES } from './i18n/i18n';
 import { languageFor } from './i18n/language.server';
+import { I18nProvider, useTranslation } from './i18n/react';
 import { useNonce } from './utils/nonce';
 import stylesheet from './tailwind.css?url';
 
@@ -25,10 +25,10 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const language = languageFor(request);
-  // Only this person's language travels to the page.
+  // Only this person's language travels to the page, with English for any key it lacks (ADR 021).
   // `now`: the server's time when this page was made, so a page without JavaScript shows timers
   // as they stood then (not their full length).
-  return { language, languages: SUPPORTED_LANGUAGES, catalogue: CATALOGUES[language], now: Date.now() };
+  return { language, languages: SUPPORTED_LANGUAGES, catalogue: CATALOGUES[language], fallback: FALLBACKS[language], now: Date.now() };
 }
 
 /** The language changes only through a full-page form post: actions need not resend the catalogue. */
@@ -37,7 +37,10 @@ export const shouldRevalidate = () => false;
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const language = data?.language ?? FALLBACK_LANGUAGE;
-  const i18n = useMemo(() => createI18n(language, data?.catalogue ?? {}), [language, data?.catalogue]);
+  const i18n = useMemo(
+    () => createI18n(language, data?.catalogue ?? {}, data?.fallback),
+    [language, data?.catalogue, data?.fallback],
+  );
   const nonce = useNonce();
   return (
     <html lang={language} dir={i18n.dir(language)}>
@@ -49,7 +52,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="min-h-screen bg-stone-50 font-sans text-stone-950 antialiased">
-        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <I18nProvider i18n={i18n}>{children}</I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type * as Y from 'yjs';
 import { useServerNow } from '~/collab/use-server-now';
 import { schedule, type AgendaItem } from '~/model/agenda';

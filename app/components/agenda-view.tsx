@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type { AgendaItem } from '~/model/agenda';
 
 /** The agenda as the room follows it: where the room is, what is done, what comes next. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 
 /** Where the console remembers which panels a facilitator folded away (this browser only). */
 const STORAGE_PREFIX = 'plenary.console.panel.';

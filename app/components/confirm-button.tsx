@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { Button } from './ui/button';
 
 /** The form field a confirmed press carries; the console's action asks first without it ([G6]). */

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react';
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from '~/i18n/i18n';
+import { useTranslation } from '~/i18n/react';
 import { formatRemaining } from '~/model/timers';
 import type { ConfirmQuestion } from '~/utils/confirm.server';
 import { CONFIRM_FIELD } from './confirm-button';

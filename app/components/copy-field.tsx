@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 
 /** A link to copy: selectable text for everyone, a copy button where the clipboard is available. */
 export function CopyField({ value, label }: { value: string; label: string }) {

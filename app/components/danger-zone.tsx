@@ -1,5 +1,5 @@
 import { Form, useActionData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { Button } from './ui/button';
 import { Card } from './ui/card';
 import { Input, Select } from './ui/field';

@@ -1,5 +1,5 @@
 import { type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type * as Y from 'yjs';
 import { MAX_BLOCKS_ALLOWED, QUORUMS, THRESHOLDS, type QuorumKind, type Threshold } from '~/model/decision-rule';
 import { setDecisionRule, setPresent } from '~/model/proposal-edits';

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '~/i18n/i18n';
 import type { StackEntry } from '~/model/stack';
 
 /** How an entry is named on screen: a table's report-back by its table, anyone else by name. */

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { nativeName, parseChannels } from '~/model/interpretation';
 
 /** How the list looks; the projector passes its own (`ROOM_CHANNELS`), so phones do not download it. */

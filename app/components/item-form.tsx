@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { ITEM_KINDS, type AgendaItemInput, type ItemKind } from '~/model/agenda';
 import { hasVisibleText } from '~/model/visible-text';
 import { Button } from './ui/button';

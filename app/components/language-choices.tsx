@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { ROOM_LANGUAGES } from '~/utils/assembly-schema';
 
 /** The languages spoken in the room, as checkboxes named `languages`: for creating and editing an assembly. */

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type { AgendaItem } from '~/model/agenda';
 import { MAX_TABLES } from '~/model/breakouts';
 import { ROLES, type LinkSummary, type Role } from '~/services';

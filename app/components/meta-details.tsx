@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type { AssemblyMeta } from '~/model/meta';
 
 /** When, where and in which languages: as the facilitators set them. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type * as Y from 'yjs';
 import { setMeta, type AssemblyMeta } from '~/model/meta';
 import { parseAssemblyForm } from '~/utils/assembly-schema';

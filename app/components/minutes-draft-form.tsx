@@ -4,7 +4,7 @@
  */
 import { Form } from '@remix-run/react';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type { MinutesDraft } from '~/services';
 import { useDraftAutosave, type DraftStatus } from '~/utils/use-draft-autosave';
 import { Button } from './ui/button';

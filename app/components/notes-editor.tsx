@@ -7,7 +7,7 @@ import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { ExactTyping } from './exact-typing';

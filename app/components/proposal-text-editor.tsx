@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type * as Y from 'yjs';
 import { serverNow } from '~/collab/use-server-now';
 import { reviseText } from '~/model/proposal-edits';

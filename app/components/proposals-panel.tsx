@@ -1,6 +1,6 @@
 import { useFetcher } from '@remix-run/react';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type * as Y from 'yjs';
 import { serverNow } from '~/collab/use-server-now';
 import {

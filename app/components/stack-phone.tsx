@@ -1,5 +1,5 @@
 import { Form, useNavigation } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { useServerNow } from '~/collab/use-server-now';
 import { ENTRY_KINDS, estimateWaitMs, MAX_NAME, type StackView } from '~/model/stack';
 import { remainingMs, type TimerState } from '~/model/timers';

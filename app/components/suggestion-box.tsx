@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { explainSuggestion } from '~/model/decision-text';
 import { suggestion } from '~/model/decision-suggest';
 import type { Proposal } from '~/model/proposals';

@@ -1,6 +1,6 @@
 import { useFetcher } from '@remix-run/react';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { seatCode, type Round, type Table } from '~/model/breakouts';
 import { Button } from './ui/button';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type * as Y from 'yjs';
 import { serverNow } from '~/collab/use-server-now';
 import { addTime, formatRemaining, pauseTimer, resetTimer, startTimer, type TimerName, type TimerState } from '~/model/timers';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { useDisplayNow } from '~/collab/use-server-now';
 import { formatRemaining, remainingMs, type TimerName, type TimerState } from '~/model/timers';
 

@@ -1,11 +1,11 @@
 /**
  * Languages of the interface. The catalogues live on the server (catalogues.server.ts); each
- * page gets its own language's catalogue from the root loader and builds i18next from it.
+ * page gets its own language's catalogue (and English for any key it lacks) from the root
+ * loader and builds its translator from it (ADR 021: our own small module, not i18next).
  */
-import i18next, { type i18n as I18n } from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { type Catalogue, dir, MISSING_MARK, type TFunction, type TOptions, translate } from './translate';
 
-export type Catalogue = Record<string, unknown>;
+export { MISSING_MARK, type Catalogue, type TFunction, type TOptions };
 
 export const FALLBACK_LANGUAGE = 'en';
 
@@ -18,20 +18,26 @@ export const LANGUAGE_NAMES: Record<string, string> = {
   om: 'Afaan Oromoo',
 };
 
-/** Marks a key with no translation so it cannot pass unnoticed (the e2e tests look for it). */
-export const MISSING_MARK = '⟦missing⟧';
+/** One page's (or one server message's) translator: what `useTranslation().i18n` offers. */
+export interface I18n {
+  /** The language of the page, e.g. `es`. */
+  readonly language: string;
+  /** `rtl` or `ltr` for a language (the page's when none is given). */
+  dir(language?: string): 'rtl' | 'ltr';
+  /** Translates a key; a plain function, safe to pass around unbound. */
+  readonly t: TFunction;
+}
 
-/** A fresh i18next instance for one render (server: per request; browser: once). */
-export function createI18n(language: string, catalogue: Catalogue): I18n {
-  const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    resources: { [language]: { translation: catalogue } },
-    lng: language,
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-    initImmediate: false,
-    returnNull: false,
-    parseMissingKeyHandler: (key) => `${MISSING_MARK}${key}`,
-  });
-  return instance;
+/**
+ * A translator for one language (server: per request or cached per language; browser: once).
+ * `fallback` holds English strings for keys the catalogue lacks (see `fallbackFor`): a page is
+ * sent only those, never the whole English catalogue.
+ */
+export function createI18n(language: string, catalogue: Catalogue | undefined, fallback?: Catalogue): I18n {
+  const second = fallback && language !== FALLBACK_LANGUAGE ? { catalogue: fallback, language: FALLBACK_LANGUAGE } : undefined;
+  return {
+    language,
+    dir: (lng = language) => dir(lng),
+    t: (key, options) => translate(catalogue, language, key, options, second),
+  };
 }

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { lazy, Suspense, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { useDeviceCopy, useOfflinePage } from '~/collab/offline';
 import { useDoc } from '~/collab/use-doc';
 import { usePlenary } from '~/collab/use-plenary';

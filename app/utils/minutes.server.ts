@@ -1,6 +1,5 @@
 import type { AppLoadContext } from '@remix-run/node';
-import { CATALOGUES } from '~/i18n/catalogues.server';
-import { createI18n } from '~/i18n/i18n';
+import { i18nFor } from '~/i18n/catalogues.server';
 import { currentItemId, readAgenda } from '~/model/agenda';
 import { MAX_TABLES, readRounds } from '~/model/breakouts';
 import { readMeta } from '~/model/meta';
@@ -54,6 +53,5 @@ export async function draftFromAssembly(
   // A quorum of eligible voters reads the roll (a closed phone vote keeps its own count).
   const roll = await context.services.votingCounts(assemblyId);
   const eligible = roll.issued > 0 ? roll.issued - roll.revoked : null;
-  const i18n = createI18n(language, CATALOGUES[language] ?? {});
-  return draftMinutes(i18n.t.bind(i18n), { ...base, now: context.services.now(), notes, reportBacks, eligible, ...options });
+  return draftMinutes(i18nFor(language).t, { ...base, now: context.services.now(), notes, reportBacks, eligible, ...options });
 }

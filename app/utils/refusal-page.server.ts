@@ -1,16 +1,9 @@
 import type { EntryContext } from '@remix-run/node';
-import type { TFunction } from 'i18next';
-import { CATALOGUES } from '~/i18n/catalogues.server';
-import { createI18n } from '~/i18n/i18n';
+import { i18nFor } from '~/i18n/catalogues.server';
+import type { TFunction } from '~/i18n/i18n';
 import { languageFor } from '~/i18n/language.server';
 
-/** One translator per language, made once: a refusal must stay cheap when a script sends thousands. */
-const translators = new Map<string, ReturnType<typeof createI18n>>();
-function i18nFor(language: string) {
-  let i18n = translators.get(language);
-  if (!i18n) translators.set(language, (i18n = createI18n(language, CATALOGUES[language])));
-  return i18n;
-}
+/** One translator per language, made once (i18nFor): a refusal must stay cheap when a script sends thousands. */
 export const translator = (language: string): TFunction => i18nFor(language).t;
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

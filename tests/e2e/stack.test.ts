@@ -136,11 +136,17 @@ it('[K6] an attendee forging a request for someone else’s hand, or for the sta
   expect(statuses.filter((s) => s === 303).length).toBeLessThanOrEqual(1);
 });
 
-it('[L3] a page carries only its own language’s catalogue, and goes out compressed', async () => {
+it('[L3][L5] a page carries only its own language’s catalogue, and goes out compressed', async () => {
   const phone = await attendee();
   const res = await phone.context().request.get(`${h.server.url}/a/${asm.id}`, { headers: { 'accept-encoding': 'gzip' } });
   expect(res.headers()['content-encoding']).toBe('gzip');
   const html = await res.text();
   expect(html).toContain('Raise my hand');
   expect(html).not.toContain('Levantar la mano'); // the Spanish catalogue stays on the server
+  // [L5] A complete catalogue needs no English fallback: a Spanish page carries no English strings.
+  const es = await phone.context().request.get(`${h.server.url}/a/${asm.id}`, { headers: { 'accept-language': 'es' } });
+  const spanish = await es.text();
+  expect(spanish).toContain('Levantar la mano');
+  expect(spanish).not.toContain('Raise my hand');
+  expect(spanish).not.toContain('votes cast'); // no English plural forms either (ADR 021)
 });

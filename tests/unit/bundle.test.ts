@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { routeJavaScript } from '../../scripts/bundle-size.js';
 
 // Reads the client build that `npm test` makes first.
-it('the attendee page downloads under 150 KiB of gzipped JavaScript, with no QR code or editor code', () => {
+it('[L7] the attendee page downloads under 150 KiB of gzipped JavaScript, with no QR code or editor code', () => {
   const { files, gzipBytes } = routeJavaScript('routes/a.$id._index');
   console.info(`attendee route: ${(gzipBytes / 1024).toFixed(1)} KiB gzipped in ${files.length} files`);
   expect(gzipBytes).toBeLessThan(150 * 1024);
@@ -12,4 +12,6 @@ it('the attendee page downloads under 150 KiB of gzipped JavaScript, with no QR 
   // Fingerprints of the qrcode package and of rich-text editors.
   for (const marker of ['toSJIS', 'QR Code', 'prosemirror', 'tiptap']) expect(code, marker).not.toContain(marker);
   expect(code).toContain('/sync'); // the live connection is part of it
+  // [L7] No i18next or react-i18next: the in-house translator replaced them (ADR 021).
+  for (const marker of ['returnObjects', 'pass in an i18next instance']) expect(code, marker).not.toContain(marker);
 });

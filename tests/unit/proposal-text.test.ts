@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import i18next from 'i18next';
+import { createI18n } from '../../app/i18n/i18n.js';
 import en from '../../app/i18n/locales/en.json';
 import { addItem, readAgenda } from '../../app/model/agenda.js';
 import { draftMinutes } from '../../app/model/minutes.js';
@@ -28,9 +28,7 @@ import { goToItem } from '../../app/model/run.js';
 import { explainSuggestion } from '../../app/model/decision-text.js';
 import { seeded } from '../helpers/random.js';
 
-const t = i18next.createInstance();
-await t.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
-const tr = t.t.bind(t) as (key: string, options?: Record<string, unknown>) => string;
+const tr = createI18n('en', en).t;
 
 function room() {
   const doc = new Y.Doc();

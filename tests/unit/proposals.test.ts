@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import i18next from 'i18next';
+import { createI18n } from '../../app/i18n/i18n.js';
 import en from '../../app/i18n/locales/en.json';
 import { addItem, readAgenda } from '../../app/model/agenda.js';
 import { draftMinutes } from '../../app/model/minutes.js';
@@ -27,8 +27,7 @@ import { suggestedOutcome } from '../../app/model/decision-suggest.js';
 import { goToItem, nextItem } from '../../app/model/run.js';
 import { history, nextSpeaker, raiseHand } from '../../app/model/stack.js';
 
-const t = i18next.createInstance();
-await t.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
+const t = createI18n('en', en);
 
 describe('[V1] proposals, tallies and outcomes', () => {
   it('a hand count suggests the outcome; the facilitators record it', () => {
