@@ -1,7 +1,7 @@
-import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { tableOf, type Round } from '~/model/breakouts';
 import { RoundStatus } from './round-status';
+import { CommandForm, useCommandBusy } from './phone-commands';
 
 /**
  * The attendee's table in a breakout round: where to go, what to discuss, how long. Choosing a
@@ -9,7 +9,7 @@ import { RoundStatus } from './round-status';
  */
 export function MyTable({ round, seatKey, assemblyId }: { round: Round; seatKey: string | null; assemblyId: string }) {
   const { t } = useTranslation();
-  const busy = useNavigation().state === 'submitting';
+  const busy = useCommandBusy();
   const mine = seatKey ? tableOf(round, seatKey) : null;
   return (
     <div>
@@ -27,7 +27,7 @@ export function MyTable({ round, seatKey, assemblyId }: { round: Round; seatKey:
       ) : null}
       <RoundStatus round={round} />
       {round.status !== 'ended' ? (
-        <Form method="post" className="mt-3" aria-label={t('round.pickTopic')}>
+        <CommandForm name="table" className="mt-3" aria-label={t('round.pickTopic')}>
           <input type="hidden" name="intent" value="join-table" />
           <p className="font-bold">{round.assignment === 'count-off' ? t('round.countOff') : t('round.pickTopic')}</p>
           <div className={`mt-2 grid gap-2 ${round.assignment === 'count-off' ? 'grid-cols-4' : ''}`}>
@@ -45,7 +45,7 @@ export function MyTable({ round, seatKey, assemblyId }: { round: Round; seatKey:
               </button>
             ))}
           </div>
-        </Form>
+        </CommandForm>
       ) : null}
     </div>
   );

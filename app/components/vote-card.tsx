@@ -1,8 +1,8 @@
-import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CHOICES, showsCounts, type Proposal } from '~/model/proposals';
 import { Tally } from './tally';
 import { VotingCodeForm } from './voting-code-form';
+import { CommandForm, useCommandBusy } from './phone-commands';
 
 /**
  * The proposal the room is deciding, on an attendee's phone: three large buttons while a phone
@@ -23,7 +23,7 @@ export function VoteCard({
   error: string | null;
 }) {
   const { t } = useTranslation();
-  const busy = useNavigation().state === 'submitting';
+  const busy = useCommandBusy();
   return (
     <div data-testid="vote-card">
       <p className="text-sm font-bold uppercase text-stone-700">{t('minutes.proposal')}</p>
@@ -41,7 +41,7 @@ export function VoteCard({
             <VotingCodeForm error={error?.startsWith('voting.') ? error : null} />
           </div>
         ) : (
-          <Form method="post" className="mt-3 grid gap-2" aria-label={t('proposals.voteNow')}>
+          <CommandForm name={`vote-${p.id.slice(0, 12)}`} className="mt-3 grid gap-2" aria-label={t('proposals.voteNow')}>
             <input type="hidden" name="intent" value="vote" />
             <input type="hidden" name="proposalId" value={p.id} />
             {CHOICES.map((c) => (
@@ -56,7 +56,7 @@ export function VoteCard({
                 {t(`proposals.choices.${c}`)}
               </button>
             ))}
-          </Form>
+          </CommandForm>
         )
       ) : null}
       {p.vote.open ? <p className="mt-2 font-semibold">{t('proposals.cast', { count: p.vote.cast })}</p> : null}
