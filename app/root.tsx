@@ -10,7 +10,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { CATALOGUES, SUPPORTED_LANGUAGES } from './i18n/catalogues.server';
 import { createI18n, FALLBACK_LANGUAGE, LANGUAGE_NAMES } from './i18n/i18n';
@@ -92,6 +92,7 @@ export function LanguageSwitcher({ className = '' }: { className?: string }) {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
+  if (isNetworkFailure(error)) return <OfflineNotice />;
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const message = status === 401 || status === 403 || status === 404 ? t(`errors.${status}`) : t('errors.generic');
   return (
@@ -101,6 +102,46 @@ export function ErrorBoundary() {
       <a href="/" className="mt-6 inline-block text-lg font-semibold underline">
         {t('errors.back')}
       </a>
+    </main>
+  );
+}
+
+/** A page change that never reached the server (the browser's fetch failed): not a server error. */
+function isNetworkFailure(error: unknown): boolean {
+  return !isRouteErrorResponse(error) && error instanceof TypeError && /fetch|network|load failed/i.test(error.message);
+}
+
+/**
+ * The network dropped while a page was loading ([N2]): say so, and load the page again by itself
+ * once the server answers, instead of a "500" that sends people back to the start.
+ */
+function OfflineNotice() {
+  const { t } = useTranslation();
+  useEffect(() => {
+    const retry = async () => {
+      try {
+        const res = await fetch(location.href, { method: 'HEAD', cache: 'no-store' });
+        if (res.status < 500) location.reload();
+      } catch {
+        // Still offline: try again at the next tick or when the browser says it is back.
+      }
+    };
+    const timer = setInterval(retry, 5000);
+    window.addEventListener('online', retry);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', retry);
+    };
+  }, []);
+  return (
+    <main className="mx-auto max-w-xl p-6">
+      <h1 className="text-3xl font-black">{t('errors.offlineHeading')}</h1>
+      <p role="status" className="mt-4 text-xl" data-testid="offline-notice">
+        {t('errors.offline')}
+      </p>
+      <button type="button" onClick={() => location.reload()} className="mt-6 min-h-11 rounded-lg bg-stone-950 px-4 text-lg font-bold text-white">
+        {t('errors.tryAgain')}
+      </button>
     </main>
   );
 }

@@ -136,3 +136,17 @@ it('[N4] a link that goes silent shows "reconnecting" within 15 s, and is live a
   expect(liveAfter).toBeLessThan(5_000);
   await stillTheAttendeePage(page);
 }, 60_000);
+
+it('[N2] a console form sent while the link is down says "no connection" (not a 500) and loads the page again by itself when it is back', async () => {
+  const laptop = await (await h.person({ viewport: { width: 1366, height: 768 } })).newPage();
+  await laptop.goto(`${proxy.url}/join/${asm.facilitatorToken}`);
+  await waitLive(laptop);
+  proxy.setMode('reset');
+  await laptop.getByRole('button', { name: 'Make link', exact: true }).click();
+  await laptop.getByTestId('offline-notice').waitFor();
+  expect(await laptop.getByText(/^500$/).count()).toBe(0);
+  proxy.setMode('pass');
+  // It reloads itself: the console is back, live.
+  await laptop.getByTestId('offline-notice').waitFor({ state: 'detached', timeout: 15_000 });
+  await waitLive(laptop);
+}, 60_000);
