@@ -19,6 +19,7 @@ import { IN_THE_ROOM, requireRole, toBase64 } from '~/utils/guards.server';
 import { nameCookie, readNameCookie } from '~/utils/name-cookie.server';
 import { phoneCommand, readPhoneState } from '~/utils/phone-commands.server';
 import { randomCommandId } from '~/utils/command-id';
+import { useHydrated } from '~/utils/use-hydrated';
 
 export { commandHeaders as headers } from '~/utils/command-headers';
 
@@ -89,11 +90,22 @@ export default function AttendeePage() {
   // A plain post's refusal (no JavaScript), or the outbox's.
   const error = (result && 'error' in result ? result.error : null) ?? outbox.refused?.error ?? null;
   const current = agenda.find((i) => i.id === currentId);
+  const hydrated = useHydrated();
   return provide(
     <>
-      <AssemblyHeader title={meta.title || data.title} subtitle={t('attendee.heading')} status={status} />
+      <AssemblyHeader title={meta.title || data.title} subtitle={t('attendee.heading')} status={status} refreshes={30} />
       <main className="mx-auto grid max-w-3xl gap-4 px-4 py-6">
         <OutboxNotice outbox={outbox} />
+        <noscript>
+          {/* Without JavaScript nothing here is live: it says so, and reloads itself ([N5]). */}
+          <meta httpEquiv="refresh" content="30" />
+          <p className="rounded-xl border-2 border-stone-950 bg-white p-3 font-semibold" data-testid="static-page">
+            {t('attendee.staticPage')}{' '}
+            <a href={`/a/${data.id}`} className="font-bold underline">
+              {t('attendee.reloadNow')}
+            </a>
+          </p>
+        </noscript>
         {announcement ? (
           <p role="status" className="break-words rounded-xl bg-amber-300 p-4 text-xl font-black" data-testid="announcement">
             {announcement}
@@ -142,7 +154,7 @@ export default function AttendeePage() {
         </Card>
         <Card>
           <MetaDetails meta={meta} />
-          <p className="mt-4 text-stone-800">{t('attendee.follow')}</p>
+          {hydrated ? <p className="mt-4 text-stone-800">{t('attendee.follow')}</p> : null}
         </Card>
       </main>
     </>

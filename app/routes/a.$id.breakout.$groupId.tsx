@@ -103,6 +103,17 @@ function Writer({
 }) {
   const { t } = useTranslation();
   const { name, setName, user, hydrated } = useNoteTaker(provider);
+  // Without JavaScript there is no editor and nothing is saved: say so, and show the notes ([N5]).
+  if (!hydrated) {
+    return (
+      <noscript>
+        <p className="rounded-xl border-2 border-stone-950 bg-white p-3 font-semibold" data-testid="needs-script">
+          {t('breakout.needsScript')}
+        </p>
+        <Reader doc={doc} />
+      </noscript>
+    );
+  }
 
   return (
     <>
@@ -133,7 +144,7 @@ function Writer({
           onChange={(e) => setName(e.target.value)}
         />
       </Card>
-      {hydrated ? (
+      {(
         <Suspense fallback={<p className="text-stone-700">{t('breakout.loadingEditor')}</p>}>
           <Card>
             <h2 className="mb-2 text-xl font-black">{t('breakout.notes')}</h2>
@@ -150,8 +161,6 @@ function Writer({
             <NotesEditor doc={doc} field={REPORT_FIELD} label={t('breakout.reportBack')} provider={null} user={user} testId="report-editor" editable={editable} />
           </Card>
         </Suspense>
-      ) : (
-        <p className="text-stone-700">{t('breakout.loadingEditor')}</p>
       )}
     </>
   );

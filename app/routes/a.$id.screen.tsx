@@ -69,7 +69,11 @@ export default function ProjectorScreen() {
         >
           {meta.title || data.title}
         </h1>
-        <ConnectionIndicator status={status} large />
+        <ConnectionIndicator status={status} large refreshes={20} />
+        {/* Without JavaScript the projector reloads itself, and its badge says so ([N5]). */}
+        <noscript>
+          <meta httpEquiv="refresh" content="20" />
+        </noscript>
       </div>
       {announcement ? (
         <p role="status" className="break-words rounded-xl bg-amber-300 px-6 py-3 text-3xl font-black text-black 2xl:text-5xl" data-testid="announcement">
