@@ -15,6 +15,8 @@ import { VoteCard } from '~/components/vote-card';
 import { VotingCodeForm } from '~/components/voting-code-form';
 import { MyTable } from '~/components/my-table';
 import { OutboxNotice, usePhoneCommands } from '~/components/phone-commands';
+import { PhoneAnnouncer } from '~/components/phone-announcer';
+import { YourTurn } from '~/components/your-turn';
 import { IN_THE_ROOM, requireRole, toBase64 } from '~/utils/guards.server';
 import { nameCookie, readNameCookie } from '~/utils/name-cookie.server';
 import { phoneCommand, readPhoneState } from '~/utils/phone-commands.server';
@@ -35,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // is the small refusal page (entry.server.tsx): a script's refusals do not each read and
   // encode the whole live assembly ([K11]).
   if (/form/i.test(request.headers.get('content-type') ?? '')) {
-    const blank = { id: assembly.id, title: assembly.title, state: '', mine: [] as string[], seatKey: null, voted: [] as string[], commandSeed };
+    const blank = { id: assembly.id, title: assembly.title, state: '', mine: [] as string[], seatKey: null, voted: [] as string[], commandSeed, minutesPublished: false };
     return json({ ...blank, canVote: session.canVote, hasRight: false, rightsIssued: false, savedName: readNameCookie(request, assembly.id) }, { headers: { 'Cache-Control': 'no-store' } });
   }
   // A vote this process is not counting (it restarted) shows as interrupted, not as open.
@@ -43,6 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // One read of the server's copy: the state to render and what is this phone's in it.
   const phone = await readPhoneState(context, assembly.id, session, (doc) => toBase64(Y.encodeStateAsUpdate(doc)));
   const rightsIssued = (await context.services.votingCounts(assembly.id)).issued > 0;
+  const minutesPublished = (await context.services.listMinutes(assembly.id)).length > 0;
   return json(
     {
       id: assembly.id,
@@ -56,6 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       rightsIssued,
       savedName: readNameCookie(request, assembly.id),
       commandSeed,
+      minutesPublished,
     },
     { headers: { 'Cache-Control': 'no-store' } },
   );
@@ -96,6 +100,8 @@ export default function AttendeePage() {
       <AssemblyHeader title={meta.title || data.title} subtitle={t('attendee.heading')} status={status} refreshes={30} />
       <main className="mx-auto grid max-w-3xl gap-4 px-4 py-6">
         <OutboxNotice outbox={outbox} />
+        <PhoneAnnouncer stack={stack} mine={phone.mine} itemId={currentId} itemTimer={itemTimer} proposal={proposal} />
+        <YourTurn stack={stack} mine={phone.mine} />
         <noscript>
           {/* Without JavaScript nothing here is live: it says so, and reloads itself ([N5]). */}
           <meta httpEquiv="refresh" content="30" />
@@ -148,6 +154,14 @@ export default function AttendeePage() {
         <Card id="stack" aria-labelledby="stack-heading">
           <StackPhone stack={stack} mine={phone.mine} savedName={data.savedName} speakerTimer={speakerTimer} error={error} />
         </Card>
+        {data.minutesPublished ? (
+          <Card>
+            <h2 className="text-xl font-black">{t('attendee.minutesHeading')}</h2>
+            <a href={`/a/${data.id}/minutes`} className="mt-2 inline-block text-lg font-bold underline" data-testid="minutes-link">
+              {t('attendee.minutesLink')}
+            </a>
+          </Card>
+        ) : null}
         <Card>
           <h2 className="mb-2 text-xl font-black">{t('agenda.heading')}</h2>
           <AgendaView agenda={agenda} currentId={currentId} />
