@@ -14,7 +14,6 @@ export function YourTurn({ stack, mine }: { stack: StackView; mine: string[] }) 
   const next = stack.queue[0] && mine.includes(stack.queue[0].id) ? stack.queue[0] : null;
   const [dismissed, setDismissed] = useState<string | null>(null);
   const buzzed = useRef<string | null>(null);
-  const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!calledId || buzzed.current === calledId) return;
@@ -25,25 +24,27 @@ export function YourTurn({ stack, mine }: { stack: StackView; mine: string[] }) 
 
   if (calledId && dismissed !== calledId) {
     return (
-      <section aria-labelledby="your-turn-heading" className="rounded-xl border-4 border-stone-950 bg-amber-300 p-4 text-stone-950" data-testid="your-turn">
-        <h2 id="your-turn-heading" className="text-3xl font-black sm:text-4xl">
-          {t('turn.yourTurn')}
-        </h2>
-        <p className="mt-1 text-lg font-semibold">{t('turn.yourTurnHint')}</p>
-        <button
-          ref={button}
-          type="button"
-          onClick={() => setDismissed(calledId)}
-          className="mt-3 min-h-12 rounded-lg bg-stone-950 px-5 text-lg font-bold text-white"
-        >
-          {t('turn.dismiss')}
-        </button>
+      // Fixed to the top of the screen: wherever the person had scrolled, it is in front of them.
+      <section
+        aria-labelledby="your-turn-heading"
+        className="fixed inset-x-0 top-0 z-50 max-h-screen overflow-y-auto border-b-4 border-stone-950 bg-amber-300 p-4 text-stone-950 shadow-2xl sm:p-6"
+        data-testid="your-turn"
+      >
+        <div className="mx-auto max-w-3xl">
+          <h2 id="your-turn-heading" className="text-3xl font-black sm:text-4xl">
+            {t('turn.yourTurn')}
+          </h2>
+          <p className="mt-1 text-lg font-semibold">{t('turn.yourTurnHint')}</p>
+          <button type="button" onClick={() => setDismissed(calledId)} className="mt-3 min-h-12 rounded-lg bg-stone-950 px-5 text-lg font-bold text-white">
+            {t('turn.dismiss')}
+          </button>
+        </div>
       </section>
     );
   }
   if (next) {
     return (
-      <p className="rounded-xl border-4 border-amber-400 bg-amber-50 p-3 text-2xl font-black" data-testid="you-are-next">
+      <p className="sticky top-0 z-40 rounded-xl border-4 border-amber-400 bg-amber-50 p-3 text-2xl font-black" data-testid="you-are-next">
         {t('turn.next')}
       </p>
     );
