@@ -129,6 +129,8 @@ export function CommandForm({
       {...rest}
       onSubmit={(event) => {
         event.preventDefault();
+        // Buttons say they are busy (aria-disabled keeps focus on them) rather than being disabled.
+        if (commands.outbox.queued > 0) return;
         commands.submit(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter ?? null);
       }}
     >

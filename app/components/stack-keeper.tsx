@@ -121,7 +121,7 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
             onChange={(e) => setName(e.target.value.replace(/[1-5]/g, ''))}
             onKeyDown={onKey}
             aria-describedby="hand-keys"
-            className="mt-1 block min-h-14 w-full rounded-lg border-2 border-stone-500 px-3 text-2xl focus:border-stone-950 focus:outline-none focus-visible:ring-4 focus-visible:ring-amber-400"
+            className="mt-1 block min-h-14 w-full rounded-lg border-2 border-stone-500 px-3 text-2xl focus:border-stone-950"
           />
           <datalist id="names-seen">
             {seen.map((n) => (

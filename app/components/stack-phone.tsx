@@ -53,7 +53,7 @@ export function StackPhone({
           <CommandForm name={`withdraw-${i}`} className="mt-2">
             <input type="hidden" name="intent" value="withdraw" />
             <input type="hidden" name="entryId" value={e.id} />
-            <Button variant="secondary" type="submit" disabled={busy}>
+            <Button variant="secondary" type="submit" aria-disabled={busy || undefined}>
               {t('stack.withdraw')}
             </Button>
           </CommandForm>
@@ -102,7 +102,7 @@ export function StackPhone({
             {t(error)}
           </p>
         ) : null}
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" aria-disabled={busy || undefined}>
           {t('stack.raiseButton')}
         </Button>
       </CommandForm>

@@ -50,7 +50,7 @@ export function VoteCard({
                 type="submit"
                 name="choice"
                 value={c}
-                disabled={busy}
+                aria-disabled={busy || undefined}
                 className="min-h-14 rounded-lg border-4 border-stone-950 bg-white text-2xl font-black active:bg-stone-950 active:text-white"
               >
                 {t(`proposals.choices.${c}`)}

@@ -32,7 +32,7 @@ export function VotingCodeForm({ error, code = '', action }: { error: string | n
         aria-invalid={error ? true : undefined}
         className="min-h-12 rounded-lg border-2 border-stone-700 px-3 font-mono text-2xl uppercase tracking-widest"
       />
-      <Button type="submit" disabled={busy} className="justify-self-start text-lg">
+      <Button type="submit" aria-disabled={busy || undefined} className="justify-self-start text-lg">
         {t('voting.useCode')}
       </Button>
       {error ? (

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlenary } from '~/collab/use-plenary';
 import { AgendaView } from '~/components/agenda-view';
@@ -22,6 +22,7 @@ import { nameCookie, readNameCookie } from '~/utils/name-cookie.server';
 import { phoneCommand, readPhoneState } from '~/utils/phone-commands.server';
 import { randomCommandId } from '~/utils/command-id';
 import { useHydrated } from '~/utils/use-hydrated';
+import { useFocusRescue } from '~/utils/use-focus-rescue';
 
 export { commandHeaders as headers } from '~/utils/command-headers';
 
@@ -95,10 +96,12 @@ export default function AttendeePage() {
   const error = (result && 'error' in result ? result.error : null) ?? outbox.refused?.error ?? null;
   const current = agenda.find((i) => i.id === currentId);
   const hydrated = useHydrated();
+  const main = useRef<HTMLElement>(null);
+  useFocusRescue(main);
   return provide(
     <>
       <AssemblyHeader title={meta.title || data.title} subtitle={t('attendee.heading')} status={status} refreshes={30} />
-      <main className="mx-auto grid max-w-3xl gap-4 px-4 py-6">
+      <main ref={main} className="mx-auto grid max-w-3xl gap-4 px-4 py-6">
         <OutboxNotice outbox={outbox} />
         <PhoneAnnouncer stack={stack} mine={phone.mine} itemId={currentId} itemTimer={itemTimer} proposal={proposal} />
         <YourTurn stack={stack} mine={phone.mine} />

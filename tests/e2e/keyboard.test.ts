@@ -1,0 +1,118 @@
+/**
+ * Keyboard and focus ([N8], [N9]): every tab stop shows a focus indicator of at least 3:1 against
+ * what is behind it, and focus stays somewhere sensible when the control just used goes away.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { connect, eventually, type Client } from '../helpers/clients.js';
+import { issueCodes, Phone } from '../helpers/phone.js';
+import { createAssembly, type CreatedAssembly } from '../helpers/server.js';
+import { startHarness, waitLive, type Harness } from './harness.js';
+import { addItem } from '../../app/model/agenda.js';
+import { goToItem } from '../../app/model/run.js';
+import { addProposal } from '../../app/model/proposals.js';
+
+let h: Harness;
+let asm: CreatedAssembly;
+let plenary: Client;
+let itemId: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  asm = await createAssembly(h.server.url, 'Keyboard assembly');
+  plenary = connect(h.server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
+  await plenary.synced;
+  itemId = addItem(plenary.doc, { title: 'Dues', kind: 'proposal', minutes: 30 });
+  addItem(plenary.doc, { title: 'Next steps', kind: 'discussion', minutes: 10 });
+  goToItem(plenary.doc, itemId, Date.now());
+}, 60_000);
+afterAll(async () => {
+  plenary?.destroy();
+  await h?.close();
+});
+
+/** For the focused element: its outline, and the contrast of the outline against what is behind it. */
+function focusIndicator(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return null;
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    let behind = 'rgb(255, 255, 255)';
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const bg = getComputedStyle(p).backgroundColor;
+      const parts = rgb(bg);
+      if (parts.length === 3 || (parts.length === 4 && parts[3] > 0.9)) {
+        behind = bg;
+        break;
+      }
+    }
+    // Each element once: a second visit means the tab order has come round.
+    const again = el.dataset.tabSeen === '1';
+    el.dataset.tabSeen = '1';
+    const style = getComputedStyle(el);
+    const [a, b] = [lum(rgb(style.outlineColor)), lum(rgb(behind))];
+    return {
+      again,
+      what: `${el.tagName.toLowerCase()} ${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 30)}`,
+      style: style.outlineStyle,
+      width: parseFloat(style.outlineWidth),
+      contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+    };
+  });
+}
+
+/** Tabs through the page once round (at most `max` stops) and checks every stop's indicator. */
+async function everyTabStop(page: Page, max = 80): Promise<number> {
+  let stops = 0;
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const ring = await focusIndicator(page);
+    if (!ring) continue;
+    if (ring.again) break;
+    stops++;
+    expect({ what: ring.what, ok: ring.style !== 'none' && ring.width >= 2 && ring.contrast >= 3 }).toEqual({ what: ring.what, ok: true });
+  }
+  return stops;
+}
+
+it('[N9] every tab stop on the console and on the phone shows a focus indicator of at least 3:1', async () => {
+  const console_ = await (await h.person({ viewport: { width: 1366, height: 768 } })).newPage();
+  await console_.goto(`${h.server.url}/join/${asm.facilitatorToken}`);
+  await waitLive(console_);
+  expect(await everyTabStop(console_)).toBeGreaterThan(20);
+  const phone = await (await h.person()).newPage();
+  await phone.goto(`${h.server.url}/join/${asm.attendeeToken}`);
+  await waitLive(phone);
+  expect(await everyTabStop(phone)).toBeGreaterThanOrEqual(5);
+}, 90_000);
+
+it('[N8] after voting or withdrawing by keyboard, focus is in the vote or stack section, not lost to the page', async () => {
+  const facilitator = new Phone(h.server.url, asm.facilitatorToken);
+  const [code] = await issueCodes(facilitator, asm.id, 1);
+  const page = await (await h.person()).newPage();
+  await page.goto(`${h.server.url}/join/${asm.attendeeToken}`);
+  await waitLive(page);
+  await page.locator('input#voting-code').fill(code);
+  await page.locator('input#voting-code').press('Enter');
+  await page.getByTestId('has-right').waitFor();
+  await eventually(async () => expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY'));
+
+  await page.getByLabel('Your name').fill('Hodan');
+  await page.getByLabel('Your name').press('Enter');
+  await page.getByTestId('my-entry').waitFor();
+  await page.getByRole('button', { name: 'Take my hand down' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('my-entry').waitFor({ state: 'detached' });
+  await eventually(async () => expect(await page.evaluate(() => document.activeElement?.closest('section')?.id)).toBe('stack'));
+
+  const proposalId = addProposal(plenary.doc, { itemId, text: 'Dues go up' }, Date.now());
+  await eventually(async () => expect(await facilitator.send(`/a/${asm.id}/facilitate`, { intent: 'open-vote', proposalId })).toBe(200));
+  await page.getByRole('button', { name: 'Against' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('voted').waitFor();
+  await eventually(async () => expect(await page.evaluate(() => document.activeElement?.closest('section')?.id ?? document.activeElement?.id)).toBe('vote'));
+}, 60_000);
