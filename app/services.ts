@@ -117,6 +117,23 @@ export interface VotingRoll {
 
 export type VoteChoice = 'for' | 'against' | 'abstain';
 
+/**
+ * The facilitators' minutes draft (ADR 017): kept on the server until it is published or
+ * discarded. Every save, publish and discard names the revision it was based on; a stale one
+ * changes nothing and comes back with what is stored now.
+ */
+export interface MinutesDraft {
+  /** The text, or null when there is no draft (never made, published or discarded). */
+  markdown: string | null;
+  /** 0 before the first draft; every save, publish and discard adds one, so a number never comes back. */
+  revision: number;
+  /** When the text was saved (ms since the epoch); null when there is no draft. */
+  savedAt: number | null;
+}
+
+/** A revision-checked change: done, or refused with what is stored now. */
+export type DraftResult<T> = ({ ok: true } & T) | { ok: false; current: MinutesDraft };
+
 export interface PlenaryServices {
   getAssembly(id: string): Promise<AssemblySummary | null>;
   /** The session a request holds for one assembly (cookie or bearer token), or null. */
@@ -197,6 +214,13 @@ export interface PlenaryServices {
   publishMinutes(assemblyId: string, markdown: string): Promise<number>;
   getMinutes(assemblyId: string, version?: number): Promise<{ version: number; markdown: string; publishedAt: number } | null>;
   listMinutes(assemblyId: string): Promise<{ version: number; publishedAt: number }[]>;
+  getMinutesDraft(assemblyId: string): Promise<MinutesDraft>;
+  /** Saves the draft if `basedOn` is its current revision ([D2]). */
+  saveMinutesDraft(assemblyId: string, markdown: string, basedOn: number): Promise<DraftResult<{ draft: MinutesDraft }>>;
+  /** Deletes the draft's text if `basedOn` is its current revision ([D4]). */
+  discardMinutesDraft(assemblyId: string, basedOn: number): Promise<DraftResult<{ draft: MinutesDraft }>>;
+  /** Publishes a new version and deletes the draft, if `basedOn` is its current revision ([D3]). */
+  publishMinutesDraft(assemblyId: string, markdown: string, basedOn: number): Promise<DraftResult<{ version: number }>>;
 
   /** Deletes the assembly now: every row of it, its live documents dropped, its sockets closed. */
   deleteAssembly(assemblyId: string): Promise<void>;

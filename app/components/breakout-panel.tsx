@@ -5,9 +5,10 @@ import type * as Y from 'yjs';
 import { useDoc } from '~/collab/use-doc';
 import { serverNow } from '~/collab/use-server-now';
 import { useY } from '~/collab/use-y';
-import { ASSIGNMENTS, BreakoutError, broadcast, extendRound, moveTable, planRound, startRound, tablesFor, type Assignment, type Round, type Table } from '~/model/breakouts';
+import { ASSIGNMENTS, BreakoutError, broadcast, extendRound, planRound, startRound, tablesFor, type Assignment, type Round, type Table } from '~/model/breakouts';
 import { fragmentLength, fragmentToText, notesFragment, reportFragment } from '~/model/notes';
 import { RoundStatus } from './round-status';
+import { TableMoves } from './table-moves';
 import { Button } from './ui/button';
 import { Field, Input, Select } from './ui/field';
 
@@ -93,7 +94,7 @@ export function BreakoutPanel({ doc, assemblyId, itemId, round }: { doc: Y.Doc; 
       {round && round.status !== 'planned' ? (
         <div className="grid gap-3 sm:grid-cols-2" data-testid="table-tiles">
           {round.tables.map((table) => (
-            <TableTile key={table.id} doc={doc} assemblyId={assemblyId} round={round} table={table} />
+            <TableTile key={table.id} assemblyId={assemblyId} round={round} table={table} />
           ))}
         </div>
       ) : null}
@@ -200,7 +201,7 @@ function PlanForm({ doc, itemId, round, onError }: { doc: Y.Doc; itemId: string;
 }
 
 /** One table, live: is a note-taker there, how much is written, the report-back so far. */
-function TableTile({ doc: plenary, assemblyId, round, table }: { doc: Y.Doc; assemblyId: string; round: Round; table: Table }) {
+function TableTile({ assemblyId, round, table }: { assemblyId: string; round: Round; table: Table }) {
   const { t } = useTranslation();
   const members = round.members.filter((m) => m.tableId === table.id);
   const people = members.length;
@@ -228,28 +229,7 @@ function TableTile({ doc: plenary, assemblyId, round, table }: { doc: Y.Doc; ass
       <p className="mt-1 line-clamp-3 whitespace-pre-wrap rounded bg-amber-50 p-2 text-sm" data-testid="tile-report">
         {report.trim() || t('breakout.nothingYet')}
       </p>
-      {people > 0 && round.status === 'running' && round.tables.length > 1 ? (
-        <label className="mt-2 flex items-center justify-between gap-2 text-sm">
-          {/* A manual move: a small table merged into another (names are not kept, on purpose). */}
-          <span>{t('round.moveTable')}</span>
-          <select
-            value=""
-            onChange={(e) => e.target.value && moveTable(plenary, round.itemId, table.id, e.target.value)}
-            className="rounded border-2 border-stone-400 px-1"
-            aria-label={t('round.moveTableTo', { number: table.number })}
-          >
-            <option value="">—</option>
-            {round.tables
-              .filter((x) => x.id !== table.id)
-              .map((x) => (
-                <option key={x.id} value={x.id}>
-                  {t('breakout.table', { number: x.number })}
-                  {x.label ? ` · ${x.label}` : ''}
-                </option>
-              ))}
-          </select>
-        </label>
-      ) : null}
+      <TableMoves round={round} table={table} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { tableOf, type Round } from '~/model/breakouts';
+import { seatCode, tableOf, type Round } from '~/model/breakouts';
 import { RoundStatus } from './round-status';
 import { CommandForm, useCommandBusy } from './phone-commands';
 
@@ -19,6 +19,10 @@ export function MyTable({ round, seatKey, assemblyId }: { round: Round; seatKey:
           <p className="text-4xl font-black">
             {t('breakout.table', { number: mine.number })}
             {mine.label ? ` · ${mine.label}` : ''}
+          </p>
+          {/* The code a facilitator picks to move this one person ([BR10]); it names a seat, not a person. */}
+          <p className="mt-1 text-sm text-stone-800" data-testid="seat-code">
+            {t('round.yourCode')} <span className="font-mono text-base font-black">{seatCode(seatKey!)}</span>
           </p>
           <a className="mt-1 inline-block font-bold underline" href={`/a/${assemblyId}/breakout/${mine.id}`}>
             {t('breakout.notes')}

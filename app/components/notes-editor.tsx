@@ -10,6 +10,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
+import { ExactTyping } from './exact-typing';
 
 function caret(user: Record<string, unknown>): HTMLElement {
   const cursor = document.createElement('span');
@@ -82,6 +83,8 @@ export default function NotesEditor({
         // Yjs keeps the history; each writer's undo takes back only their own edits.
         StarterKit.configure({ undoRedo: false, link: false }),
         Collaboration.configure({ document: doc, field }),
+        // Each letter goes into Yjs where the caret is, so two people at one spot keep their words whole.
+        ExactTyping,
         ...(provider ? [CollaborationCaret.configure({ provider, user, render: caret, selectionRender: () => ({ class: 'plenary-selection' }) })] : []),
       ],
       editorProps: {

@@ -65,7 +65,7 @@ export const MAX_MESSAGE = 200;
 
 export class BreakoutError extends Error {
   constructor(
-    readonly code: 'invalid' | 'no-round' | 'no-table' | 'not-open' | 'state',
+    readonly code: 'invalid' | 'no-round' | 'no-table' | 'not-open' | 'state' | 'no-seat',
     message: string,
   ) {
     super(message);
@@ -255,6 +255,7 @@ export function joinTable(doc: Y.Doc, itemId: string, seatKey: string, table: st
 export function moveTable(doc: Y.Doc, itemId: string, from: string, to: string): number {
   const map = roundMap(doc, itemId);
   const round = roundFrom(itemId, map);
+  if (round.status === 'ended') throw new BreakoutError('not-open', 'this round has ended');
   if (!round.tables.some((t) => t.id === to) || !round.tables.some((t) => t.id === from)) throw new BreakoutError('no-table', 'no such table');
   const moving = round.members.filter((m) => m.tableId === from);
   doc.transact(() => {
@@ -263,6 +264,28 @@ export function moveTable(doc: Y.Doc, itemId: string, from: string, to: string):
   });
   return moving.length;
 }
+
+/**
+ * A facilitator's move of one person: the seat `seatKey` of item `itemId`'s round goes to table
+ * number `table` (1..n). Only a seat that is in this round moves ([BR10]): a seat key is per
+ * round, so a click aimed at another round's seat, or at a phone that has left, changes nothing
+ * and says so. Returns false when the seat already sits there.
+ */
+export function moveSeat(doc: Y.Doc, itemId: string, seatKey: string, table: number): boolean {
+  const map = roundMap(doc, itemId);
+  const round = roundFrom(itemId, map);
+  if (round.status === 'ended') throw new BreakoutError('not-open', 'this round has ended');
+  const to = round.tables.find((t) => t.number === table);
+  if (!to) throw new BreakoutError('no-table', 'no such table');
+  const seat = round.members.find((m) => m.key === seatKey);
+  if (!seat) throw new BreakoutError('no-seat', 'nobody sits there in this round');
+  if (seat.tableId === to.id) return false;
+  doc.transact(() => membersOf(map).set(seatKey, to.id));
+  return true;
+}
+
+/** The short code a phone shows under its table, so a facilitator can find that one seat ([BR10]). */
+export const seatCode = (seatKey: string) => seatKey.replace(/[^A-Za-z0-9]/g, '').slice(0, 4).toUpperCase();
 
 export function leaveTable(doc: Y.Doc, itemId: string, seatKey: string): void {
   const members = mapAt(roundMap(doc, itemId), 'members');

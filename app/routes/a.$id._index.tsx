@@ -17,6 +17,8 @@ import { MyTable } from '~/components/my-table';
 import { OutboxNotice, usePhoneCommands } from '~/components/phone-commands';
 import { PhoneAnnouncer } from '~/components/phone-announcer';
 import { YourTurn } from '~/components/your-turn';
+import { InterpretationChannels } from '~/components/interpretation-channels';
+import { SpeakerTimerPhone } from '~/components/speaker-timer-phone';
 import { IN_THE_ROOM, requireRole, toBase64 } from '~/utils/guards.server';
 import { nameCookie, readNameCookie } from '~/utils/name-cookie.server';
 import { phoneCommand, readPhoneState } from '~/utils/phone-commands.server';
@@ -124,7 +126,10 @@ export default function AttendeePage() {
           <Card className="border-amber-400" data-testid="current-item">
             <p className="text-sm font-bold uppercase text-stone-700">{t('agenda.now')}</p>
             <p className="text-2xl font-black">{current.title}</p>
-            <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="phone" className="mt-2" />
+            {/* During a round its own countdown (under "Your table") is the one that counts ([BR11]). */}
+            {round?.status === 'running' ? null : <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="phone" className="mt-2" />}
+            <SpeakerTimerPhone timer={speakerTimer} />
+            <InterpretationChannels text={current.interpretation} className="mt-3" />
           </Card>
         ) : null}
         {proposal ? (

@@ -24,6 +24,7 @@ import { plenaryState, requireRole } from '~/utils/guards.server';
 import { clearKeyCookie, readKeyCookie } from '~/utils/key-cookie.server';
 import { qrSvg } from '~/utils/qr.server';
 import { endRoundOnServer, mintTableLinks } from '~/utils/breakouts.server';
+import { moveAction } from '~/utils/breakout-moves.server';
 import { BreakoutError, MAX_TABLES, tableId } from '~/model/breakouts';
 import { readAgenda } from '~/model/agenda';
 import { VotingRightsPanel } from '~/components/voting-rights-panel';
@@ -106,6 +107,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await context.services.setDeleteAfter(assembly.id, days);
     return json({ deleteSchedule: await context.services.deleteSchedule(assembly.id) });
   }
+  if (intent === 'move-member' || intent === 'move-table') return moveAction(context, assembly.id, form);
   if (intent === 'end-round' || intent === 'table-links') {
     try {
       if (intent === 'end-round') return json({ ended: await endRoundOnServer(context, assembly.id, String(form.get('itemId') ?? '') || null) });

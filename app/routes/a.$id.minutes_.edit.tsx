@@ -10,13 +10,19 @@ import { languageFor } from '~/i18n/language.server';
 import { UnavailableError } from '~/services';
 import { requireRole } from '~/utils/guards.server';
 import { draftFromAssembly } from '~/utils/minutes.server';
+import { DRAFT_MAX_CHARS, readDraftText, readRevision, revisionWithoutDraft } from '~/utils/minutes-draft.server';
+import { MinutesDraftForm } from '~/components/minutes-draft-form';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly } = await requireRole(request, context, params.id, ['facilitator']);
-  const latest = await context.services.getMinutes(assembly.id);
-  return json({ id: assembly.id, title: assembly.title, latest, versions: await context.services.listMinutes(assembly.id) }, { headers: { 'Cache-Control': 'no-store' } });
+  const [latest, versions, draft] = await Promise.all([
+    context.services.getMinutes(assembly.id),
+    context.services.listMinutes(assembly.id),
+    context.services.getMinutesDraft(assembly.id),
+  ]);
+  return json({ id: assembly.id, title: assembly.title, latest, versions, draft }, { headers: { 'Cache-Control': 'no-store' } });
 }
 
 const Draft = z.object({
@@ -28,27 +34,58 @@ const Draft = z.object({
     .transform((v) => (v === '' ? null : Number(v))),
   includeNames: z.boolean(),
 });
-const Publish = z.object({ intent: z.literal('publish'), markdown: z.string().trim().min(1, 'minutes.errors.empty').max(500_000, 'minutes.errors.tooLong') });
+const Publish = z.object({ intent: z.literal('publish'), markdown: z.string().trim().min(1, 'minutes.errors.empty').max(DRAFT_MAX_CHARS, 'minutes.errors.tooLong') });
 
-/** Make a draft from the assembly, or publish the (edited) text as a new version. Plain forms. */
+/** Every answer that shows the form again says when it was made, so the form starts afresh from it. */
+const shown = <T extends object>(data: T, status = 200) => json({ ...data, at: Date.now() }, { status, headers: { 'Cache-Control': 'no-store' } });
+
+/**
+ * Plain forms ([D2]–[D4], ADR 017): make a draft from the assembly (into the box, saved by the
+ * next save), save the draft, publish it, discard it. Save, publish and discard name the
+ * revision they were based on; a stale one is a 409 that shows both texts.
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { assembly } = await requireRole(request, context, params.id, ['facilitator']);
   const form = await request.formData().catch(() => null);
-  if (!form) return json({ error: 'console.errors.form' }, { status: 400 });
-  if (form.get('intent') === 'publish') {
-    const parsed = Publish.safeParse({ intent: 'publish', markdown: form.get('markdown') ?? '' });
-    // The text comes back with the error, so nothing typed is lost.
-    if (!parsed.success) return json({ error: parsed.error.issues[0].message, markdown: String(form.get('markdown') ?? '') }, { status: 400 });
-    const version = await context.services.publishMinutes(assembly.id, parsed.data.markdown);
-    return redirect(`/a/${assembly.id}/minutes?v=${version}`, { status: 303 });
+  if (!form) return shown({ error: 'console.errors.form' }, 400);
+  const intent = form.get('intent');
+  const typed = readDraftText(form);
+  const mine = 'text' in typed ? typed.text : '';
+  const given = readRevision(form);
+  // The facilitator's text comes back with every refusal, so nothing typed is lost.
+  if (given === 'bad') return shown({ error: 'minutes.errors.revision', markdown: mine }, 400);
+  const revision = given ?? (await revisionWithoutDraft(context, assembly.id));
+  const conflict = async () => shown({ conflict: await context.services.getMinutesDraft(assembly.id), markdown: mine }, 409);
+  const editPage = `/a/${assembly.id}/minutes/edit`;
+
+  if (intent === 'publish') {
+    const parsed = Publish.safeParse({ intent, markdown: form.get('markdown') ?? '' });
+    if (!parsed.success) return shown({ error: parsed.error.issues[0].message, markdown: mine }, 400);
+    if (revision === null) return conflict();
+    const result = await context.services.publishMinutesDraft(assembly.id, parsed.data.markdown, revision);
+    if (!result.ok) return shown({ conflict: result.current, markdown: mine }, 409);
+    return redirect(`/a/${assembly.id}/minutes?v=${result.version}`, { status: 303 });
   }
-  const parsed = Draft.safeParse({ intent: form.get('intent'), attendance: form.get('attendance') ?? '', includeNames: form.get('includeNames') === 'on' });
-  if (!parsed.success) return json({ error: parsed.error.issues[0].message }, { status: 400 });
+  if (intent === 'save') {
+    if ('error' in typed) return shown({ error: typed.error, markdown: mine }, 400);
+    if (revision === null) return conflict();
+    const result = await context.services.saveMinutesDraft(assembly.id, typed.text, revision);
+    if (!result.ok) return shown({ conflict: result.current, markdown: mine }, 409);
+    return redirect(editPage, { status: 303 });
+  }
+  if (intent === 'discard') {
+    if (revision === null) return conflict();
+    if (form.get('confirm') !== 'yes') return shown({ confirmDiscard: true, markdown: mine });
+    const result = await context.services.discardMinutesDraft(assembly.id, revision);
+    if (!result.ok) return shown({ conflict: result.current, markdown: mine }, 409);
+    return redirect(editPage, { status: 303 });
+  }
+  const parsed = Draft.safeParse({ intent, attendance: form.get('attendance') ?? '', includeNames: form.get('includeNames') === 'on' });
+  if (!parsed.success) return shown({ error: parsed.error.issues[0].message }, 400);
   try {
-    const draft = await draftFromAssembly(context, assembly, languageFor(request), parsed.data);
-    return json({ draft });
+    return shown({ draft: await draftFromAssembly(context, assembly, languageFor(request), parsed.data) });
   } catch (err) {
-    if (err instanceof UnavailableError) return json({ error: 'errors.unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });
+    if (err instanceof UnavailableError) return json({ error: 'errors.unavailable', at: Date.now() }, { status: 503, headers: { 'Retry-After': '5' } });
     throw err;
   }
 }
@@ -60,7 +97,10 @@ export default function MinutesEditor() {
   const busy = useNavigation().state !== 'idle';
   const error = result && 'error' in result ? result.error : null;
   const attendanceError = error === 'minutes.errors.attendance' ? error : null;
-  const draft = result && 'draft' in result ? result.draft : result && 'markdown' in result ? String(result.markdown) : null;
+  const fresh = result && 'draft' in result ? result.draft : null;
+  const sentBack = result && 'markdown' in result ? String(result.markdown) : null;
+  const text = fresh ?? sentBack ?? data.draft.markdown ?? data.latest?.markdown ?? '';
+  const conflict = result && 'conflict' in result ? result.conflict : null;
   return (
     <>
       {/* A plain form page with no live connection: no "Live" badge ([H7]). */}
@@ -69,6 +109,7 @@ export default function MinutesEditor() {
         <Card>
           <h2 className="text-xl font-black">{t('minutes.makeDraft')}</h2>
           <p className="mt-1 text-stone-700">{t('minutes.draftHint')}</p>
+          <p className="mt-1 text-stone-700">{t('minutes.draft.makeReplaces')}</p>
           <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2">
             <input type="hidden" name="intent" value="draft" />
             <label className="grid gap-1 font-bold">
@@ -90,32 +131,19 @@ export default function MinutesEditor() {
             </Button>
           </Form>
         </Card>
-        <Card>
-          <h2 className="text-xl font-black">{t('minutes.reviewAndPublish')}</h2>
-          <p className="mt-1 text-stone-700">{t('minutes.publishHint', { count: data.versions.length })}</p>
-          <Form method="post" className="mt-3 grid gap-3">
-            <input type="hidden" name="intent" value="publish" />
-            <label htmlFor="minutes-text" className="font-bold">
-              {t('minutes.text')}
-            </label>
-            <textarea
-              id="minutes-text"
-              name="markdown"
-              rows={24}
-              key={draft ?? data.latest?.version ?? 'empty'}
-              defaultValue={draft ?? data.latest?.markdown ?? ''}
-              className="rounded-lg border-2 border-stone-500 p-3 font-mono text-sm"
-            />
-            {error && !attendanceError ? (
-              <p role="alert" className="font-semibold text-red-800">
-                {t(error)}
-              </p>
-            ) : null}
-            <Button type="submit" disabled={busy} className="justify-self-start">
-              {t('minutes.publish')}
-            </Button>
-          </Form>
-        </Card>
+        <MinutesDraftForm
+          // A new answer or a new stored revision starts the form afresh from it.
+          key={`${data.draft.revision}:${result?.at ?? 0}`}
+          assemblyId={data.id}
+          text={text}
+          unsaved={fresh !== null || (sentBack !== null && sentBack !== data.draft.markdown)}
+          stored={data.draft}
+          conflict={conflict}
+          confirmDiscard={Boolean(result && 'confirmDiscard' in result)}
+          error={error && !attendanceError ? error : null}
+          versions={data.versions.length}
+          busy={busy}
+        />
       </main>
     </>
   );

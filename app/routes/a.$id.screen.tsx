@@ -7,7 +7,8 @@ import { MetaDetails } from '~/components/meta-details';
 import { TimerDisplay } from '~/components/timer-display';
 import type { StackEntry } from '~/model/stack';
 import { entryName } from '~/components/entry-name';
-import { RoundStatus } from '~/components/round-status';
+import { ROOM_CHANNELS, ScreenRound } from '~/components/screen-round';
+import { InterpretationChannels } from '~/components/interpretation-channels';
 import { Tally } from '~/components/tally';
 import { currentProposal, showsCounts } from '~/model/proposals';
 import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
@@ -80,11 +81,15 @@ export default function ProjectorScreen() {
           {announcement}
         </p>
       ) : null}
-      {current ? (
+      {current && breakout ? (
+        // During a round: the round's countdown alone, its questions large, the join code beside the tables ([BR11]).
+        <ScreenRound round={breakout} title={current.title} join={data.join} />
+      ) : current ? (
         <section className="grid flex-1 gap-8 lg:grid-cols-[minmax(0,1fr)_auto] lg:items-start" data-testid="current-item">
           <div className="min-w-0">
             <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('agenda.now')}</p>
             <p className="line-clamp-2 break-words text-5xl font-black leading-tight 2xl:line-clamp-3 2xl:text-8xl">{current.title}</p>
+            <InterpretationChannels text={current.interpretation} styles={ROOM_CHANNELS} className="mt-4" />
             {next && !breakout ? (
               <p className="mt-4 line-clamp-2 text-3xl text-stone-300 2xl:text-4xl" data-testid="next-item">
                 {t('agenda.next')}: <span className="font-bold text-white">{next.title}</span>
@@ -109,19 +114,6 @@ export default function ProjectorScreen() {
                     ) : null}
                   </div>
                 ) : null}
-              </div>
-            ) : null}
-            {breakout ? (
-              <div className="mt-6 border-t-4 border-stone-700 pt-4" data-testid="screen-round">
-                <RoundStatus round={breakout} size="room" />
-                <ul className="mt-4 grid grid-cols-2 gap-3 text-2xl xl:grid-cols-3 2xl:text-3xl" data-testid="screen-tables">
-                  {breakout.tables.map((table) => (
-                    <li key={table.id} className="rounded-lg border-2 border-stone-600 px-3 py-2">
-                      <span className="font-black">{t('breakout.table', { number: table.number })}</span>
-                      {table.label ? <span className="text-stone-300"> · {table.label}</span> : null}
-                    </li>
-                  ))}
-                </ul>
               </div>
             ) : null}
             {!breakout && !proposal?.vote.open && (stack.speaker || upNext) ? (
@@ -162,7 +154,7 @@ export default function ProjectorScreen() {
           <MetaDetails meta={meta} />
         </div>
       )}
-      <div className="mt-auto">{join}</div>
+      {current && breakout ? null : <div className="mt-auto">{join}</div>}
     </main>
   );
 }

@@ -17,7 +17,7 @@ import type { DocName } from '../sync/doc-name.js';
 import { ITEM_KINDS } from '../../app/model/agenda.js';
 import { isId } from '../../app/model/ids.js';
 import { ENTRY_KINDS, MAX_NAME, PROGRESSIVE } from '../../app/model/stack.js';
-import { ASSIGNMENTS, MAX_MESSAGE, MAX_PROMPT, MAX_TABLES, tableId } from '../../app/model/breakouts.js';
+import { ASSIGNMENTS, MAX_MESSAGE, MAX_PROMPT, MAX_TABLES } from '../../app/model/breakouts.js';
 import { MAX_TEXT, METHODS, OUTCOMES, SCALES } from '../../app/model/proposals.js';
 import { MAX_ANNOUNCEMENT } from '../../app/model/run.js';
 import { NOTES_FIELD, REPORT_FIELD } from '../../app/model/notes.js';
@@ -175,7 +175,7 @@ const PLENARY: Record<string, { roles: Grant['role'][]; rule: Rule }> = {
   },
   agendaItems: { roles: ['facilitator'], rule: (key, _b, after) => idKey(key) ?? mapEntry(agendaItem, 'an agenda item', after) },
   stackEntries: { roles: ['facilitator', 'stack-keeper'], rule: (key, before, after) => idKey(key) ?? stackEntryRule(before, after) },
-  breakoutRounds: { roles: ['facilitator'], rule: (key, before, after) => idKey(key) ?? roundRule(key, before, after) },
+  breakoutRounds: { roles: ['facilitator'], rule: (key, before, after) => idKey(key) ?? roundRule(before, after) },
   proposals: { roles: ['facilitator'], rule: (key, before, after) => idKey(key) ?? proposalRule(before, after) },
 };
 
@@ -231,8 +231,8 @@ function stackEntryRule(before: unknown, after: unknown): WriteVerdict {
   return OK;
 }
 
-/** Facilitators plan, start, extend and message a round; the server ends it and seats people. */
-function roundRule(itemId: string, before: unknown, after: unknown): WriteVerdict {
+/** Facilitators plan, start, extend and message a round; the server ends it, seats and moves people. */
+function roundRule(before: unknown, after: unknown): WriteVerdict {
   const shape = mapEntry(round, 'a breakout round', after);
   if (!shape.ok) return shape;
   const now = json(after);
@@ -243,13 +243,14 @@ function roundRule(itemId: string, before: unknown, after: unknown): WriteVerdic
   if (now.status === 'ended' && was?.status !== 'ended') return forbidden('the server ends a round (it places the report-backs)');
   const seatsBefore = (was?.members ?? {}) as Record<string, string>;
   const seatsAfter = (now.members ?? {}) as Record<string, string>;
-  const tables = typeof now.tableCount === 'number' ? now.tableCount : 0;
+  // Seats are the server's alone ([BR9]): phones choose by command, facilitators move people by
+  // command. A console moving seats from its own copy could rewrite a seat the server had just
+  // changed, and be refused and disconnected for it.
   for (const [seat, table] of Object.entries(seatsAfter)) {
     if (seatsBefore[seat] === table) continue;
-    if (!(seat in seatsBefore)) return forbidden('only the server seats a phone');
-    const n = /-t(\d+)$/.exec(table)?.[1];
-    if (!n || table !== tableId(itemId, Number(n)) || Number(n) > tables) return invalid(`no table ${table.slice(0, 40)}`);
+    return forbidden(seat in seatsBefore ? 'the server moves people between tables' : 'only the server seats a phone');
   }
+  for (const seat of Object.keys(seatsBefore)) if (!(seat in seatsAfter)) return forbidden('the server seats and unseats phones');
   return OK;
 }
 

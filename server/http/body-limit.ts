@@ -4,7 +4,7 @@ import { HttpError } from './http-error.js';
 
 /**
  * The most any request body may be, by route ([W8]). Every form fits in 64 KiB (titles, names,
- * labels, a hand raised); the minutes editor posts up to 500,000 characters of Markdown, which
+ * labels, a hand raised); the minutes editor and its draft autosave post up to 500,000 characters of Markdown, which
  * percent-encoded as a form can take up to 9 bytes a character (3-byte UTF-8, each byte %XX).
  * The JSON API's bodies are a title or a link's role and label.
  */
@@ -14,7 +14,7 @@ export const BODY_LIMITS = {
   minutes: 5 * 1024 * 1024,
 } as const;
 
-const MINUTES_EDITOR = /^\/a\/[^/]+\/minutes\/edit(?:\.data)?\/?$/;
+const MINUTES_EDITOR = /^\/a\/[^/]+\/minutes\/(?:edit|draft)(?:\.data)?\/?$/;
 
 /** The limit for a request to `path`. */
 export function bodyLimitFor(path: string): number {

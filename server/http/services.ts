@@ -199,6 +199,10 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
     publishMinutes: (assemblyId, markdown) => store.publishMinutes(assemblyId, markdown, Date.now()),
     getMinutes: (assemblyId, version) => store.getMinutes(assemblyId, version),
     listMinutes: (assemblyId) => store.listMinutes(assemblyId),
+    getMinutesDraft: (assemblyId) => store.getMinutesDraft(assemblyId),
+    saveMinutesDraft: (assemblyId, markdown, basedOn) => store.saveMinutesDraft(assemblyId, markdown, basedOn, Date.now()),
+    discardMinutesDraft: (assemblyId, basedOn) => store.discardMinutesDraft(assemblyId, basedOn),
+    publishMinutesDraft: (assemblyId, markdown, basedOn) => store.publishMinutesDraft(assemblyId, markdown, basedOn, Date.now()),
 
     async deleteAssembly(assemblyId) {
       reported.delete(`${assemblyId}/plenary`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { AssemblyRecord, Choice, LinkRecord, NewVotingRight, PublishedMinutes, Role, Store, StoredDoc } from './store.js';
 import { migrateBallots, SqliteBallots } from './sqlite-ballots.js';
+import { SqliteDrafts } from './sqlite-drafts.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS assemblies (
@@ -115,6 +116,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmts;
   private readonly ballots: SqliteBallots;
+  private readonly drafts: SqliteDrafts;
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -130,6 +132,7 @@ export class SqliteStore implements Store {
     }
     migrateBallots(this.db);
     this.ballots = new SqliteBallots(this.db);
+    this.drafts = new SqliteDrafts(this.db);
     const db = this.db;
     this.stmts = {
       insertAssembly: db.prepare('INSERT INTO assemblies (id, title, created_at) VALUES (?, ?, ?)'),
@@ -215,6 +218,12 @@ export class SqliteStore implements Store {
   async listMinutes(assemblyId: string): Promise<{ version: number; publishedAt: number }[]> {
     return (this.stmts.listMinutes.all(assemblyId) as { version: number; published_at: number }[]).map((r) => ({ version: r.version, publishedAt: r.published_at }));
   }
+
+  // The minutes draft (ADR 017): sqlite-drafts.ts.
+  getMinutesDraft = (assemblyId: string) => this.drafts.getMinutesDraft(assemblyId);
+  saveMinutesDraft = (assemblyId: string, markdown: string, basedOn: number, at: number) => this.drafts.saveMinutesDraft(assemblyId, markdown, basedOn, at);
+  discardMinutesDraft = (assemblyId: string, basedOn: number) => this.drafts.discardMinutesDraft(assemblyId, basedOn);
+  publishMinutesDraft = (assemblyId: string, markdown: string, basedOn: number, at: number) => this.drafts.publishMinutesDraft(assemblyId, markdown, basedOn, at);
 
   // Voting rights and ballots (ADR 014): sqlite-ballots.ts.
   issueRights = (assemblyId: string, rights: NewVotingRight[], at: number) => this.ballots.issueRights(assemblyId, rights, at);

@@ -8,6 +8,9 @@
 import type { Role } from '../../app/services.js';
 
 export type { Role } from '../../app/services.js';
+// The minutes draft's shapes are the services' too (ADR 017).
+export type { DraftResult, MinutesDraft } from '../../app/services.js';
+import type { DraftResult, MinutesDraft } from '../../app/services.js';
 
 export interface AssemblyRecord {
   id: string;
@@ -89,6 +92,21 @@ export interface Store {
   /** One version, or the latest when `version` is omitted; null when none. */
   getMinutes(assemblyId: string, version?: number): Promise<PublishedMinutes | null>;
   listMinutes(assemblyId: string): Promise<{ version: number; publishedAt: number }[]>;
+
+  /** The minutes draft; `{ markdown: null, revision: 0, savedAt: null }` when there never was one. */
+  getMinutesDraft(assemblyId: string): Promise<MinutesDraft>;
+  /**
+   * Stores `markdown` as the draft if `basedOn` is the draft's current revision, in one
+   * transaction; refused (nothing changed) otherwise, or when there is no such assembly.
+   */
+  saveMinutesDraft(assemblyId: string, markdown: string, basedOn: number, at: number): Promise<DraftResult<{ draft: MinutesDraft }>>;
+  /** Deletes the draft's text if `basedOn` is its current revision (the revision still counts on). */
+  discardMinutesDraft(assemblyId: string, basedOn: number): Promise<DraftResult<{ draft: MinutesDraft }>>;
+  /**
+   * Publishes `markdown` as a new version and deletes the draft, in one transaction, if `basedOn`
+   * is the draft's current revision.
+   */
+  publishMinutesDraft(assemblyId: string, markdown: string, basedOn: number, at: number): Promise<DraftResult<{ version: number }>>;
 
   /**
    * Issues voting rights (one per person, ADR 014), numbered after the assembly's last one, in

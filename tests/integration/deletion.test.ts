@@ -55,9 +55,18 @@ async function fill(asm: CreatedAssembly, marker: string) {
     redirect: 'manual',
   });
   expect(res.status).toBe(303);
+  // An unpublished draft is kept on the server ([D4]): it must go with the assembly too.
+  const auth = { authorization: `Bearer ${asm.facilitatorToken}` };
+  const { revision } = (await (await fetch(`${server.url}/a/${asm.id}/minutes/draft`, { headers: auth })).json()) as { revision: number };
+  const draft = await fetch(`${server.url}/a/${asm.id}/minutes/draft`, {
+    method: 'POST',
+    headers: auth,
+    body: new URLSearchParams({ markdown: `# Draft-${marker}`, revision: String(revision) }),
+  });
+  expect(draft.status).toBe(200);
 }
 
-it('[X4] after deleting an assembly no table of the database file holds its title, notes or names', async () => {
+it('[X4] [D4] after deleting an assembly no table of the database file holds its title, notes, names or minutes draft', async () => {
   server = await spawnServer(dataDir);
   const doomed = await createAssembly(server.url, 'Assembly Velvet-Lantern-7731');
   const kept = await createAssembly(server.url, 'Assembly Obsidian-Harbor-4410');
@@ -65,7 +74,7 @@ it('[X4] after deleting an assembly no table of the database file holds its titl
   await fill(kept, 'Saffron-9902');
 
   // Before: the search finds both, so finding nothing afterwards means something.
-  for (const marker of ['Velvet-Lantern-7731', 'Marigold-5521', 'Obsidian-Harbor-4410', 'Saffron-9902']) {
+  for (const marker of ['Velvet-Lantern-7731', 'Marigold-5521', 'Draft-Marigold-5521', 'Obsidian-Harbor-4410', 'Saffron-9902', 'Draft-Saffron-9902']) {
     expect(databaseBytes().includes(Buffer.from(marker)), marker).toBe(true);
   }
 
@@ -85,8 +94,8 @@ it('[X4] after deleting an assembly no table of the database file holds its titl
   expect(res.status).toBe(303);
 
   const bytes = databaseBytes();
-  for (const marker of ['Velvet-Lantern-7731', 'Marigold-5521']) expect(bytes.includes(Buffer.from(marker)), marker).toBe(false);
-  for (const marker of ['Obsidian-Harbor-4410', 'Saffron-9902']) expect(bytes.includes(Buffer.from(marker)), marker).toBe(true);
+  for (const marker of ['Velvet-Lantern-7731', 'Marigold-5521', 'Draft-Marigold-5521']) expect(bytes.includes(Buffer.from(marker)), marker).toBe(false);
+  for (const marker of ['Obsidian-Harbor-4410', 'Saffron-9902', 'Draft-Saffron-9902']) expect(bytes.includes(Buffer.from(marker)), marker).toBe(true);
   // And it is gone for everyone: its links no longer open anything.
   expect((await fetch(`${server.url}/a/${doomed.id}`, { headers: { authorization: `Bearer ${doomed.attendeeToken}` } })).status).toBe(404);
   // The kept assembly's documents still load whole after a restart.

@@ -76,7 +76,6 @@ describe('[F1] the plenary document, part by part and role by role', () => {
     ['an agenda item', (d) => entry(d, 'agendaItems', a.item).set('title', 'Tables'), { facilitator: true, keeper: false }],
     ['add an agenda item', (d) => addItem(d, { title: 'Closing', kind: 'closing', minutes: 5 }), { facilitator: true, keeper: false }],
     ['a round', (d) => entry(d, 'breakoutRounds', a.item).set('message', '5 minutes left'), { facilitator: true, keeper: false }],
-    ['move a table', (d) => (entry(d, 'breakoutRounds', a.item).get('members') as Y.Map<unknown>).set('seat-a', `${a.item}-t2`), { facilitator: true, keeper: false }],
     ['a proposal text', (d) => entry(d, 'proposals', a.plain).set('text', 'Thank the cooks and cleaners'), { facilitator: true, keeper: false }],
     ['a hand count', (d) => entry(d, 'proposals', a.plain).set('counts', { for: 10, against: 1, abstain: 0 }), { facilitator: true, keeper: false }],
     ['an outcome', (d) => entry(d, 'proposals', a.voted).set('outcome', 'carried'), { facilitator: true, keeper: false }],
@@ -121,6 +120,9 @@ describe('[F2] results the server computes are the server’s alone, facilitator
     m.set('owner', 'tag-guess');
   });
   refusedToAll('renaming who raised a hand', (d) => entry(d, 'stackEntries', a.phoneHand).set('name', 'Someone else'));
+  // [BR9] Moves are server commands: a console moving a seat from its copy raced the server (4403).
+  refusedToAll('moving a seated phone to another table', (d) => (entry(d, 'breakoutRounds', a.item).get('members') as Y.Map<unknown>).set('seat-a', `${a.item}-t2`));
+  refusedToAll('unseating a phone', (d) => (entry(d, 'breakoutRounds', a.item).get('members') as Y.Map<unknown>).delete('seat-a'));
   refusedToAll('seating a new phone', (d) => (entry(d, 'breakoutRounds', a.item).get('members') as Y.Map<unknown>).set('seat-forged', `${a.item}-t1`));
   refusedToAll('ending a round without its report-backs', (d) => entry(d, 'breakoutRounds', a.item).set('status', 'ended'));
 });

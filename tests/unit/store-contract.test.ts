@@ -240,6 +240,43 @@ for (const [name, make] of BACKENDS) {
       expect((await store.ballotState('asm1', 'p1'))!.state).toBe('void');
     });
 
+    it('[D2] keeps the minutes draft by revision; a save based on an old revision changes nothing and says what is stored', async () => {
+      expect(await store.getMinutesDraft('asm1')).toEqual({ markdown: null, revision: 0, savedAt: null });
+      expect(await store.saveMinutesDraft('asm1', '# One', 0, 10)).toEqual({ ok: true, draft: { markdown: '# One', revision: 1, savedAt: 10 } });
+      expect(await store.getMinutesDraft('asm1')).toEqual({ markdown: '# One', revision: 1, savedAt: 10 });
+      // A second facilitator who also started from nothing is refused, with the stored text.
+      expect(await store.saveMinutesDraft('asm1', '# Other', 0, 11)).toEqual({ ok: false, current: { markdown: '# One', revision: 1, savedAt: 10 } });
+      expect(await store.saveMinutesDraft('asm1', '# One, edited', 1, 12)).toMatchObject({ ok: true, draft: { revision: 2 } });
+      expect(await store.saveMinutesDraft('asm1', '# Late', 1, 13)).toMatchObject({ ok: false, current: { markdown: '# One, edited', revision: 2 } });
+      expect(await store.saveMinutesDraft('nope', '# x', 0, 14)).toMatchObject({ ok: false });
+      expect((await store.getMinutesDraft('nope')).revision).toBe(0);
+      // Concurrent saves from one revision: exactly one wins.
+      const results = await Promise.all([3, 4, 5].map((n) => store.saveMinutesDraft('asm1', `# ${n}`, 2, n)));
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+    });
+
+    it('[D3] publishing from the current revision adds a version and deletes the draft; from an old one it publishes nothing', async () => {
+      await store.saveMinutesDraft('asm1', '# Draft', 0, 10);
+      expect(await store.publishMinutesDraft('asm1', '# Draft', 0, 11)).toMatchObject({ ok: false, current: { markdown: '# Draft', revision: 1 } });
+      expect(await store.listMinutes('asm1')).toEqual([]);
+      expect(await store.publishMinutesDraft('asm1', '# Final', 1, 12)).toEqual({ ok: true, version: 1 });
+      expect(await store.getMinutes('asm1')).toEqual({ version: 1, markdown: '# Final', publishedAt: 12 });
+      expect(await store.getMinutesDraft('asm1')).toEqual({ markdown: null, revision: 2, savedAt: null });
+      // A save from before the publish is refused: the draft it was based on is gone.
+      expect(await store.saveMinutesDraft('asm1', '# Stale', 1, 13)).toMatchObject({ ok: false, current: { markdown: null, revision: 2 } });
+      expect(await store.publishMinutesDraft('asm1', '# Second', 2, 14)).toEqual({ ok: true, version: 2 });
+    });
+
+    it('[D4] discarding from the current revision deletes the text and never reuses a revision; the draft goes with the assembly', async () => {
+      await store.saveMinutesDraft('asm1', '# Draft', 0, 10);
+      expect(await store.discardMinutesDraft('asm1', 0)).toMatchObject({ ok: false, current: { revision: 1 } });
+      expect(await store.discardMinutesDraft('asm1', 1)).toEqual({ ok: true, draft: { markdown: null, revision: 2, savedAt: null } });
+      expect(await store.getMinutesDraft('asm1')).toEqual({ markdown: null, revision: 2, savedAt: null });
+      expect(await store.saveMinutesDraft('asm1', '# Again', 2, 11)).toMatchObject({ ok: true, draft: { revision: 3 } });
+      await store.deleteAssembly('asm1');
+      expect(await store.getMinutesDraft('asm1')).toEqual({ markdown: null, revision: 0, savedAt: null });
+    });
+
     it('keeps whether an attendee link votes', async () => {
       await store.createLink(link({ canVote: false }));
       expect((await store.getLink('link1'))!.canVote).toBe(false);

@@ -1,0 +1,106 @@
+import { useTranslation } from 'react-i18next';
+import { useDisplayNow } from '~/collab/use-server-now';
+import type { Round } from '~/model/breakouts';
+import { formatRemaining } from '~/model/timers';
+import type { ChannelStyles } from './interpretation-channels';
+
+/** Interpretation channels on the wall: the heading on the channels' line (no height to spare at 1280×720). */
+export const ROOM_CHANNELS: ChannelStyles = {
+  section: 'flex items-start gap-4',
+  list: 'flex min-w-0 flex-1 flex-wrap gap-3',
+  heading: 'mt-3 text-xl font-bold uppercase text-amber-300 2xl:text-3xl',
+  chip: 'rounded-xl border-4 border-stone-500 px-3 py-0.5 text-3xl 2xl:text-5xl',
+  channel: 'font-black text-amber-300',
+};
+
+/**
+ * The round's own countdown, for the projector's timer column ([BR11]): during a round it is the
+ * only countdown on the wall (the item's timer would say something else), counted from the
+ * round's server-written end, on the same corrected clock as every other screen.
+ */
+export function RoundCountdown({ round }: { round: Round }) {
+  const { t } = useTranslation();
+  const now = useDisplayNow();
+  if (round.endsAt === null) return null;
+  const left = round.endsAt - (now ?? round.startedAt ?? round.endsAt);
+  const over = left < 0;
+  return (
+    <div className="flex flex-wrap items-baseline justify-end gap-x-4 text-right" data-testid="round-countdown" data-over={over}>
+      <p className="max-w-[12ch] text-xl font-bold uppercase leading-tight 2xl:text-3xl">
+        {t('round.timeLeft')}
+        {over ? <span className="ml-2 inline-block rounded bg-red-600 px-2 py-0.5 text-white">{t('timer.over')}</span> : null}
+      </p>
+      <p className={`font-mono text-7xl font-black leading-none tabular-nums 2xl:text-[10rem] ${over ? 'text-red-500' : ''}`} data-testid="round-left">
+        {over ? `+${formatRemaining(-left)}` : formatRemaining(left)}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * A running round on the projector ([BR11]), in place of the item's view: the item and the
+ * round's countdown across the top, the questions across the whole width, large enough to read
+ * from the back of a hall (they wrap; only a wall of text steps down a size), and the tables
+ * beside the join code at the bottom, so it all fits 1280×720 without scrolling.
+ */
+export function ScreenRound({ round, title, join }: { round: Round; title: string; join: { url: string; qr: string } | null }) {
+  const { t } = useTranslation();
+  const letters = round.prompts.reduce((n, p) => n + p.length, 0);
+  // 2.75rem (44 px at 1280 wide) reads from the back; long sets step to 2.5rem, only a wall of text below.
+  const size =
+    letters > 500 || round.prompts.length > 5
+      ? 'text-[2.25rem] 2xl:text-5xl'
+      : letters > 160 || round.prompts.length > 3
+        ? 'text-[2.5rem] 2xl:text-[3.5rem]'
+        : 'text-[2.75rem] 2xl:text-6xl';
+  return (
+    <section className="flex flex-1 flex-col gap-4" data-testid="current-item">
+      <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-8">
+        <div className="min-w-0">
+          <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('agenda.now')}</p>
+          <p className="line-clamp-1 break-words text-4xl font-black leading-tight 2xl:text-6xl">{title}</p>
+        </div>
+        <RoundCountdown round={round} />
+      </div>
+      <div className="border-t-4 border-stone-700 pt-3" data-testid="screen-round">
+        {round.message ? (
+          <p role="status" className="mb-3 break-words rounded-xl bg-amber-300 px-4 py-2 text-4xl font-black text-black 2xl:text-5xl" data-testid="round-message">
+            {round.message}
+          </p>
+        ) : null}
+        {round.prompts.length > 0 ? (
+          <>
+            <h2 className="text-xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('round.questions')}</h2>
+            <ol className={`mt-1 grid list-decimal gap-3 pl-[1.3em] font-bold leading-[1.15] marker:text-amber-300 ${size}`} data-testid="screen-prompts">
+              {round.prompts.map((p, i) => (
+                <li key={i} className="break-words pl-2">
+                  {p}
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
+      </div>
+      {/* The join code stays (people arrive late), smaller than between rounds. */}
+      <div className="mt-auto grid grid-cols-[minmax(0,1fr)_minmax(0,34rem)] items-end gap-6 2xl:grid-cols-[minmax(0,1fr)_minmax(0,48rem)]">
+        <ul className="flex min-w-0 flex-wrap gap-2 text-2xl 2xl:text-3xl" data-testid="screen-tables" aria-label={t('round.tablesHeading')}>
+          {round.tables.map((table) => (
+            <li key={table.id} className="rounded-lg border-2 border-stone-600 px-3 py-1">
+              <span className="font-black">{t('breakout.table', { number: table.number })}</span>
+              {table.label ? <span className="text-stone-300"> · {table.label}</span> : null}
+            </li>
+          ))}
+        </ul>
+        {join ? (
+          <div className="flex items-end justify-end gap-4" aria-label={t('screen.join')} role="group">
+            <div className="min-w-0 text-right">
+              <p className="text-2xl font-black 2xl:text-4xl">{t('screen.join')}</p>
+              <p className="break-all font-mono text-sm text-stone-300 2xl:text-xl">{join.url}</p>
+            </div>
+            <div className="w-28 shrink-0 bg-white p-1.5 2xl:w-48" data-testid="join-qr" dangerouslySetInnerHTML={{ __html: join.qr }} />
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
