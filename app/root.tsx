@@ -82,6 +82,8 @@ export function LanguageSwitcher({ className = '' }: { className?: string }) {
             i18n.language === code ? 'border-stone-950 bg-stone-950 text-white' : 'border-stone-400 bg-white text-stone-950'
           }`}
         >
+          {/* The current language is marked by more than colour (forced colours drop backgrounds). */}
+          {i18n.language === code ? <span aria-hidden="true">✓ </span> : null}
           {LANGUAGE_NAMES[code] ?? code}
         </button>
       ))}

@@ -45,6 +45,7 @@ export function MyTable({ round, seatKey, assemblyId }: { round: Round; seatKey:
                 aria-pressed={mine?.id === table.id}
                 className={`min-h-12 rounded-lg border-2 px-3 text-lg font-bold ${mine?.id === table.id ? 'border-stone-950 bg-stone-950 text-white' : 'border-stone-400 bg-white'}`}
               >
+                {mine?.id === table.id ? <span aria-hidden="true">✓ </span> : null}
                 {round.assignment === 'count-off' ? table.number : `${table.number} · ${table.label}`}
               </button>
             ))}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { connect, eventually, type Client } from '../helpers/clients.js';
 import { issueCodes, Phone } from '../helpers/phone.js';
-import { createAssembly, type CreatedAssembly } from '../helpers/server.js';
+import { createAssembly, mintLink, type CreatedAssembly } from '../helpers/server.js';
 import { startHarness, waitLive, type Harness } from './harness.js';
 import { addItem } from '../../app/model/agenda.js';
 import { goToItem } from '../../app/model/run.js';
@@ -116,3 +116,39 @@ it('[N8] after voting or withdrawing by keyboard, focus is in the vote or stack 
   await page.getByTestId('voted').waitFor();
   await eventually(async () => expect(await page.evaluate(() => document.activeElement?.closest('section')?.id ?? document.activeElement?.id)).toBe('vote'));
 }, 60_000);
+
+it('[N10] the keeper\'s kind picker is one tab stop, and arrow keys move the choice within it', async () => {
+  const { token } = await mintLink(h.server.url, asm, { role: 'stack-keeper', label: 'Front table' });
+  const keeper = await (await h.person({ viewport: { width: 1366, height: 768 } })).newPage();
+  await keeper.goto(`${h.server.url}/join/${token}`);
+  await waitLive(keeper);
+  const group = keeper.getByRole('radiogroup', { name: 'What for' });
+  const checked = () => group.locator('[aria-checked="true"]').getAttribute('data-kind');
+  await group.getByRole('radio', { checked: true }).focus();
+  expect(await checked()).toBe('speak');
+  await keeper.keyboard.press('ArrowRight');
+  expect(await checked()).toBe('direct');
+  expect(await keeper.evaluate(() => (document.activeElement as HTMLElement).dataset.kind)).toBe('direct');
+  await keeper.keyboard.press('ArrowLeft');
+  await keeper.keyboard.press('ArrowLeft');
+  expect(await checked()).toBe('process');
+  // One tab stop: Tab leaves the group at once.
+  await keeper.keyboard.press('Tab');
+  expect(await keeper.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('radio');
+  expect(await group.locator('[tabindex="0"]').count()).toBe(1);
+});
+
+it('[N11] with forced colours (Windows high contrast) the chosen language and kind of hand are marked by more than colour (the table picker uses the same mark)', async () => {
+  const { token } = await mintLink(h.server.url, asm, { role: 'stack-keeper', label: 'Side table' });
+  const keeper = await (await h.person({ viewport: { width: 1366, height: 768 } })).newPage();
+  await keeper.emulateMedia({ forcedColors: 'active' });
+  await keeper.goto(`${h.server.url}/join/${token}`);
+  await waitLive(keeper);
+  const mark = async (locator: ReturnType<Page['locator']>) => (await locator.innerText()).includes('✓');
+  const languages = keeper.getByRole('form', { name: 'Change language' }).getByRole('button');
+  expect(await mark(languages.filter({ hasText: 'English' }))).toBe(true);
+  expect(await mark(languages.filter({ hasText: 'Español' }))).toBe(false);
+  const kinds = keeper.getByRole('radiogroup', { name: 'What for' });
+  expect(await mark(kinds.locator('[aria-checked="true"]'))).toBe(true);
+  for (const other of await kinds.locator('[aria-checked="false"]').all()) expect(await mark(other)).toBe(false);
+});
