@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
   Links,
@@ -16,6 +16,7 @@ import { CATALOGUES, SUPPORTED_LANGUAGES } from './i18n/catalogues.server';
 import { createI18n, FALLBACK_LANGUAGE, LANGUAGE_NAMES } from './i18n/i18n';
 import { languageFor } from './i18n/language.server';
 import { useNonce } from './utils/nonce';
+import { pageTitle } from './utils/page-title';
 import stylesheet from './tailwind.css?url';
 
 export const links: LinksFunction = () => [
@@ -30,6 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // as they stood then (not their full length).
   return { language, languages: SUPPORTED_LANGUAGES, catalogue: CATALOGUES[language], now: Date.now() };
 }
+
+/** Only an address no page answers ends here (each page has its own title, [N12]). */
+export const meta: MetaFunction = ({ matches, error }) => (error ? pageTitle(matches, 'error', null, error) : []);
 
 /** The language changes only through a full-page form post: actions need not resend the catalogue. */
 export const shouldRevalidate = () => false;
@@ -99,8 +103,8 @@ export function ErrorBoundary() {
   const message = status === 401 || status === 403 || status === 404 ? t(`errors.${status}`) : t('errors.generic');
   return (
     <main className="mx-auto max-w-xl p-6">
-      <p className="text-6xl font-black text-stone-400">{status}</p>
-      <p className="mt-4 text-xl">{message}</p>
+      <p className="text-6xl font-black text-stone-700">{status}</p>
+      <h1 className="mt-4 text-xl font-semibold">{message}</h1>
       <a href="/" className="mt-6 inline-block text-lg font-semibold underline">
         {t('errors.back')}
       </a>

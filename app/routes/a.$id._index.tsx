@@ -25,10 +25,11 @@ import { phoneCommand, readPhoneState } from '~/utils/phone-commands.server';
 import { randomCommandId } from '~/utils/command-id';
 import { useHydrated } from '~/utils/use-hydrated';
 import { useFocusRescue } from '~/utils/use-focus-rescue';
+import { pageTitle } from '~/utils/page-title';
 
 export { commandHeaders as headers } from '~/utils/command-headers';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'attendee', data?.title, error);
 
 /** The attendee's phone: rendered from the server's copy, so it is useful before (and without) JavaScript. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -16,8 +16,9 @@ import { Input } from '~/components/ui/field';
 import { fragmentToMarkdown, notesFragment, NOTES_FIELD, reportFragment, REPORT_FIELD } from '~/model/notes';
 import { useNoteTaker } from '~/collab/use-note-taker';
 import { plenaryState, requireRole, toBase64 } from '~/utils/guards.server';
+import { pageTitle } from '~/utils/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'breakout', data?.title, error);
 
 const GROUP = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -12,8 +12,9 @@ import { fragmentToMarkdown, NOTES_FIELD, notesFragment } from '~/model/notes';
 import { useY } from '~/collab/use-y';
 import { useNoteTaker } from '~/collab/use-note-taker';
 import { plenaryState, requireRole, toBase64 } from '~/utils/guards.server';
+import { pageTitle } from '~/utils/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'notes', data?.title, error);
 
 const NotesEditor = lazy(() => import('~/components/notes-editor'));
 const ITEM = /^[A-Za-z0-9_-]{1,64}$/;

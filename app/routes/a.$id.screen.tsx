@@ -13,8 +13,9 @@ import { Tally } from '~/components/tally';
 import { currentProposal, showsCounts } from '~/model/proposals';
 import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
 import { qrSvg } from '~/utils/qr.server';
+import { pageTitle } from '~/utils/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'projector', data?.title, error);
 
 /** The projector: big type, high contrast, the join QR large. No interaction needed. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -8,6 +8,7 @@ import { connect, eventually, type Client } from '../helpers/clients.js';
 import { issueCodes, Phone } from '../helpers/phone.js';
 import { createAssembly, mintLink, type CreatedAssembly } from '../helpers/server.js';
 import { startHarness, waitLive, type Harness } from './harness.js';
+import { measure } from './contrast.js';
 import { addItem } from '../../app/model/agenda.js';
 import { goToItem } from '../../app/model/run.js';
 import { addProposal } from '../../app/model/proposals.js';
@@ -31,50 +32,16 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** For the focused element: its outline, and the contrast of the outline against what is behind it. */
-function focusIndicator(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return null;
-    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
-    const lum = ([r, g, b]: number[]) => {
-      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-    };
-    let behind = 'rgb(255, 255, 255)';
-    for (let p = el.parentElement; p; p = p.parentElement) {
-      const bg = getComputedStyle(p).backgroundColor;
-      const parts = rgb(bg);
-      if (parts.length === 3 || (parts.length === 4 && parts[3] > 0.9)) {
-        behind = bg;
-        break;
-      }
-    }
-    // Each element once: a second visit means the tab order has come round.
-    const again = el.dataset.tabSeen === '1';
-    el.dataset.tabSeen = '1';
-    const style = getComputedStyle(el);
-    const [a, b] = [lum(rgb(style.outlineColor)), lum(rgb(behind))];
-    return {
-      again,
-      what: `${el.tagName.toLowerCase()} ${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 30)}`,
-      style: style.outlineStyle,
-      width: parseFloat(style.outlineWidth),
-      contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
-    };
-  });
-}
-
 /** Tabs through the page once round (at most `max` stops) and checks every stop's indicator. */
 async function everyTabStop(page: Page, max = 80): Promise<number> {
   let stops = 0;
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    const ring = await focusIndicator(page);
+    const ring = await measure(page, 'outlineColor');
     if (!ring) continue;
     if (ring.again) break;
     stops++;
-    expect({ what: ring.what, ok: ring.style !== 'none' && ring.width >= 2 && ring.contrast >= 3 }).toEqual({ what: ring.what, ok: true });
+    expect({ what: ring.what, ok: ring.outlineStyle !== 'none' && ring.outlineWidth >= 2 && ring.contrast >= 3 }).toEqual({ what: ring.what, ok: true });
   }
   return stops;
 }
