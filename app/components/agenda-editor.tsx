@@ -17,6 +17,7 @@ import {
   type AgendaItemInput,
 } from '~/model/agenda';
 import { goToItem } from '~/model/run';
+import { AgendaPlan } from './agenda-plan';
 import { ItemForm } from './item-form';
 import { Button } from './ui/button';
 
@@ -28,7 +29,21 @@ const EDIT = Symbol('agenda-edit');
  * the grip), duplicate, remove with undo, skip, and start an item. Every change is one Yjs
  * transaction on the shared document; the fields changed are the only ones written.
  */
-export function AgendaEditor({ doc, agenda, currentId }: { doc: Y.Doc; agenda: AgendaItem[]; currentId: string | null }) {
+export function AgendaEditor({
+  doc,
+  agenda,
+  currentId,
+  heading = true,
+  plannedStart = null,
+}: {
+  doc: Y.Doc;
+  agenda: AgendaItem[];
+  currentId: string | null;
+  /** False where the page names the panel itself (the console's section heading, with this id). */
+  heading?: boolean;
+  /** The assembly's start time as typed (meta `startsAt`), for the planned end ([G7]). */
+  plannedStart?: string | null;
+}) {
   const { t } = useTranslation();
   // The item as it was when its form opened: only what this facilitator changes from it is written.
   const [editing, setEditing] = useState<AgendaItem | null>(null);
@@ -105,9 +120,11 @@ export function AgendaEditor({ doc, agenda, currentId }: { doc: Y.Doc; agenda: A
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 className="text-xl font-black" id="agenda-editor-heading" tabIndex={-1}>
-          {t('agenda.heading')}
-        </h2>
+        {heading ? (
+          <h2 className="text-xl font-black" id="agenda-editor-heading" tabIndex={-1}>
+            {t('agenda.heading')}
+          </h2>
+        ) : null}
         <div className="flex flex-wrap gap-2">
           <Button variant="secondary" size="sm" disabled={!canUndo} onClick={undo} data-testid="agenda-undo">
             {t('agenda.undo')}
@@ -121,6 +138,7 @@ export function AgendaEditor({ doc, agenda, currentId }: { doc: Y.Doc; agenda: A
           </Button>
         </div>
       </div>
+      <AgendaPlan doc={doc} agenda={agenda} startsAt={plannedStart} />
       <p className="mt-1 text-sm text-stone-700" id="agenda-grip-hint">
         {t('agenda.reorderHint')}
       </p>

@@ -7,6 +7,8 @@ import { serverNow } from '~/collab/use-server-now';
 import { useY } from '~/collab/use-y';
 import { ASSIGNMENTS, BreakoutError, broadcast, extendRound, planRound, startRound, tablesFor, type Assignment, type Round, type Table } from '~/model/breakouts';
 import { fragmentLength, fragmentToText, notesFragment, reportFragment } from '~/model/notes';
+import { ConfirmButton } from './confirm-button';
+import { questionText } from './confirm-prompt';
 import { RoundStatus } from './round-status';
 import { TableMoves } from './table-moves';
 import { Button } from './ui/button';
@@ -52,9 +54,10 @@ export function BreakoutPanel({ doc, assemblyId, itemId, round }: { doc: Y.Doc; 
                 <input type="hidden" name="intent" value="end-round" />
                 {/* "End the round of this item": a second press, or one from a stale screen, does nothing. */}
                 <input type="hidden" name="itemId" value={itemId} />
-                <Button type="submit" variant="danger" disabled={ender.state !== 'idle'}>
+                {/* Ending early asks first ([G6]): "End the round now? 3 tables still have 4:00 to go". */}
+                <ConfirmButton ask={() => (round.endsAt !== null && round.endsAt > serverNow() ? questionText(t, { intent: 'end-round', itemId, tables: round.tables.length, leftMs: round.endsAt - serverNow() }) : null)} confirmLabel={t('confirm.endRoundYes')} disabled={ender.state !== 'idle'}>
                   {t('round.end')}
-                </Button>
+                </ConfirmButton>
               </ender.Form>
             </>
           ) : null}

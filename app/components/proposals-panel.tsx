@@ -18,7 +18,6 @@ import {
   setHandCount,
   setOutcome,
   setTemperature,
-  suggestedOutcome,
   type Method,
   type Outcome,
   type Proposal,
@@ -27,9 +26,29 @@ import {
 import { Button } from './ui/button';
 import { Input, Select } from './ui/field';
 import { Tally } from './tally';
+import { showProposal } from '~/model/proposal-edits';
+import { DecisionRuleForm } from './decision-rule-form';
+import { ProposalTextEditor } from './proposal-text-editor';
+import { SuggestionBox } from './suggestion-box';
 
-/** Proposals on the current agenda item: text, amendments, how the room decides, outcome, actions. */
-export function ProposalsPanel({ doc, itemId, proposals }: { doc: Y.Doc; itemId: string; proposals: Proposal[] }) {
+/**
+ * Proposals on the current agenda item: text, amendments, how the room decides, outcome, actions.
+ * `shownId`: the proposal the projector and phones show ([D13]); `eligible`: voting codes issued
+ * and not withdrawn (null when none), for a quorum of eligible voters.
+ */
+export function ProposalsPanel({
+  doc,
+  itemId,
+  proposals,
+  shownId = null,
+  eligible = null,
+}: {
+  doc: Y.Doc;
+  itemId: string;
+  proposals: Proposal[];
+  shownId?: string | null;
+  eligible?: number | null;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const guard = (fn: () => void) => {
@@ -52,7 +71,7 @@ export function ProposalsPanel({ doc, itemId, proposals }: { doc: Y.Doc; itemId:
   return (
     <div className="grid gap-4" data-testid="proposals-panel">
       {proposals.map((p) => (
-        <ProposalCard key={p.id} doc={doc} proposal={p} guard={guard} />
+        <ProposalCard key={p.id} doc={doc} proposal={p} guard={guard} shown={p.id === shownId} eligible={eligible} />
       ))}
       {error ? (
         <p role="alert" className="font-semibold text-red-800">
@@ -86,12 +105,23 @@ function NumberField({ label, name, value }: { label: string; name: string; valu
   );
 }
 
-function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Proposal; guard: (fn: () => void) => boolean }) {
+function ProposalCard({
+  doc,
+  proposal: p,
+  guard,
+  shown,
+  eligible,
+}: {
+  doc: Y.Doc;
+  proposal: Proposal;
+  guard: (fn: () => void) => boolean;
+  shown: boolean;
+  eligible: number | null;
+}) {
   const { t, i18n } = useTranslation();
   const closer = useFetcher<{ error?: string }>();
   // Opening is a server command too: only the server writes a proposal's vote (ADR 014).
   const opener = useFetcher<{ error?: string }>();
-  const suggestion = suggestedOutcome(p);
   const numbers = (form: FormData, names: string[]) => names.map((n) => Number(form.get(n)));
   const saveCounts = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -114,8 +144,25 @@ function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Propo
   };
 
   return (
-    <section className="rounded-lg border-4 border-stone-300 p-3" data-testid="proposal" aria-label={p.text}>
-      <p className="text-lg font-black">{p.text}</p>
+    <section className={`rounded-lg border-4 p-3 ${shown ? 'border-amber-500' : 'border-stone-300'}`} data-testid="proposal" aria-label={p.text}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        {shown ? (
+          <p className="rounded bg-amber-200 px-2 py-1 text-sm font-black uppercase" data-testid="on-projector">
+            {t('decision.onProjector')}
+          </p>
+        ) : (
+          <Button size="sm" variant="secondary" onClick={() => guard(() => showProposal(doc, p.id))} data-testid="show-proposal">
+            {t('decision.show')}
+          </Button>
+        )}
+        {p.revisions.length ? (
+          <span className="rounded bg-amber-200 px-2 text-sm font-black uppercase" data-testid="amended">
+            {t('decision.amended')}
+          </span>
+        ) : null}
+      </div>
+      <p className="mt-1 text-lg font-black">{p.text}</p>
+      <ProposalTextEditor doc={doc} proposal={p} guard={guard} />
       {p.by ? <p className="text-sm">{t('minutes.broughtBy', { name: p.by })}</p> : null}
 
       <h4 className="mt-3 font-bold">{t('proposals.amendments')}</h4>
@@ -179,6 +226,8 @@ function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Propo
         ) : null}
       </div>
 
+      {p.method === 'temperature' ? null : <DecisionRuleForm doc={doc} proposal={p} guard={guard} eligible={eligible} />}
+
       {p.method === 'phone' || p.vote.open ? (
         <div className="mt-3 flex flex-wrap items-center gap-3">
           {p.vote.interrupted ? (
@@ -232,6 +281,12 @@ function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Propo
         </form>
       )}
 
+      {/* What the counts suggest, and why, just above where the facilitator records it ([D10]). */}
+      {p.outcome ? null : (
+        <div className="mt-3">
+          <SuggestionBox proposal={p} eligible={eligible} />
+        </div>
+      )}
       <div className="mt-3 flex flex-wrap items-end gap-3">
         <label className="grid gap-1 font-bold">
           {t('proposals.outcome')}
@@ -249,7 +304,6 @@ function ProposalCard({ doc, proposal: p, guard }: { doc: Y.Doc; proposal: Propo
             ))}
           </Select>
         </label>
-        {suggestion && !p.outcome && !p.vote.open ? <p className="font-semibold">{t('proposals.suggested', { outcome: t(`proposals.outcomes.${suggestion}`) })}</p> : null}
       </div>
 
       <h4 className="mt-3 font-bold">{t('proposals.actions')}</h4>

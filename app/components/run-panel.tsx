@@ -1,11 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { serverNow, useServerNow } from '~/collab/use-server-now';
+import { serverNow, useDisplayNow, useServerNow } from '~/collab/use-server-now';
 import { schedule, type AgendaItem } from '~/model/agenda';
 import type { AssemblyMeta } from '~/model/meta';
 import { MAX_ANNOUNCEMENT, nextItem, setAnnouncement } from '~/model/run';
-import type { TimerState } from '~/model/timers';
+import type { Round } from '~/model/breakouts';
+import { formatRemaining, type TimerState } from '~/model/timers';
 import { TimerControls } from './timer-controls';
 import { Button } from './ui/button';
 import { Input } from './ui/field';
@@ -13,30 +14,30 @@ import { Input } from './ui/field';
 /** The speaker timer's length until the stack sets one per assembly. */
 export const SPEAKER_MS = 2 * 60_000;
 
-/**
- * Where the room is, for the facilitator: the current item against its plan, the assembly's
- * projected end against its planned end, the next item in one press, both timers, and the
- * announcement on the projector.
- */
 /** Presses of "Next item" closer together than this are one press (Enter held or hit twice). */
 const NEXT_PAUSE_MS = 1000;
 
+/**
+ * Where the room is, for the facilitator — the console's always-in-view strip ([P10]): the
+ * current item against its plan, the assembly's projected end against its planned end, the item
+ * timer, the next item in one press, and the breakout round's state. The speaker timer and the
+ * announcement are in {@link RoomExtras}.
+ */
 export function RunPanel({
   doc,
   agenda,
   currentId,
   meta,
   itemTimer,
-  speakerTimer,
-  announcement,
+  round,
 }: {
   doc: Y.Doc;
   agenda: AgendaItem[];
   currentId: string | null;
   meta: AssemblyMeta;
   itemTimer: TimerState | null;
-  speakerTimer: TimerState | null;
-  announcement: string;
+  /** The current item's breakout round, if it has one. */
+  round: Round | null;
 }) {
   const { t, i18n } = useTranslation();
   const now = useServerNow(1000);
@@ -63,36 +64,45 @@ export function RunPanel({
   }
 
   return (
-    <div className="grid gap-4">
+    <div className="grid gap-2 xl:gap-4">
       <div data-testid="run-current">
-        <p className="text-sm font-bold uppercase text-stone-700">{t('agenda.now')}</p>
         {current ? (
           <>
-            <p className="text-2xl font-black">{current.title}</p>
-            {plan ? (
-              <p className="font-semibold" data-testid="item-used">
-                {t('run.used', { used: Math.floor(plan.currentUsedMinutes), planned: current.minutes })}
-              </p>
-            ) : null}
+            <div className="flex items-baseline gap-2 xl:block">
+              <p className="shrink-0 text-xs font-bold uppercase text-stone-700 xl:text-sm">{t('agenda.now')}</p>
+              <p className="min-w-0 truncate text-lg font-black xl:whitespace-normal xl:text-2xl">{current.title}</p>
+            </div>
           </>
         ) : (
-          <p className="text-lg" data-testid="run-state">
-            {agenda.length === 0
-              ? t('run.noAgenda')
-              : !agenda.some((i) => i.startedAt !== null)
-                ? t('run.notStarted')
-                : next
-                  ? t('run.between')
-                  : t('run.finished')}
-          </p>
+          <>
+            <p className="text-xs font-bold uppercase text-stone-700 xl:text-sm">{t('agenda.now')}</p>
+            <p className="xl:text-lg" data-testid="run-state">
+              {agenda.length === 0
+                ? t('run.noAgenda')
+                : !agenda.some((i) => i.startedAt !== null)
+                  ? t('run.notStarted')
+                  : next
+                    ? t('run.between')
+                    : t('run.finished')}
+            </p>
+          </>
         )}
-        {plan && (current || agenda.some((i) => i.startedAt !== null)) ? (
-          <p className={`mt-1 text-lg font-black ${over > 0 ? 'text-red-800' : ''}`} data-testid="schedule-line" data-over={over}>
-            {over > 0 ? t('run.over', { count: over }) : over < 0 ? t('run.ahead', { count: -over }) : t('run.onTime')}
-            {ends ? ` · ${t('run.ends', ends)}` : ''}
-          </p>
-        ) : null}
+        <div className="flex flex-wrap items-baseline gap-x-3 xl:block">
+          {current && plan ? (
+            <p className="text-xs font-semibold sm:text-sm xl:text-base" data-testid="item-used">
+              {t('run.used', { used: Math.floor(plan.currentUsedMinutes), planned: current.minutes })}
+            </p>
+          ) : null}
+          {plan && (current || agenda.some((i) => i.startedAt !== null)) ? (
+            <p className={`text-xs font-black sm:text-sm xl:mt-1 xl:text-lg ${over > 0 ? 'text-red-800' : ''}`} data-testid="schedule-line" data-over={over}>
+              {over > 0 ? t('run.over', { count: over }) : over < 0 ? t('run.ahead', { count: -over }) : t('run.onTime')}
+              {ends ? ` · ${t('run.ends', ends)}` : ''}
+            </p>
+          ) : null}
+        </div>
       </div>
+      <TimerControls doc={doc} name="item" timer={itemTimer} label={t('timer.item')} resetMs={(current?.minutes ?? 0) * 60_000} disabled={!current} compact />
+      {round && round.status !== 'planned' ? <RoundGlance round={round} /> : null}
       <div className="flex flex-wrap items-center gap-3">
         <Button
           // "Move on from this item" ([G5]): a double click, Enter pressed twice, or a second
@@ -102,14 +112,35 @@ export function RunPanel({
             lastNext.current = Date.now();
             nextItem(doc, serverNow(), current?.id ?? null);
           }}
-          disabled={!next && !current} data-testid="next-item-button">
+          disabled={!next && !current} data-testid="next-item-button" className="max-w-full text-left">
           {current ? (next ? t('run.next', { title: next.title }) : t('run.finish')) : next ? t('run.begin', { title: next.title }) : t('run.nextPlain')}
         </Button>
       </div>
-      <div className="grid gap-3">
-        <TimerControls doc={doc} name="item" timer={itemTimer} label={t('timer.item')} resetMs={(current?.minutes ?? 0) * 60_000} disabled={!current} />
-        <TimerControls doc={doc} name="speaker" timer={speakerTimer} label={t('timer.speaker')} resetMs={SPEAKER_MS} />
-      </div>
+    </div>
+  );
+}
+
+/** The round at a glance in the strip: running or ended, how many tables, time left (the panel is one jump away). */
+function RoundGlance({ round }: { round: Round }) {
+  const { t } = useTranslation();
+  const now = useDisplayNow(1000);
+  const left = round.endsAt === null || now === null ? null : round.endsAt - now;
+  return (
+    <p className="flex flex-wrap items-baseline gap-x-2 rounded-lg bg-amber-100 px-2 py-1 text-sm font-bold xl:text-base" data-testid="strip-round" data-round={round.status}>
+      <span>{round.status === 'running' ? t('run.roundRunning', { count: round.tables.length }) : t('run.roundEnded')}</span>
+      {round.status === 'running' && left !== null ? (
+        <span className={`font-mono tabular-nums ${left < 0 ? 'text-red-800' : ''}`}>{left < 0 ? t('run.roundOver', { time: formatRemaining(-left) }) : t('run.roundLeft', { time: formatRemaining(left) })}</span>
+      ) : null}
+    </p>
+  );
+}
+
+/** The speaker timer and the announcement on the projector: a console panel of their own. */
+export function RoomExtras({ doc, speakerTimer, announcement }: { doc: Y.Doc; speakerTimer: TimerState | null; announcement: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="grid gap-3">
+      <TimerControls doc={doc} name="speaker" timer={speakerTimer} label={t('timer.speaker')} resetMs={SPEAKER_MS} />
       <AnnouncementForm doc={doc} announcement={announcement} />
     </div>
   );

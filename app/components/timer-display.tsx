@@ -6,6 +6,8 @@ import { formatRemaining, remainingMs, type TimerName, type TimerState } from '~
 const SIZES = {
   phone: { label: 'text-sm', value: 'text-4xl' },
   console: { label: 'text-sm', value: 'text-5xl' },
+  /** The console's sticky strip: small on a phone, console-sized in the side column. */
+  strip: { label: 'text-[0.65rem] leading-tight xl:text-xs', value: 'text-3xl xl:text-4xl' },
   room: { label: 'text-xl 2xl:text-3xl', value: 'text-8xl 2xl:text-[10rem] leading-none' },
   'room-second': { label: 'text-xl 2xl:text-2xl', value: 'text-6xl 2xl:text-8xl leading-none' },
 } as const;

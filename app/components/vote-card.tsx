@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CHOICES, showsCounts, type Proposal } from '~/model/proposals';
 import { Tally } from './tally';
+import { ProposalTextPhone } from './proposal-text-phone';
 import { VotingCodeForm } from './voting-code-form';
 import { CommandForm, useCommandBusy } from './phone-commands';
 
@@ -26,8 +27,7 @@ export function VoteCard({
   const busy = useCommandBusy();
   return (
     <div data-testid="vote-card">
-      <p className="text-sm font-bold uppercase text-stone-700">{t('minutes.proposal')}</p>
-      <p className="text-xl font-black">{p.text}</p>
+      <ProposalTextPhone proposal={p} />
       {p.vote.open ? (
         voted ? (
           <p role="status" className="mt-3 rounded-lg bg-green-100 p-3 text-lg font-bold text-green-900" data-testid="voted">

@@ -30,7 +30,7 @@ export function VotingCodeForm({ error, code = '', action }: { error: string | n
         spellCheck={false}
         aria-describedby="voting-code-hint"
         aria-invalid={error ? true : undefined}
-        className="min-h-12 rounded-lg border-2 border-stone-700 px-3 font-mono text-2xl uppercase tracking-widest"
+        className="min-h-12 w-full min-w-0 rounded-lg border-2 border-stone-700 px-3 font-mono text-2xl uppercase tracking-widest"
       />
       <Button type="submit" aria-disabled={busy || undefined} className="justify-self-start text-lg">
         {t('voting.useCode')}

@@ -14,7 +14,7 @@ type RevokeResult = { revokedRight?: number; error?: string };
  * The console's voting rights ([V5]): make N codes for the check-in desk and print them, withdraw
  * a lost one by its number, and see the roll's counts. Never who holds a code, never who voted how.
  */
-export function VotingRightsPanel({ assemblyId, counts }: { assemblyId: string; counts: Counts }) {
+export function VotingRightsPanel({ assemblyId, counts, heading = true }: { assemblyId: string; counts: Counts; /** False where the page names the panel itself. */ heading?: boolean }) {
   const { t } = useTranslation();
   const issuer = useFetcher<IssueResult>();
   const revoker = useFetcher<RevokeResult>();
@@ -46,9 +46,11 @@ export function VotingRightsPanel({ assemblyId, counts }: { assemblyId: string; 
   const issued = issuer.data?.issued;
   return (
     <div className="grid gap-3" data-testid="voting-rights">
-      <h2 id="voting-heading" className="text-xl font-black">
-        {t('voting.heading')}
-      </h2>
+      {heading ? (
+        <h2 id="voting-heading" className="text-xl font-black">
+          {t('voting.heading')}
+        </h2>
+      ) : null}
       <p className="text-stone-800">{t('voting.intro')}</p>
       <p className="text-lg font-bold" data-testid="voting-counts" aria-live="polite">
         {shown.issued > 0 ? t('voting.counts', shown) : t('voting.none')}

@@ -8,6 +8,8 @@
 import { usedMinutes, type AgendaItem } from './agenda.js';
 import type { AssemblyMeta } from './meta.js';
 import { showsCounts, type Proposal } from './proposals.js';
+import { suggestion } from './decision-suggest.js';
+import { describeQuorum, describeThreshold, explainQuorum } from './decision-text.js';
 import type { SpeakerHistory } from './stack.js';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -25,12 +27,16 @@ export interface MinutesInput {
   attendance: number | null;
   speakers: SpeakerHistory[];
   includeNames: boolean;
+  /** Eligible voters now (voting codes issued, not withdrawn), for a quorum of them; null if none. */
+  eligible?: number | null;
 }
 
 const plural = (t: Translate, key: string, count: number) => t(key, { count });
 
-function proposalLines(t: Translate, p: Proposal, includeNames: boolean): string[] {
+function proposalLines(t: Translate, p: Proposal, includeNames: boolean, eligible: number | null): string[] {
+  // The text as decided ([D7]); when it was edited, what it said first.
   const out: string[] = [`### ${t('minutes.proposal')}: ${p.text}`];
+  if (p.revisions.length) out.push(t('decision.minutesOriginal', { text: p.revisions[0].text }));
   if (includeNames && p.by) out.push(t('minutes.broughtBy', { name: p.by }));
   for (const a of p.amendments) {
     const status = a.accepted === null ? t('minutes.amendmentOpen') : a.accepted ? t('minutes.amendmentAccepted') : t('minutes.amendmentRejected');
@@ -47,6 +53,14 @@ function proposalLines(t: Translate, p: Proposal, includeNames: boolean): string
   } else {
     const points = p.temperature.map((c, i) => `${t(`proposals.scales.${p.scale}.${i}`)} ${c}`).join(', ');
     out.push(`${t('minutes.decidedBy', { method })}: ${points}`);
+  }
+  if (p.method !== 'temperature') {
+    // The rule it was decided by, and whether the quorum was met ([D11]).
+    out.push(`- ${t('decision.minutesThreshold', { rule: describeThreshold(t, p.rule) })}`);
+    if (p.rule.quorum !== 'none') {
+      const q = suggestion(p, eligible)?.quorum;
+      out.push(`- ${describeQuorum(t, p.rule)}${q ? ` — ${explainQuorum(t, q, p.rule)}` : ''}`);
+    }
   }
   out.push('', `**${t('minutes.outcome')}: ${p.outcome ? t(`proposals.outcomes.${p.outcome}`) : t('minutes.undecided')}**`);
   if (p.actions.length) {
@@ -83,7 +97,7 @@ export function draftMinutes(t: Translate, input: MinutesInput): string {
       out.push('', `### ${t('minutes.reportBacks')}`);
       for (const r of reports) out.push(`- **${t('breakout.table', { number: r.table })}**: ${r.text.replace(/\n+/g, ' / ')}`);
     }
-    for (const p of proposalsOf.get(item.id) ?? []) out.push('', ...proposalLines(t, p, input.includeNames));
+    for (const p of proposalsOf.get(item.id) ?? []) out.push('', ...proposalLines(t, p, input.includeNames, input.eligible ?? null));
   });
 
   if (input.includeNames && input.speakers.length) {

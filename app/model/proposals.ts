@@ -7,8 +7,10 @@
  */
 import * as Y from 'yjs';
 import { newId } from './ids.js';
-import { asMap, finite, instant, isoDate, mapAt, readEach, record, text as cut } from './shape.js';
+import { asMap, finite, instant, isoDate, mapAt, readEach, record, text as cut, wholeWithin } from './shape.js';
 import { stamp } from './stamp.js';
+import { runMap } from './agenda.js';
+import { DEFAULT_RULE, MAX_BLOCKS_ALLOWED, MAX_PEOPLE, QUORUMS, THRESHOLDS, type DecisionRule } from './decision-rule.js';
 
 export const METHODS = ['hands', 'consensus', 'temperature', 'phone'] as const;
 export type Method = (typeof METHODS)[number];
@@ -28,6 +30,15 @@ export interface Amendment {
   by: string;
   /** null while undecided. */
   accepted: boolean | null;
+}
+
+/** A proposal's text before a change ([D5]): what it said, who changed it (as typed, or ''), when. */
+export interface Revision {
+  id: string;
+  /** The text as it was before this change. */
+  text: string;
+  by: string;
+  at: number;
 }
 
 export interface ActionItem {
@@ -54,8 +65,17 @@ export interface Proposal {
   scale: Scale;
   /** Temperature check: one count per point of the scale (6 for fist-to-five, 3 otherwise). */
   temperature: number[];
-  /** `interrupted`: the server restarted while it was open, so its ballots are void (ADR 014). */
-  vote: { open: boolean; cast: number; closed: boolean; interrupted?: boolean };
+  /**
+   * `interrupted`: the server restarted while it was open, so its ballots are void (ADR 014).
+   * `eligible`: voting codes issued and not withdrawn when the server closed it (for the quorum).
+   */
+  vote: { open: boolean; cast: number; closed: boolean; interrupted?: boolean; eligible?: number };
+  /** The threshold and quorum it is decided by ([D8]–[D11]). */
+  rule: DecisionRule;
+  /** How many are in the room, as a facilitator counted them for the quorum; null when not typed. */
+  present: number | null;
+  /** Earlier texts, oldest first (at most MAX_REVISIONS): the first is the original once edited. */
+  revisions: Revision[];
   outcome: Outcome | null;
   decidedAt: number | null;
   actions: ActionItem[];
@@ -83,6 +103,11 @@ function count(n: unknown): number {
 
 /** Amendments and action items read per proposal: a bound on work, far above any real one. */
 export const MAX_LIST = 500;
+/**
+ * Earlier texts kept per proposal ([D5]): the original and the latest changes. Writers keep at most
+ * this many; the server takes a few more (two facilitators editing at once each add one).
+ */
+export const MAX_REVISIONS = 50;
 
 function listOf<T>(map: Y.Map<unknown>, key: string, read: (id: string, v: Record<string, unknown>) => T): T[] {
   const inner = mapAt(map, key);
@@ -123,13 +148,42 @@ function readProposal(id: string, map: Y.Map<unknown>): Proposal {
     scale: safeScale,
     // Sized by the scale (6 or 3), never by the stored array.
     temperature: Array.from({ length: scaleSize(safeScale) }, (_, i) => count(Array.isArray(temperature) ? temperature[i] : 0)),
-    vote: { open: vote.open === true, cast: count(vote.cast), closed: vote.closed === true, ...(vote.interrupted === true ? { interrupted: true } : {}) },
+    vote: {
+      open: vote.open === true,
+      cast: count(vote.cast),
+      closed: vote.closed === true,
+      ...(vote.interrupted === true ? { interrupted: true } : {}),
+      ...(wholeWithin(vote.eligible, 0, MAX_PEOPLE) !== null ? { eligible: vote.eligible as number } : {}),
+    },
+    rule: readRule(map),
+    present: wholeWithin(map.get('present'), 0, MAX_PEOPLE),
+    revisions: readRevisions(map),
     outcome: OUTCOMES.includes(outcome) ? outcome : null,
     decidedAt: instant(map.get('decidedAt')),
     actions: listOf(map, 'actions', (aid, v) => ({ id: aid, what: str(v.what, 600), who: str(v.who, 200), due: isoDate(v.due), at: finite(v.at) ?? 0 }))
       .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
       .map(({ at: _at, ...a }) => a),
   };
+}
+
+function readRule(map: Y.Map<unknown>): DecisionRule {
+  const threshold = map.get('threshold') as DecisionRule['threshold'];
+  const quorum = map.get('quorum') as DecisionRule['quorum'];
+  return {
+    threshold: THRESHOLDS.includes(threshold) ? threshold : DEFAULT_RULE.threshold,
+    blocksAllowed: wholeWithin(map.get('blocksAllowed'), 0, MAX_BLOCKS_ALLOWED) ?? DEFAULT_RULE.blocksAllowed,
+    quorum: QUORUMS.includes(quorum) ? quorum : DEFAULT_RULE.quorum,
+    quorumMin: wholeWithin(map.get('quorumMin'), 1, MAX_PEOPLE) ?? DEFAULT_RULE.quorumMin,
+    quorumPercent: wholeWithin(map.get('quorumPercent'), 1, 100) ?? DEFAULT_RULE.quorumPercent,
+  };
+}
+
+/** Oldest first; read only as far as a writer may keep, whatever the document holds ([R3]). */
+function readRevisions(map: Y.Map<unknown>): Revision[] {
+  const list = listOf(map, 'revisions', (rid, v) => ({ id: rid, text: str(v.text), by: str(v.by, 200), at: finite(v.at) ?? 0 }));
+  list.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  const cap = MAX_REVISIONS + 10;
+  return list.length > cap ? [list[0], ...list.slice(-(cap - 1))] : list;
 }
 
 /** Every proposal, oldest first; with `itemId`, only that item's. */
@@ -167,7 +221,7 @@ function proposalMap(doc: Y.Doc, id: string): Y.Map<unknown> {
 }
 
 /** A proposal's amendments or actions; a missing or mangled one is replaced by an empty map. */
-function listMap(map: Y.Map<unknown>, key: 'amendments' | 'actions'): Y.Map<unknown> {
+function listMap(map: Y.Map<unknown>, key: 'amendments' | 'actions' | 'revisions'): Y.Map<unknown> {
   const inner = mapAt(map, key);
   if (inner) return inner;
   const fresh = new Y.Map<unknown>();
@@ -196,10 +250,13 @@ export function addProposal(doc: Y.Doc, input: { itemId: string; text: string; b
   return id;
 }
 
-export function editProposal(doc: Y.Doc, id: string, changes: { text?: string; by?: string; method?: Method; scale?: Scale }): void {
+/**
+ * Edits who brings a proposal, its method or its scale. Its text changes through `reviseText`
+ * (proposal-edits.ts), which keeps the text it replaces ([D5]).
+ */
+export function editProposal(doc: Y.Doc, id: string, changes: { by?: string; method?: Method; scale?: Scale }): void {
   const map = proposalMap(doc, id);
   const clean: Record<string, unknown> = {};
-  if (changes.text !== undefined) clean.text = text(changes.text, 'the proposal');
   if (changes.by !== undefined) clean.by = optional(changes.by);
   if (changes.method !== undefined) {
     if (!METHODS.includes(changes.method)) throw new ProposalError('invalid', 'unknown method');
@@ -281,6 +338,8 @@ export function openVote(doc: Y.Doc, id: string): void {
   doc.transact(() => {
     map.set('method', 'phone');
     map.set('vote', { open: true, cast: p.vote.cast, closed: false });
+    // Opening a vote is the facilitator's choice of what the room looks at ([D13]).
+    runMap(doc).set(SHOWN, id);
   });
 }
 
@@ -293,14 +352,15 @@ export function countCast(doc: Y.Doc, id: string): void {
 }
 
 /** Closes the phone vote and publishes the tally the server kept. */
-export function closeVote(doc: Y.Doc, id: string, tally: Tally): void {
+export function closeVote(doc: Y.Doc, id: string, tally: Tally, eligible?: number): void {
   const map = proposalMap(doc, id);
   const p = readProposal(id, map);
   if (!p.vote.open) throw new ProposalError('state', 'voting is not open');
   const counts = { ...emptyTally(), ...tally };
   doc.transact(() => {
     // The cast count becomes the tally's total: every counted ballot, whatever the race.
-    map.set('vote', { open: false, cast: counts.for + counts.against + counts.abstain, closed: true });
+    const rights = eligible !== undefined && Number.isInteger(eligible) && eligible >= 0 && eligible <= MAX_PEOPLE ? { eligible } : {};
+    map.set('vote', { open: false, cast: counts.for + counts.against + counts.abstain, closed: true, ...rights });
     map.set('method', 'phone');
     map.set('counts', counts);
   });
@@ -324,16 +384,6 @@ export function voidVote(doc: Y.Doc, id: string): void {
  */
 export function showsCounts(p: Proposal): boolean {
   return p.method === 'hands' || (p.method === 'phone' && p.vote.closed === true);
-}
-
-/** What the counts suggest, for the facilitator to confirm: a simple majority of for over against. */
-export function suggestedOutcome(p: Proposal): Outcome | null {
-  if (p.method === 'consensus') return p.blocks > 0 ? 'failed' : 'carried';
-  if (p.method === 'temperature') return null;
-  if (!showsCounts(p)) return null;
-  const { for: yes, against: no } = p.counts;
-  if (yes + no === 0) return null;
-  return yes > no ? 'carried' : 'failed';
 }
 
 export function setOutcome(doc: Y.Doc, id: string, outcome: Outcome | null, now: number): void {
@@ -368,9 +418,24 @@ export function removeAction(doc: Y.Doc, id: string, actionId: string): void {
   if (actions) doc.transact(() => actions.delete(actionId));
 }
 
-/** The proposal the room is deciding now: an open vote first, else the latest undecided one of the item. */
+/** Where the facilitator's choice of proposal for the projector and phones is kept (`run`). */
+export const SHOWN = 'shownProposalId';
+
+/** The proposal a facilitator chose to show ([D13]), or null. */
+export function shownProposalId(doc: Y.Doc): string | null {
+  const id = runMap(doc).get(SHOWN);
+  return typeof id === 'string' ? id : null;
+}
+
+/**
+ * The proposal the projector and the phones show for the current item ([D13]): one whose phone
+ * vote is open (the room is voting on it: opening it also made it the choice), else the one a
+ * facilitator chose, else the item's first. Nothing here moves by itself: adding a proposal or
+ * recording an outcome never changes what is shown.
+ */
 export function currentProposal(doc: Y.Doc, itemId: string | null): Proposal | null {
   if (!itemId) return null;
   const ps = readProposals(doc, itemId);
-  return ps.find((p) => p.vote.open) ?? [...ps].reverse().find((p) => p.outcome === null) ?? ps.at(-1) ?? null;
+  const shown = shownProposalId(doc);
+  return ps.find((p) => p.vote.open) ?? ps.find((p) => p.id === shown) ?? ps[0] ?? null;
 }

@@ -44,12 +44,18 @@ function timerMap(doc: Y.Doc, name: TimerName): Y.Map<unknown> {
   return map;
 }
 
-/** Sets the timer to `durationMs`, stopped, nothing used. */
-export function resetTimer(doc: Y.Doc, name: TimerName, durationMs: number): void {
+/**
+ * Sets the timer to `durationMs` with nothing used. Without `now` it is left stopped (a new item,
+ * a new speaker). With `now` (a facilitator's "Reset" press, [T5]) a running timer keeps running
+ * from the full length, started at `now`, and a paused one stays paused: a reset mid-speech must
+ * not silently stop the clock the room is watching.
+ */
+export function resetTimer(doc: Y.Doc, name: TimerName, durationMs: number, now?: number): void {
   doc.transact(() => {
     const map = timerMap(doc, name);
+    const running = now !== undefined && typeof map.get('startedAt') === 'number';
     map.set('durationMs', Math.max(0, durationMs));
-    map.set('startedAt', null);
+    map.set('startedAt', running ? stamp(now) : null);
     map.set('elapsedMs', 0);
   });
 }

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { useEffect, useState } from 'react';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { usePlenary } from '~/collab/use-plenary';
@@ -10,14 +10,12 @@ import { CopyField } from '~/components/copy-field';
 import { AgendaEditor } from '~/components/agenda-editor';
 import { BreakoutPanel } from '~/components/breakout-panel';
 import { ProposalsPanel } from '~/components/proposals-panel';
+import { currentProposal } from '~/model/proposals';
 import { DangerZone } from '~/components/danger-zone';
 import { MetaDetails } from '~/components/meta-details';
 import { MetaEditor } from '~/components/meta-editor';
-import { RunPanel } from '~/components/run-panel';
-import { Button } from '~/components/ui/button';
-import { Card } from '~/components/ui/card';
+import { RoomExtras, RunPanel } from '~/components/run-panel';
 import { Dialog } from '~/components/ui/dialog';
-import { Field, Input, Select } from '~/components/ui/field';
 import { LastFacilitatorLinkError, ROLES, UnavailableError, VoteError } from '~/services';
 import { StackError } from '~/model/stack';
 import { plenaryState, requireRole } from '~/utils/guards.server';
@@ -30,6 +28,13 @@ import { readAgenda } from '~/model/agenda';
 import { VotingRightsPanel } from '~/components/voting-rights-panel';
 import { votingRightsAction } from '~/utils/voting-rights.server';
 import { pageTitle } from '~/utils/page-title';
+import { askEndRound, askRevoke } from '~/utils/confirm.server';
+import { CONFIRM_FIELD } from '~/components/confirm-button';
+import { ConfirmPrompt } from '~/components/confirm-prompt';
+import { CollapsibleSection } from '~/components/collapsible-section';
+import { ConsoleLayout, SkipLinks } from '~/components/console-layout';
+import { LinksPanel } from '~/components/links-panel';
+import { StackGlance } from '~/components/stack-glance';
 
 export { commandHeaders as headers } from '~/utils/command-headers';
 
@@ -111,7 +116,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'move-member' || intent === 'move-table') return moveAction(context, assembly.id, form);
   if (intent === 'end-round' || intent === 'table-links') {
     try {
-      if (intent === 'end-round') return json({ ended: await endRoundOnServer(context, assembly.id, String(form.get('itemId') ?? '') || null) });
+      if (intent === 'end-round') {
+        const itemId = String(form.get('itemId') ?? '') || null;
+        // Ending a round early asks first ([G6]); with JavaScript the dialog has asked already.
+        const ask = form.get(CONFIRM_FIELD) === 'yes' ? null : await askEndRound(context, assembly.id, itemId);
+        if (ask) return json({ confirm: ask });
+        return json({ ended: await endRoundOnServer(context, assembly.id, itemId) });
+      }
       return json({ tableLinks: await mintTableLinks(context, assembly.id, request) });
     } catch (err) {
       if (err instanceof BreakoutError) return json({ error: `round.errors.${err.code}` }, { status: err.code === 'no-round' ? 404 : 409 });
@@ -122,7 +133,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === 'revoke') {
     try {
-      const ok = await context.services.revokeLink(assembly.id, String(form.get('linkId') ?? ''));
+      const linkId = String(form.get('linkId') ?? '');
+      const ask = form.get(CONFIRM_FIELD) === 'yes' ? null : await askRevoke(context, assembly.id, linkId, request);
+      if (ask) return json({ confirm: ask });
+      const ok = await context.services.revokeLink(assembly.id, linkId);
       if (!ok) throw new Response('No such link', { status: 404 });
       return json({ revoked: true as const });
     } catch (err) {
@@ -175,23 +189,130 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function FacilitatorConsole() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const { status, doc, meta, agenda, currentId, itemTimer, speakerTimer, announcement, round, proposals } = usePlenary(data.id, data.state, { presence: true });
+  const { t } = useTranslation();
+  const { status, doc, meta, agenda, currentId, itemTimer, speakerTimer, announcement, round, proposals, stack } = usePlenary(data.id, data.state, { presence: true });
   const current = agenda.find((i) => i.id === currentId) ?? null;
   const minted = result && 'minted' in result ? result.minted : null;
-  // Every link made during this visit stays on screen (newest first) until the page is left:
-  // making a second one must not hide the first before it was copied.
-  const [mintedAll, setMintedAll] = useState<NonNullable<typeof minted>[]>([]);
-  useEffect(() => {
-    if (minted) setMintedAll((all) => (all.some((m) => m.url === minted.url) ? all : [minted, ...all]));
-  }, [minted]);
-  const shown = mintedAll.length > 0 ? mintedAll : minted ? [minted] : [];
   const error = result && 'error' in result ? result.error : null;
-  // UTC on both sides, so the server's render and the browser's agree.
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  // A destructive press made without JavaScript comes back as a question ([G6]).
+  const question = result && 'confirm' in result ? result.confirm : null;
+  const showRound = current && (current.kind === 'breakout' || round) ? current : null;
+
+  // The panels, in the order a facilitator mid-assembly needs them: the round and the stack first
+  // while the room runs; the agenda first while it is being built ([P10]).
+  const panels: { id: string; nav: string; node: ReactNode }[] = [];
+  const agendaPanel = {
+    id: 'agenda',
+    nav: t('console.navAgenda'),
+    node: (
+      <CollapsibleSection key="agenda" id="agenda" headingId="agenda-editor-heading" title={t('agenda.heading')}>
+        <AgendaEditor doc={doc} agenda={agenda} currentId={currentId} heading={false} plannedStart={meta.startsAt} />
+      </CollapsibleSection>
+    ),
+  };
+  if (!current) panels.push(agendaPanel);
+  if (showRound) {
+    panels.push({
+      id: 'breakouts',
+      nav: t('console.navBreakouts'),
+      node: (
+        <CollapsibleSection key="breakouts" id="breakouts" headingId="round-heading" title={t('round.heading', { title: showRound.title })}>
+          <BreakoutPanel doc={doc} assemblyId={data.id} itemId={showRound.id} round={round} />
+        </CollapsibleSection>
+      ),
+    });
+  }
+  panels.push({
+    id: 'stack',
+    nav: t('console.navStack'),
+    node: (
+      <CollapsibleSection key="stack" id="stack" title={t('stack.heading')}>
+        <StackGlance stack={stack} assemblyId={data.id} />
+      </CollapsibleSection>
+    ),
+  });
+  if (current) {
+    panels.push({
+      id: 'proposals',
+      nav: t('console.navProposals'),
+      node: (
+        <CollapsibleSection key="proposals" id="proposals" title={`${t('proposals.heading')} · ${current.title}`}>
+          <ProposalsPanel
+            doc={doc}
+            itemId={current.id}
+            proposals={proposals.filter((p) => p.itemId === current.id)}
+            shownId={currentProposal(doc, current.id)?.id ?? null}
+            eligible={data.voting.issued > 0 ? data.voting.issued - data.voting.revoked : null}
+          />
+        </CollapsibleSection>
+      ),
+    });
+    panels.push(agendaPanel);
+  }
+  panels.push(
+    {
+      id: 'room',
+      nav: t('console.navRoom'),
+      node: (
+        <CollapsibleSection key="room" id="room" title={t('console.roomHeading')}>
+          <RoomExtras doc={doc} speakerTimer={speakerTimer} announcement={announcement} />
+        </CollapsibleSection>
+      ),
+    },
+    {
+      id: 'links',
+      nav: t('console.navLinks'),
+      node: (
+        <CollapsibleSection key="links" id="links" title={t('console.links')}>
+          <LinksPanel agenda={agenda} links={data.links} join={data.join} minted={minted} error={error} />
+        </CollapsibleSection>
+      ),
+    },
+    {
+      id: 'voting',
+      nav: t('console.navVoting'),
+      node: (
+        <CollapsibleSection key="voting" id="voting" title={t('voting.heading')}>
+          <VotingRightsPanel assemblyId={data.id} counts={data.voting} heading={false} />
+        </CollapsibleSection>
+      ),
+    },
+    {
+      id: 'minutes',
+      nav: t('console.navMinutes'),
+      node: (
+        <CollapsibleSection key="minutes" id="minutes" title={t('minutes.heading')}>
+          <p>{t('console.minutesIntro', { count: data.minutesVersions })}</p>
+          <a className="mt-3 inline-flex min-h-11 items-center rounded-lg border-2 border-stone-950 px-4 font-bold" href={`/a/${data.id}/minutes/edit`}>
+            {t('console.minutesEdit')}
+          </a>
+        </CollapsibleSection>
+      ),
+    },
+    {
+      id: 'details',
+      nav: t('console.navDetails'),
+      node: (
+        <CollapsibleSection key="details" id="details" title={t('console.details')}>
+          <MetaDetails meta={meta} />
+          <MetaEditor doc={doc} meta={meta} />
+        </CollapsibleSection>
+      ),
+    },
+    {
+      id: 'danger',
+      nav: t('console.navDanger'),
+      node: (
+        <div key="danger" id="danger" className="console-section">
+          <DangerZone title={data.title} schedule={data.deleteSchedule} />
+        </div>
+      ),
+    },
+  );
 
   return (
     <>
+      <SkipLinks />
       <AssemblyHeader title={meta.title || data.title} subtitle={t('console.heading')} status={status}>
         <nav aria-label={t('console.pages')} className="flex flex-wrap gap-2">
           <a className="min-h-11 rounded-lg border-2 border-stone-950 px-3 py-2 font-bold" href={`/a/${data.id}/screen`} target="_blank" rel="noreferrer">
@@ -214,156 +335,20 @@ export default function FacilitatorConsole() {
           </a>
         </Dialog>
       ) : null}
-      <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 sm:px-6">
+      <main>
         <LiveControls status={status}>
-        <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
-          <Card aria-labelledby="run-heading" className="lg:sticky lg:top-4">
-            <h2 id="run-heading" className="mb-3 text-xl font-black">
-              {t('run.heading')}
-            </h2>
-            <RunPanel doc={doc} agenda={agenda} currentId={currentId} meta={meta} itemTimer={itemTimer} speakerTimer={speakerTimer} announcement={announcement} />
-          </Card>
-          <Card aria-labelledby="agenda-editor-heading">
-            <AgendaEditor doc={doc} agenda={agenda} currentId={currentId} />
-          </Card>
-        </div>
-        {current && (current.kind === 'breakout' || round) ? (
-          <Card aria-labelledby="round-heading">
-            <h2 id="round-heading" className="mb-3 text-xl font-black">
-              {t('round.heading', { title: current.title })}
-            </h2>
-            <BreakoutPanel doc={doc} assemblyId={data.id} itemId={current.id} round={round} />
-          </Card>
-        ) : null}
-        {current ? (
-          <Card aria-labelledby="proposals-heading">
-            <h2 id="proposals-heading" className="mb-3 text-xl font-black">
-              {t('proposals.heading')} · {current.title}
-            </h2>
-            <ProposalsPanel doc={doc} itemId={current.id} proposals={proposals.filter((p) => p.itemId === current.id)} />
-          </Card>
-        ) : null}
-        <Card aria-labelledby="voting-heading">
-          <VotingRightsPanel assemblyId={data.id} counts={data.voting} />
-        </Card>
-        <Card>
-          <h2 className="mb-3 text-xl font-black">{t('console.details')}</h2>
-          <MetaDetails meta={meta} />
-          <MetaEditor doc={doc} meta={meta} />
-        </Card>
-        <Card aria-labelledby="links-heading">
-          <h2 id="links-heading" className="text-xl font-black">
-            {t('console.links')}
-          </h2>
-          <p className="mt-1 text-stone-800">{t('console.linksIntro')}</p>
-          {data.join ? (
-            <div className="mt-4 grid gap-4 sm:grid-cols-[1fr_12rem]">
-              <div>
-                <h3 className="font-bold">{t('console.joinLink')}</h3>
-                <p className="text-sm text-stone-700">{t('console.joinLinkHint')}</p>
-                <CopyField value={data.join.url} label={t('console.joinLink')} />
-              </div>
-              <div className="w-48 border-2 border-stone-300" data-testid="join-qr" dangerouslySetInnerHTML={{ __html: data.join.qr }} />
+          {question ? (
+            <div className="mx-auto max-w-5xl px-4 pt-4 sm:px-6">
+              <ConfirmPrompt question={question} assemblyId={data.id} />
             </div>
           ) : null}
-          {shown.map((m) => (
-            <div key={m.url} className="mt-6 rounded-lg border-4 border-amber-400 p-4" data-testid="minted-link">
-              <h3 className="font-black">{t('console.newLink')}</h3>
-              <p className="font-semibold">
-                {t(`roles.${m.role}`)}
-                {m.scope ? ` · ${m.scope}` : ''}
-                {m.label ? ` · ${m.label}` : ''}
-              </p>
-              <CopyField value={m.url} label={t('console.newLink')} />
-              <div className="mt-3 w-48" dangerouslySetInnerHTML={{ __html: m.qr }} />
-            </div>
-          ))}
-          {error ? (
-            <p role="alert" className="mt-4 font-semibold text-red-800">
-              {t(error)}
-            </p>
-          ) : null}
-          <h3 className="mt-6 text-lg font-black">{t('console.mint')}</h3>
-          <Form method="post" className="mt-2 grid gap-x-4 sm:grid-cols-3">
-            <input type="hidden" name="intent" value="mint" />
-            <Field id="role" label={t('console.role')}>
-              {({ id }) => (
-                <Select id={id} name="role" defaultValue="stack-keeper">
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`roles.${r}`)}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
-            <Field id="scopeItem" label={t('console.group')} hint={t('console.groupHint')}>
-              {({ id, describedBy }) => (
-                <Select id={id} name="scopeItem" defaultValue="" aria-describedby={describedBy}>
-                  <option value="">{t('console.groupNone')}</option>
-                  <option value="plenary">{t('console.groupPlenary')}</option>
-                  {agenda
-                    .filter((i) => i.kind === 'breakout')
-                    .map((i) => (
-                      <option key={i.id} value={i.id}>
-                        {i.title}
-                      </option>
-                    ))}
-                </Select>
-              )}
-            </Field>
-            <Field id="table" label={t('console.table')} hint={t('console.tableHint')}>
-              {({ id, describedBy }) => <Input id={id} name="table" type="number" min={1} max={MAX_TABLES} defaultValue="1" aria-describedby={describedBy} />}
-            </Field>
-            <Field id="label" label={t('console.label')} hint={t('console.labelHint')}>
-              {({ id, describedBy }) => <Input id={id} name="label" maxLength={100} aria-describedby={describedBy} />}
-            </Field>
-            <label className="mb-4 flex min-h-11 items-center gap-2 font-bold sm:col-span-3">
-              <input type="checkbox" name="voiceOnly" className="h-5 w-5" />
-              {t('console.voiceOnly')}
-            </label>
-            <Button type="submit" className="sm:col-span-3 sm:justify-self-start">
-              {t('console.create')}
-            </Button>
-          </Form>
-          <ul className="mt-6 divide-y-2 divide-stone-200" data-testid="link-list">
-            {data.links.map((link) => (
-              <li key={link.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
-                <div>
-                  <p className="font-bold">
-                    {t(`roles.${link.role}`)}
-                    {link.scope ? ` · ${link.label ?? link.scope}` : ''}
-                    {link.role === 'attendee' && !link.canVote ? ` · ${t('console.voiceOnly')}` : ''}
-                  </p>
-                  <p className="text-sm text-stone-700">
-                    {link.label ?? (link.url ? t('console.joinLink') : t('console.noLabel'))} · {t('console.created', { date: dateFormat.format(new Date(link.createdAt)) })}
-                  </p>
-                </div>
-                {link.revokedAt ? (
-                  <span className="font-bold text-stone-600">{t('console.revoked')}</span>
-                ) : (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="revoke" />
-                    <input type="hidden" name="linkId" value={link.id} />
-                    <Button variant="danger" type="submit">
-                      {t('console.revoke')}
-                    </Button>
-                  </Form>
-                )}
-              </li>
-            ))}
-          </ul>
-        </Card>
-        <Card aria-labelledby="minutes-heading">
-          <h2 id="minutes-heading" className="text-xl font-black">
-            {t('minutes.heading')}
-          </h2>
-          <p className="mt-1">{t('console.minutesIntro', { count: data.minutesVersions })}</p>
-          <a className="mt-3 inline-flex min-h-11 items-center rounded-lg border-2 border-stone-950 px-4 font-bold" href={`/a/${data.id}/minutes/edit`}>
-            {t('console.minutesEdit')}
-          </a>
-        </Card>
-        <DangerZone title={data.title} schedule={data.deleteSchedule} />
+          <ConsoleLayout
+            label={t('run.heading')}
+            sections={panels.map((p) => ({ id: p.id, label: p.nav }))}
+            strip={<RunPanel doc={doc} agenda={agenda} currentId={currentId} meta={meta} itemTimer={itemTimer} round={showRound ? round : null} />}
+          >
+            {panels.map((p) => p.node)}
+          </ConsoleLayout>
         </LiveControls>
       </main>
     </>

@@ -11,6 +11,7 @@ import { ROOM_CHANNELS, ScreenRound } from '~/components/screen-round';
 import { InterpretationChannels } from '~/components/interpretation-channels';
 import { Tally } from '~/components/tally';
 import { currentProposal, showsCounts } from '~/model/proposals';
+import { ProposalTextScreen } from '~/components/proposal-text-screen';
 import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
 import { qrSvg } from '~/utils/qr.server';
 import { pageTitle } from '~/utils/page-title';
@@ -98,8 +99,7 @@ export default function ProjectorScreen() {
             ) : null}
             {proposal && !breakout ? (
               <div className="mt-6 border-t-4 border-stone-700 pt-4" data-testid="screen-proposal">
-                <p className="text-2xl font-bold uppercase text-amber-300">{t('minutes.proposal')}</p>
-                <p className="line-clamp-3 text-3xl font-black 2xl:text-5xl">{proposal.text}</p>
+                <ProposalTextScreen proposal={proposal} />
                 {proposal.vote.open ? (
                   <p className="mt-3 text-3xl 2xl:text-4xl" data-testid="screen-voting">
                     <span className="font-black text-amber-300">{t('proposals.votingOpen')}</span> · {t('proposals.cast', { count: proposal.vote.cast })}

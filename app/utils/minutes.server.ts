@@ -51,6 +51,9 @@ export async function draftFromAssembly(
     }
     if (reports.length) reportBacks[round.itemId] = reports;
   }
+  // A quorum of eligible voters reads the roll (a closed phone vote keeps its own count).
+  const roll = await context.services.votingCounts(assemblyId);
+  const eligible = roll.issued > 0 ? roll.issued - roll.revoked : null;
   const i18n = createI18n(language, CATALOGUES[language] ?? {});
-  return draftMinutes(i18n.t.bind(i18n), { ...base, now: context.services.now(), notes, reportBacks, ...options });
+  return draftMinutes(i18n.t.bind(i18n), { ...base, now: context.services.now(), notes, reportBacks, eligible, ...options });
 }

@@ -18,7 +18,8 @@ import { ITEM_KINDS } from '../../app/model/agenda.js';
 import { isId } from '../../app/model/ids.js';
 import { ENTRY_KINDS, MAX_NAME, PROGRESSIVE } from '../../app/model/stack.js';
 import { ASSIGNMENTS, MAX_MESSAGE, MAX_PROMPT, MAX_TABLES } from '../../app/model/breakouts.js';
-import { MAX_TEXT, METHODS, OUTCOMES, SCALES } from '../../app/model/proposals.js';
+import { MAX_REVISIONS, MAX_TEXT, METHODS, OUTCOMES, SCALES } from '../../app/model/proposals.js';
+import { MAX_BLOCKS_ALLOWED, MAX_PEOPLE, QUORUMS, THRESHOLDS } from '../../app/model/decision-rule.js';
 import { MAX_ANNOUNCEMENT } from '../../app/model/run.js';
 import { NOTES_FIELD, REPORT_FIELD } from '../../app/model/notes.js';
 
@@ -115,6 +116,10 @@ const round = z
 const amendment = z.object({ text: text(MAX_TEXT), by: text(100), accepted: z.boolean().nullable(), at: instant }).strict();
 const action = z.object({ what: text(300), who: text(100), due: text(10), at: instant }).strict();
 const tally = z.object({ for: count, against: count, abstain: count }).strict();
+const revision = z.object({ text: text(MAX_TEXT), by: text(100), at: instant }).strict();
+/** Writers keep MAX_REVISIONS; two facilitators editing at once may each add one past it. */
+const MAX_STORED_REVISIONS = MAX_REVISIONS + 10;
+const people = z.number().int().min(0).max(MAX_PEOPLE);
 
 const proposal = z
   .object({
@@ -131,7 +136,15 @@ const proposal = z
     scale: z.enum(SCALES),
     temperature: z.array(count).max(6),
     // `interrupted`: the server restarted while the vote was open (ADR 014); written by the server.
-    vote: z.object({ open: z.boolean(), cast: count, closed: z.boolean(), interrupted: z.boolean().optional() }).strict(),
+    vote: z.object({ open: z.boolean(), cast: count, closed: z.boolean(), interrupted: z.boolean().optional(), eligible: people.optional() }).strict(),
+    // The threshold and quorum ([D8]–[D11]) and the earlier texts ([D5]).
+    threshold: z.enum(THRESHOLDS),
+    blocksAllowed: z.number().int().min(0).max(MAX_BLOCKS_ALLOWED),
+    quorum: z.enum(QUORUMS),
+    quorumMin: z.number().int().min(1).max(MAX_PEOPLE),
+    quorumPercent: z.number().int().min(1).max(100),
+    present: people,
+    revisions: z.record(id, revision).refine((r) => Object.keys(r).length <= MAX_STORED_REVISIONS, `at most ${MAX_STORED_REVISIONS} earlier texts`),
     outcome: z.enum(OUTCOMES),
     decidedAt: instant,
   })
@@ -145,7 +158,8 @@ const meta: Record<string, z.ZodTypeAny> = {
   place: z.string().max(200).nullable(),
   languages: z.array(z.string().max(35)).max(50),
 };
-const run: Record<string, z.ZodTypeAny> = { currentItemId: id, announcement: text(MAX_ANNOUNCEMENT) };
+// `shownProposalId`: the proposal a facilitator chose for the projector and the phones ([D13]).
+const run: Record<string, z.ZodTypeAny> = { currentItemId: id, announcement: text(MAX_ANNOUNCEMENT), shownProposalId: id };
 const stackSettings = (key: string): z.ZodTypeAny | null => {
   if (key.startsWith('closed:') && key.length <= 7 + 64) return z.literal(true);
   const shapes: Record<string, z.ZodTypeAny> = {
@@ -259,7 +273,7 @@ function proposalRule(before: unknown, after: unknown): WriteVerdict {
   const shape = mapEntry(proposal, 'a proposal', after);
   if (!shape.ok) return shape;
   const map = after instanceof Y.Map ? after : null;
-  if (map && (!nestedMap(map, 'amendments') || !nestedMap(map, 'actions'))) return invalid('amendments and actions are maps');
+  if (map && (!nestedMap(map, 'amendments') || !nestedMap(map, 'actions') || !nestedMap(map, 'revisions'))) return invalid('amendments, actions and revisions are maps');
   const was = json(before);
   const now = json(after);
   const voted = (p: Record<string, unknown> | undefined) => {
@@ -269,9 +283,10 @@ function proposalRule(before: unknown, after: unknown): WriteVerdict {
   if (!now) return voted(was) ? forbidden('a proposal put to a phone vote stays') : OK;
   if (!same(was?.vote, now.vote)) return forbidden('the server opens, counts and closes a phone vote');
   if (voted(was)) {
-    // What the room voted on, and the result, stay as they were; the outcome and actions follow.
+    // What the room voted on, by what rule, and the result stay as they were; the outcome, the
+    // actions and the head count (for the quorum) follow.
     for (const field of Object.keys({ ...was, ...now })) {
-      if (field === 'outcome' || field === 'decidedAt' || field === 'actions') continue;
+      if (field === 'outcome' || field === 'decidedAt' || field === 'actions' || field === 'present') continue;
       if (!same(was?.[field], now[field])) return forbidden(`a proposal put to a phone vote keeps its ${field.slice(0, 40)}`);
     }
   }
@@ -293,7 +308,7 @@ function nestedMap(map: Y.Map<unknown>, key: string): boolean {
 
 /** Top-level maps whose entries are maps, and the fields of those entries that are maps too. */
 const ENTRY_MAPS = new Set(['agendaItems', 'stackEntries', 'breakoutRounds', 'proposals', 'timers']);
-const FIELD_MAPS = new Set(['proposals.amendments', 'proposals.actions', 'breakoutRounds.members']);
+const FIELD_MAPS = new Set(['proposals.amendments', 'proposals.actions', 'proposals.revisions', 'breakoutRounds.members']);
 
 /** Where a new struct sits: its parent's top-level type, depth (root = 0) and entry key. */
 export interface Placement {

@@ -181,8 +181,11 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
         if (stored?.state !== 'closed' || !stored.tally) throw new VoteError('closed');
         Object.assign(tally, stored.tally);
       }
+      // Eligible voters as the vote closes, for a quorum of them ([D9]): codes issued, not withdrawn.
+      const roll = await store.countRights(assemblyId);
+      const eligible = roll.issued > 0 ? roll.issued - roll.revoked : undefined;
       try {
-        await changeDoc(plenary(assemblyId), (doc) => closeVote(doc, proposalId, tally));
+        await changeDoc(plenary(assemblyId), (doc) => closeVote(doc, proposalId, tally, eligible));
       } catch (err) {
         if (!(err instanceof ProposalError)) throw err;
         // Closed by another facilitator's press.

@@ -84,6 +84,7 @@ it('[BR1][BR2][BR6] assign, start, broadcast, end: the report-backs arrive on th
   // End: the report-back is on the stack, in table order, and shows while that table speaks.
   await eventually(async () => expect(await noteTaker.getByTestId('saved').getAttribute('data-saved')).toBe('server'));
   await console_.getByRole('button', { name: 'End the round and take report-backs' }).click();
+  await console_.getByRole('dialog').getByRole('button', { name: 'End the round now' }).click(); // early: it asks first [G6]
   await console_.getByTestId('round-ended').getByText('1 report-back is on the stack.').waitFor();
   await eventually(() => expect(readStack(plenary.doc).queue.map((e) => [e.kind, e.name, e.text])).toEqual([['report', '2 · Soomaali', 'Strike fund by Friday']]));
   await projector.getByTestId('screen-next-up').getByText('Table 2 · Soomaali').waitFor();

@@ -136,7 +136,7 @@ it('[V1][V4][V5][V8] a phone vote with voting codes: the console makes codes, th
     expect(await tally.locator('[data-choice="against"]').textContent()).toBe('1');
     expect(await tally.locator('[data-choice="abstain"]').textContent()).toBe('0');
   });
-  await card.getByText('The counts say: Carried').waitFor();
+  await card.getByTestId('suggestion').getByText('Suggested: carried').waitFor(); // [D10]
   await card.getByTestId('outcome').selectOption('carried');
   await projector.getByTestId('screen-outcome').getByText('Carried').waitFor();
   await phones[2].getByTestId('outcome-shown').getByText('Carried').waitFor();

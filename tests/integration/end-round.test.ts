@@ -46,9 +46,9 @@ it('[G5] two presses of "End the round" for one round: the report-backs go on th
   });
   await eventually(async () => expect(readRound(plenary.doc, item)?.status).toBe('running'));
   const facilitator = () => new Phone(server.url, asm.facilitatorToken);
-  const statuses = await Promise.all([1, 2].map(() => facilitator().send(`/a/${asm.id}/facilitate`, { intent: 'end-round', itemId: item })));
+  const statuses = await Promise.all([1, 2].map(() => facilitator().send(`/a/${asm.id}/facilitate`, { intent: 'end-round', itemId: item, confirm: 'yes' })));
   expect(statuses).toEqual([200, 200]);
-  expect(await facilitator().send(`/a/${asm.id}/facilitate`, { intent: 'end-round', itemId: item })).toBe(200);
+  expect(await facilitator().send(`/a/${asm.id}/facilitate`, { intent: 'end-round', itemId: item, confirm: 'yes' })).toBe(200);
   await eventually(() => expect(readRound(plenary.doc, item)?.status).toBe('ended'));
   await eventually(() => expect(readStack(plenary.doc).queue.filter((e) => e.kind === 'report')).toHaveLength(1));
   table.destroy();

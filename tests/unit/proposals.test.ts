@@ -22,8 +22,8 @@ import {
   setOutcome,
   setTemperature,
   showsCounts,
-  suggestedOutcome,
 } from '../../app/model/proposals.js';
+import { suggestedOutcome } from '../../app/model/decision-suggest.js';
 import { goToItem, nextItem } from '../../app/model/run.js';
 import { history, nextSpeaker, raiseHand } from '../../app/model/stack.js';
 

@@ -20,6 +20,22 @@ describe('timers', () => {
     expect(readTimer(doc, 'speaker')).toEqual({ durationMs: 120_000, startedAt: null, elapsedMs: 0 });
   });
 
+  it('[T5] reset while running restarts from the full length and keeps running; reset while paused stays paused', () => {
+    const doc = new Y.Doc();
+    resetTimer(doc, 'item', 600_000);
+    const t0 = 9_000_000;
+    startTimer(doc, 'item', t0);
+    // Five minutes in, the facilitator resets: the room hears a fresh ten minutes, still counting.
+    resetTimer(doc, 'item', 600_000, t0 + 300_000.4);
+    expect(readTimer(doc, 'item')).toEqual({ durationMs: 600_000, startedAt: t0 + 300_000, elapsedMs: 0 });
+    expect(remainingMs(readTimer(doc, 'item')!, t0 + 360_000)).toBe(540_000);
+    // Paused, a reset is a fresh, paused timer.
+    pauseTimer(doc, 'item', t0 + 360_000);
+    resetTimer(doc, 'item', 600_000, t0 + 400_000);
+    expect(readTimer(doc, 'item')).toEqual({ durationMs: 600_000, startedAt: null, elapsedMs: 0 });
+    expect(remainingMs(readTimer(doc, 'item')!, t0 + 900_000)).toBe(600_000);
+  });
+
   it('[T1] every copy computes the same remaining time from the same instants', () => {
     const a = new Y.Doc();
     resetTimer(a, 'item', 600_000);

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import { forwardRef, type ButtonHTMLAttributes } from 'react';
 
 type Variant = 'primary' | 'secondary' | 'danger';
 type Size = 'md' | 'sm';
@@ -16,16 +16,15 @@ const SIZES: Record<Size, string> = {
 };
 
 /** Large touch targets (at least 44 px) and strong contrast for phones in sunlight. */
-export function Button({
-  variant = 'primary',
-  size = 'md',
-  className = '',
-  ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size }) {
+export const Button = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size }>(function Button(
+  { variant = 'primary', size = 'md', className = '', ...props },
+  ref,
+) {
   return (
     <button
+      ref={ref}
       {...props}
       className={`inline-flex items-center justify-center gap-2 rounded-lg border-2 font-bold disabled:opacity-50 aria-disabled:opacity-50 ${SIZES[size]} ${VARIANTS[variant]} ${className}`}
     />
   );
-}
+});

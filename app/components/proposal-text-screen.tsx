@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import type { Proposal } from '~/model/proposals';
+
+/** "To carry: Two thirds" when the threshold is not a simple majority, else null. */
+function useNeeds(p: Proposal): string | null {
+  const { t } = useTranslation();
+  if (p.rule.threshold === 'simple') return null;
+  const rule = p.rule.threshold === 'two-thirds' ? t('decision.thresholdOptions.two-thirds') : t('decision.consensusMinus', { count: p.rule.blocksAllowed });
+  return t('decision.needs', { rule });
+}
+
+/**
+ * The text the room is deciding, on the projector ([D6]): the current wording, an "Amended" marker
+ * when it was edited, what it needs to carry, and up to three accepted amendments marked as
+ * accepted. Nobody can tap a projector, and the join code must stay in view at 1280×720, so the
+ * original is the phone's to show (`ProposalTextPhone`).
+ */
+export function ProposalTextScreen({ proposal: p }: { proposal: Proposal }) {
+  const { t } = useTranslation();
+  const needs = useNeeds(p);
+  const accepted = p.amendments.filter((a) => a.accepted === true).slice(0, 3);
+  return (
+    <div data-testid="proposal-text">
+      <div className="flex flex-wrap items-center gap-x-5 gap-y-1 text-2xl 2xl:text-3xl">
+        <p className="font-bold uppercase text-amber-300">{t('minutes.proposal')}</p>
+        {p.revisions.length ? (
+          <p className="rounded bg-amber-300 px-3 font-black uppercase text-stone-950" data-testid="amended">
+            {t('decision.amended')}
+          </p>
+        ) : null}
+        {needs ? (
+          <p className="font-bold text-stone-100" data-testid="needs">
+            {needs}
+          </p>
+        ) : null}
+      </div>
+      <p className="mt-1 line-clamp-3 text-4xl font-black leading-tight 2xl:text-6xl" data-testid="current-text">
+        {p.text}
+      </p>
+      {accepted.length ? (
+        <ul className="mt-3 grid gap-1 border-l-8 border-green-300 pl-4 text-2xl 2xl:gap-2 2xl:text-4xl" data-testid="accepted-amendments" aria-label={t('decision.acceptedAmendments')}>
+          {accepted.map((a) => (
+            <li key={a.id} className="line-clamp-2">
+              <span className="mr-3 inline-block rounded bg-green-300 px-2 align-middle text-lg font-black uppercase text-stone-950 2xl:text-2xl">✓ {t('decision.acceptedMark')}</span>
+              <span className="font-semibold">{a.text}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The console's edits that decide what the room votes on and how ([D5], [D8], [D9], [D13]): the
+ * amended text with its history, the threshold and quorum, the head count, and which proposal the
+ * projector shows. Apart from proposals.ts so the phones' bundle, which only reads, carries none
+ * of it.
+ */
+import * as Y from 'yjs';
+import { runMap } from './agenda.js';
+import { MAX_BLOCKS_ALLOWED, MAX_PEOPLE, QUORUMS, THRESHOLDS, type DecisionRule } from './decision-rule.js';
+import { newId } from './ids.js';
+import { asMap, mapAt } from './shape.js';
+import { stamp } from './stamp.js';
+import { getProposal, MAX_REVISIONS, MAX_TEXT, ProposalError, proposalsMap, SHOWN, type Proposal } from './proposals.js';
+
+function found(doc: Y.Doc, id: string): { map: Y.Map<unknown>; p: Proposal } {
+  const map = asMap(proposalsMap(doc).get(id));
+  const p = map ? getProposal(doc, id) : null;
+  if (!map || !p) throw new ProposalError('not-found', 'no such proposal');
+  return { map, p };
+}
+
+/** What the room voted on by phone, and by what rule, stays as it was ([F2]). */
+function assertNotVoted(p: Proposal): void {
+  if (p.vote.open || p.vote.closed) throw new ProposalError('state', 'this was put to a phone vote');
+}
+
+/**
+ * Changes a proposal's text (after an amendment is accepted, the amended wording) and keeps the
+ * text it replaces, with who (`editor`, as typed) and when (whole ms). Past MAX_REVISIONS the
+ * oldest but the original goes. The same text again changes nothing.
+ */
+export function reviseText(doc: Y.Doc, id: string, text: string, edit: { now: number; editor?: string }): void {
+  const { map, p } = found(doc, id);
+  const next = text.trim();
+  if (!next) throw new ProposalError('invalid', 'the proposal is needed');
+  if (next.length > MAX_TEXT) throw new ProposalError('invalid', `the proposal is at most ${MAX_TEXT} characters`);
+  const by = (edit.editor ?? '').trim();
+  if (by.length > 100) throw new ProposalError('invalid', 'at most 100 characters');
+  if (next === p.text) return;
+  assertNotVoted(p);
+  doc.transact(() => {
+    let revisions = mapAt(map, 'revisions');
+    if (!revisions) {
+      revisions = new Y.Map<unknown>();
+      map.set('revisions', revisions);
+    }
+    const kept = p.revisions;
+    for (const old of kept.slice(1, Math.max(1, kept.length - MAX_REVISIONS + 2))) revisions.delete(old.id);
+    revisions.set(newId(), { text: p.text, by, at: stamp(edit.now) });
+    map.set('text', next);
+  });
+}
+
+/** The threshold and quorum; fixed once the room has voted on it by phone. */
+export function setDecisionRule(doc: Y.Doc, id: string, changes: Partial<DecisionRule>): void {
+  const { map, p } = found(doc, id);
+  assertNotVoted(p);
+  const clean: Record<string, unknown> = {};
+  if (changes.threshold !== undefined) {
+    if (!THRESHOLDS.includes(changes.threshold)) throw new ProposalError('invalid', 'unknown threshold');
+    clean.threshold = changes.threshold;
+  }
+  if (changes.quorum !== undefined) {
+    if (!QUORUMS.includes(changes.quorum)) throw new ProposalError('invalid', 'unknown quorum');
+    clean.quorum = changes.quorum;
+  }
+  const whole = (n: number, min: number, max: number, what: string) => {
+    if (!Number.isInteger(n) || n < min || n > max) throw new ProposalError('invalid', `${what} must be a whole number from ${min} to ${max}`);
+    return n;
+  };
+  if (changes.blocksAllowed !== undefined) clean.blocksAllowed = whole(changes.blocksAllowed, 0, MAX_BLOCKS_ALLOWED, 'N');
+  if (changes.quorumMin !== undefined) clean.quorumMin = whole(changes.quorumMin, 1, MAX_PEOPLE, 'the quorum');
+  if (changes.quorumPercent !== undefined) clean.quorumPercent = whole(changes.quorumPercent, 1, 100, 'the quorum');
+  doc.transact(() => Object.entries(clean).forEach(([k, v]) => map.set(k, v)));
+}
+
+/** How many are in the room (a facilitator's head count, for the quorum); null clears it. */
+export function setPresent(doc: Y.Doc, id: string, present: number | null): void {
+  const { map } = found(doc, id);
+  if (present !== null && (!Number.isInteger(present) || present < 0 || present > MAX_PEOPLE)) {
+    throw new ProposalError('invalid', 'present must be a whole number, 0 or more');
+  }
+  doc.transact(() => (present === null ? map.delete('present') : map.set('present', present)));
+}
+
+/** Shows `id` on the projector and phones ([D13]); null clears the choice. */
+export function showProposal(doc: Y.Doc, id: string | null): void {
+  if (id !== null) found(doc, id);
+  doc.transact(() => (id === null ? runMap(doc).delete(SHOWN) : runMap(doc).set(SHOWN, id)));
+}
