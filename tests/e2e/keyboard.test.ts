@@ -11,7 +11,7 @@ import { startHarness, waitLive, type Harness } from './harness.js';
 import { measure } from './contrast.js';
 import { addItem } from '../../app/model/agenda.js';
 import { goToItem } from '../../app/model/run.js';
-import { addProposal } from '../../app/model/proposals.js';
+import { addProposal, getProposal } from '../../app/model/proposals.js';
 
 let h: Harness;
 let asm: CreatedAssembly;
@@ -118,4 +118,33 @@ it('[N11] with forced colours (Windows high contrast) the chosen language and ki
   const kinds = keeper.getByRole('radiogroup', { name: 'What for' });
   expect(await mark(kinds.locator('[aria-checked="true"]'))).toBe(true);
   for (const other of await kinds.locator('[aria-checked="false"]').all()) expect(await mark(other)).toBe(false);
+});
+
+it('[N13] arrow keys on the Outcome select write nothing; the outcome is recorded only by Enter or the button', async () => {
+  const proposalId = addProposal(plenary.doc, { itemId, text: 'Picket on Friday' }, Date.now());
+  const laptop = await (await h.person({ viewport: { width: 1366, height: 768 } })).newPage();
+  await laptop.goto(`${h.server.url}/join/${asm.facilitatorToken}`);
+  await waitLive(laptop);
+  const card = laptop.getByTestId('proposal').filter({ hasText: 'Picket on Friday' });
+  const outcome = card.getByTestId('outcome');
+  // Every outcome the room is shown, in order (updates arrive in the order they were written).
+  const shown: (string | null)[] = [];
+  const watch = () => {
+    const now = getProposal(plenary.doc, proposalId)?.outcome ?? null;
+    if (now !== (shown.at(-1) ?? null)) shown.push(now);
+  };
+  plenary.doc.on('update', watch);
+  await outcome.focus();
+  await laptop.keyboard.press('ArrowDown');
+  await laptop.keyboard.press('ArrowDown');
+  expect(await outcome.inputValue()).toBe('failed');
+  await laptop.keyboard.press('Enter');
+  await eventually(() => expect(getProposal(plenary.doc, proposalId)?.outcome).toBe('failed'));
+  // Passing over "Carried" wrote nothing: the room saw "Failed" only, once it was chosen.
+  expect(shown).toEqual(['failed']);
+  plenary.doc.off('update', watch);
+  // Another change from elsewhere shows at once; the button records an explicit new choice.
+  await outcome.selectOption('carried');
+  await card.getByRole('button', { name: 'Record the outcome' }).click();
+  await eventually(() => expect(getProposal(plenary.doc, proposalId)?.outcome).toBe('carried'));
 });
