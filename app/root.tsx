@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
   Links,
@@ -10,12 +10,13 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { CATALOGUES, FALLBACKS, SUPPORTED_LANGUAGES } from './i18n/catalogues.server';
 import { createI18n, FALLBACK_LANGUAGE, LANGUAGE_NAMES } from './i18n/i18n';
 import { languageFor } from './i18n/language.server';
 import { I18nProvider, useTranslation } from './i18n/react';
 import { useNonce } from './utils/nonce';
+import { pageTitle } from './utils/page-title';
 import stylesheet from './tailwind.css?url';
 
 export const links: LinksFunction = () => [
@@ -30,6 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // as they stood then (not their full length).
   return { language, languages: SUPPORTED_LANGUAGES, catalogue: CATALOGUES[language], fallback: FALLBACKS[language], now: Date.now() };
 }
+
+/** Only an address no page answers ends here (each page has its own title, [N12]). */
+export const meta: MetaFunction = ({ matches, error }) => (error ? pageTitle(matches, 'error', null, error) : []);
 
 /** The language changes only through a full-page form post: actions need not resend the catalogue. */
 export const shouldRevalidate = () => false;
@@ -85,6 +89,8 @@ export function LanguageSwitcher({ className = '' }: { className?: string }) {
             i18n.language === code ? 'border-stone-950 bg-stone-950 text-white' : 'border-stone-400 bg-white text-stone-950'
           }`}
         >
+          {/* The current language is marked by more than colour (forced colours drop backgrounds). */}
+          {i18n.language === code ? <span aria-hidden="true">✓ </span> : null}
           {LANGUAGE_NAMES[code] ?? code}
         </button>
       ))}
@@ -95,15 +101,56 @@ export function LanguageSwitcher({ className = '' }: { className?: string }) {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
+  if (isNetworkFailure(error)) return <OfflineNotice />;
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const message = status === 401 || status === 403 || status === 404 ? t(`errors.${status}`) : t('errors.generic');
   return (
     <main className="mx-auto max-w-xl p-6">
-      <p className="text-6xl font-black text-stone-400">{status}</p>
-      <p className="mt-4 text-xl">{message}</p>
+      <p className="text-6xl font-black text-stone-700">{status}</p>
+      <h1 className="mt-4 text-xl font-semibold">{message}</h1>
       <a href="/" className="mt-6 inline-block text-lg font-semibold underline">
         {t('errors.back')}
       </a>
+    </main>
+  );
+}
+
+/** A page change that never reached the server (the browser's fetch failed): not a server error. */
+function isNetworkFailure(error: unknown): boolean {
+  return !isRouteErrorResponse(error) && error instanceof TypeError && /fetch|network|load failed/i.test(error.message);
+}
+
+/**
+ * The network dropped while a page was loading ([N2]): say so, and load the page again by itself
+ * once the server answers, instead of a "500" that sends people back to the start.
+ */
+function OfflineNotice() {
+  const { t } = useTranslation();
+  useEffect(() => {
+    const retry = async () => {
+      try {
+        const res = await fetch(location.href, { method: 'HEAD', cache: 'no-store' });
+        if (res.status < 500) location.reload();
+      } catch {
+        // Still offline: try again at the next tick or when the browser says it is back.
+      }
+    };
+    const timer = setInterval(retry, 5000);
+    window.addEventListener('online', retry);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', retry);
+    };
+  }, []);
+  return (
+    <main className="mx-auto max-w-xl p-6">
+      <h1 className="text-3xl font-black">{t('errors.offlineHeading')}</h1>
+      <p role="status" className="mt-4 text-xl" data-testid="offline-notice">
+        {t('errors.offline')}
+      </p>
+      <button type="button" onClick={() => location.reload()} className="mt-6 min-h-11 rounded-lg bg-stone-950 px-4 text-lg font-bold text-white">
+        {t('errors.tryAgain')}
+      </button>
     </main>
   );
 }

@@ -94,6 +94,19 @@ export class CodeError extends BoundaryError {
 /** What a command is, for its allowance ([K9]): hands and seats, a ballot, a voting code. */
 export type CommandKind = 'hand' | 'vote' | 'code';
 
+/**
+ * What a phone's command came to: a status (2xx done; 4xx refused for good; 429 and 5xx: try
+ * again), the refusal's i18n key, and for a raised hand the name to remember.
+ */
+export interface CommandAnswer {
+  status: number;
+  error?: string;
+  retryAfter?: number;
+  name?: string;
+  /** Where on the page the result shows (the form's section). */
+  anchor?: string;
+}
+
 /** The voting roll: rights by number; a code only for a right not yet handed over (to reprint it). */
 export interface VotingRoll {
   issued: number;
@@ -158,6 +171,11 @@ export interface PlenaryServices {
    * seconds until it may (answer 429 with that Retry-After).
    */
   commandWait(assemblyId: string, session: RequestSession, kind: CommandKind): Promise<number>;
+  /**
+   * Runs a phone's command once per command id ([N1]): a later send of the same id (a retry after
+   * a lost answer) gets the first answer instead of running again.
+   */
+  commandOnce(assemblyId: string, session: RequestSession, commandId: string, run: () => Promise<CommandAnswer>): Promise<CommandAnswer>;
   /** The server's clock (ms), for stamping commands. */
   now(): number;
 

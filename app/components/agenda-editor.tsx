@@ -179,7 +179,7 @@ export function AgendaEditor({
                     aria-label={t('agenda.grip', { title: item.title, position: index + 1, count: agenda.length })}
                     aria-describedby="agenda-grip-hint"
                     onKeyDown={onGripKey(item, index)}
-                    className="min-h-11 min-w-11 cursor-grab rounded-lg border-2 border-stone-300 font-black text-stone-600 focus:outline-none focus-visible:ring-4 focus-visible:ring-amber-400"
+                    className="min-h-11 min-w-11 cursor-grab rounded-lg border-2 border-stone-300 font-black text-stone-600"
                   >
                     ⠿
                   </button>

@@ -1,5 +1,6 @@
 import { useTranslation } from '~/i18n/react';
 import type { ConnectionStatus } from '~/collab/use-doc';
+import { useHydrated } from '~/utils/use-hydrated';
 
 const STYLE: Record<ConnectionStatus, string> = {
   connected: 'bg-green-700 text-white',
@@ -9,9 +10,22 @@ const STYLE: Record<ConnectionStatus, string> = {
   denied: 'bg-red-700 text-white',
 };
 
-/** Always visible: people must know whether what they see is live. */
-export function ConnectionIndicator({ status, large = false }: { status: ConnectionStatus; large?: boolean }) {
+/**
+ * Always visible: people must know whether what they see is live. Without JavaScript nothing is
+ * live, and the badge says so instead of "Connecting…" forever ([N5]).
+ */
+export function ConnectionIndicator({ status, large = false, refreshes }: { status: ConnectionStatus; large?: boolean; /** Seconds between the page's own reloads without JavaScript. */ refreshes?: number }) {
   const { t } = useTranslation();
+  const hydrated = useHydrated();
+  if (!hydrated) {
+    return (
+      <noscript>
+        <p data-testid="connection" data-status="static" className={`inline-flex shrink-0 items-center rounded-full border-2 border-stone-950 bg-white font-bold text-stone-950 ${large ? 'px-5 py-2 text-2xl' : 'px-3 py-1 text-sm'}`}>
+          {refreshes ? t('connection.staticRefresh', { seconds: refreshes }) : t('connection.static')}
+        </p>
+      </noscript>
+    );
+  }
   return (
     <p
       role="status"

@@ -5,7 +5,8 @@ import { MAX_BLOCKS_ALLOWED, QUORUMS, THRESHOLDS, type QuorumKind, type Threshol
 import { setDecisionRule, setPresent } from '~/model/proposal-edits';
 import type { Proposal } from '~/model/proposals';
 import { Button } from './ui/button';
-import { Input, Select } from './ui/field';
+import { Input } from './ui/field';
+import { ApplySelect } from './apply-select';
 
 /**
  * How a proposal carries ([D8], [D9]): the threshold (with N for consensus minus N) and the quorum,
@@ -46,32 +47,44 @@ export function DecisionRuleForm({
       <h4 className="font-bold">{t('decision.heading')}</h4>
       {fixed ? <p className="text-sm font-semibold">{t('decision.fixed')}</p> : null}
       <div className="flex flex-wrap items-end gap-3">
-        <label className="grid gap-1 font-bold" htmlFor={id('threshold')}>
-          {t('decision.threshold')}
-          <Select id={id('threshold')} value={rule.threshold} disabled={fixed} data-testid="threshold" onChange={(e) => guard(() => setDecisionRule(doc, p.id, { threshold: e.target.value as Threshold }))}>
-            {THRESHOLDS.map((th) => (
-              <option key={th} value={th}>
-                {t(`decision.thresholdOptions.${th}`)}
-              </option>
-            ))}
-          </Select>
-        </label>
+        <ApplySelect
+          label={t('decision.threshold')}
+          id={id('threshold')}
+          value={rule.threshold}
+          disabled={fixed}
+          data-testid="threshold"
+          applyLabel={t('choice.set')}
+          applyName={t('choice.setThreshold')}
+          onApply={(v) => guard(() => setDecisionRule(doc, p.id, { threshold: v as Threshold }))}
+        >
+          {THRESHOLDS.map((th) => (
+            <option key={th} value={th}>
+              {t(`decision.thresholdOptions.${th}`)}
+            </option>
+          ))}
+        </ApplySelect>
         {rule.threshold === 'consensus-minus-n' ? (
           <label className="grid gap-1 font-bold" htmlFor={id('n')}>
             {t('decision.blocksAllowed')}
             <Input id={id('n')} name="blocksAllowed" type="number" min={0} max={MAX_BLOCKS_ALLOWED} inputMode="numeric" defaultValue={rule.blocksAllowed} key={rule.blocksAllowed} disabled={fixed} className="w-24" />
           </label>
         ) : null}
-        <label className="grid gap-1 font-bold" htmlFor={id('quorum')}>
-          {t('decision.quorum')}
-          <Select id={id('quorum')} value={rule.quorum} disabled={fixed} data-testid="quorum" onChange={(e) => guard(() => setDecisionRule(doc, p.id, { quorum: e.target.value as QuorumKind }))}>
-            {QUORUMS.map((q) => (
-              <option key={q} value={q}>
-                {t(`decision.quorumOptions.${q}`)}
-              </option>
-            ))}
-          </Select>
-        </label>
+        <ApplySelect
+          label={t('decision.quorum')}
+          id={id('quorum')}
+          value={rule.quorum}
+          disabled={fixed}
+          data-testid="quorum"
+          applyLabel={t('choice.set')}
+          applyName={t('choice.setQuorum')}
+          onApply={(v) => guard(() => setDecisionRule(doc, p.id, { quorum: v as QuorumKind }))}
+        >
+          {QUORUMS.map((q) => (
+            <option key={q} value={q}>
+              {t(`decision.quorumOptions.${q}`)}
+            </option>
+          ))}
+        </ApplySelect>
         {rule.quorum === 'present' ? (
           <label className="grid gap-1 font-bold" htmlFor={id('min')}>
             {t('decision.quorumMin')}

@@ -1,7 +1,7 @@
-import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { seatCode, tableOf, type Round } from '~/model/breakouts';
 import { RoundStatus } from './round-status';
+import { CommandForm, useCommandBusy } from './phone-commands';
 
 /**
  * The attendee's table in a breakout round: where to go, what to discuss, how long. Choosing a
@@ -9,7 +9,7 @@ import { RoundStatus } from './round-status';
  */
 export function MyTable({ round, seatKey, assemblyId }: { round: Round; seatKey: string | null; assemblyId: string }) {
   const { t } = useTranslation();
-  const busy = useNavigation().state === 'submitting';
+  const busy = useCommandBusy();
   const mine = seatKey ? tableOf(round, seatKey) : null;
   return (
     <div>
@@ -31,7 +31,7 @@ export function MyTable({ round, seatKey, assemblyId }: { round: Round; seatKey:
       ) : null}
       <RoundStatus round={round} />
       {round.status !== 'ended' ? (
-        <Form method="post" className="mt-3" aria-label={t('round.pickTopic')}>
+        <CommandForm name="table" className="mt-3" aria-label={t('round.pickTopic')}>
           <input type="hidden" name="intent" value="join-table" />
           <p className="font-bold">{round.assignment === 'count-off' ? t('round.countOff') : t('round.pickTopic')}</p>
           <div className={`mt-2 grid gap-2 ${round.assignment === 'count-off' ? 'grid-cols-4' : ''}`}>
@@ -41,15 +41,16 @@ export function MyTable({ round, seatKey, assemblyId }: { round: Round; seatKey:
                 type="submit"
                 name="table"
                 value={table.id}
-                disabled={busy}
+                aria-disabled={busy || undefined}
                 aria-pressed={mine?.id === table.id}
                 className={`min-h-12 rounded-lg border-2 px-3 text-lg font-bold ${mine?.id === table.id ? 'border-stone-950 bg-stone-950 text-white' : 'border-stone-400 bg-white'}`}
               >
+                {mine?.id === table.id ? <span aria-hidden="true">✓ </span> : null}
                 {round.assignment === 'count-off' ? table.number : `${table.number} · ${table.label}`}
               </button>
             ))}
           </div>
-        </Form>
+        </CommandForm>
       ) : null}
     </div>
   );

@@ -93,7 +93,7 @@ export default function NotesEditor({
           'aria-multiline': 'true',
           role: 'textbox',
           'data-testid': testId,
-          class: 'plenary-notes min-h-40 rounded-lg border-2 border-stone-500 bg-white p-3 text-lg focus:outline-none focus-visible:ring-4 focus-visible:ring-amber-400',
+          class: 'plenary-notes min-h-40 rounded-lg border-2 border-stone-500 bg-white p-3 text-lg',
         },
       },
     },

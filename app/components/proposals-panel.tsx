@@ -24,7 +24,8 @@ import {
   type Scale,
 } from '~/model/proposals';
 import { Button } from './ui/button';
-import { Input, Select } from './ui/field';
+import { Input } from './ui/field';
+import { ApplySelect } from './apply-select';
 import { Tally } from './tally';
 import { showProposal } from '~/model/proposal-edits';
 import { DecisionRuleForm } from './decision-rule-form';
@@ -202,27 +203,34 @@ function ProposalCard({
       )}
 
       <div className="mt-3 flex flex-wrap items-end gap-3">
-        <label className="grid gap-1 font-bold">
-          {t('proposals.method')}
-          <Select value={p.method} disabled={p.vote.open || p.vote.closed} onChange={(e) => guard(() => editProposal(doc, p.id, { method: e.target.value as Method }))}>
-            {METHODS.map((m) => (
-              <option key={m} value={m}>
-                {t(`proposals.methods.${m}`)}
+        <ApplySelect
+          label={t('proposals.method')}
+          value={p.method}
+          disabled={p.vote.open || p.vote.closed}
+          applyLabel={t('choice.set')}
+          applyName={t('choice.setMethod')}
+          onApply={(v) => guard(() => editProposal(doc, p.id, { method: v as Method }))}
+        >
+          {METHODS.map((m) => (
+            <option key={m} value={m}>
+              {t(`proposals.methods.${m}`)}
+            </option>
+          ))}
+        </ApplySelect>
+        {p.method === 'temperature' ? (
+          <ApplySelect
+            label={t('proposals.scale')}
+            value={p.scale}
+            applyLabel={t('choice.set')}
+            applyName={t('choice.setScale')}
+            onApply={(v) => guard(() => editProposal(doc, p.id, { scale: v as Scale }))}
+          >
+            {SCALES.map((s) => (
+              <option key={s} value={s}>
+                {t(`proposals.scaleNames.${s}`)}
               </option>
             ))}
-          </Select>
-        </label>
-        {p.method === 'temperature' ? (
-          <label className="grid gap-1 font-bold">
-            {t('proposals.scale')}
-            <Select value={p.scale} onChange={(e) => guard(() => editProposal(doc, p.id, { scale: e.target.value as Scale }))}>
-              {SCALES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`proposals.scaleNames.${s}`)}
-                </option>
-              ))}
-            </Select>
-          </label>
+          </ApplySelect>
         ) : null}
       </div>
 
@@ -288,22 +296,22 @@ function ProposalCard({
         </div>
       )}
       <div className="mt-3 flex flex-wrap items-end gap-3">
-        <label className="grid gap-1 font-bold">
-          {t('proposals.outcome')}
-          <Select
-            value={p.outcome ?? ''}
-            disabled={p.vote.open}
-            onChange={(e) => guard(() => setOutcome(doc, p.id, (e.target.value || null) as Outcome | null, serverNow()))}
-            data-testid="outcome"
-          >
-            <option value="">{t('proposals.undecided')}</option>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(`proposals.outcomes.${o}`)}
-              </option>
-            ))}
-          </Select>
-        </label>
+        <ApplySelect
+          label={t('proposals.outcome')}
+          value={p.outcome ?? ''}
+          disabled={p.vote.open}
+          applyLabel={t('choice.record')}
+          applyName={t('choice.recordOutcome')}
+          onApply={(v) => guard(() => setOutcome(doc, p.id, (v || null) as Outcome | null, serverNow()))}
+          data-testid="outcome"
+        >
+          <option value="">{t('proposals.undecided')}</option>
+          {OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t(`proposals.outcomes.${o}`)}
+            </option>
+          ))}
+        </ApplySelect>
       </div>
 
       <h4 className="mt-3 font-bold">{t('proposals.actions')}</h4>

@@ -41,6 +41,18 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<EntryKind>('speak');
+  /** Arrow keys move the choice within the kind radios (and focus with it), as a radio group does. */
+  const onKindArrow = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (!step) return;
+    event.preventDefault();
+    // In a right-to-left page the arrow keys point the other way along the row.
+    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl' && (event.key === 'ArrowRight' || event.key === 'ArrowLeft');
+    const at = KIND_KEYS.indexOf(kind);
+    const next = KIND_KEYS[(at + (rtl ? -step : step) + KIND_KEYS.length) % KIND_KEYS.length];
+    setKind(next);
+    event.currentTarget.querySelector<HTMLButtonElement>(`[data-kind="${next}"]`)?.focus();
+  };
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -121,23 +133,28 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
             onChange={(e) => setName(e.target.value.replace(/[1-5]/g, ''))}
             onKeyDown={onKey}
             aria-describedby="hand-keys"
-            className="mt-1 block min-h-14 w-full rounded-lg border-2 border-stone-500 px-3 text-2xl focus:border-stone-950 focus:outline-none focus-visible:ring-4 focus-visible:ring-amber-400"
+            className="mt-1 block min-h-14 w-full rounded-lg border-2 border-stone-500 px-3 text-2xl focus:border-stone-950"
           />
           <datalist id="names-seen">
             {seen.map((n) => (
               <option key={n} value={n} />
             ))}
           </datalist>
-          <div className="mt-3 flex flex-wrap gap-2" role="radiogroup" aria-label={t('stack.kind')}>
+          <div className="mt-3 flex flex-wrap gap-2" role="radiogroup" aria-label={t('stack.kind')} onKeyDown={onKindArrow}>
             {KIND_KEYS.map((k, i) => (
               <button
                 key={k}
                 type="button"
                 role="radio"
                 aria-checked={kind === k}
+                // One tab stop for the group; arrows move within it ([N10]).
+                tabIndex={kind === k ? 0 : -1}
+                data-kind={k}
                 onClick={() => (setKind(k), input.current?.focus())}
                 className={`min-h-11 rounded-lg border-2 px-3 font-bold ${kind === k ? 'border-stone-950 bg-stone-950 text-white' : 'border-stone-400 bg-white'}`}
               >
+                {/* Selection shown by a mark as well as colour (forced colours drop backgrounds). */}
+                {kind === k ? <span aria-hidden="true">✓ </span> : null}
                 <kbd className="mr-1 font-mono">{i + 1}</kbd> {t(`stack.kinds.${k}`)}
               </button>
             ))}

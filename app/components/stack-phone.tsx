@@ -1,4 +1,3 @@
-import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { useServerNow } from '~/collab/use-server-now';
 import { ENTRY_KINDS, estimateWaitMs, MAX_NAME, type StackView } from '~/model/stack';
@@ -6,6 +5,7 @@ import { remainingMs, type TimerState } from '~/model/timers';
 import { entryName } from './entry-name';
 import { Button } from './ui/button';
 import { Field, Input } from './ui/field';
+import { CommandForm, useCommandBusy } from './phone-commands';
 
 /**
  * The stack on an attendee's phone: who speaks now, who is waiting, where I am and about how long
@@ -27,7 +27,7 @@ export function StackPhone({
 }) {
   const { t } = useTranslation();
   const now = useServerNow(1000);
-  const busy = useNavigation().state === 'submitting';
+  const busy = useCommandBusy();
   const speakerLeft = speakerTimer ? (now === null ? speakerTimer.durationMs - speakerTimer.elapsedMs : remainingMs(speakerTimer, now)) : 0;
   const isMine = (id: string) => mineIds.includes(id);
   const mine = stack.queue.map((e, i) => ({ e, i })).filter(({ e }) => isMine(e.id));
@@ -50,13 +50,13 @@ export function StackPhone({
         <div key={e.id} className="mt-3 rounded-lg border-4 border-amber-400 bg-amber-50 p-3" data-testid="my-entry">
           <p className="text-lg font-black">{t('stack.yourPlace', { place: i + 1, kind: t(`stack.kinds.${e.kind}`) })}</p>
           <p>{t('stack.wait', { count: Math.max(1, Math.round(estimateWaitMs(stack, i, speakerLeft) / 60_000)) })}</p>
-          <Form method="post" className="mt-2">
+          <CommandForm name={`withdraw-${i}`} className="mt-2">
             <input type="hidden" name="intent" value="withdraw" />
             <input type="hidden" name="entryId" value={e.id} />
-            <Button variant="secondary" type="submit" disabled={busy}>
+            <Button variant="secondary" type="submit" aria-disabled={busy || undefined}>
               {t('stack.withdraw')}
             </Button>
-          </Form>
+          </CommandForm>
         </div>
       ))}
       {stack.queue.length > 0 ? (
@@ -75,7 +75,7 @@ export function StackPhone({
       ) : (
         <p className="mt-2 text-stone-700">{t('stack.empty')}</p>
       )}
-      <Form method="post" className="mt-4 rounded-lg border-2 border-stone-300 p-3" aria-labelledby="raise-heading">
+      <CommandForm name="raise" className="mt-4 rounded-lg border-2 border-stone-300 p-3" aria-labelledby="raise-heading">
         <h3 id="raise-heading" className="text-lg font-black">
           {t('stack.raise')}
         </h3>
@@ -102,10 +102,10 @@ export function StackPhone({
             {t(error)}
           </p>
         ) : null}
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" aria-disabled={busy || undefined}>
           {t('stack.raiseButton')}
         </Button>
-      </Form>
+      </CommandForm>
     </div>
   );
 }

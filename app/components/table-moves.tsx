@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from '~/i18n/react';
 import { seatCode, type Round, type Table } from '~/model/breakouts';
 import { Button } from './ui/button';
+import { ApplySelect } from './apply-select';
 
 type MoveResult = { moved?: number; error?: string };
 
@@ -32,16 +33,18 @@ export function TableMoves({ round, table }: { round: Round; table: Table }) {
     <div className="mt-2 grid gap-2 text-sm">
       <label className="flex items-center justify-between gap-2">
         <span>{t('round.moveTable')}</span>
-        <select
+        <ApplySelect
           value=""
           disabled={whole.state !== 'idle'}
-          onChange={(e) => e.target.value && whole.submit({ intent: 'move-table', itemId: round.itemId, from: String(table.number), to: e.target.value }, { method: 'post' })}
+          applyLabel={t('choice.move')}
+          applyName={t('choice.moveTable', { number: table.number })}
+          onApply={(to) => to && whole.submit({ intent: 'move-table', itemId: round.itemId, from: String(table.number), to }, { method: 'post' })}
           className={SELECT}
           aria-label={t('round.moveTableTo', { number: table.number })}
         >
           <option value="">—</option>
           {targets}
-        </select>
+        </ApplySelect>
       </label>
       <details data-testid="move-one">
         <summary className="cursor-pointer font-semibold underline">{t('round.moveOne')}</summary>

@@ -1,9 +1,9 @@
-import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { CHOICES, showsCounts, type Proposal } from '~/model/proposals';
 import { Tally } from './tally';
 import { ProposalTextPhone } from './proposal-text-phone';
 import { VotingCodeForm } from './voting-code-form';
+import { CommandForm, useCommandBusy } from './phone-commands';
 
 /**
  * The proposal the room is deciding, on an attendee's phone: three large buttons while a phone
@@ -24,7 +24,7 @@ export function VoteCard({
   error: string | null;
 }) {
   const { t } = useTranslation();
-  const busy = useNavigation().state === 'submitting';
+  const busy = useCommandBusy();
   return (
     <div data-testid="vote-card">
       <ProposalTextPhone proposal={p} />
@@ -41,7 +41,7 @@ export function VoteCard({
             <VotingCodeForm error={error?.startsWith('voting.') ? error : null} />
           </div>
         ) : (
-          <Form method="post" className="mt-3 grid gap-2" aria-label={t('proposals.voteNow')}>
+          <CommandForm name={`vote-${p.id.slice(0, 12)}`} className="mt-3 grid gap-2" aria-label={t('proposals.voteNow')}>
             <input type="hidden" name="intent" value="vote" />
             <input type="hidden" name="proposalId" value={p.id} />
             {CHOICES.map((c) => (
@@ -50,13 +50,13 @@ export function VoteCard({
                 type="submit"
                 name="choice"
                 value={c}
-                disabled={busy}
+                aria-disabled={busy || undefined}
                 className="min-h-14 rounded-lg border-4 border-stone-950 bg-white text-2xl font-black active:bg-stone-950 active:text-white"
               >
                 {t(`proposals.choices.${c}`)}
               </button>
             ))}
-          </Form>
+          </CommandForm>
         )
       ) : null}
       {p.vote.open ? <p className="mt-2 font-semibold">{t('proposals.cast', { count: p.vote.cast })}</p> : null}

@@ -1,6 +1,6 @@
-import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { Button } from './ui/button';
+import { CommandForm, useCommandBusy } from './phone-commands';
 
 /**
  * "Enter your voting code": a phone with no voting right yet redeems the code it was handed at
@@ -9,9 +9,9 @@ import { Button } from './ui/button';
  */
 export function VotingCodeForm({ error, code = '', action }: { error: string | null; code?: string; action?: string }) {
   const { t } = useTranslation();
-  const busy = useNavigation().state === 'submitting';
+  const busy = useCommandBusy();
   return (
-    <Form method="post" action={action} className="mt-3 grid gap-2" data-testid="voting-code-form">
+    <CommandForm name="code" action={action} className="mt-3 grid gap-2" data-testid="voting-code-form">
       <input type="hidden" name="intent" value="redeem" />
       <label id="voting-code-label" htmlFor="voting-code" className="text-lg font-black">
         {t('voting.enterCode')}
@@ -32,7 +32,7 @@ export function VotingCodeForm({ error, code = '', action }: { error: string | n
         aria-invalid={error ? true : undefined}
         className="min-h-12 w-full min-w-0 rounded-lg border-2 border-stone-700 px-3 font-mono text-2xl uppercase tracking-widest"
       />
-      <Button type="submit" disabled={busy} className="justify-self-start text-lg">
+      <Button type="submit" aria-disabled={busy || undefined} className="justify-self-start text-lg">
         {t('voting.useCode')}
       </Button>
       {error ? (
@@ -40,6 +40,6 @@ export function VotingCodeForm({ error, code = '', action }: { error: string | n
           {t(error)}
         </p>
       ) : null}
-    </Form>
+    </CommandForm>
   );
 }

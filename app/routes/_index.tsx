@@ -9,8 +9,9 @@ import { LanguageChoices } from '~/components/language-choices';
 import { parseAssemblyForm } from '~/utils/assembly-schema';
 import { keyCookie } from '~/utils/key-cookie.server';
 import { UnavailableError } from '~/services';
+import { pageTitle } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Plenary' }];
+export const meta: MetaFunction = ({ matches, error }) => pageTitle(matches, 'start', null, error);
 
 /** A page answered from the action keeps the action's Retry-After (Remix sends only these headers). */
 export const headers: HeadersFunction = ({ actionHeaders }) => {

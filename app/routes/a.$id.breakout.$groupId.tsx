@@ -16,8 +16,9 @@ import { Input } from '~/components/ui/field';
 import { fragmentToMarkdown, notesFragment, NOTES_FIELD, reportFragment, REPORT_FIELD } from '~/model/notes';
 import { useNoteTaker } from '~/collab/use-note-taker';
 import { plenaryState, requireRole, toBase64 } from '~/utils/guards.server';
+import { pageTitle } from '~/utils/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'breakout', data?.title, error);
 
 const GROUP = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -103,6 +104,17 @@ function Writer({
 }) {
   const { t } = useTranslation();
   const { name, setName, user, hydrated } = useNoteTaker(provider);
+  // Without JavaScript there is no editor and nothing is saved: say so, and show the notes ([N5]).
+  if (!hydrated) {
+    return (
+      <noscript>
+        <p className="rounded-xl border-2 border-stone-950 bg-white p-3 font-semibold" data-testid="needs-script">
+          {t('breakout.needsScript')}
+        </p>
+        <Reader doc={doc} />
+      </noscript>
+    );
+  }
 
   return (
     <>
@@ -133,7 +145,7 @@ function Writer({
           onChange={(e) => setName(e.target.value)}
         />
       </Card>
-      {hydrated ? (
+      {(
         <Suspense fallback={<p className="text-stone-700">{t('breakout.loadingEditor')}</p>}>
           <Card>
             <h2 className="mb-2 text-xl font-black">{t('breakout.notes')}</h2>
@@ -150,8 +162,6 @@ function Writer({
             <NotesEditor doc={doc} field={REPORT_FIELD} label={t('breakout.reportBack')} provider={null} user={user} testId="report-editor" editable={editable} />
           </Card>
         </Suspense>
-      ) : (
-        <p className="text-stone-700">{t('breakout.loadingEditor')}</p>
       )}
     </>
   );

@@ -6,10 +6,11 @@ import { Card } from '~/components/ui/card';
 import { VotingCodeForm } from '~/components/voting-code-form';
 import { CodeError, type RequestSession } from '~/services';
 import { IN_THE_ROOM } from '~/utils/guards.server';
+import { pageTitle } from '~/utils/page-title';
 
 export { commandHeaders as headers } from '~/utils/command-headers';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ? `${data.title} — Plenary` : 'Plenary' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'code', data?.title, error);
 
 /**
  * A personal voting-code link (the QR on a check-in slip): `/a/<id>/code?c=<code>`. Opening it

@@ -3,8 +3,9 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { requireRole } from '~/utils/guards.server';
 import { qrSvg } from '~/utils/qr.server';
+import { pageTitle } from '~/utils/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'codes', data?.title, error);
 
 /** At most this many codes on one sheet: one request's work stays bounded. */
 const SHEET_MAX = 500;

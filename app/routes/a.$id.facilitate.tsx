@@ -27,6 +27,7 @@ import { BreakoutError, MAX_TABLES, tableId } from '~/model/breakouts';
 import { readAgenda } from '~/model/agenda';
 import { VotingRightsPanel } from '~/components/voting-rights-panel';
 import { votingRightsAction } from '~/utils/voting-rights.server';
+import { pageTitle } from '~/utils/page-title';
 import { askEndRound, askRevoke } from '~/utils/confirm.server';
 import { CONFIRM_FIELD } from '~/components/confirm-button';
 import { ConfirmPrompt } from '~/components/confirm-prompt';
@@ -37,7 +38,7 @@ import { StackGlance } from '~/components/stack-glance';
 
 export { commandHeaders as headers } from '~/utils/command-headers';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'console', data?.title, error);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly } = await requireRole(request, context, params.id, ['facilitator']);

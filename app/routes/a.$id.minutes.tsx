@@ -4,8 +4,9 @@ import { useTranslation } from '~/i18n/react';
 import { Markdown } from '~/components/markdown';
 import { LanguageSwitcher } from '~/root';
 import { requireRole } from '~/utils/guards.server';
+import { pageTitle } from '~/utils/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'minutes', data?.title, error);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly, session } = await requireRole(request, context, params.id, ['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader']);

@@ -12,8 +12,9 @@ import { requireRole } from '~/utils/guards.server';
 import { draftFromAssembly } from '~/utils/minutes.server';
 import { DRAFT_MAX_CHARS, readDraftText, readRevision, revisionWithoutDraft } from '~/utils/minutes-draft.server';
 import { MinutesDraftForm } from '~/components/minutes-draft-form';
+import { pageTitle } from '~/utils/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'minutesEdit', data?.title, error);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly } = await requireRole(request, context, params.id, ['facilitator']);

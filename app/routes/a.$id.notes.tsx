@@ -8,11 +8,13 @@ import { AssemblyHeader } from '~/components/assembly-header';
 import { LiveControls } from '~/components/live-controls';
 import { Card } from '~/components/ui/card';
 import { Select } from '~/components/ui/field';
-import { NOTES_FIELD } from '~/model/notes';
+import { fragmentToMarkdown, NOTES_FIELD, notesFragment } from '~/model/notes';
+import { useY } from '~/collab/use-y';
 import { useNoteTaker } from '~/collab/use-note-taker';
 import { plenaryState, requireRole, toBase64 } from '~/utils/guards.server';
+import { pageTitle } from '~/utils/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'notes', data?.title, error);
 
 const NotesEditor = lazy(() => import('~/components/notes-editor'));
 const ITEM = /^[A-Za-z0-9_-]{1,64}$/;
@@ -78,6 +80,20 @@ function ItemNotes({ assemblyId, itemId, state, plenaryStatus }: { assemblyId: s
   const { t } = useTranslation();
   const { doc, provider, status } = useDoc(`${assemblyId}/notes/${itemId}`, state, { presence: true });
   const { user, hydrated } = useNoteTaker(provider);
+  const text = useY(notesFragment(doc), fragmentToMarkdown);
+  if (!hydrated) {
+    // Without JavaScript there is no editor and nothing is saved: say so, and show the notes ([N5]).
+    return (
+      <noscript>
+        <Card>
+          <p className="font-semibold" data-testid="needs-script">
+            {t('breakout.needsScript')}
+          </p>
+          <pre className="mt-3 whitespace-pre-wrap font-sans text-lg">{text || t('breakout.nothingYet')}</pre>
+        </Card>
+      </noscript>
+    );
+  }
   return (
     <Card>
       <Suspense fallback={<p>{t('breakout.loadingEditor')}</p>}>

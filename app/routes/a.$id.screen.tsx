@@ -14,8 +14,9 @@ import { currentProposal, showsCounts } from '~/model/proposals';
 import { ProposalTextScreen } from '~/components/proposal-text-screen';
 import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
 import { qrSvg } from '~/utils/qr.server';
+import { pageTitle } from '~/utils/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'projector', data?.title, error);
 
 /** The projector: big type, high contrast, the join QR large. No interaction needed. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -71,7 +72,11 @@ export default function ProjectorScreen() {
         >
           {meta.title || data.title}
         </h1>
-        <ConnectionIndicator status={status} large />
+        <ConnectionIndicator status={status} large refreshes={20} />
+        {/* Without JavaScript the projector reloads itself, and its badge says so ([N5]). */}
+        <noscript>
+          <meta httpEquiv="refresh" content="20" />
+        </noscript>
       </div>
       {announcement ? (
         <p role="status" className="break-words rounded-xl bg-amber-300 px-6 py-3 text-3xl font-black text-black 2xl:text-5xl" data-testid="announcement">

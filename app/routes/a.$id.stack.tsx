@@ -6,8 +6,9 @@ import { AssemblyHeader } from '~/components/assembly-header';
 import { LiveControls } from '~/components/live-controls';
 import { StackKeeper } from '~/components/stack-keeper';
 import { plenaryState, requireRole } from '~/utils/guards.server';
+import { pageTitle } from '~/utils/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Plenary` : 'Plenary' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'stack', data?.title, error);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly } = await requireRole(request, context, params.id, ['facilitator', 'stack-keeper']);

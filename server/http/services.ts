@@ -6,8 +6,9 @@ import type { Room } from '../sync/room.js';
 import { parseDocName } from '../sync/doc-name.js';
 import { isStorageUnavailable } from '../storage/unavailable.js';
 import { RateLimiter } from './rate-limit.js';
+import { CommandOnce } from './command-once.js';
 import { initialPlenaryUpdate } from '../../app/model/meta.js';
-import { UnavailableError, type LinkSummary, type MintedLink, type PlenaryServices } from '../../app/services.js';
+import { UnavailableError, type CommandAnswer, type LinkSummary, type MintedLink, type PlenaryServices } from '../../app/services.js';
 import { currentItemId, readAgenda } from '../../app/model/agenda.js';
 import { createVoting } from './voting.js';
 import { skippedInPlenary } from '../../app/model/audit.js';
@@ -50,6 +51,8 @@ const COMMAND = 'command';
 /** The load-context services: what Remix loaders and actions may ask of the server. */
 export function createServices({ store, access, rooms, publicUrl, logger, commands = COMMAND_DEFAULTS }: ServicesDeps): PlenaryServices {
   const limiter = new RateLimiter(commands.capacity, commands.perMinute);
+  // Refusals for good are final; a 429 or a 5xx asks the phone to send again, and that send runs.
+  const once = new CommandOnce<CommandAnswer>((answer) => answer.status < 500 && answer.status !== 429);
 
   /**
    * Entries no page can show are skipped by the readers (app/model/shape.ts); the log says so,
@@ -180,6 +183,8 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
       if (shared > 0) limiter.refund(key);
       return Math.ceil(shared / 1000);
     },
+
+    commandOnce: (assemblyId, session, commandId, run) => once.run(`${assemblyId}:${session.sessionId ?? `link:${session.linkId}`}:${commandId}`, run),
 
     now: () => Date.now(),
 

@@ -73,6 +73,7 @@ it('[D5][D6][D8][D13] an accepted amendment, the amended text and a two-thirds t
   const amendedCard = console_.getByTestId('proposal').filter({ hasText: AMENDED });
   await amendedCard.getByTestId('amended').waitFor();
   await amendedCard.getByTestId('threshold').selectOption('two-thirds');
+  await amendedCard.getByRole('button', { name: 'Set what it takes to carry' }).click();
   await amendedCard.getByTestId('earlier-texts').locator('summary').click();
   await amendedCard.getByTestId('earlier-texts').getByText(ORIGINAL).waitFor();
   await amendedCard.getByTestId('earlier-texts').getByText(/by Ana/).waitFor();
@@ -100,6 +101,7 @@ it('[D5][D6][D8][D13] an accepted amendment, the amended text and a two-thirds t
   const second = console_.getByTestId('proposal').filter({ hasText: 'Thank the kitchen crew' });
   // Its quorum and counts: the console says what they suggest, and why ([D9][D10]).
   await second.getByTestId('quorum').selectOption('present');
+  await second.getByRole('button', { name: 'Set the quorum' }).click();
   await second.getByLabel('People needed').fill('40');
   await second.getByTestId('present').fill('46');
   await second.getByRole('button', { name: 'Save', exact: true }).click();
@@ -113,6 +115,7 @@ it('[D5][D6][D8][D13] an accepted amendment, the amended text and a two-thirds t
   await why.scrollIntoViewIfNeeded();
   await shoot(console_, 'console-1366x768-suggestion');
   await second.getByTestId('outcome').selectOption('carried');
+  await second.getByRole('button', { name: 'Record the outcome' }).click();
   await eventually(() => expect(readProposals(plenary.doc).find((p) => p.outcome === 'carried')).toBeTruthy());
   // Written after both changes reached the server: once the projector shows it, it has them too.
   setAnnouncement(plenary.doc, 'Kitchen crew thanked');
@@ -126,7 +129,8 @@ it('[D5][D6][D8][D13] an accepted amendment, the amended text and a two-thirds t
   await screen.getByTestId('current-text').getByText(AMENDED).waitFor();
 
   // The vote, for the pictures: by phone, the threshold fixed once it opens.
-  await amendedCard.getByLabel('How the room decides').selectOption('phone');
+  await amendedCard.getByLabel('How the room decides', { exact: true }).selectOption('phone');
+  await amendedCard.getByRole('button', { name: 'Set how the room decides' }).click();
   await amendedCard.getByRole('button', { name: 'Open the phone vote' }).click();
   await projector.getByTestId('screen-voting').waitFor();
   await vote.getByTestId('needs-code').waitFor();

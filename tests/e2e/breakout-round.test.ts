@@ -58,6 +58,7 @@ it('[BR1][BR2][BR6] assign, start, broadcast, end: the report-backs arrive on th
   const tile = (n: number) => console_.locator(`[data-testid^="tile-"][data-testid$="-t${n}"]`);
   await eventually(async () => expect(await tile(2).getByTestId('tile-written').textContent()).toContain('1 person'));
   await tile(2).getByLabel('Move everyone at table 2 to').selectOption({ label: 'Table 3 · English' });
+  await tile(2).getByRole('button', { name: 'Move table 2' }).click();
   await phone.getByTestId('my-table').getByText('Table 3 · English').waitFor();
   expect(JSON.stringify(readRound(plenary.doc)!.members)).not.toContain('Soomaali');
 

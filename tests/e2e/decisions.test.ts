@@ -76,7 +76,8 @@ it('[V1][V4][V5][V8] a phone vote with voting codes: the console makes codes, th
   await shoot(sheet, 'voting-codes-sheet-laptop');
 
   const card = console_.getByTestId('proposal');
-  await card.getByLabel('How the room decides').selectOption('phone');
+  await card.getByLabel('How the room decides', { exact: true }).selectOption('phone');
+  await card.getByRole('button', { name: 'Set how the room decides' }).click();
   await card.getByRole('button', { name: 'Open the phone vote' }).click();
   await projector.getByTestId('screen-voting').waitFor();
 
@@ -138,6 +139,7 @@ it('[V1][V4][V5][V8] a phone vote with voting codes: the console makes codes, th
   });
   await card.getByTestId('suggestion').getByText('Suggested: carried').waitFor(); // [D10]
   await card.getByTestId('outcome').selectOption('carried');
+  await card.getByRole('button', { name: 'Record the outcome' }).click();
   await projector.getByTestId('screen-outcome').getByText('Carried').waitFor();
   await phones[2].getByTestId('outcome-shown').getByText('Carried').waitFor();
   expect(readProposals(plenary.doc)[0]).toMatchObject({ outcome: 'carried', counts: { for: 2, against: 1, abstain: 0 }, vote: { cast: 3, closed: true } });

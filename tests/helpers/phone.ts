@@ -50,6 +50,11 @@ export class Phone {
     );
   }
 
+  /** A post with any body and content type, as a script sends it. */
+  async postRaw(path: string, body: string, contentType: string): Promise<Response> {
+    return this.keep(await fetch(`${this.base}${path}`, { method: 'POST', redirect: 'manual', headers: this.headers({ 'content-type': contentType }), body }));
+  }
+
   /** The status of a form post, its body read and dropped. */
   async send(path: string, form: Record<string, string>): Promise<number> {
     const res = await this.post(path, form);

@@ -24,7 +24,7 @@ export const Button = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLBut
     <button
       ref={ref}
       {...props}
-      className={`inline-flex items-center justify-center gap-2 rounded-lg border-2 font-bold focus:outline-none focus-visible:ring-4 focus-visible:ring-amber-400 disabled:opacity-50 ${SIZES[size]} ${VARIANTS[variant]} ${className}`}
+      className={`inline-flex items-center justify-center gap-2 rounded-lg border-2 font-bold disabled:opacity-50 aria-disabled:opacity-50 ${SIZES[size]} ${VARIANTS[variant]} ${className}`}
     />
   );
 });
