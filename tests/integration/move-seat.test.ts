@@ -113,7 +113,7 @@ it('[BR10] a stale click does nothing: a seat of another round, a seat nobody ho
   expect(await facilitator().send(facilitate(), { intent: 'move-member', itemId: first, seat: now.seat, table: '2' })).toBe(409);
   expect(await facilitator().send(facilitate(), { intent: 'move-member', itemId: 'no-such-item', seat: now.seat, table: '2' })).toBe(404);
   expect(JSON.stringify(seats(item))).toBe(before);
-  expect(await facilitator().send(facilitate(), { intent: 'end-round', itemId: item })).toBe(200);
+  expect(await facilitator().send(facilitate(), { intent: 'end-round', itemId: item, confirm: 'yes' })).toBe(200);
   await eventually(() => expect(readRound(plenary.doc, item)?.status).toBe('ended'));
   expect(await facilitator().send(facilitate(), { intent: 'move-member', itemId: item, seat: now.seat, table: '2' })).toBe(409);
   expect(await facilitator().send(facilitate(), { intent: 'move-table', itemId: item, from: '1', to: '2' })).toBe(409);
