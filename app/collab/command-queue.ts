@@ -1,5 +1,5 @@
 /**
- * The phone's outbox ([N1]–[N3]). A tap (raise a hand, vote, sit at a table) becomes a command
+ * The phone's outbox ([N1], [N2]). A tap (raise a hand, vote, sit at a table) becomes a command
  * with an id of its own and waits here until the server has answered it. On hall wifi the
  * network drops for seconds at a time: a command that cannot be sent waits and is sent when the
  * network is back, and because it carries its id, a send whose answer was lost is done once

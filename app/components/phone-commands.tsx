@@ -24,7 +24,7 @@ const Commands = createContext<PhoneCommands | null>(null);
 const IDLE: OutboxState = { phase: 'idle', queued: 0, refused: null };
 
 /**
- * The attendee page's commands ([N1]–[N3]): with JavaScript every form goes through the outbox
+ * The attendee page's commands ([N1], [N2]): with JavaScript every form goes through the outbox
  * (sent, or kept until the network is back, never an error page); the phone's own state comes
  * back with each answer and is asked for again after a reconnection or when a round starts.
  */
