@@ -15,11 +15,11 @@ export function MyTable({ round, seatKey, assemblyId }: { round: Round; seatKey:
     <div>
       {mine ? (
         <div className="mb-3 rounded-lg border-4 border-amber-400 bg-amber-50 p-3" data-testid="my-table">
-          <p className="text-sm font-bold uppercase text-stone-700">{t('round.yourTable')}</p>
-          <p className="text-4xl font-black">
+          <h2 className="break-words text-4xl font-black">
+            <span className="block text-sm font-bold uppercase text-stone-700">{t('round.yourTable')}</span>
             {t('breakout.table', { number: mine.number })}
             {mine.label ? ` · ${mine.label}` : ''}
-          </p>
+          </h2>
           {/* The code a facilitator picks to move this one person ([BR10]); it names a seat, not a person. */}
           <p className="mt-1 text-sm text-stone-800" data-testid="seat-code">
             {t('round.yourCode')} <span className="font-mono text-base font-black">{seatCode(seatKey!)}</span>

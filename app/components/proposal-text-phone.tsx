@@ -21,15 +21,15 @@ export function ProposalTextPhone({ proposal: p }: { proposal: Proposal }) {
   const accepted = p.amendments.filter((a) => a.accepted === true);
   return (
     <div data-testid="proposal-text">
-      <p className="flex flex-wrap items-center gap-2 text-sm font-bold uppercase text-stone-700">
+      <h2 className="flex flex-wrap items-center gap-2 text-sm font-bold uppercase text-stone-700">
         {t('minutes.proposal')}
         {p.revisions.length ? (
           <span className="rounded bg-amber-200 px-2 text-stone-950" data-testid="amended">
             {t('decision.amended')}
           </span>
         ) : null}
-      </p>
-      <p className="text-xl font-black" data-testid="current-text">
+      </h2>
+      <p className="break-words text-xl font-black" data-testid="current-text">
         {p.text}
       </p>
       {needs ? (

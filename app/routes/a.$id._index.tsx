@@ -125,8 +125,11 @@ export default function AttendeePage() {
         ) : null}
         {current ? (
           <Card className="border-amber-400" data-testid="current-item">
-            <p className="text-sm font-bold uppercase text-stone-700">{t('agenda.now')}</p>
-            <p className="text-2xl font-black">{current.title}</p>
+            {/* A heading, so a screen reader can jump to what the room is on ([N14]). */}
+            <h2 className="break-words text-2xl font-black">
+              <span className="block text-sm font-bold uppercase text-stone-700">{t('agenda.now')}</span>
+              {current.title}
+            </h2>
             {/* During a round its own countdown (under "Your table") is the one that counts ([BR11]). */}
             {round?.status === 'running' ? null : <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="phone" className="mt-2" />}
             <SpeakerTimerPhone timer={speakerTimer} />

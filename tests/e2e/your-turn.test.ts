@@ -78,7 +78,7 @@ it('[N6][N7] the called phone is told "your turn" (banner, buzz, screen reader),
   expect(await page.evaluate(() => (window as unknown as { buzzes: unknown[] }).buzzes)).toHaveLength(1);
 }, 60_000);
 
-it('[N7] a screen reader hears the item run over, a vote open and the vote close with its outcome; the minutes are linked once published', async () => {
+it('[N7][N14] a screen reader hears the item run over, a vote open and the vote close with its outcome; the minutes are linked once published', async () => {
   const page = await (await h.person()).newPage();
   await page.goto(`${h.server.url}/join/${asm.attendeeToken}`);
   await waitLive(page);
@@ -94,6 +94,9 @@ it('[N7] a screen reader hears the item run over, a vote open and the vote close
   const proposalId = addProposal(plenary.doc, { itemId, text: 'We strike on Monday' }, Date.now());
   await eventually(async () => expect(await facilitator.send(`/a/${asm.id}/facilitate`, { intent: 'open-vote', proposalId })).toBe(200));
   await eventually(async () => expect(await assertive(page).textContent()).toBe('A vote is open: We strike on Monday'));
+  // [N14] What the room is on and the vote are headings a screen reader can jump to.
+  await page.getByRole('heading', { level: 2, name: 'Now Open floor' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: /^Proposal/ }).waitFor();
   expect(await facilitator.send(`/a/${asm.id}/facilitate`, { intent: 'close-vote', proposalId })).toBe(200);
   setOutcome(plenary.doc, proposalId, 'carried', Date.now());
   await eventually(async () => expect(await polite(page).textContent()).toBe('The vote has closed: Carried.'));
