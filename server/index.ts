@@ -13,6 +13,7 @@ import { methodGuard } from './http/method-guard.js';
 import { addressGuard } from './http/address-guard.js';
 import { originCheck } from './http/origin-check.js';
 import { bodyGuard } from './http/body-limit.js';
+import { largeBodyGate } from './http/large-body-gate.js';
 import { errorHandler } from './http/error-handler.js';
 import { loadRefusalText } from './http/refusal-text.js';
 import { routeConsoleToLogger } from './console-to-logger.js';
@@ -118,6 +119,13 @@ async function startOn(folder: DataFolder, config: PlenaryConfig): Promise<Plena
   app.use(addressGuard);
   app.use(originCheck({ publicUrl: config.publicUrl }));
   app.use(bodyGuard);
+  // The minutes editor's 5 MiB is for that assembly's facilitators; anyone else has a form's ([W8]).
+  app.use(
+    largeBodyGate(async (req, assemblyId) => {
+      const session = await access.sessionFromHeaders(req.headers.authorization, req.headers.cookie, assemblyId);
+      return session?.grant.role === 'facilitator' && session.grant.assemblyId === assemblyId;
+    }),
+  );
   // Phones on hall wifi: pages, data and assets go out compressed (websockets are not touched).
   app.use(compression());
   app.use(createApi({ access, publicUrl: config.publicUrl }));

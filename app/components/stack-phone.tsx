@@ -80,6 +80,8 @@ export function StackPhone({
           {t('stack.raise')}
         </h3>
         <input type="hidden" name="intent" value="raise" />
+        {/* The item this hand is for: sent late from the outbox, it is refused once the room moved on ([G5]). */}
+        <input type="hidden" name="itemId" value={stack.itemId} />
         <Field id="hand-name" label={t('stack.yourName')} hint={t('stack.yourNameHint')}>
           {({ id, describedBy }) => <Input id={id} name="name" defaultValue={savedName} maxLength={MAX_NAME} required autoComplete="nickname" aria-describedby={describedBy} />}
         </Field>

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { currentItemId } from '~/model/agenda';
 import { BreakoutError, joinTable, readRound } from '~/model/breakouts';
 import { CHOICES, readProposals } from '~/model/proposals';
 import { ENTRY_KINDS, MAX_NAME, ownedBy, raiseHand, readEntries, readStack, StackError, withdraw } from '~/model/stack';
@@ -26,6 +27,8 @@ const Command = z.discriminatedUnion('intent', [
     intent: z.literal('raise'),
     name: z.string().trim().min(1, 'stack.errors.name').max(MAX_NAME, 'stack.errors.nameLong'),
     kind: z.enum(ENTRY_KINDS, { message: 'stack.errors.kind' }),
+    // The item the phone showed ([G5]): a raise the outbox sends late must not land on another item.
+    itemId: z.string().max(64).optional(),
   }),
   z.object({ intent: z.literal('withdraw'), entryId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal('join-table'), table: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'round.errors.no-table') }),
@@ -44,6 +47,9 @@ const ANCHOR: Record<Command['intent'], string> = { raise: 'stack', withdraw: 's
 const MAX_ANONYMOUS_WAITING = 100;
 
 class StackFullError extends Error {}
+
+/** A raise for an item that is no longer the current one (sent late from the outbox, [G5]). */
+class MovedOnError extends Error {}
 
 /** Parses and applies one command from a phone's form; never throws for anything the phone sent. */
 export async function phoneCommand(context: AppLoadContext, assembly: AssemblySummary, session: RequestSession, form: FormData): Promise<CommandAnswer> {
@@ -81,6 +87,7 @@ async function apply(context: AppLoadContext, assembly: AssemblySummary, session
     const member = command.intent === 'raise' && (await context.services.holdsVotingRight(assembly.id, session));
     await context.services.changeDoc(`${assembly.id}/plenary`, (doc) => {
       if (command.intent === 'raise') {
+        if (command.itemId !== undefined && command.itemId !== (currentItemId(doc) ?? '')) throw new MovedOnError();
         if (!member && readStack(doc).queue.filter((e) => e.owner !== '').length >= MAX_ANONYMOUS_WAITING) throw new StackFullError();
         raiseHand(doc, { name: command.name, kind: command.kind, owner }, context.services.now());
       } else if (command.intent === 'withdraw') withdraw(doc, command.entryId, owner);
@@ -109,6 +116,7 @@ function refusal(err: unknown): CommandAnswer | null {
   if (err instanceof VoteError) return { error: `proposals.errors.${err.code}`, status: VOTE_STATUS[err.code] };
   if (err instanceof CodeError) return { error: `voting.errors.${err.code}`, status: CODE_STATUS[err.code] };
   if (err instanceof StackFullError) return { error: 'stack.errors.full', status: 409 };
+  if (err instanceof MovedOnError) return { error: 'stack.errors.movedOn', status: 409 };
   if (err instanceof StackError) return { error: `stack.errors.${err.code}`, status: STATUS[err.code] };
   if (err instanceof BreakoutError) return { error: `round.errors.${err.code}`, status: err.code === 'invalid' || err.code === 'no-table' ? 400 : 409 };
   if (err instanceof UnavailableError) return { error: 'errors.unavailable', status: 503, retryAfter: 5 };

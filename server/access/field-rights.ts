@@ -250,8 +250,10 @@ function roundRule(before: unknown, after: unknown): WriteVerdict {
   const shape = mapEntry(round, 'a breakout round', after);
   if (!shape.ok) return shape;
   const now = json(after);
-  if (!now) return OK;
   const was = json(before);
+  // Deleting a round deletes its seats: every phone at a table would lose it at once ([BR9]).
+  // No console deletes a round; one nobody sits in may still go.
+  if (!now) return Object.keys((was?.members ?? {}) as object).length > 0 ? forbidden('the server seats and unseats phones') : OK;
   const members = (after as Y.Map<unknown>).get('members');
   if (members !== undefined && !(members instanceof Y.Map)) return invalid('members is a map');
   if (now.status === 'ended' && was?.status !== 'ended') return forbidden('the server ends a round (it places the report-backs)');

@@ -14,7 +14,8 @@ export const BODY_LIMITS = {
   minutes: 5 * 1024 * 1024,
 } as const;
 
-const MINUTES_EDITOR = /^\/a\/[^/]+\/minutes\/(?:edit|draft)(?:\.data)?\/?$/;
+/** The minutes editor and its autosave; the first group is the assembly id. */
+export const MINUTES_EDITOR = /^\/a\/([^/]+)\/minutes\/(?:edit|draft)(?:\.data)?\/?$/;
 
 /** The limit for a request to `path`. */
 export function bodyLimitFor(path: string): number {
