@@ -21,8 +21,8 @@ export interface MintedLinkView {
 
 /**
  * The console's links: the join link and its QR code, links made on this visit, the form that
- * makes one, and every link with its revoke button (which asks first, [L4]). After each link the
- * form starts empty again ([L5]): no tick or label carries over to the next link.
+ * makes one, and every link with its revoke button (which asks first, [H10]). After each link the
+ * form starts empty again ([H11]): no tick or label carries over to the next link.
  */
 export function LinksPanel({
   agenda,
@@ -42,7 +42,7 @@ export function LinksPanel({
   // Every link made during this visit stays on screen (newest first) until the page is left:
   // making a second one must not hide the first before it was copied.
   const [mintedAll, setMintedAll] = useState<MintedLinkView[]>([]);
-  // Bumped after each link made: the form is drawn afresh, with its defaults ([L5]). A refused
+  // Bumped after each link made: the form is drawn afresh, with its defaults ([H11]). A refused
   // submission keeps what was typed.
   const [formRound, setFormRound] = useState(0);
   useEffect(() => {

@@ -185,7 +185,7 @@ describe('the item timer', () => {
 });
 
 describe('the mint form', () => {
-  it('[L5] starts empty after each link: a "voice only" tick never carries to the next link', async () => {
+  it('[H11] starts empty after each link: a "voice only" tick never carries to the next link', async () => {
     const asm = await createAssembly(h.server.url, 'Minting');
     const page = await openConsole(asm, { viewport: LAPTOP });
     const form = page.getByTestId('mint-form');
@@ -207,7 +207,7 @@ describe('the mint form', () => {
     expect(await list.locator('li', { hasText: 'Observer from the press' }).textContent()).toContain('Voice only');
   });
 
-  it('[L5] without JavaScript the page after a link has an empty form', async () => {
+  it('[H11] without JavaScript the page after a link has an empty form', async () => {
     const asm = await createAssembly(h.server.url, 'Minting without JS');
     const page = await openConsole(asm, { viewport: LAPTOP, javaScript: false });
     const form = page.getByTestId('mint-form');
@@ -277,7 +277,7 @@ describe('confirming destructive acts', () => {
     plenary.destroy();
   });
 
-  it('[L4] revoking a link: the first press asks; Escape leaves it live; Confirm revokes it', async () => {
+  it('[H10] revoking a link: the first press asks; Escape leaves it live; Confirm revokes it', async () => {
     const asm = await createAssembly(h.server.url, 'Revoking');
     const keeper = await mintLink(h.server.url, asm, { role: 'stack-keeper', label: 'Amina, stack' });
     const page = await openConsole(asm, { viewport: LAPTOP });
@@ -295,7 +295,7 @@ describe('confirming destructive acts', () => {
     expect((await fetch(`${h.server.url}/join/${keeper.token}`, { redirect: 'manual' })).status).toBe(404);
   });
 
-  it('[L4] without JavaScript revoking is two steps', async () => {
+  it('[H10] without JavaScript revoking is two steps', async () => {
     const asm = await createAssembly(h.server.url, 'Revoking without JS');
     await mintLink(h.server.url, asm, { role: 'stack-keeper', label: 'Luis, stack' });
     const page = await openConsole(asm, { viewport: LAPTOP, javaScript: false });

@@ -177,7 +177,7 @@ describe('links from the console', () => {
 
     const row = console_.getByTestId('link-list').locator('li', { hasText: 'Amina, stack' });
     await row.getByRole('button', { name: 'Revoke' }).click();
-    await console_.getByRole('dialog').getByRole('button', { name: 'Revoke the link' }).click(); // it asks first [L4]
+    await console_.getByRole('dialog').getByRole('button', { name: 'Revoke the link' }).click(); // it asks first [H10]
     await row.getByText('Revoked').waitFor();
     await keeper.locator('[data-testid="connection"][data-status="denied"]').waitFor();
     expect(await keeper.getByTestId('connection').textContent()).toContain('Your link no longer works');

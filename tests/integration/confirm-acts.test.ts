@@ -1,5 +1,5 @@
 /**
- * [G6][L4] Destructive mid-assembly presses ask first, on the server, so a browser without
+ * [G6][H10] Destructive mid-assembly presses ask first, on the server, so a browser without
  * JavaScript (or a stray script) gets the question, not the act: ending a round that still has
  * time, revoking a live link. The confirmed press (`confirm=yes`) acts; a round whose time is up
  * ends at once.
@@ -65,7 +65,7 @@ it('[G6] a round whose time is up ends on the first press', async () => {
   await eventually(() => expect(readRound(plenary.doc, item)?.status).toBe('ended'));
 });
 
-it('[L4] revoking a link without confirm=yes asks and leaves it working; confirmed, it is revoked', async () => {
+it('[H10] revoking a link without confirm=yes asks and leaves it working; confirmed, it is revoked', async () => {
   const keeper = await mintLink(server.url, asm, { role: 'stack-keeper', label: 'Amina, stack' });
   const res = await facilitator().post(`/a/${asm.id}/facilitate`, { intent: 'revoke', linkId: keeper.id });
   expect(res.status).toBe(200);
