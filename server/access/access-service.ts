@@ -134,6 +134,18 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
     return (await this.openSession(link, secure, cookieHeader)).cookie;
   }
 
+  /**
+   * The live link behind the session this browser already holds for an assembly, or null (no
+   * cookie, a forged one, a revoked link).
+   */
+  async heldLink(assemblyId: string, cookieHeader?: string): Promise<LinkRecord | null> {
+    const current = readCookie(cookieHeader, sessionCookieName(assemblyId));
+    const prior = current ? this.signer.verify(assemblyId, current) : null;
+    if (!prior) return null;
+    const link = await this.store.getLink(prior.linkId);
+    return link && link.assemblyId === assemblyId && link.revokedAt === null ? link : null;
+  }
+
   /** The session cookie for a link (see sessionCookie), with the session id it carries. */
   async openSession(link: LinkRecord, secure: boolean, cookieHeader?: string): Promise<{ cookie: string; sessionId: string }> {
     const current = readCookie(cookieHeader, sessionCookieName(link.assemblyId));

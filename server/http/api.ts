@@ -169,6 +169,16 @@ export function createApi({ access, publicUrl }: ApiOptions): Router {
         res.status(404).type('text/plain; charset=utf-8').send('This link does not open anything: it was mistyped or revoked. Ask a facilitator for a new one.');
         return;
       }
+      // Another website cannot swap the session a browser holds for this assembly ([W19]): a link
+      // there to the room's public join address would log a facilitator out of their console.
+      // The person's own navigation (a QR scan, a typed address, a click here) still switches.
+      if (req.headers['sec-fetch-site'] === 'cross-site') {
+        const held = await access.heldLink(link.assemblyId, req.headers.cookie);
+        if (held && held.id !== link.id) {
+          res.redirect(303, rolePath(held));
+          return;
+        }
+      }
       res.append('Set-Cookie', await access.sessionCookie(link, req.secure, req.headers.cookie));
       res.redirect(303, rolePath(link));
     }),

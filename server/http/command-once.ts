@@ -44,6 +44,14 @@ export class CommandOnce<T> {
     return answer;
   }
 
+  /**
+   * Forgets every answer whose key starts with `prefix` (an assembly being deleted: its answers
+   * hold what people typed, such as names, and must not outlive it). Rare, so a scan is fine.
+   */
+  forgetAll(prefix: string): void {
+    for (const key of this.answers.keys()) if (key.startsWith(prefix)) this.answers.delete(key);
+  }
+
   private forget(key: string, answer: Promise<T>): void {
     if (this.answers.get(key)?.answer === answer) this.answers.delete(key);
   }

@@ -206,6 +206,8 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
 
     async deleteAssembly(assemblyId) {
       reported.delete(`${assemblyId}/plenary`);
+      // Kept answers carry what was typed (names): they go with the assembly ([X4]).
+      once.forgetAll(`${assemblyId}:`);
       forgetAssembly(assemblyId);
       await rooms.discardAssembly(assemblyId);
       await store.deleteAssembly(assemblyId);

@@ -28,10 +28,15 @@ export class Phone {
   }
 
   /** Opens a join link: the session cookie it sets is kept. */
-  async join(token: string): Promise<number> {
-    const res = this.keep(await fetch(`${this.base}/join/${token}`, { redirect: 'manual', headers: this.headers() }));
+  async join(token: string, extra: Record<string, string> = {}): Promise<number> {
+    return (await this.joinAnswer(token, extra)).status;
+  }
+
+  /** Opens a join link (with any extra request headers) and gives the whole answer. */
+  async joinAnswer(token: string, extra: Record<string, string> = {}): Promise<Response> {
+    const res = this.keep(await fetch(`${this.base}/join/${token}`, { redirect: 'manual', headers: this.headers(extra) }));
     await res.arrayBuffer();
-    return res.status;
+    return res;
   }
 
   async get(path: string): Promise<Response> {

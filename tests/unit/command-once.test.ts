@@ -57,3 +57,15 @@ it('[N1] answers expire, and the memory is bounded however many ids a script sen
   for (let i = 0; i < 1000; i++) await once.run(`flood-${i}`, command);
   expect((once as unknown as { answers: Map<string, unknown> }).answers.size).toBeLessThanOrEqual(100);
 });
+
+it('[N1][X4] deleting an assembly forgets its answers (they carry what was typed), and only its own', async () => {
+  const once = new CommandOnce(finalUnless5xx);
+  let runs = 0;
+  const command = async () => ({ status: 200, n: ++runs });
+  await once.run('asm1:s:a', command);
+  await once.run('asm2:s:a', command);
+  once.forgetAll('asm1:');
+  await once.run('asm1:s:a', command);
+  await once.run('asm2:s:a', command);
+  expect(runs).toBe(3);
+});
