@@ -15,7 +15,7 @@ import { DangerZone } from '~/components/danger-zone';
 import { MetaDetails } from '~/components/meta-details';
 import { MetaEditor } from '~/components/meta-editor';
 import { RoomExtras, RunPanel } from '~/components/run-panel';
-import { Dialog } from '~/components/ui/dialog';
+import { KeyDialog } from '~/components/key-dialog';
 import { LastFacilitatorLinkError, ROLES, UnavailableError, VoteError } from '~/services';
 import { StackError } from '~/model/stack';
 import { plenaryState, requireRole } from '~/utils/guards.server';
@@ -327,13 +327,7 @@ export default function FacilitatorConsole() {
         </nav>
       </AssemblyHeader>
       {data.keyUrl ? (
-        <Dialog id="key" title={t('key.heading')}>
-          <p className="mt-3 text-lg font-semibold text-red-900">{t('key.warning')}</p>
-          <CopyField value={data.keyUrl} label={t('key.heading')} />
-          <a href={`/a/${data.id}/facilitate?saved`} className="mt-4 inline-flex min-h-11 items-center rounded-lg bg-stone-950 px-4 font-bold text-white">
-            {t('key.done')}
-          </a>
-        </Dialog>
+        <KeyDialog keyUrl={data.keyUrl} doneHref={`/a/${data.id}/facilitate?saved`} />
       ) : null}
       <main>
         <LiveControls status={status}>
