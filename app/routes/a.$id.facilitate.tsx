@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from '~/i18n/react';
 import { z } from 'zod';
 import { usePlenary } from '~/collab/use-plenary';
@@ -16,6 +16,7 @@ import { MetaDetails } from '~/components/meta-details';
 import { MetaEditor } from '~/components/meta-editor';
 import { RoomExtras, RunPanel } from '~/components/run-panel';
 import { KeyDialog } from '~/components/key-dialog';
+import { useFocusRescue } from '~/utils/use-focus-rescue';
 import { LastFacilitatorLinkError, ROLES, UnavailableError, VoteError } from '~/services';
 import { StackError } from '~/model/stack';
 import { plenaryState, requireRole } from '~/utils/guards.server';
@@ -191,6 +192,9 @@ export default function FacilitatorConsole() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const { status, doc, meta, agenda, currentId, itemTimer, speakerTimer, announcement, round, proposals, stack } = usePlenary(data.id, data.state, { presence: true });
+  // Skip, End round, Open/Close vote replace the button pressed: focus goes to its panel ([N32]).
+  const main = useRef<HTMLElement>(null);
+  useFocusRescue(main);
   const current = agenda.find((i) => i.id === currentId) ?? null;
   const minted = result && 'minted' in result ? result.minted : null;
   const error = result && 'error' in result ? result.error : null;
@@ -329,7 +333,7 @@ export default function FacilitatorConsole() {
       {data.keyUrl ? (
         <KeyDialog keyUrl={data.keyUrl} doneHref={`/a/${data.id}/facilitate?saved`} />
       ) : null}
-      <main>
+      <main ref={main}>
         <LiveControls status={status}>
           {question ? (
             <div className="mx-auto max-w-5xl px-4 pt-4 sm:px-6">

@@ -94,17 +94,19 @@ describe.each([
       if (!javaScript) continue;
       // A refused form (no title) shows its errors.
       await page.locator('#title').fill('   ');
-      await page.locator('form button[type="submit"]').first().click();
+      await page.locator('#title').press('Enter');
       await page.locator('[aria-invalid="true"]').first().waitFor();
       await audit.page(page, 'create page with a field error');
       await page.locator('#title').fill(`Created hall ${lang}`);
-      await page.locator('form button[type="submit"]').first().click();
+      await page.locator('#title').press('Enter');
       await page.waitForURL(/\/facilitate/);
       await page.getByTestId('key-dialog').waitFor();
       await audit.page(page, 'facilitator key dialog');
     }
     const page = await (await person()).newPage();
-    await page.goto(`${h.server.url}/language`);
+    // GET /language (a reloaded or bookmarked form address) goes somewhere real, not a 500.
+    const language = await page.goto(`${h.server.url}/language?back=/`);
+    expect(language?.status()).toBe(200);
     await audit.page(page, '/language');
     const missing = await page.goto(`${h.server.url}/a/nosuchassembly00/screen`);
     expect(missing?.status()).toBe(404);
@@ -188,9 +190,13 @@ describe.each([
 
     goToItem(room.plenary.doc, room.roundItem, Date.now());
     startRound(room.plenary.doc, room.roundItem, Date.now());
-    await phone.getByTestId('my-table').waitFor();
+    const tables = phone.locator('form[name="table"] button[name="table"]');
+    await tables.first().waitFor().catch(async (e) => {
+      await phone.screenshot({ path: '/work/shots/access/debug-round.png', fullPage: true });
+      throw e;
+    });
     await audit.page(phone, 'phone in a round, before choosing a table');
-    await phone.getByTestId('my-table').getByRole('button').first().click();
+    await tables.last().click();
     await phone.getByTestId('seat-code').waitFor();
     await audit.page(phone, 'phone in a round, at a table');
     room.plenary.destroy();
