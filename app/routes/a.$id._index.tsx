@@ -104,7 +104,7 @@ export default function AttendeePage() {
   return provide(
     <>
       <AssemblyHeader title={meta.title || data.title} subtitle={t('attendee.heading')} status={status} refreshes={30} />
-      <main ref={main} className="mx-auto grid max-w-3xl gap-4 px-4 py-6">
+      <main ref={main} className="mx-auto grid max-w-3xl grid-cols-[minmax(0,1fr)] gap-4 px-4 py-6 [overflow-wrap:anywhere]">
         <OutboxNotice outbox={outbox} />
         <PhoneAnnouncer stack={stack} mine={phone.mine} itemId={currentId} itemTimer={itemTimer} proposal={proposal} />
         <YourTurn stack={stack} mine={phone.mine} />

@@ -190,11 +190,8 @@ describe.each([
 
     goToItem(room.plenary.doc, room.roundItem, Date.now());
     startRound(room.plenary.doc, room.roundItem, Date.now());
-    const tables = phone.locator('form[name="table"] button[name="table"]');
-    await tables.first().waitFor().catch(async (e) => {
-      await phone.screenshot({ path: '/work/shots/access/debug-round.png', fullPage: true });
-      throw e;
-    });
+    const tables = phone.locator('#table button[name="table"]');
+    await tables.first().waitFor();
     await audit.page(phone, 'phone in a round, before choosing a table');
     await tables.last().click();
     await phone.getByTestId('seat-code').waitFor();

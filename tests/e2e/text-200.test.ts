@@ -52,14 +52,17 @@ afterAll(async () => {
 /** How far the page runs off its right edge, in CSS px (0 or less: it fits). */
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-/** What sticks out past the right edge, to say in a failure. */
+/** What sticks out past the right edge (the innermost such elements), to say in a failure. */
 const culprits = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('body *')]
-      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} "${(el.textContent ?? '').trim().slice(0, 30)}"`),
-  );
+  page.evaluate(() => {
+    const edge = document.documentElement.clientWidth + 0.5;
+    const out = (el: Element) => el.getBoundingClientRect().right > edge;
+    return [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => out(el) && ![...el.children].some(out))
+      .slice(0, 8)
+      .map((el, i) => i === 0 ? (() => { const chain: string[] = []; for (let p: HTMLElement | null = el; p; p = p.parentElement) chain.push(`${p.tagName}.${String(p.className).slice(0, 40)}:${Math.round(p.getBoundingClientRect().width)}:${getComputedStyle(p).minWidth}:${getComputedStyle(p).overflowWrap}`); return chain.join(' < '); })() : el)
+      .map((el) => typeof el === 'string' ? el : `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 80)} w=${Math.round(el.getBoundingClientRect().width)} "${(el.textContent ?? '').trim().slice(0, 30)}"`);
+  });
 
 async function fits(page: Page, state: string): Promise<void> {
   for (const viewport of [
@@ -102,7 +105,7 @@ it('[N33] at 360 and 320 px with 200% text the attendee page never scrolls sidew
 
   goToItem(plenary.doc, roundItem, Date.now());
   startRound(plenary.doc, roundItem, Date.now());
-  const tables = page.locator('form[name="table"] button[name="table"]');
+  const tables = page.locator('#table button[name="table"]');
   await tables.first().waitFor();
   await fits(page, 'round');
   await tables.last().click();
