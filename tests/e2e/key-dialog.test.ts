@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, waitLive, type Harness } from './harness.js';
 
 let h: Harness;
 
@@ -76,9 +76,12 @@ it('[N31] at 320×256 the key dialog takes focus, keeps Tab inside, survives Esc
   // "I have saved it" (by keyboard) closes it for good.
   await page.keyboard.press('Enter');
   await page.waitForURL((url) => !url.search.includes('saved'));
+  await page.waitForLoadState('load');
+  await waitLive(page);
   expect(await page.getByTestId('key-dialog').count()).toBe(0);
-  await page.reload();
-  expect(await page.getByTestId('key-dialog').count()).toBe(0);
+  // Focus is on the console, not stuck in a closed dialog.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
 });
 
 it('[N31] without JavaScript the key shows in an overlay that scrolls at 320×256', async () => {
