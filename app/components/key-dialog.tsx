@@ -14,19 +14,26 @@ export function KeyDialog({ keyUrl, doneHref }: { keyUrl: string; doneHref: stri
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const done = useRef<HTMLAnchorElement>(null);
-  const [escaped, setEscaped] = useState(false);
+  // How many times Escape was pressed: each one (after the hint has rendered) focuses "I have saved it".
+  const [escapes, setEscapes] = useState(0);
+  const escaped = escapes > 0;
   const leaving = useRef(false);
+  // The close that turns the server's open dialog into a modal one is not a person's Escape.
+  const reopening = useRef(false);
 
-  const toDone = () => {
-    setEscaped(true);
-    done.current?.focus();
-  };
+  const toDone = () => setEscapes((n) => n + 1);
+  useEffect(() => {
+    if (escapes > 0) done.current?.focus();
+  }, [escapes]);
 
   useEffect(() => {
     const d = dialog.current;
     if (!d || d.matches(':modal')) return;
     // Rendered open (not modal) by the server: reopen it as a modal.
-    if (d.open) d.close();
+    if (d.open) {
+      reopening.current = true;
+      d.close();
+    }
     d.showModal();
     d.scrollTop = 0;
   }, []);
@@ -45,6 +52,10 @@ export function KeyDialog({ keyUrl, doneHref }: { keyUrl: string; doneHref: stri
           toDone();
         }}
         onClose={() => {
+          if (reopening.current) {
+            reopening.current = false;
+            return;
+          }
           if (leaving.current) return;
           dialog.current?.showModal();
           toDone();

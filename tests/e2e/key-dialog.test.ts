@@ -4,6 +4,7 @@
  * title and that button can be reached by scrolling and by keyboard; without JavaScript it shows,
  * scrollable, too.
  */
+import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, waitLive, type Harness } from './harness.js';
@@ -18,6 +19,7 @@ afterAll(async () => {
 });
 
 const ZOOMED = { width: 320, height: 256 };
+const SHOTS = '/work/shots/access';
 
 /** Creates an assembly through the form, as a person does; lands on the console with the key. */
 async function create(page: Page, title: string): Promise<void> {
@@ -44,6 +46,9 @@ it('[N31] at 320×256 the key dialog takes focus, keeps Tab inside, survives Esc
   await dialog.waitFor();
   expect(await dialog.evaluate((d) => d.matches(':modal'))).toBe(true);
   expect(await focusedInDialog(page)).toBe(true);
+  // Focus starts at the top (the key's field), with nothing said about Escape yet.
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+  expect(await page.getByTestId('key-escape-hint').count()).toBe(0);
 
   // Tab and Shift+Tab never reach the page behind it.
   for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
@@ -61,6 +66,14 @@ it('[N31] at 320×256 the key dialog takes focus, keeps Tab inside, survives Esc
   const done = dialog.getByRole('link', { name: 'I have saved it' });
   await done.scrollIntoViewIfNeeded();
   expect(await inView(page, '[data-testid="key-dialog"] a[href$="?saved"]')).toBe(true);
+
+  if (fs.existsSync(SHOTS)) {
+    for (const size of [ZOOMED, { width: 390, height: 844 }, { width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: `${SHOTS}/key-dialog-${size.width}x${size.height}.png` });
+    }
+    await page.setViewportSize(ZOOMED);
+  }
 
   // Escape keeps the key on screen and moves focus to "I have saved it", saying why; twice, too.
   await page.locator('#key-title').scrollIntoViewIfNeeded();
