@@ -43,6 +43,8 @@ export function KeyDialog({ keyUrl, doneHref }: { keyUrl: string; doneHref: stri
       <dialog
         ref={dialog}
         open
+        // An alert dialog: it asks for attention and an answer (as the old one did, [H3]).
+        role="alertdialog"
         aria-labelledby="key-title"
         aria-describedby="key-warning"
         data-testid="key-dialog"
