@@ -16,7 +16,7 @@ export function AgendaView({ agenda, currentId }: { agenda: AgendaItem[]; curren
             className={`py-3 ${current ? '-mx-2 rounded-lg border-4 border-amber-400 bg-amber-50 px-2' : ''} ${item.status !== 'pending' && !current ? 'text-stone-500' : ''}`}
           >
             <div className="flex items-baseline justify-between gap-3">
-              <p className="text-lg font-bold">
+              <p className="min-w-0 text-lg font-bold">
                 {current ? <span className="mr-2 rounded bg-stone-950 px-2 py-0.5 text-sm text-white">{t('agenda.now')}</span> : null}
                 {item.title}
               </p>

@@ -62,13 +62,13 @@ export function StackPhone({
       {stack.queue.length > 0 ? (
         <ol className="mt-3 divide-y-2 divide-stone-200" data-testid="stack-queue">
           {stack.queue.map((e, i) => (
-            <li key={e.id} className={`flex items-baseline gap-3 py-2 ${isMine(e.id) ? 'font-black' : ''}`}>
+            <li key={e.id} className={`flex flex-wrap items-baseline gap-x-3 py-2 ${isMine(e.id) ? 'font-black' : ''}`}>
               <span className="w-6 shrink-0 text-right font-mono">{i + 1}</span>
               <span className="min-w-0 flex-1 break-words">
                 {entryName(t, e)}
                 {isMine(e.id) ? ` (${t('stack.you')})` : ''}
               </span>
-              {e.kind !== 'speak' ? <span className="shrink-0 rounded bg-stone-200 px-2 text-sm font-semibold">{t(`stack.kinds.${e.kind}`)}</span> : null}
+              {e.kind !== 'speak' ? <span className="min-w-0 rounded bg-stone-200 px-2 text-sm font-semibold">{t(`stack.kinds.${e.kind}`)}</span> : null}
             </li>
           ))}
         </ol>
@@ -85,13 +85,14 @@ export function StackPhone({
         <Field id="hand-name" label={t('stack.yourName')} hint={t('stack.yourNameHint')}>
           {({ id, describedBy }) => <Input id={id} name="name" defaultValue={savedName} maxLength={MAX_NAME} required autoComplete="nickname" aria-describedby={describedBy} />}
         </Field>
-        <fieldset className="mb-4">
+        {/* A fieldset is as wide as its widest word unless told otherwise: at 200% text it ran off the phone ([N33]). */}
+        <fieldset className="mb-4 min-w-0">
           <legend className="font-bold">{t('stack.kind')}</legend>
           <div className="mt-1 grid gap-2">
             {[...ENTRY_KINDS].reverse().map((kind) => (
               <label key={kind} className={`flex min-h-11 items-start gap-3 rounded-lg border-2 border-stone-300 p-2 ${stack.closed && kind !== 'process' ? 'opacity-50' : ''}`}>
                 <input type="radio" name="kind" value={kind} defaultChecked={stack.closed ? kind === 'process' : kind === 'speak'} disabled={stack.closed && kind !== 'process'} className="mt-1 h-5 w-5" />
-                <span>
+                <span className="min-w-0">
                   <span className="block font-bold">{t(`stack.kinds.${kind}`)}</span>
                   <span className="block text-sm text-stone-700">{t(`stack.kindHints.${kind}`)}</span>
                 </span>

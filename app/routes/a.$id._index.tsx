@@ -104,7 +104,9 @@ export default function AttendeePage() {
   return provide(
     <>
       <AssemblyHeader title={meta.title || data.title} subtitle={t('attendee.heading')} status={status} refreshes={30} />
-      <main ref={main} className="mx-auto grid max-w-3xl gap-4 px-4 py-6">
+      {/* One column no wider than the phone (a grid's auto column grows to its widest word), and
+          words that do not fit break, inside flex rows too: 200% text at 320 px ([N33]). */}
+      <main ref={main} className="mx-auto grid max-w-3xl grid-cols-[minmax(0,1fr)] gap-4 px-4 py-6 [overflow-wrap:anywhere]">
         <OutboxNotice outbox={outbox} />
         <PhoneAnnouncer stack={stack} mine={phone.mine} itemId={currentId} itemTimer={itemTimer} proposal={proposal} />
         <YourTurn stack={stack} mine={phone.mine} />

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from '~/i18n/react';
 import { z } from 'zod';
 import { usePlenary } from '~/collab/use-plenary';
@@ -15,7 +15,8 @@ import { DangerZone } from '~/components/danger-zone';
 import { MetaDetails } from '~/components/meta-details';
 import { MetaEditor } from '~/components/meta-editor';
 import { RoomExtras, RunPanel } from '~/components/run-panel';
-import { Dialog } from '~/components/ui/dialog';
+import { KeyDialog } from '~/components/key-dialog';
+import { useFocusRescue } from '~/utils/use-focus-rescue';
 import { LastFacilitatorLinkError, ROLES, UnavailableError, VoteError } from '~/services';
 import { StackError } from '~/model/stack';
 import { plenaryState, requireRole } from '~/utils/guards.server';
@@ -191,6 +192,9 @@ export default function FacilitatorConsole() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const { status, doc, meta, agenda, currentId, itemTimer, speakerTimer, announcement, round, proposals, stack } = usePlenary(data.id, data.state, { presence: true });
+  // Skip, End round, Open/Close vote replace the button pressed: focus goes to its panel ([N32]).
+  const main = useRef<HTMLElement>(null);
+  useFocusRescue(main);
   const current = agenda.find((i) => i.id === currentId) ?? null;
   const minted = result && 'minted' in result ? result.minted : null;
   const error = result && 'error' in result ? result.error : null;
@@ -327,15 +331,9 @@ export default function FacilitatorConsole() {
         </nav>
       </AssemblyHeader>
       {data.keyUrl ? (
-        <Dialog id="key" title={t('key.heading')}>
-          <p className="mt-3 text-lg font-semibold text-red-900">{t('key.warning')}</p>
-          <CopyField value={data.keyUrl} label={t('key.heading')} />
-          <a href={`/a/${data.id}/facilitate?saved`} className="mt-4 inline-flex min-h-11 items-center rounded-lg bg-stone-950 px-4 font-bold text-white">
-            {t('key.done')}
-          </a>
-        </Dialog>
+        <KeyDialog keyUrl={data.keyUrl} doneHref={`/a/${data.id}/facilitate?saved`} />
       ) : null}
-      <main>
+      <main ref={main}>
         <LiveControls status={status}>
           {question ? (
             <div className="mx-auto max-w-5xl px-4 pt-4 sm:px-6">

@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useEffect } from 'react';
 import { useTranslation } from '~/i18n/react';
 import { z } from 'zod';
 import { AssemblyHeader } from '~/components/assembly-header';
@@ -102,6 +103,12 @@ export default function MinutesEditor() {
   const sentBack = result && 'markdown' in result ? String(result.markdown) : null;
   const text = fresh ?? sentBack ?? data.draft.markdown ?? data.latest?.markdown ?? '';
   const conflict = result && 'conflict' in result ? result.conflict : null;
+  // "Make a draft" is disabled while it works, which drops focus to <body>: the new draft is
+  // what it made, so focus goes there ([N32]).
+  const draftAt = fresh !== null ? (result?.at ?? null) : null;
+  useEffect(() => {
+    if (draftAt !== null) document.getElementById('minutes-text')?.focus();
+  }, [draftAt]);
   return (
     <>
       {/* A plain form page with no live connection: no "Live" badge ([H7]). */}

@@ -94,7 +94,7 @@ it('[G1][G2][T1][R1][R2] two consoles, a projector and a phone run one agenda an
   }
 
   // A starts the first item: its timer runs at its planned 10 minutes on every screen.
-  await a.getByRole('button', { name: 'Start “Welcome and community agreements” now' }).click();
+  await a.getByRole('button', { name: 'Start now: “Welcome and community agreements”' }).click();
   await projector.getByTestId('current-item').getByText('Welcome and community agreements').waitFor();
   await projector.getByTestId('next-item').getByText('Report from the strike committee (Local 26)').waitFor();
   await phone.getByTestId('current-item').getByText('Welcome and community agreements').waitFor();
