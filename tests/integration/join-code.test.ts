@@ -173,9 +173,20 @@ it('[N21] a flood of guesses from one address meets 429 with Retry-After (a plai
   expect(await refused!.text()).toMatch(/Too many wrong codes/);
   expect((await get(`/j/${code}`, flooder)).status).toBe(429);
   expect((await post(`code=${code}`, flooder)).status).toBe(429);
-  // The same /64 is the same address.
+  // Other addresses still get in.
   expect((await get(`/j/${code}`, '2001:db8:1:2::1')).status).toBe(303);
   expect((await get(`/j/${code}`, '10.66.0.2')).status).toBe(303);
+
+  // An IPv6 flooder cannot step around it by changing the last half of its address: its /64 is one address.
+  let v6: number | null = null;
+  for (let i = 0; i < 200 && v6 === null; i++) {
+    const res = await get(`/j/${wrongCode(code, i)}`, `2001:db8:5:5::${(i + 1).toString(16)}`);
+    await res.arrayBuffer();
+    if (res.status === 429) v6 = i;
+  }
+  expect(v6).not.toBeNull();
+  expect((await get(`/j/${code}`, '2001:db8:5:5:ffff::1')).status).toBe(429);
+  expect((await get(`/j/${code}`, '2001:db8:5:6::1')).status).toBe(303);
 });
 
 it('[N21] the right code never spends the allowance: a hall behind one address all gets in', async () => {
