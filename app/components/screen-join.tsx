@@ -12,13 +12,15 @@ export interface ScreenJoinData {
 
 /**
  * How big the join block is: `large` with no item running (joining is what the wall is for),
- * `compact` beside a running item, `round` beside a breakout round's tables. The QR's size is
- * a share of the screen's height, so it is whole and the same share at 720 and 1080 lines ([N25]).
+ * `side` in the timers' column beside a running item (the words above the QR), `round` beside a
+ * breakout round's tables. The QR and the code are sized by the screen's height, so they are the
+ * same share of it at 720 and 1080 lines, and do not shrink when the rest of the type steps down
+ * to fit ([N25]): its words too are sized by the screen's height.
  */
 const SIZES = {
-  large: { qr: 'w-[42vh] p-3', heading: 'text-4xl 2xl:text-6xl', at: 'text-2xl 2xl:text-4xl', code: 'text-7xl 2xl:text-9xl' },
-  compact: { qr: 'w-[24vh] p-2', heading: 'text-2xl 2xl:text-4xl', at: 'text-xl 2xl:text-3xl', code: 'text-5xl 2xl:text-7xl' },
-  round: { qr: 'w-[20vh] p-1.5', heading: 'text-2xl 2xl:text-4xl', at: 'text-lg 2xl:text-2xl', code: 'text-4xl 2xl:text-6xl' },
+  large: { box: 'items-end', qr: 'w-[42vh] p-3', heading: 'text-[6vh]', at: 'text-[3.6vh]', code: 'text-[11vh]' },
+  side: { box: 'flex-col items-end', qr: 'w-[21vh] p-2', heading: 'text-[3.4vh]', at: 'max-w-[36vh] text-[2.6vh]', code: 'text-[7vh]' },
+  round: { box: 'items-end', qr: 'w-[20vh] p-1.5', heading: 'text-[3.4vh]', at: 'text-[2.4vh]', code: 'text-[6vh]' },
 } as const;
 
 /**
@@ -30,7 +32,7 @@ export function ScreenJoin({ join, size }: { join: ScreenJoinData; size: keyof t
   const { t } = useTranslation();
   const s = SIZES[size];
   return (
-    <section className="flex min-w-0 items-end justify-end gap-4 2xl:gap-6" aria-label={t('screen.join')} data-testid="join-block">
+    <section className={`flex min-w-0 justify-end gap-3 2xl:gap-5 ${s.box}`} aria-label={t('screen.join')} data-testid="join-block">
       <div className="min-w-0 text-right">
         <p className={`font-black leading-tight ${s.heading}`}>{t('screen.join')}</p>
         {join.code ? (

@@ -87,8 +87,10 @@ export default function ProjectorScreen() {
         // During a round: the round's countdown alone, its questions large, the join code beside the tables ([BR11]).
         <ScreenRound round={breakout} title={current.title} join={data.join} />
       ) : current ? (
-        <section className="grid h-full gap-8 lg:grid-cols-[minmax(0,1fr)_auto] lg:items-start" data-testid="current-item">
-          <div className="min-w-0">
+        // The item's column takes the full height; the timers and the join code share the right one,
+        // so the QR never waits below the item's text for room ([N25]).
+        <section className="grid h-full grid-cols-[minmax(0,1fr)_auto] gap-8" data-testid="current-item">
+          <div className="min-h-0 min-w-0 overflow-hidden" data-fit-clip="">
             <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('agenda.now')}</p>
             <p className={`line-clamp-3 break-words font-black leading-tight ${byLength(current.title, [[50, 'text-5xl 2xl:text-8xl'], [100, 'text-4xl 2xl:text-7xl']], 'text-3xl 2xl:text-6xl')}`} data-testid="current-title">
               {current.title}
@@ -101,7 +103,7 @@ export default function ProjectorScreen() {
             ) : null}
             {proposal && !breakout ? (
               <div className="mt-6 border-t-4 border-stone-700 pt-4" data-testid="screen-proposal">
-                <ProposalTextScreen proposal={proposal} />
+                <ProposalTextScreen proposal={proposal} brief={Boolean(proposal.vote.closed || proposal.outcome)} />
                 {proposal.vote.open ? (
                   <p className="mt-3 text-3xl 2xl:text-4xl" data-testid="screen-voting">
                     <span className="font-black text-amber-300">{t('proposals.votingOpen')}</span> · {t('proposals.cast', { count: proposal.vote.cast })}
@@ -141,9 +143,12 @@ export default function ProjectorScreen() {
               </div>
             ) : null}
           </div>
-          <div className="grid gap-6 lg:max-w-sm lg:text-right 2xl:max-w-none">
-            <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="room" />
-            {speaking ? <TimerDisplay timer={speaking} name="speaker" label={t('timer.speaker')} size="room-second" /> : null}
+          <div className="flex min-h-0 flex-col items-end justify-between gap-4 text-right 2xl:gap-6">
+            <div className="grid gap-4 2xl:gap-6">
+              <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="room" />
+              {speaking ? <TimerDisplay timer={speaking} name="speaker" label={t('timer.speaker')} size="room-second" /> : null}
+            </div>
+            {data.join ? <ScreenJoin join={data.join} size="side" /> : null}
           </div>
         </section>
       ) : (
@@ -158,11 +163,11 @@ export default function ProjectorScreen() {
         </div>
       )}
       </div>
-      {current && breakout ? null : data.join ? (
+      {current || !data.join ? null : (
         <div className="shrink-0">
-          <ScreenJoin join={data.join} size={current ? 'compact' : 'large'} />
+          <ScreenJoin join={data.join} size="large" />
         </div>
-      ) : null}
+      )}
     </main>
   );
 }
