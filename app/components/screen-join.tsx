@@ -18,9 +18,9 @@ export interface ScreenJoinData {
  * to fit ([N25]): its words too are sized by the screen's height.
  */
 const SIZES = {
-  large: { box: 'items-end', qr: 'w-[42vh] p-3', heading: 'text-[6vh]', at: 'text-[3.6vh]', code: 'text-[11vh]' },
+  large: { box: 'items-end', qr: 'w-[42vh] p-3', heading: 'text-[6vh]', at: 'max-w-[80vh] text-[3.6vh]', code: 'text-[11vh]' },
   side: { box: 'flex-col items-end', qr: 'w-[21vh] p-2', heading: 'text-[3.4vh]', at: 'max-w-[36vh] text-[2.6vh]', code: 'text-[7vh]' },
-  round: { box: 'items-end', qr: 'w-[20vh] p-1.5', heading: 'text-[3.4vh]', at: 'text-[2.4vh]', code: 'text-[6vh]' },
+  round: { box: 'items-end', qr: 'w-[20vh] p-1.5', heading: 'text-[3.4vh]', at: 'max-w-[34vh] text-[2.4vh]', code: 'text-[6vh]' },
 } as const;
 
 /**
@@ -33,7 +33,7 @@ export function ScreenJoin({ join, size }: { join: ScreenJoinData; size: keyof t
   const s = SIZES[size];
   return (
     <section className={`flex min-w-0 justify-end gap-3 2xl:gap-5 ${s.box}`} aria-label={t('screen.join')} data-testid="join-block">
-      <div className="min-w-0 text-right">
+      <div className="flex min-w-0 flex-col items-end text-right">
         <p className={`font-black leading-tight ${s.heading}`}>{t('screen.join')}</p>
         {join.code ? (
           <>

@@ -85,7 +85,7 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
       </div>
       {/* The join code stays (people arrive late), smaller than between rounds. */}
       <div className="grid shrink-0 grid-cols-[minmax(0,1fr)_auto] items-end gap-6">
-        <ul className="flex min-w-0 flex-wrap gap-2 text-2xl 2xl:text-3xl" data-testid="screen-tables" aria-label={t('round.tablesHeading')}>
+        <ul className="flex max-h-[30vh] min-w-0 flex-wrap gap-2 overflow-hidden text-2xl 2xl:text-3xl" data-testid="screen-tables" aria-label={t('round.tablesHeading')} data-fit-clip="">
           {round.tables.map((table) => (
             <li key={table.id} className="rounded-lg border-2 border-stone-600 px-3 py-1">
               <span className="font-black">{t('breakout.table', { number: table.number })}</span>

@@ -82,7 +82,7 @@ export default function ProjectorScreen() {
           {announcement}
         </p>
       ) : null}
-      <div className="min-h-0 flex-1 overflow-hidden" data-fit-clip="">
+      <div className="min-h-0 flex-1 overflow-hidden" data-fit-measure="">
       {current && breakout ? (
         // During a round: the round's countdown alone, its questions large, the join code beside the tables ([BR11]).
         <ScreenRound round={breakout} title={current.title} join={data.join} />

@@ -8,7 +8,8 @@ const useBrowserLayoutEffect = typeof document === 'undefined' ? useEffect : use
 
 /**
  * Steps the projector's type down until everything fits its screen ([N25]): after each render,
- * while the page or any region marked `data-fit-clip` is taller than its box, one step smaller
+ * while the page or any region marked `data-fit-clip` or `data-fit-measure` (one that holds the
+ * join code, so it is never faded) is taller than its box, one step smaller
  * (the root font size, so every rem-sized thing shrinks together and the QR, sized by the
  * screen's height, stays). When `content` changes or the window is resized it starts again from
  * full size. What still does not fit at the smallest step fades out at its region's foot. Without
@@ -34,7 +35,7 @@ export function useFit(content: string): void {
     root.dataset.fit = String(step);
     const over = (el: Element) => el.scrollHeight > el.clientHeight + 1;
     const regions = [...document.querySelectorAll<HTMLElement>('[data-fit-clip]')];
-    const overflowing = over(root) || regions.some(over);
+    const overflowing = over(root) || regions.some(over) || [...document.querySelectorAll('[data-fit-measure]')].some(over);
     if (overflowing && step < FIT_STEPS) {
       setStep(step + 1);
       return;
