@@ -41,7 +41,7 @@ export function ScreenJoin({ join, size }: { join: ScreenJoinData; size: keyof t
               {t('screen.codeAt', { address: join.address })}
             </p>
             <p
-              className={`mt-1 whitespace-nowrap font-mono font-black leading-none tracking-wider text-amber-300 ${s.code}`}
+              className={`mt-1 whitespace-nowrap font-mono font-black leading-tight tracking-wider text-amber-300 ${s.code}`}
               data-testid="join-code"
             >
               {join.code}
@@ -51,7 +51,7 @@ export function ScreenJoin({ join, size }: { join: ScreenJoinData; size: keyof t
           <p className={`mt-1 text-stone-200 ${s.at}`}>{t('screen.scan')}</p>
         )}
       </div>
-      <div className={`aspect-square shrink-0 bg-white ${s.qr}`} data-testid="join-qr" dangerouslySetInnerHTML={{ __html: join.qr }} />
+      <div className={`aspect-square shrink-0 bg-white [&>svg]:block [&>svg]:size-full ${s.qr}`} data-testid="join-qr" dangerouslySetInnerHTML={{ __html: join.qr }} />
     </section>
   );
 }
