@@ -7,6 +7,7 @@
  * Screenshots go to /work/shots/joincode/ when that folder exists (looked at by a person).
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { connect, eventually, type Client } from '../helpers/clients.js';
@@ -24,6 +25,18 @@ const SHOTS = '/work/shots/joincode';
 const shot = async (page: Page, name: string) => {
   if (fs.existsSync(SHOTS)) await page.screenshot({ path: `${SHOTS}/${name}.png` });
 };
+
+/** axe-core, run in the page through the debugger (the page's CSP rightly refuses an injected script). */
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() =>
+    (globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
+    }),
+  );
+  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+}
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -95,6 +108,7 @@ async function expectFits(page: Page, label: string): Promise<void> {
       expect(whole, `${label}: ${id} whole and in view`).toBe(true);
     }
   });
+  expect(await axeViolations(page), label).toEqual([]);
   await shot(page, label);
 }
 
@@ -198,4 +212,20 @@ it('[N20] a phone without the QR types the code at /j and lands on the attendee 
   setAnnouncement(plenary.doc, 'Welcome, late arrivals');
   await phone.getByText('Welcome, late arrivals').waitFor();
   await shot(phone, 'phone-390x844-joined-by-code');
+});
+
+it('[N20] the /j page in English and Spanish: one labelled field, its refusal said in words, no axe violation, nothing off a 320 px screen', async () => {
+  for (const locale of ['en-US', 'es-ES']) {
+    const page = await (await h.person({ locale, viewport: { width: 320, height: 640 } })).newPage();
+    await page.goto(`${h.server.url}/j`);
+    expect(await axeViolations(page), `${locale} form`).toEqual([]);
+    await page.locator('#join-code').fill('0000');
+    await page.locator('#join-code').press('Enter');
+    await page.getByTestId('join-code-error').waitFor();
+    expect(await page.locator('#join-code').getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page), `${locale} refused`).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(await page.title()).toMatch(locale === 'en-US' ? /^Join with a code — Plenary$/ : /^Unirte con un código — Plenary$/);
+    await shot(page, `phone-320-join-code-${locale}`);
+  }
 });
