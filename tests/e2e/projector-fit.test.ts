@@ -194,6 +194,11 @@ it('[N20] a phone without the QR types the code at /j and lands on the attendee 
   expect(code).toMatch(/^[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}$/);
   expect(await projector.getByTestId('join-address').textContent()).toContain(`${new URL(h.server.url).host}/j`);
 
+  // The console shows the same code, for a facilitator to read out.
+  const console_ = await (await h.person({ viewport: { width: 1366, height: 768 } })).newPage();
+  await console_.goto(`${h.server.url}/join/${asm.facilitatorToken}`);
+  expect(await console_.getByTestId('link-join-code').textContent()).toContain(code);
+
   const phone = await (await h.person()).newPage();
   await phone.goto(`${h.server.url}/j`);
   const field = phone.getByLabel('Join code');
