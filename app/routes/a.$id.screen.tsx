@@ -144,11 +144,16 @@ export default function ProjectorScreen() {
             ) : null}
           </div>
           <div className="flex min-h-0 flex-col items-end justify-between gap-4 text-right 2xl:gap-6">
-            <div className="grid gap-4 2xl:gap-6">
+            {/* If the column is short, the timers give way (clipped, then stepped down), never the QR. */}
+            <div className="grid min-h-0 shrink gap-4 overflow-hidden 2xl:gap-6" data-fit-clip="">
               <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="room" />
               {speaking ? <TimerDisplay timer={speaking} name="speaker" label={t('timer.speaker')} size="room-second" /> : null}
             </div>
-            {data.join ? <ScreenJoin join={data.join} size="side" /> : null}
+            {data.join ? (
+              <div className="shrink-0">
+                <ScreenJoin join={data.join} size="side" />
+              </div>
+            ) : null}
           </div>
         </section>
       ) : (
