@@ -19,7 +19,7 @@ export interface ScreenJoinData {
  */
 const SIZES = {
   large: { box: 'items-end', qr: 'w-[42vh] p-3', heading: 'text-[6vh]', at: 'max-w-[80vh] text-[3.6vh]', code: 'text-[11vh]' },
-  side: { box: 'flex-col items-end', qr: 'w-[21vh] p-2', heading: 'text-[3.4vh]', at: 'max-w-[36vh] text-[2.6vh]', code: 'text-[7vh]' },
+  side: { box: 'flex-col items-end', qr: 'w-[20vh] p-2', heading: 'text-[3.4vh]', at: 'max-w-[50vh] text-[2.6vh]', code: 'text-[6.5vh]' },
   round: { box: 'items-end', qr: 'w-[17vh] p-1.5', heading: 'text-[3vh]', at: 'max-w-[36vh] text-[2.2vh]', code: 'text-[5.5vh]' },
 } as const;
 

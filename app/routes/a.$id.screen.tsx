@@ -144,8 +144,9 @@ export default function ProjectorScreen() {
             ) : null}
           </div>
           <div className="flex min-h-0 flex-col items-end justify-between gap-4 text-right 2xl:gap-6">
-            {/* If the column is short, the timers give way (clipped, then stepped down), never the QR. */}
-            <div className="grid min-h-0 shrink gap-4 overflow-hidden 2xl:gap-6" data-fit-clip="">
+            {/* If the column is short, the timers give way (clipped, then stepped down), never the QR. The
+                padding holds the big digits' ink (their line height is 1), which would read as overflow. */}
+            <div className="grid min-h-0 shrink gap-4 overflow-hidden pb-4 2xl:gap-6" data-fit-clip="">
               <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="room" />
               {speaking ? <TimerDisplay timer={speaking} name="speaker" label={t('timer.speaker')} size="room-second" /> : null}
             </div>
