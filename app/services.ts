@@ -33,6 +33,8 @@ export interface LinkSummary {
   revokedAt: number | null;
   /** The full join URL, kept only for attendee links (they are shown on the projector). */
   url: string | null;
+  /** The live public join link's short code (`ABC-DEF`, typed at `/j`; ADR 022); null for others. */
+  joinCode: string | null;
   canVote: boolean;
 }
 
@@ -144,8 +146,15 @@ export interface PlenaryServices {
   ): Promise<{ id: string; facilitator: MintedLink; attendee: MintedLink; cookie: string }>;
   listLinks(assemblyId: string, request: Request): Promise<LinkSummary[]>;
   mintLink(assemblyId: string, input: { role: Role; scope: string | null; label: string | null; canVote?: boolean }, request: Request): Promise<MintedLink>;
-  /** Throws LastFacilitatorLinkError for the last live facilitator link. */
+  /** Throws LastFacilitatorLinkError for the last live facilitator link. Its join code dies with it. */
   revokeLink(assemblyId: string, linkId: string): Promise<boolean>;
+  /**
+   * Opens a typed join code (ADR 022) as `/join/<token>` opens the link it belongs to: the
+   * session cookie to set (the same session as that link's, [A3]) and where to go. `invalid`
+   * when the text cannot be a code, null when no live link has it. Guessing is rate limited in
+   * front of the route, by address and overall (server/http/join-code-limit.ts).
+   */
+  redeemJoinCode(typed: string, request: Request): Promise<{ cookie: string; to: string } | 'invalid' | null>;
   /** The server's current state of a document, as one Yjs update (for server rendering). */
   docState(docName: string): Promise<Uint8Array>;
   /**

@@ -7,6 +7,7 @@ import compression from 'compression';
 import express from 'express';
 import { AccessService } from './access/access-service.js';
 import { createApi } from './http/api.js';
+import { joinCodeLimit, type JOIN_CODE_LIMITS } from './http/join-code-limit.js';
 import { mountRemix, type RemixMode } from './http/remix.js';
 import { securityHeaders } from './http/headers.js';
 import { methodGuard } from './http/method-guard.js';
@@ -45,6 +46,8 @@ export interface PlenaryConfig {
    * in it). Without it, `startPlenary` locks `dataDir` itself. Released by `close()`.
    */
   dataFolder?: DataFolder;
+  /** Join-code guessing limits ([N21]); the defaults are what production runs. */
+  joinCodes?: Partial<typeof JOIN_CODE_LIMITS>;
   /** Tuning; the defaults are what production runs. */
   sync?: Partial<{
     keepaliveMs: number;
@@ -129,6 +132,8 @@ async function startOn(folder: DataFolder, config: PlenaryConfig): Promise<Plena
   // Phones on hall wifi: pages, data and assets go out compressed (websockets are not touched).
   app.use(compression());
   app.use(createApi({ access, publicUrl: config.publicUrl }));
+  // Before the /j pages: a guess over the limit is refused without looking the code up (ADR 022).
+  app.use(joinCodeLimit(config.joinCodes));
 
   const server = http.createServer(
     { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs },

@@ -139,6 +139,11 @@ export function LinksPanel({
               <p className="text-sm text-stone-700">
                 {link.label ?? (link.url ? t('console.joinLink') : t('console.noLabel'))} · {t('console.created', { date: dateFormat.format(new Date(link.createdAt)) })}
               </p>
+              {link.joinCode && link.revokedAt === null ? (
+                <p className="text-sm font-semibold" data-testid="link-join-code">
+                  {t('console.joinCode', { code: link.joinCode })}
+                </p>
+              ) : null}
             </div>
             {link.revokedAt ? (
               <span className="font-bold text-stone-600">{t('console.revoked')}</span>

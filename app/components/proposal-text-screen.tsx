@@ -13,9 +13,10 @@ function useNeeds(p: Proposal): string | null {
  * The text the room is deciding, on the projector ([D6]): the current wording, an "Amended" marker
  * when it was edited, what it needs to carry, and up to three accepted amendments marked as
  * accepted. Nobody can tap a projector, and the join code must stay in view at 1280×720, so the
- * original is the phone's to show (`ProposalTextPhone`).
+ * original is the phone's to show (`ProposalTextPhone`). Once there is a result (`brief`), the
+ * text and amendments take fewer lines, so the result is what the room sees ([N25]).
  */
-export function ProposalTextScreen({ proposal: p }: { proposal: Proposal }) {
+export function ProposalTextScreen({ proposal: p, brief = false }: { proposal: Proposal; brief?: boolean }) {
   const { t } = useTranslation();
   const needs = useNeeds(p);
   const accepted = p.amendments.filter((a) => a.accepted === true).slice(0, 3);
@@ -34,13 +35,13 @@ export function ProposalTextScreen({ proposal: p }: { proposal: Proposal }) {
           </p>
         ) : null}
       </div>
-      <p className="mt-1 line-clamp-3 text-4xl font-black leading-tight 2xl:text-6xl" data-testid="current-text">
+      <p className={`mt-1 font-black leading-tight ${brief ? 'line-clamp-2 text-3xl 2xl:text-5xl' : 'line-clamp-3 text-4xl 2xl:text-6xl'}`} data-testid="current-text">
         {p.text}
       </p>
       {accepted.length ? (
         <ul className="mt-3 grid gap-1 border-l-8 border-green-300 pl-4 text-2xl 2xl:gap-2 2xl:text-4xl" data-testid="accepted-amendments" aria-label={t('decision.acceptedAmendments')}>
           {accepted.map((a) => (
-            <li key={a.id} className="line-clamp-2">
+            <li key={a.id} className={brief ? 'line-clamp-1' : 'line-clamp-2'}>
               <span className="mr-3 inline-block rounded bg-green-300 px-2 align-middle text-lg font-black uppercase text-stone-950 2xl:text-2xl">✓ {t('decision.acceptedMark')}</span>
               <span className="font-semibold">{a.text}</span>
             </li>

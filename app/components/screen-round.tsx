@@ -3,6 +3,7 @@ import { useDisplayNow } from '~/collab/use-server-now';
 import type { Round } from '~/model/breakouts';
 import { formatRemaining } from '~/model/timers';
 import type { ChannelStyles } from './interpretation-channels';
+import { ScreenJoin, type ScreenJoinData } from './screen-join';
 
 /** Interpretation channels on the wall: the heading on the channels' line (no height to spare at 1280×720). */
 export const ROOM_CHANNELS: ChannelStyles = {
@@ -43,7 +44,7 @@ export function RoundCountdown({ round }: { round: Round }) {
  * from the back of a hall (they wrap; only a wall of text steps down a size), and the tables
  * beside the join code at the bottom, so it all fits 1280×720 without scrolling.
  */
-export function ScreenRound({ round, title, join }: { round: Round; title: string; join: { url: string; qr: string } | null }) {
+export function ScreenRound({ round, title, join }: { round: Round; title: string; join: ScreenJoinData | null }) {
   const { t } = useTranslation();
   const letters = round.prompts.reduce((n, p) => n + p.length, 0);
   // 2.75rem (44 px at 1280 wide) reads from the back; long sets step to 2.5rem, only a wall of text below.
@@ -54,15 +55,16 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
         ? 'text-[2.5rem] 2xl:text-[3.5rem]'
         : 'text-[2.75rem] 2xl:text-6xl';
   return (
-    <section className="flex flex-1 flex-col gap-4" data-testid="current-item">
+    <section className="flex h-full flex-col gap-4" data-testid="current-item">
       <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-8">
         <div className="min-w-0">
           <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('agenda.now')}</p>
-          <p className="line-clamp-1 break-words text-4xl font-black leading-tight 2xl:text-6xl">{title}</p>
+          <p className="line-clamp-2 break-words text-4xl font-black leading-tight 2xl:text-6xl">{title}</p>
         </div>
         <RoundCountdown round={round} />
       </div>
-      <div className="border-t-4 border-stone-700 pt-3" data-testid="screen-round">
+      {/* The questions take what is left; clipped (and the type stepped down) rather than pushing the join code off ([N25]). */}
+      <div className="min-h-0 flex-1 overflow-hidden border-t-4 border-stone-700 pt-3" data-testid="screen-round" data-fit-clip="">
         {round.message ? (
           <p role="status" className="mb-3 break-words rounded-xl bg-amber-300 px-4 py-2 text-4xl font-black text-black 2xl:text-5xl" data-testid="round-message">
             {round.message}
@@ -82,8 +84,8 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
         ) : null}
       </div>
       {/* The join code stays (people arrive late), smaller than between rounds. */}
-      <div className="mt-auto grid grid-cols-[minmax(0,1fr)_minmax(0,34rem)] items-end gap-6 2xl:grid-cols-[minmax(0,1fr)_minmax(0,48rem)]">
-        <ul className="flex min-w-0 flex-wrap gap-2 text-2xl 2xl:text-3xl" data-testid="screen-tables" aria-label={t('round.tablesHeading')}>
+      <div className="grid shrink-0 grid-cols-[minmax(0,1fr)_auto] items-end gap-6">
+        <ul className="flex max-h-[30vh] min-w-0 flex-wrap gap-2 overflow-hidden text-2xl 2xl:text-3xl" data-testid="screen-tables" aria-label={t('round.tablesHeading')} data-fit-clip="">
           {round.tables.map((table) => (
             <li key={table.id} className="rounded-lg border-2 border-stone-600 px-3 py-1">
               <span className="font-black">{t('breakout.table', { number: table.number })}</span>
@@ -91,15 +93,7 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
             </li>
           ))}
         </ul>
-        {join ? (
-          <div className="flex items-end justify-end gap-4" aria-label={t('screen.join')} role="group">
-            <div className="min-w-0 text-right">
-              <p className="text-2xl font-black 2xl:text-4xl">{t('screen.join')}</p>
-              <p className="break-all font-mono text-sm text-stone-300 2xl:text-xl">{join.url}</p>
-            </div>
-            <div className="w-28 shrink-0 bg-white p-1.5 2xl:w-48" data-testid="join-qr" dangerouslySetInnerHTML={{ __html: join.qr }} />
-          </div>
-        ) : null}
+        {join ? <ScreenJoin join={join} size="round" /> : null}
       </div>
     </section>
   );

@@ -14,6 +14,9 @@ import { currentProposal, showsCounts } from '~/model/proposals';
 import { ProposalTextScreen } from '~/components/proposal-text-screen';
 import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
 import { qrSvg } from '~/utils/qr.server';
+import { ScreenJoin } from '~/components/screen-join';
+import { useFit } from '~/utils/use-fit';
+import { byLength } from '~/utils/by-length';
 import { pageTitle } from '~/utils/page-title';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'projector', data?.title, error);
@@ -22,13 +25,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => p
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly } = await requireRole(request, context, params.id, IN_THE_ROOM);
   const links = await context.services.listLinks(assembly.id, request);
-  const join = links.find((l) => l.role === 'attendee' && l.url)?.url ?? null;
+  const link = links.find((l) => l.role === 'attendee' && l.url) ?? null;
   return json(
     {
       id: assembly.id,
       title: assembly.title,
       state: await plenaryState(context, assembly.id),
-      join: join ? { url: join, qr: await qrSvg(join) } : null,
+      join: link?.url ? { url: link.url, qr: await qrSvg(link.url), code: link.joinCode, address: `${new URL(link.url).host}/j` } : null,
     },
     { headers: { 'Cache-Control': 'no-store' } },
   );
@@ -48,29 +51,21 @@ export default function ProjectorScreen() {
   const index = agenda.findIndex((i) => i.id === currentId);
   const current = index >= 0 ? agenda[index] : null;
   const next = agenda.slice(index + 1).find((i) => i.status === 'pending') ?? null;
-  const join = data.join ? (
-    <section className={`flex items-end justify-end gap-6 ${current ? '' : 'flex-wrap-reverse lg:gap-8'}`} aria-label={t('screen.join')}>
-      <div className="min-w-0 text-right">
-        <p className={`font-black ${current ? 'text-2xl 2xl:text-4xl' : 'text-3xl sm:text-5xl'}`}>{t('screen.join')}</p>
-        <p className={`mt-1 text-stone-300 ${current ? 'text-lg 2xl:text-2xl' : 'text-2xl'}`}>{t('screen.scan')}</p>
-        <p className={`mt-1 break-all font-mono text-stone-300 ${current ? 'text-base 2xl:text-xl' : 'text-xl'}`}>{data.join.url}</p>
-      </div>
-      <div
-        className={`shrink-0 bg-white p-2 ${current ? 'w-36 2xl:w-60' : 'w-64 sm:w-80'}`}
-        data-testid="join-qr"
-        dangerouslySetInnerHTML={{ __html: data.join.qr }}
-      />
-    </section>
-  ) : null;
-
+  const title = meta.title || data.title;
+  // What is on the wall: when it changes, the type starts again from full size and steps down to fit.
+  useFit(
+    JSON.stringify([title, announcement, currentId, next?.id, breakout?.prompts, breakout?.message, proposal?.text, proposal?.vote, proposal?.outcome, stack.speaker?.id, upNext?.id, current?.interpretation, agenda.length]),
+  );
   return (
-    <main className="flex min-h-screen flex-col gap-6 bg-black p-6 text-white 2xl:gap-8 2xl:p-10">
-      <div className="flex flex-wrap-reverse items-start justify-between gap-4 lg:flex-nowrap lg:gap-8">
+    // One screen, never scrolled ([N25]): the header, the announcement and the join block keep
+    // their height; the middle takes what is left and is clipped, not pushed, when it cannot fit.
+    <main className="flex h-dvh flex-col gap-4 overflow-hidden bg-black p-6 text-white 2xl:gap-6 2xl:p-10">
+      <div className="flex shrink-0 flex-wrap-reverse items-start justify-between gap-4 lg:flex-nowrap lg:gap-8">
         <h1
-          className={`break-words font-black leading-tight ${current ? 'text-3xl text-stone-300 2xl:text-5xl' : 'text-4xl sm:text-6xl 2xl:text-7xl'}`}
+          className={`min-w-0 break-words font-black leading-tight ${current ? `line-clamp-1 text-stone-300 ${byLength(title, [[60, 'text-3xl 2xl:text-5xl']], 'text-2xl 2xl:text-4xl')}` : `line-clamp-2 ${byLength(title, [[40, 'text-4xl sm:text-6xl 2xl:text-7xl']], 'text-4xl 2xl:text-6xl')}`}`}
           data-testid="assembly-title"
         >
-          {meta.title || data.title}
+          {title}
         </h1>
         <ConnectionIndicator status={status} large refreshes={20} />
         {/* Without JavaScript the projector reloads itself, and its badge says so ([N5]). */}
@@ -79,18 +74,27 @@ export default function ProjectorScreen() {
         </noscript>
       </div>
       {announcement ? (
-        <p role="status" className="break-words rounded-xl bg-amber-300 px-6 py-3 text-3xl font-black text-black 2xl:text-5xl" data-testid="announcement">
+        <p
+          role="status"
+          className={`shrink-0 break-words rounded-xl bg-amber-300 px-6 py-3 font-black leading-tight text-black ${byLength(announcement, [[80, 'text-3xl 2xl:text-5xl'], [160, 'text-2xl 2xl:text-4xl']], 'text-xl 2xl:text-3xl')}`}
+          data-testid="announcement"
+        >
           {announcement}
         </p>
       ) : null}
+      <div className="min-h-0 flex-1 overflow-hidden" data-fit-measure="">
       {current && breakout ? (
         // During a round: the round's countdown alone, its questions large, the join code beside the tables ([BR11]).
         <ScreenRound round={breakout} title={current.title} join={data.join} />
       ) : current ? (
-        <section className="grid flex-1 gap-8 lg:grid-cols-[minmax(0,1fr)_auto] lg:items-start" data-testid="current-item">
-          <div className="min-w-0">
+        // The item's column takes the full height; the timers and the join code share the right one,
+        // so the QR never waits below the item's text for room ([N25]).
+        <section className="grid h-full grid-cols-[minmax(0,1fr)_auto] gap-8" data-testid="current-item">
+          <div className="min-h-0 min-w-0 overflow-hidden" data-fit-clip="">
             <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('agenda.now')}</p>
-            <p className="line-clamp-2 break-words text-5xl font-black leading-tight 2xl:line-clamp-3 2xl:text-8xl">{current.title}</p>
+            <p className={`line-clamp-3 break-words font-black leading-tight ${byLength(current.title, [[50, 'text-5xl 2xl:text-8xl'], [100, 'text-4xl 2xl:text-7xl']], 'text-3xl 2xl:text-6xl')}`} data-testid="current-title">
+              {current.title}
+            </p>
             <InterpretationChannels text={current.interpretation} styles={ROOM_CHANNELS} className="mt-4" />
             {next && !breakout ? (
               <p className="mt-4 line-clamp-2 text-3xl text-stone-300 2xl:text-4xl" data-testid="next-item">
@@ -99,7 +103,7 @@ export default function ProjectorScreen() {
             ) : null}
             {proposal && !breakout ? (
               <div className="mt-6 border-t-4 border-stone-700 pt-4" data-testid="screen-proposal">
-                <ProposalTextScreen proposal={proposal} />
+                <ProposalTextScreen proposal={proposal} brief={Boolean(proposal.vote.closed || proposal.outcome)} />
                 {proposal.vote.open ? (
                   <p className="mt-3 text-3xl 2xl:text-4xl" data-testid="screen-voting">
                     <span className="font-black text-amber-300">{t('proposals.votingOpen')}</span> · {t('proposals.cast', { count: proposal.vote.cast })}
@@ -120,7 +124,7 @@ export default function ProjectorScreen() {
             {!breakout && !proposal?.vote.open && (stack.speaker || upNext) ? (
               <div className="mt-6 grid gap-2 border-t-4 border-stone-700 pt-4" data-testid="screen-stack">
                 {stack.speaker ? (
-                  <p className="text-3xl 2xl:text-5xl" data-testid="screen-speaker">
+                  <p className="line-clamp-2 break-words text-3xl leading-tight 2xl:text-5xl" data-testid="screen-speaker">
                     <span className="font-bold uppercase text-amber-300">{t('stack.nowSpeaking')}: </span>
                     <span className="font-black">{who(stack.speaker)}</span>
                   </p>
@@ -139,9 +143,18 @@ export default function ProjectorScreen() {
               </div>
             ) : null}
           </div>
-          <div className="grid gap-6 lg:max-w-sm lg:text-right 2xl:max-w-none">
-            <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="room" />
-            {speaking ? <TimerDisplay timer={speaking} name="speaker" label={t('timer.speaker')} size="room-second" /> : null}
+          <div className="flex min-h-0 flex-col items-end justify-between gap-4 text-right 2xl:gap-6">
+            {/* If the column is short, the timers give way (clipped, then stepped down), never the QR. The
+                padding holds the big digits' ink (their line height is 1), which would read as overflow. */}
+            <div className="grid min-h-0 shrink gap-4 overflow-hidden pb-4 2xl:gap-6" data-fit-clip="">
+              <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="room" />
+              {speaking ? <TimerDisplay timer={speaking} name="speaker" label={t('timer.speaker')} size="room-second" /> : null}
+            </div>
+            {data.join ? (
+              <div className="shrink-0">
+                <ScreenJoin join={data.join} size="side" />
+              </div>
+            ) : null}
           </div>
         </section>
       ) : (
@@ -155,7 +168,12 @@ export default function ProjectorScreen() {
           <MetaDetails meta={meta} />
         </div>
       )}
-      {current && breakout ? null : <div className="mt-auto">{join}</div>}
+      </div>
+      {current || !data.join ? null : (
+        <div className="shrink-0">
+          <ScreenJoin join={data.join} size="large" />
+        </div>
+      )}
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { LinkRecord, Role, Store } from '../storage/store.js';
 import type { Grant } from './permissions.js';
 import { generateCode, hashCode, normalizeCode } from './voting-codes.js';
+import { formatJoinCode, generateJoinCode, hashJoinCode, normalizeJoinCode } from './join-codes.js';
 import { CookieSigner, generateId, generateToken, hashToken, readCookie, sessionCookieName, TokenSealer } from './tokens.js';
 import { LastFacilitatorLinkError } from '../../app/services.js';
 
@@ -66,7 +67,44 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
       canVote: role !== 'attendee' || canVote,
     };
     await this.store.createLink(link);
+    if (link.sealedToken) await this.joinCode(link);
     return { link, token };
+  }
+
+  /**
+   * The short join code of a live public join link (`ABC-DEF`, ADR 022), made on first ask: a
+   * link from before join codes gets one the first time the projector shows it. Null for any
+   * other link, and for a revoked one (its code died with it).
+   */
+  async joinCode(link: LinkRecord): Promise<string | null> {
+    if (link.role !== 'attendee' || !link.sealedToken || link.revokedAt !== null) return null;
+    const sealed = await this.store.getJoinCode(link.id);
+    if (sealed) {
+      const code = this.sealer.unseal(sealed);
+      return code ? formatJoinCode(code) : null;
+    }
+    // 2^30 codes: a draw that hits a live one is rare, eight in a row is never.
+    for (let i = 0; i < 8; i++) {
+      const code = generateJoinCode();
+      const result = await this.store.addJoinCode(link.id, hashJoinCode(this.secret, code), this.sealer.seal(code));
+      if (result === 'added') return formatJoinCode(code);
+      if (result === 'no-link') return null;
+      // Another request gave it one at the same moment: that one stands.
+      if (result === 'link-has-code') return this.joinCode(link);
+    }
+    throw new Error('no free join code after eight draws');
+  }
+
+  /**
+   * The live public join link a typed join code opens: `invalid` when the text cannot be a code
+   * at all, null when no live link has it (a wrong guess, a revoked link, a deleted assembly).
+   */
+  async linkForJoinCode(typed: string): Promise<LinkRecord | 'invalid' | null> {
+    const normalized = normalizeJoinCode(typed);
+    if (!normalized) return 'invalid';
+    const linkId = await this.store.findLinkIdByJoinCode(hashJoinCode(this.secret, normalized));
+    const link = linkId ? await this.store.getLink(linkId) : null;
+    return link && link.revokedAt === null && link.role === 'attendee' ? link : null;
   }
 
   /** Revokes a link; refuses (LastFacilitatorLinkError) to lock the facilitators out. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** The refusals a person may meet in a browser, as keys of the `refused` catalogue section. */
-export type RefusalKey = 'crossSite' | 'tooLarge' | 'encoding' | 'badForm' | 'badAddress' | 'method' | 'unavailable' | 'error';
+export type RefusalKey = 'crossSite' | 'tooLarge' | 'encoding' | 'badForm' | 'badAddress' | 'method' | 'unavailable' | 'error' | 'tooManyGuesses';
 
 /** A refusal in the person's language (`null` when no catalogue has it: the English message stands). */
 export type RefusalText = (key: RefusalKey, headers: IncomingHttpHeaders) => { language: string; text: string } | null;

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { AccessService } from '../access/access-service.js';
+import { rolePath, type AccessService } from '../access/access-service.js';
 import type { Store, LinkRecord } from '../storage/store.js';
 import type { Rooms } from '../sync/rooms.js';
 import type { Room } from '../sync/room.js';
@@ -89,7 +89,7 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
   const origin = (request: Request) => (publicUrl ? publicUrl.replace(/\/$/, '') : new URL(request.url).origin);
   const joinUrl = (request: Request, token: string) => `${origin(request)}/join/${token}`;
 
-  const summary = (link: LinkRecord, request: Request): LinkSummary => {
+  const summary = async (link: LinkRecord, request: Request): Promise<LinkSummary> => {
     const token = access.unsealToken(link);
     return {
       id: link.id,
@@ -99,11 +99,12 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
       createdAt: link.createdAt,
       revokedAt: link.revokedAt,
       url: token && link.revokedAt === null ? joinUrl(request, token) : null,
+      joinCode: token ? await access.joinCode(link) : null,
       canVote: link.canVote,
     };
   };
-  const minted = (m: { link: LinkRecord; token: string }, request: Request): MintedLink => ({
-    link: summary(m.link, request),
+  const minted = async (m: { link: LinkRecord; token: string }, request: Request): Promise<MintedLink> => ({
+    link: await summary(m.link, request),
     url: joinUrl(request, m.token),
     token: m.token,
   });
@@ -142,14 +143,14 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
       const secure = new URL(request.url).protocol === 'https:';
       return {
         id: created.id,
-        facilitator: minted(created.facilitator, request),
-        attendee: minted(created.attendee, request),
+        facilitator: await minted(created.facilitator, request),
+        attendee: await minted(created.attendee, request),
         cookie: await access.sessionCookie(created.facilitator.link, secure),
       };
     },
 
     async listLinks(assemblyId, request) {
-      return (await access.listLinks(assemblyId)).map((l) => summary(l, request));
+      return Promise.all((await access.listLinks(assemblyId)).map((l) => summary(l, request)));
     },
 
     async mintLink(assemblyId, { role, scope, label, canVote }, request) {
@@ -157,6 +158,13 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
     },
 
     revokeLink: (assemblyId, linkId) => access.revokeLink(assemblyId, linkId),
+
+    async redeemJoinCode(typed, request) {
+      const link = await access.linkForJoinCode(typed);
+      if (link === null || link === 'invalid') return link;
+      const secure = new URL(request.url).protocol === 'https:';
+      return { cookie: await access.sessionCookie(link, secure, request.headers.get('cookie') ?? undefined), to: rolePath(link) };
+    },
 
     async docState(docName) {
       return this.readDoc(docName, (doc) => Y.encodeStateAsUpdate(doc));

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { AssemblyRecord, Choice, LinkRecord, NewVotingRight, PublishedMinutes, Role, Store, StoredDoc } from './store.js';
 import { migrateBallots, SqliteBallots } from './sqlite-ballots.js';
 import { SqliteDrafts } from './sqlite-drafts.js';
+import { SqliteJoinCodes } from './sqlite-join-codes.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS assemblies (
@@ -117,6 +118,7 @@ export class SqliteStore implements Store {
   private readonly stmts;
   private readonly ballots: SqliteBallots;
   private readonly drafts: SqliteDrafts;
+  private readonly joinCodes: SqliteJoinCodes;
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -133,6 +135,7 @@ export class SqliteStore implements Store {
     migrateBallots(this.db);
     this.ballots = new SqliteBallots(this.db);
     this.drafts = new SqliteDrafts(this.db);
+    this.joinCodes = new SqliteJoinCodes(this.db);
     const db = this.db;
     this.stmts = {
       insertAssembly: db.prepare('INSERT INTO assemblies (id, title, created_at) VALUES (?, ?, ?)'),
@@ -264,8 +267,16 @@ export class SqliteStore implements Store {
   }
 
   async revokeLink(id: string, at: number): Promise<boolean> {
-    return this.stmts.revokeLink.run(at, id).changes > 0;
+    return this.db.transaction(() => {
+      this.joinCodes.dropForLink(id);
+      return this.stmts.revokeLink.run(at, id).changes > 0;
+    })();
   }
+
+  // Join codes (ADR 022): sqlite-join-codes.ts.
+  addJoinCode = (linkId: string, codeHash: Uint8Array, sealedCode: Uint8Array) => this.joinCodes.addJoinCode(linkId, codeHash, sealedCode);
+  getJoinCode = (linkId: string) => this.joinCodes.getJoinCode(linkId);
+  findLinkIdByJoinCode = (codeHash: Uint8Array) => this.joinCodes.findLinkIdByJoinCode(codeHash);
 
   private readonly appendMany = (doc: string, updates: Uint8Array[]): number => {
     let last = 0;

@@ -67,6 +67,12 @@ export interface VotingRightRecord {
 
 export type NewVotingRight = Pick<VotingRightRecord, 'id' | 'codeHash' | 'sealedCode'>;
 
+/**
+ * Adding a join code (ADR 022): `code-taken` when a live code already hashes the same (draw
+ * another), `link-has-code` when the link has one, `no-link` when the link is missing or revoked.
+ */
+export type JoinCodeResult = 'added' | 'code-taken' | 'link-has-code' | 'no-link';
+
 export interface StoredDoc {
   /** The compacted state, or null when the document was never compacted. */
   snapshot: Uint8Array | null;
@@ -160,8 +166,19 @@ export interface Store {
   getLink(id: string): Promise<LinkRecord | null>;
   findLinkByTokenHash(tokenHash: Uint8Array): Promise<LinkRecord | null>;
   listLinks(assemblyId: string): Promise<LinkRecord[]>;
-  /** Marks a link revoked; returns false when there is no such link. */
+  /** Marks a link revoked and deletes its join code, in one transaction; false when there is no such link. */
   revokeLink(id: string, at: number): Promise<boolean>;
+
+  /**
+   * Gives a live link its short join code (ADR 022): `codeHash` (an HMAC under the server's
+   * secret) is unique among live codes, `sealedCode` lets the projector show it again. A code
+   * lives as long as its link: revoking the link or deleting the assembly removes it.
+   */
+  addJoinCode(linkId: string, codeHash: Uint8Array, sealedCode: Uint8Array): Promise<JoinCodeResult>;
+  /** The sealed join code of a link, or null when it has none (or was revoked). */
+  getJoinCode(linkId: string): Promise<Uint8Array | null>;
+  /** The id of the link whose live join code hashes to `codeHash` (an indexed lookup), or null. */
+  findLinkIdByJoinCode(codeHash: Uint8Array): Promise<string | null>;
 
   /** Appends updates to a document's log in one transaction; returns the new last sequence number. */
   appendUpdates(doc: string, updates: Uint8Array[]): Promise<number>;

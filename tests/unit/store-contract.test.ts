@@ -277,6 +277,34 @@ for (const [name, make] of BACKENDS) {
       expect(await store.getMinutesDraft('asm1')).toEqual({ markdown: null, revision: 0, savedAt: null });
     });
 
+    it('[N23] a join code is unique among live codes, found by its hash, and dies with its link or its assembly', async () => {
+      const hash = (n: number) => new Uint8Array(32).fill(n);
+      await store.createLink(link({ sealedToken: new Uint8Array([9]) }));
+      await store.createLink(link({ id: 'link2', tokenHash: hash(2), sealedToken: new Uint8Array([8]) }));
+      expect(await store.getJoinCode('link1')).toBeNull();
+      expect(await store.addJoinCode('link1', hash(7), new Uint8Array([1, 2]))).toBe('added');
+      expect([...(await store.getJoinCode('link1'))!]).toEqual([1, 2]);
+      expect(await store.findLinkIdByJoinCode(hash(7))).toBe('link1');
+      expect(await store.findLinkIdByJoinCode(hash(6))).toBeNull();
+      expect(await store.addJoinCode('link2', hash(7), new Uint8Array([3]))).toBe('code-taken');
+      expect(await store.addJoinCode('link1', hash(5), new Uint8Array([3]))).toBe('link-has-code');
+      expect(await store.addJoinCode('ghost', hash(4), new Uint8Array([3]))).toBe('no-link');
+      expect(await store.addJoinCode('link2', hash(6), new Uint8Array([4]))).toBe('added');
+
+      // Revoking kills the code, and a revoked link gets no new one; the code is free again.
+      expect(await store.revokeLink('link1', 50)).toBe(true);
+      expect(await store.findLinkIdByJoinCode(hash(7))).toBeNull();
+      expect(await store.getJoinCode('link1')).toBeNull();
+      expect(await store.addJoinCode('link1', hash(3), new Uint8Array([5]))).toBe('no-link');
+      await store.createLink(link({ id: 'link3', tokenHash: hash(3), sealedToken: new Uint8Array([7]) }));
+      expect(await store.addJoinCode('link3', hash(7), new Uint8Array([6]))).toBe('added');
+
+      // Deleting the assembly deletes its codes.
+      await store.deleteAssembly('asm1');
+      expect(await store.findLinkIdByJoinCode(hash(6))).toBeNull();
+      expect(await store.findLinkIdByJoinCode(hash(7))).toBeNull();
+    });
+
     it('keeps whether an attendee link votes', async () => {
       await store.createLink(link({ canVote: false }));
       expect((await store.getLink('link1'))!.canVote).toBe(false);
