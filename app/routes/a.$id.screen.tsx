@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { usePlenary } from '~/collab/use-plenary';
 import { ConnectionIndicator } from '~/components/connection-indicator';
+import { LanguageSwitcher } from '~/components/language-switcher';
 import { MetaDetails } from '~/components/meta-details';
 import { TimerDisplay } from '~/components/timer-display';
 import type { StackEntry } from '~/model/stack';
@@ -156,6 +157,8 @@ export default function ProjectorScreen() {
         </div>
       )}
       {current && breakout ? null : <div className="mt-auto">{join}</div>}
+      {/* The projector's own language (a plain form post, as on every page). */}
+      <LanguageSwitcher tone="dark" className="text-stone-300" />
     </main>
   );
 }
