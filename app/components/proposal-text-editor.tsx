@@ -50,7 +50,7 @@ export function ProposalTextEditor({ doc, proposal: p, guard }: { doc: Y.Doc; pr
           <summary className="cursor-pointer text-sm font-bold">{t('decision.earlier', { count: p.revisions.length })}</summary>
           <ol className="mt-1 grid gap-1 text-sm">
             {[...p.revisions].reverse().map((r) => (
-              <li key={r.id} className="border-l-4 border-stone-300 pl-2">
+              <li key={r.id} className="border-s-4 border-stone-300 ps-2">
                 <span className="block text-stone-700">{r.by ? t('decision.changedBy', { when: when(r.at), name: r.by }) : t('decision.changedAt', { when: when(r.at) })}</span>
                 {r.text}
               </li>

@@ -38,10 +38,10 @@ export function ProposalTextScreen({ proposal: p }: { proposal: Proposal }) {
         {p.text}
       </p>
       {accepted.length ? (
-        <ul className="mt-3 grid gap-1 border-l-8 border-green-300 pl-4 text-2xl 2xl:gap-2 2xl:text-4xl" data-testid="accepted-amendments" aria-label={t('decision.acceptedAmendments')}>
+        <ul className="mt-3 grid gap-1 border-s-8 border-green-300 ps-4 text-2xl 2xl:gap-2 2xl:text-4xl" data-testid="accepted-amendments" aria-label={t('decision.acceptedAmendments')}>
           {accepted.map((a) => (
             <li key={a.id} className="line-clamp-2">
-              <span className="mr-3 inline-block rounded bg-green-300 px-2 align-middle text-lg font-black uppercase text-stone-950 2xl:text-2xl">✓ {t('decision.acceptedMark')}</span>
+              <span className="me-3 inline-block rounded bg-green-300 px-2 align-middle text-lg font-black uppercase text-stone-950 2xl:text-2xl">✓ {t('decision.acceptedMark')}</span>
               <span className="font-semibold">{a.text}</span>
             </li>
           ))}

@@ -112,7 +112,7 @@ export function RunPanel({
             lastNext.current = Date.now();
             nextItem(doc, serverNow(), current?.id ?? null);
           }}
-          disabled={!next && !current} data-testid="next-item-button" className="max-w-full text-left">
+          disabled={!next && !current} data-testid="next-item-button" className="max-w-full text-start">
           {current ? (next ? t('run.next', { title: next.title }) : t('run.finish')) : next ? t('run.begin', { title: next.title }) : t('run.nextPlain')}
         </Button>
       </div>

@@ -63,7 +63,7 @@ export function StackPhone({
         <ol className="mt-3 divide-y-2 divide-stone-200" data-testid="stack-queue">
           {stack.queue.map((e, i) => (
             <li key={e.id} className={`flex items-baseline gap-3 py-2 ${isMine(e.id) ? 'font-black' : ''}`}>
-              <span className="w-6 shrink-0 text-right font-mono">{i + 1}</span>
+              <span className="w-6 shrink-0 text-end font-mono">{i + 1}</span>
               <span className="min-w-0 flex-1 break-words">
                 {entryName(t, e)}
                 {isMine(e.id) ? ` (${t('stack.you')})` : ''}

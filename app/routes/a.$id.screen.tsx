@@ -51,7 +51,7 @@ export default function ProjectorScreen() {
   const next = agenda.slice(index + 1).find((i) => i.status === 'pending') ?? null;
   const join = data.join ? (
     <section className={`flex items-end justify-end gap-6 ${current ? '' : 'flex-wrap-reverse lg:gap-8'}`} aria-label={t('screen.join')}>
-      <div className="min-w-0 text-right">
+      <div className="min-w-0 text-end">
         <p className={`font-black ${current ? 'text-2xl 2xl:text-4xl' : 'text-3xl sm:text-5xl'}`}>{t('screen.join')}</p>
         <p className={`mt-1 text-stone-300 ${current ? 'text-lg 2xl:text-2xl' : 'text-2xl'}`}>{t('screen.scan')}</p>
         <p className={`mt-1 break-all font-mono text-stone-300 ${current ? 'text-base 2xl:text-xl' : 'text-xl'}`}>{data.join.url}</p>
@@ -140,7 +140,7 @@ export default function ProjectorScreen() {
               </div>
             ) : null}
           </div>
-          <div className="grid gap-6 lg:max-w-sm lg:text-right 2xl:max-w-none">
+          <div className="grid gap-6 lg:max-w-sm lg:text-end 2xl:max-w-none">
             <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="room" />
             {speaking ? <TimerDisplay timer={speaking} name="speaker" label={t('timer.speaker')} size="room-second" /> : null}
           </div>
