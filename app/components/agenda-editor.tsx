@@ -187,7 +187,7 @@ export function AgendaEditor({
                     <div className="flex flex-wrap items-baseline justify-between gap-x-3">
                       <p className={`text-lg font-bold ${item.status === 'skipped' ? 'line-through' : ''}`}>
                         {current ? <span className="me-2 rounded bg-stone-950 px-2 py-0.5 text-sm text-white">{t('agenda.now')}</span> : null}
-                        {item.title}
+                        <span dir="auto">{item.title}</span>
                       </p>
                       <span className="text-sm font-semibold">{t('agenda.minutes', { count: item.minutes })}</span>
                     </div>

@@ -34,7 +34,7 @@ export function ProposalTextScreen({ proposal: p }: { proposal: Proposal }) {
           </p>
         ) : null}
       </div>
-      <p className="mt-1 line-clamp-3 text-4xl font-black leading-tight 2xl:text-6xl" data-testid="current-text">
+      <p dir="auto" className="mt-1 line-clamp-3 text-4xl font-black leading-tight 2xl:text-6xl" data-testid="current-text">
         {p.text}
       </p>
       {accepted.length ? (
@@ -42,7 +42,7 @@ export function ProposalTextScreen({ proposal: p }: { proposal: Proposal }) {
           {accepted.map((a) => (
             <li key={a.id} className="line-clamp-2">
               <span className="me-3 inline-block rounded bg-green-300 px-2 align-middle text-lg font-black uppercase text-stone-950 2xl:text-2xl">✓ {t('decision.acceptedMark')}</span>
-              <span className="font-semibold">{a.text}</span>
+              <span dir="auto" className="font-semibold">{a.text}</span>
             </li>
           ))}
         </ul>

@@ -29,7 +29,7 @@ export function RoundStatus({ round, size = 'phone' }: { round: Round; size?: 'p
       {round.prompts.length > 0 ? (
         <ol className={`mt-2 list-decimal ps-6 ${big ? 'text-3xl' : 'text-lg'}`} data-testid="round-prompts">
           {round.prompts.map((p, i) => (
-            <li key={i}>{p}</li>
+            <li key={i} dir="auto">{p}</li>
           ))}
         </ol>
       ) : null}

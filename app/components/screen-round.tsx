@@ -58,7 +58,7 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
       <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-8">
         <div className="min-w-0">
           <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('agenda.now')}</p>
-          <p className="line-clamp-1 break-words text-4xl font-black leading-tight 2xl:text-6xl">{title}</p>
+          <p dir="auto" className="line-clamp-1 break-words text-4xl font-black leading-tight 2xl:text-6xl">{title}</p>
         </div>
         <RoundCountdown round={round} />
       </div>
@@ -73,7 +73,7 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
             <h2 className="text-xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('round.questions')}</h2>
             <ol className={`mt-1 grid list-decimal gap-3 ps-[1.3em] font-bold leading-[1.15] marker:text-amber-300 ${size}`} data-testid="screen-prompts">
               {round.prompts.map((p, i) => (
-                <li key={i} className="break-words ps-2">
+                <li key={i} dir="auto" className="break-words ps-2">
                   {p}
                 </li>
               ))}
@@ -87,7 +87,7 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
           {round.tables.map((table) => (
             <li key={table.id} className="rounded-lg border-2 border-stone-600 px-3 py-1">
               <span className="font-black">{t('breakout.table', { number: table.number })}</span>
-              {table.label ? <span className="text-stone-300"> · {table.label}</span> : null}
+              {table.label ? <span className="text-stone-300"> · <span dir="auto">{table.label}</span></span> : null}
             </li>
           ))}
         </ul>

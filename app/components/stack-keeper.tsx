@@ -207,7 +207,7 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
             {stack.queue.map((e, i) => (
               <li key={e.id} className="flex flex-wrap items-center gap-2 py-2" data-entry={e.id}>
                 <span className="w-6 text-end font-mono">{i + 1}</span>
-                <span className="min-w-0 flex-1 text-lg font-bold" data-testid="queue-name">
+                <span dir="auto" className="min-w-0 flex-1 text-lg font-bold" data-testid="queue-name">
                   {entryName(t, e)}
                 </span>
                 {e.kind !== 'speak' ? <span className="rounded bg-stone-200 px-2 text-sm font-semibold">{t(`stack.kinds.${e.kind}`)}</span> : null}

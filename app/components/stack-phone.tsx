@@ -65,7 +65,7 @@ export function StackPhone({
             <li key={e.id} className={`flex items-baseline gap-3 py-2 ${isMine(e.id) ? 'font-black' : ''}`}>
               <span className="w-6 shrink-0 text-end font-mono">{i + 1}</span>
               <span className="min-w-0 flex-1 break-words">
-                {entryName(t, e)}
+                <span dir="auto">{entryName(t, e)}</span>
                 {isMine(e.id) ? ` (${t('stack.you')})` : ''}
               </span>
               {e.kind !== 'speak' ? <span className="shrink-0 rounded bg-stone-200 px-2 text-sm font-semibold">{t(`stack.kinds.${e.kind}`)}</span> : null}

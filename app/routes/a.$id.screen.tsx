@@ -80,7 +80,7 @@ export default function ProjectorScreen() {
         </noscript>
       </div>
       {announcement ? (
-        <p role="status" className="break-words rounded-xl bg-amber-300 px-6 py-3 text-3xl font-black text-black 2xl:text-5xl" data-testid="announcement">
+        <p role="status" dir="auto" className="break-words rounded-xl bg-amber-300 px-6 py-3 text-3xl font-black text-black 2xl:text-5xl" data-testid="announcement">
           {announcement}
         </p>
       ) : null}
@@ -91,11 +91,11 @@ export default function ProjectorScreen() {
         <section className="grid flex-1 gap-8 lg:grid-cols-[minmax(0,1fr)_auto] lg:items-start" data-testid="current-item">
           <div className="min-w-0">
             <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('agenda.now')}</p>
-            <p className="line-clamp-2 break-words text-5xl font-black leading-tight 2xl:line-clamp-3 2xl:text-8xl">{current.title}</p>
+            <p dir="auto" className="line-clamp-2 break-words text-5xl font-black leading-tight 2xl:line-clamp-3 2xl:text-8xl">{current.title}</p>
             <InterpretationChannels text={current.interpretation} styles={ROOM_CHANNELS} className="mt-4" />
             {next && !breakout ? (
               <p className="mt-4 line-clamp-2 text-3xl text-stone-300 2xl:text-4xl" data-testid="next-item">
-                {t('agenda.next')}: <span className="font-bold text-white">{next.title}</span>
+                {t('agenda.next')}: <span dir="auto" className="font-bold text-white">{next.title}</span>
               </p>
             ) : null}
             {proposal && !breakout ? (
@@ -123,17 +123,17 @@ export default function ProjectorScreen() {
                 {stack.speaker ? (
                   <p className="text-3xl 2xl:text-5xl" data-testid="screen-speaker">
                     <span className="font-bold uppercase text-amber-300">{t('stack.nowSpeaking')}: </span>
-                    <span className="font-black">{who(stack.speaker)}</span>
+                    <span dir="auto" className="font-black">{who(stack.speaker)}</span>
                   </p>
                 ) : null}
                 {stack.speaker?.kind === 'report' ? (
-                  <p className="line-clamp-6 whitespace-pre-wrap rounded-xl border-4 border-amber-300 p-4 text-2xl 2xl:text-4xl" data-testid="screen-report">
+                  <p dir="auto" className="line-clamp-6 whitespace-pre-wrap rounded-xl border-4 border-amber-300 p-4 text-2xl 2xl:text-4xl" data-testid="screen-report">
                     {stack.speaker.text}
                   </p>
                 ) : null}
                 {upNext ? (
                   <p className="text-2xl text-stone-300 2xl:text-4xl" data-testid="screen-next-up">
-                    {t('stack.nextUp')}: <span className="font-bold text-white">{who(upNext)}</span>
+                    {t('stack.nextUp')}: <span dir="auto" className="font-bold text-white">{who(upNext)}</span>
                     {upNext.kind !== 'speak' && !stack.settings.hideNames ? ` · ${t(`stack.kinds.${upNext.kind}`)}` : ''}
                   </p>
                 ) : null}
