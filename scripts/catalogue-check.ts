@@ -109,3 +109,9 @@ function isWords(value: string): boolean {
 
 /** Whether a report has something that breaks a page (the command exits 1 on these). */
 export const hasErrors = (r: CatalogueReport) => r.extra.length + r.wrongPlural.length + r.placeholdersMissing.length + r.placeholdersAdded.length > 0;
+
+/** The README's table of languages (between its `languages:start`/`end` markers), from the catalogues' `_meta`. */
+export function languageTable(languages: readonly { code: string; meta: { name: string; english: string; dir: string; status: string } }[]): string {
+  const rows = languages.map(({ code, meta }) => `| \`${code}\` | ${meta.name} | ${meta.english} | ${meta.dir} | ${meta.status} |`);
+  return ['| Code | Name | English name | Direction | Status |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}

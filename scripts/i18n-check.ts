@@ -5,9 +5,10 @@
  * placeholders and plural forms. Exits 1 on extra keys, wrong plural keys, or a placeholder lost
  * or added (they break a page), and on a file the server would refuse; missing keys and plural
  * forms are listed but allowed (English per key, the language's `_other` per form).
+ * `--readme` prints the README's table of languages instead.
  */
 import { CatalogueFileError, loadLanguages } from '../app/i18n/locale-files.server';
-import { checkCatalogue, hasErrors, pluralCategories } from './catalogue-check';
+import { checkCatalogue, hasErrors, languageTable, pluralCategories } from './catalogue-check';
 
 const LIST = 12;
 const list = (label: string, items: string[]) => {
@@ -24,6 +25,11 @@ try {
   if (!(err instanceof CatalogueFileError)) throw err;
   console.error(err.message);
   process.exit(1);
+}
+// `npm run i18n:check -- --readme`: the README's table of languages, to paste between its markers.
+if (process.argv.includes('--readme')) {
+  console.log(languageTable(languages));
+  process.exit(0);
 }
 const english = languages.find((l) => l.code === 'en')!;
 let failed = 0;

@@ -68,3 +68,19 @@ export async function startHarness({ env = {} }: { env?: Record<string, string> 
 export async function waitLive(page: Page): Promise<void> {
   await page.locator('[data-testid="connection"][data-status="connected"]').first().waitFor({ timeout: 15_000 });
 }
+
+/**
+ * Picks a language with the page's switcher, whichever form it has: one button per language (up
+ * to three), or a list and a button (more than three, once the issue-14 catalogues are in).
+ */
+export async function chooseLanguage(page: Page, name: string): Promise<void> {
+  const form = page.getByTestId('language-switcher').first();
+  const list = form.getByRole('combobox');
+  if (await list.count()) {
+    await list.selectOption({ label: name });
+    await form.getByRole('button').click();
+  } else {
+    await form.getByRole('button', { name }).click();
+  }
+  await page.waitForLoadState('load');
+}

@@ -80,7 +80,7 @@ describe('[L6][L14] Arabic pages are right to left and mirrored', () => {
     ['console', 'facilitate', PHONE],
     ['phone', '', PHONE],
     ['phone', '', LAPTOP],
-  ] as const)('the %s at %o', async (name, route, viewport) => {
+  ] as const)('the %s (%s) at %j', async (name, route, viewport) => {
     const token = route === 'facilitate' ? asm.facilitatorToken : asm.attendeeToken;
     const url = `/a/${asm.id}${route ? `/${route}?saved` : ''}`;
     const ar = await open(url, 'ar', viewport, token);

@@ -73,3 +73,14 @@ describe('[L12] i18n:check', () => {
     expect(r.placeholdersMissing).toEqual([{ key: 'cast_zero', names: ['who'] }, { key: 'cast_two', names: ['who'] }]);
   });
 });
+
+describe('[L8] the README lists every language with its status', () => {
+  it('its table is the one the catalogues give (npm run i18n:check -- --readme)', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { languageTable } = await import('../../scripts/catalogue-check.js');
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
+    const table = /<!-- languages:start -->\n([\s\S]*?)\n<!-- languages:end -->/.exec(readme)?.[1];
+    expect(table, 'run npm run i18n:check -- --readme and paste the table into README.md').toBe(languageTable(languages));
+  });
+});
