@@ -122,6 +122,17 @@ describe('[L15] what people type keeps its own direction', () => {
     }
     expect(await directionOf(en, '[data-testid="assembly-title"]')).toBe('ltr');
     expect(await directionOf(ar, '[data-testid="assembly-title"]')).toBe('ltr');
+    // ...and still lines up with the page: the English title starts at the right on the Arabic page.
+    const gaps = (page: Page) =>
+      page.getByTestId('assembly-title').evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const [text, box] = [range.getBoundingClientRect(), el.getBoundingClientRect()];
+        return { left: Math.round(text.left - box.left), right: Math.round(box.right - text.right) };
+      });
+    expect((await gaps(ar)).right).toBeLessThanOrEqual(1);
+    expect((await gaps(ar)).left).toBeGreaterThan(10);
+    expect((await gaps(en)).left).toBeLessThanOrEqual(1);
   });
 });
 
