@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useLocation, useRouteLoaderData } from '@remix-run/react';
 import { FALLBACK_LANGUAGE } from '~/i18n/i18n';
 import { useTranslation } from '~/i18n/react';
@@ -17,16 +18,17 @@ export function LanguageSwitcher({ className = '', tone = 'light' }: { className
   const location = useLocation();
   const languages = useRouteLoaderData<typeof rootLoader>('root')?.languages ?? [{ code: FALLBACK_LANGUAGE, name: 'English', dir: 'ltr' as const }];
   const dark = tone === 'dark';
+  const listId = useId();
   return (
     <form method="post" action="/language" className={`flex flex-wrap items-center gap-2 ${className}`} aria-label={t('language.change')} data-testid="language-switcher">
       <input type="hidden" name="back" value={location.pathname + location.search} />
       {languages.length > MAX_BUTTONS ? (
         <>
-          <label htmlFor="language-choice" className="text-sm font-semibold">
+          <label htmlFor={listId} className="text-sm font-semibold">
             {t('language.label')}
           </label>
           <select
-            id="language-choice"
+            id={listId}
             name="language"
             defaultValue={i18n.language}
             className={`min-h-11 max-w-[12rem] rounded-lg border-2 px-2 text-base font-semibold ${dark ? 'border-stone-500 bg-black text-white' : 'border-stone-400 bg-white text-stone-950'}`}
