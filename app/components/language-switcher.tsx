@@ -24,14 +24,15 @@ export function LanguageSwitcher({ className = '', tone = 'light' }: { className
       <input type="hidden" name="back" value={location.pathname + location.search} />
       {languages.length > MAX_BUTTONS ? (
         <>
-          <label htmlFor={listId} className="text-sm font-semibold">
+          {/* Read out, not shown: the list shows the language by name and the button says what it does, in one row on a phone. */}
+          <label htmlFor={listId} className="sr-only">
             {t('language.label')}
           </label>
           <select
             id={listId}
             name="language"
             defaultValue={i18n.language}
-            className={`min-h-11 max-w-[12rem] rounded-lg border-2 px-2 text-base font-semibold ${dark ? 'border-stone-500 bg-black text-white' : 'border-stone-400 bg-white text-stone-950'}`}
+            className={`min-h-11 min-w-[7rem] max-w-[14rem] flex-1 basis-0 rounded-lg border-2 px-2 text-base font-semibold ${dark ? 'border-stone-500 bg-black text-white' : 'border-stone-400 bg-white text-stone-950'}`}
           >
             {languages.map(({ code, name, dir }) => (
               <option key={code} value={code} lang={code} dir={dir}>
@@ -39,7 +40,7 @@ export function LanguageSwitcher({ className = '', tone = 'light' }: { className
               </option>
             ))}
           </select>
-          <button type="submit" className={`min-h-11 rounded-lg border-2 px-3 text-base font-semibold ${dark ? 'border-white bg-white text-black' : 'border-stone-950 bg-stone-950 text-white'}`}>
+          <button type="submit" className={`min-h-11 shrink-0 rounded-lg border-2 px-3 text-base font-semibold ${dark ? 'border-white bg-white text-black' : 'border-stone-950 bg-stone-950 text-white'}`}>
             {t('language.change')}
           </button>
         </>
