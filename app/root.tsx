@@ -11,8 +11,8 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react';
 import { useEffect, useMemo } from 'react';
-import { CATALOGUES, FALLBACKS, SUPPORTED_LANGUAGES } from './i18n/catalogues.server';
-import { createI18n, FALLBACK_LANGUAGE, LANGUAGE_NAMES } from './i18n/i18n';
+import { CATALOGUES, FALLBACKS, LANGUAGE_CHOICES, LANGUAGE_META } from './i18n/catalogues.server';
+import { createI18n, FALLBACK_LANGUAGE } from './i18n/i18n';
 import { languageFor } from './i18n/language.server';
 import { I18nProvider, useTranslation } from './i18n/react';
 import { useNonce } from './utils/nonce';
@@ -29,7 +29,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Only this person's language travels to the page, with English for any key it lacks (ADR 021).
   // `now`: the server's time when this page was made, so a page without JavaScript shows timers
   // as they stood then (not their full length).
-  return { language, languages: SUPPORTED_LANGUAGES, catalogue: CATALOGUES[language], fallback: FALLBACKS[language], now: Date.now() };
+  // `languages`: every language's code, own name and direction, for the switcher; `dir` from the
+  // catalogue's own `_meta` (ADR 024), not from a list in code.
+  return {
+    language,
+    dir: LANGUAGE_META[language].dir,
+    languages: LANGUAGE_CHOICES,
+    catalogue: CATALOGUES[language],
+    fallback: FALLBACKS[language],
+    now: Date.now(),
+  };
 }
 
 /** Only an address no page answers ends here (each page has its own title, [N12]). */
@@ -42,12 +51,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const language = data?.language ?? FALLBACK_LANGUAGE;
   const i18n = useMemo(
-    () => createI18n(language, data?.catalogue ?? {}, data?.fallback),
-    [language, data?.catalogue, data?.fallback],
+    () => createI18n(language, data?.catalogue ?? {}, data?.fallback, data?.dir),
+    [language, data?.catalogue, data?.fallback, data?.dir],
   );
   const nonce = useNonce();
   return (
-    <html lang={language} dir={i18n.dir(language)}>
+    <html lang={language} dir={i18n.dir()}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -68,35 +77,9 @@ export default function App() {
   return <Outlet />;
 }
 
-/** Plain form posts, so switching works without JavaScript. */
-export function LanguageSwitcher({ className = '' }: { className?: string }) {
-  const { t, i18n } = useTranslation();
-  const location = useLocation();
-  const languages = useRouteLoaderData<typeof loader>('root')?.languages ?? [FALLBACK_LANGUAGE];
-  return (
-    <form method="post" action="/language" className={`flex flex-wrap items-center gap-2 ${className}`} aria-label={t('language.change')}>
-      <input type="hidden" name="back" value={location.pathname + location.search} />
-      <span className="text-sm font-semibold">{t('language.label')}:</span>
-      {languages.map((code) => (
-        <button
-          key={code}
-          type="submit"
-          name="language"
-          value={code}
-          lang={code}
-          aria-pressed={i18n.language === code}
-          className={`min-h-11 rounded-lg border-2 px-3 text-base font-semibold ${
-            i18n.language === code ? 'border-stone-950 bg-stone-950 text-white' : 'border-stone-400 bg-white text-stone-950'
-          }`}
-        >
-          {/* The current language is marked by more than colour (forced colours drop backgrounds). */}
-          {i18n.language === code ? <span aria-hidden="true">✓ </span> : null}
-          {LANGUAGE_NAMES[code] ?? code}
-        </button>
-      ))}
-    </form>
-  );
-}
+import { LanguageSwitcher } from './components/language-switcher';
+
+export { LanguageSwitcher };
 
 export function ErrorBoundary() {
   const error = useRouteError();
@@ -111,6 +94,7 @@ export function ErrorBoundary() {
       <a href="/" className="mt-6 inline-block text-lg font-semibold underline">
         {t('errors.back')}
       </a>
+      <LanguageSwitcher className="mt-8" />
     </main>
   );
 }

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
     .optional(),
   /** The address people reach Plenary at, for the links it hands out (else taken from the request). */
   PUBLIC_URL: z.string().url('PUBLIC_URL must be a full URL such as https://plenary.example.org').optional(),
+  /** A folder of catalogues (<code>.json) that add interface languages or fix built-in ones (ADR 024). */
+  LOCALES_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

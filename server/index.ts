@@ -17,7 +17,9 @@ import { bodyGuard } from './http/body-limit.js';
 import { largeBodyGate } from './http/large-body-gate.js';
 import { errorHandler } from './http/error-handler.js';
 import { loadRefusalText } from './http/refusal-text.js';
+import { CatalogueFileError, loadLanguages, type LoadedLanguage } from '../app/i18n/locale-files.server.js';
 import { routeConsoleToLogger } from './console-to-logger.js';
+import { StartupError } from './startup-error.js';
 import type { Logger } from './logger.js';
 import { openDataFolder, type DataFolder } from './storage/data-folder.js';
 import { SqliteStore } from './storage/sqlite-store.js';
@@ -94,16 +96,28 @@ export const HTTP_DEFAULTS = {
  * it cannot write, or an emptied database (see server/storage/data-folder.ts).
  */
 export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
+  // A catalogue that cannot be used stops the start before the data folder is touched (ADR 024).
+  const languages = readLanguages();
   const folder = config.dataFolder ?? openDataFolder(config.dataDir);
   try {
-    return await startOn(folder, config);
+    return await startOn(folder, config, languages);
   } catch (err) {
     folder.release();
     throw err;
   }
 }
 
-async function startOn(folder: DataFolder, config: PlenaryConfig): Promise<Plenary> {
+/** The interface languages (built-in and LOCALES_DIR); a bad file is a StartupError: one line, exit 1. */
+function readLanguages(): LoadedLanguage[] {
+  try {
+    return loadLanguages(undefined, process.env.LOCALES_DIR || undefined);
+  } catch (err) {
+    if (err instanceof CatalogueFileError) throw new StartupError(err.message);
+    throw err;
+  }
+}
+
+async function startOn(folder: DataFolder, config: PlenaryConfig, languages: LoadedLanguage[]): Promise<Plenary> {
   const tuning = { ...SYNC_DEFAULTS, ...config.sync };
   const limits = { ...HTTP_DEFAULTS, ...config.http };
   const { logger } = config;
@@ -147,7 +161,7 @@ async function startOn(folder: DataFolder, config: PlenaryConfig): Promise<Plena
   const services = createServices({ store, access, rooms, publicUrl: config.publicUrl, logger });
   const closeRemix = await mountRemix(app, server, config.remix, services, logger);
   // Last: every error of every route is answered (and logged) here, never by Express's default ([W11], [W12]).
-  app.use(errorHandler(logger, loadRefusalText()));
+  app.use(errorHandler(logger, loadRefusalText(languages)));
 
   // Assemblies set to delete themselves go when their time comes (checked at start and hourly).
   const sweep = async () => {

@@ -186,8 +186,8 @@ export function AgendaEditor({
                   <div className="min-w-0 flex-1">
                     <div className="flex flex-wrap items-baseline justify-between gap-x-3">
                       <p className={`text-lg font-bold ${item.status === 'skipped' ? 'line-through' : ''}`}>
-                        {current ? <span className="mr-2 rounded bg-stone-950 px-2 py-0.5 text-sm text-white">{t('agenda.now')}</span> : null}
-                        {item.title}
+                        {current ? <span className="me-2 rounded bg-stone-950 px-2 py-0.5 text-sm text-white">{t('agenda.now')}</span> : null}
+                        <span dir="auto">{item.title}</span>
                       </p>
                       <span className="text-sm font-semibold">{t('agenda.minutes', { count: item.minutes })}</span>
                     </div>

@@ -17,8 +17,8 @@ export function AgendaView({ agenda, currentId }: { agenda: AgendaItem[]; curren
           >
             <div className="flex items-baseline justify-between gap-3">
               <p className="min-w-0 text-lg font-bold">
-                {current ? <span className="mr-2 rounded bg-stone-950 px-2 py-0.5 text-sm text-white">{t('agenda.now')}</span> : null}
-                {item.title}
+                {current ? <span className="me-2 rounded bg-stone-950 px-2 py-0.5 text-sm text-white">{t('agenda.now')}</span> : null}
+                <span dir="auto">{item.title}</span>
               </p>
               <span className="shrink-0 text-sm font-semibold">{t('agenda.minutes', { count: item.minutes })}</span>
             </div>

@@ -14,7 +14,7 @@ export function AssemblyHeader({ title, subtitle, status, refreshes, children }:
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3">
         <div className="min-w-0">
           <p className="text-sm font-bold uppercase tracking-wide text-stone-700">{subtitle}</p>
-          <h1 className="break-words text-2xl font-black sm:text-3xl" data-testid="assembly-title">
+          <h1 dir="auto" className="break-words text-2xl font-black sm:text-3xl" data-testid="assembly-title">
             {title}
           </h1>
         </div>

@@ -141,7 +141,7 @@ function PlanForm({ doc, itemId, round, onError }: { doc: Y.Doc; itemId: string;
       <div className="sm:col-span-2">
         <Field id="round-prompts" label={t('round.prompts')} hint={t('round.promptsHint')}>
           {({ id, describedBy }) => (
-            <textarea
+            <textarea dir="auto"
               id={id}
               name="prompts"
               rows={3}
@@ -170,7 +170,7 @@ function PlanForm({ doc, itemId, round, onError }: { doc: Y.Doc; itemId: string;
         <div className="sm:col-span-2">
           <Field id="round-labels" label={t(assignment === 'topic' ? 'round.topics' : 'round.languages')} hint={t('round.labelsHint')}>
             {({ id, describedBy }) => (
-              <textarea
+              <textarea dir="auto"
                 id={id}
                 name="labels"
                 rows={4}

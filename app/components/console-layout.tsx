@@ -111,7 +111,7 @@ export function ConsoleLayout({ label, strip, sections, children }: { label: str
 export function SkipLinks() {
   const { t } = useTranslation();
   const cls =
-    'sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded-lg focus:bg-stone-950 focus:px-4 focus:py-2 focus:font-bold focus:text-white';
+    'sr-only focus:not-sr-only focus:fixed focus:start-2 focus:top-2 focus:z-50 focus:rounded-lg focus:bg-stone-950 focus:px-4 focus:py-2 focus:font-bold focus:text-white';
   return (
     <div>
       <JumpLink to="run" className={cls}>

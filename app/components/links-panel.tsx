@@ -107,7 +107,7 @@ export function LinksPanel({
                 .filter((i) => i.kind === 'breakout')
                 .map((i) => (
                   <option key={i.id} value={i.id}>
-                    {i.title}
+                    <span dir="auto">{i.title}</span>
                   </option>
                 ))}
             </Select>

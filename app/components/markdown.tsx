@@ -15,12 +15,12 @@ export function Markdown({ source }: { source: string }) {
   let list: { ordered: boolean; items: string[] } | null = null;
   let paragraph: string[] = [];
   const flushParagraph = () => {
-    if (paragraph.length) blocks.push(<p key={blocks.length}>{inline(paragraph.join(' '))}</p>);
+    if (paragraph.length) blocks.push(<p key={blocks.length} dir="auto">{inline(paragraph.join(' '))}</p>);
     paragraph = [];
   };
   const flushList = () => {
     if (!list) return;
-    const items = list.items.map((item, i) => <li key={i}>{inline(item)}</li>);
+    const items = list.items.map((item, i) => <li key={i} dir="auto">{inline(item)}</li>);
     blocks.push(list.ordered ? <ol key={blocks.length}>{items}</ol> : <ul key={blocks.length}>{items}</ul>);
     list = null;
   };
@@ -34,7 +34,7 @@ export function Markdown({ source }: { source: string }) {
       flushList();
       const level = heading[1].length;
       const Tag = (['h1', 'h2', 'h3', 'h4'] as const)[level - 1];
-      blocks.push(<Tag key={blocks.length}>{inline(heading[2])}</Tag>);
+      blocks.push(<Tag key={blocks.length} dir="auto">{inline(heading[2])}</Tag>);
     } else if (bullet || numbered) {
       flushParagraph();
       const ordered = Boolean(numbered);
@@ -44,7 +44,7 @@ export function Markdown({ source }: { source: string }) {
     } else if (line.startsWith('>')) {
       flushParagraph();
       flushList();
-      blocks.push(<blockquote key={blocks.length}>{inline(line.replace(/^>\s?/, ''))}</blockquote>);
+      blocks.push(<blockquote key={blocks.length} dir="auto">{inline(line.replace(/^>\s?/, ''))}</blockquote>);
     } else if (line.trim() === '') {
       flushParagraph();
       flushList();

@@ -18,7 +18,7 @@ export function MetaDetails({ meta }: { meta: AssemblyMeta }) {
       {meta.place ? (
         <div>
           <dt className="text-sm font-bold uppercase text-stone-700">{t('attendee.where')}</dt>
-          <dd>{meta.place}</dd>
+          <dd dir="auto">{meta.place}</dd>
         </div>
       ) : null}
       {meta.languages.length > 0 ? (

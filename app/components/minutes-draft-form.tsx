@@ -34,7 +34,7 @@ function DraftConflict({ current, editUrl }: { current: MinutesDraft; editUrl: s
           <label htmlFor="minutes-current" className="font-bold">
             {t('minutes.draft.theirs')}
           </label>
-          <textarea id="minutes-current" readOnly rows={10} value={current.markdown} className="rounded-lg border-2 border-stone-500 bg-white p-3 font-mono text-sm" />
+          <textarea dir="auto" id="minutes-current" readOnly rows={10} value={current.markdown} className="rounded-lg border-2 border-stone-500 bg-white p-3 font-mono text-sm" />
         </>
       ) : null}
       <a href={editUrl} className="justify-self-start font-bold text-stone-950 underline underline-offset-4">
@@ -110,7 +110,7 @@ export function MinutesDraftForm({
         <label htmlFor="minutes-text" className="font-bold">
           {t('minutes.text')}
         </label>
-        <textarea
+        <textarea dir="auto"
           id="minutes-text"
           name="markdown"
           rows={24}

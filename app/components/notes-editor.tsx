@@ -92,6 +92,8 @@ export default function NotesEditor({
           'aria-label': label,
           'aria-multiline': 'true',
           role: 'textbox',
+          // Each paragraph takes the direction of what is typed in it (tailwind.css), in every language.
+          dir: 'auto',
           'data-testid': testId,
           class: 'plenary-notes min-h-40 rounded-lg border-2 border-stone-500 bg-white p-3 text-lg',
         },

@@ -29,7 +29,7 @@ export function ProposalTextPhone({ proposal: p }: { proposal: Proposal }) {
           </span>
         ) : null}
       </h2>
-      <p className="break-words text-xl font-black" data-testid="current-text">
+      <p dir="auto" className="break-words text-xl font-black" data-testid="current-text">
         {p.text}
       </p>
       {needs ? (
@@ -43,8 +43,8 @@ export function ProposalTextPhone({ proposal: p }: { proposal: Proposal }) {
           <ul className="grid gap-2 text-lg">
             {accepted.map((a) => (
               <li key={a.id}>
-                <span className="mr-2 inline-block rounded bg-green-100 px-2 align-middle text-sm font-black uppercase text-green-900">✓ {t('decision.acceptedMark')}</span>
-                <span className="font-semibold">{a.text}</span>
+                <span className="me-2 inline-block rounded bg-green-100 px-2 align-middle text-sm font-black uppercase text-green-900">✓ {t('decision.acceptedMark')}</span>
+                <span dir="auto" className="font-semibold">{a.text}</span>
               </li>
             ))}
           </ul>
@@ -53,7 +53,7 @@ export function ProposalTextPhone({ proposal: p }: { proposal: Proposal }) {
       {p.revisions.length ? (
         <details className="mt-2" data-testid="original">
           <summary className="cursor-pointer font-bold underline">{t('decision.seeOriginal')}</summary>
-          <p className="mt-1 border-l-4 border-stone-400 pl-2">{p.revisions[0].text}</p>
+          <p dir="auto" className="mt-1 border-s-4 border-stone-400 ps-2">{p.revisions[0].text}</p>
         </details>
       ) : null}
     </div>

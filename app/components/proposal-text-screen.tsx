@@ -35,15 +35,15 @@ export function ProposalTextScreen({ proposal: p, brief = false }: { proposal: P
           </p>
         ) : null}
       </div>
-      <p className={`mt-1 font-black leading-tight ${brief ? 'line-clamp-2 text-3xl 2xl:text-5xl' : 'line-clamp-3 text-4xl 2xl:text-6xl'}`} data-testid="current-text">
+      <p dir="auto" className={`mt-1 font-black leading-tight ${brief ? 'line-clamp-2 text-3xl 2xl:text-5xl' : 'line-clamp-3 text-4xl 2xl:text-6xl'}`} data-testid="current-text">
         {p.text}
       </p>
       {accepted.length ? (
-        <ul className="mt-3 grid gap-1 border-l-8 border-green-300 pl-4 text-2xl 2xl:gap-2 2xl:text-4xl" data-testid="accepted-amendments" aria-label={t('decision.acceptedAmendments')}>
+        <ul className="mt-3 grid gap-1 border-s-8 border-green-300 ps-4 text-2xl 2xl:gap-2 2xl:text-4xl" data-testid="accepted-amendments" aria-label={t('decision.acceptedAmendments')}>
           {accepted.map((a) => (
             <li key={a.id} className={brief ? 'line-clamp-1' : 'line-clamp-2'}>
-              <span className="mr-3 inline-block rounded bg-green-300 px-2 align-middle text-lg font-black uppercase text-stone-950 2xl:text-2xl">✓ {t('decision.acceptedMark')}</span>
-              <span className="font-semibold">{a.text}</span>
+              <span className="me-3 inline-block rounded bg-green-300 px-2 align-middle text-lg font-black uppercase text-stone-950 2xl:text-2xl">✓ {t('decision.acceptedMark')}</span>
+              <span dir="auto" className="font-semibold">{a.text}</span>
             </li>
           ))}
         </ul>

@@ -84,7 +84,7 @@ export function ProposalsPanel({
         <label className="font-bold" htmlFor="proposal-text">
           {t('proposals.text')}
         </label>
-        <textarea id="proposal-text" name="text" rows={2} maxLength={2000} className="rounded-lg border-2 border-stone-500 px-3 py-2 text-lg" />
+        <textarea dir="auto" id="proposal-text" name="text" rows={2} maxLength={2000} className="rounded-lg border-2 border-stone-500 px-3 py-2 text-lg" />
         <label className="font-bold" htmlFor="proposal-by">
           {t('proposals.by')}
         </label>
@@ -162,7 +162,7 @@ function ProposalCard({
           </span>
         ) : null}
       </div>
-      <p className="mt-1 text-lg font-black">{p.text}</p>
+      <p dir="auto" className="mt-1 text-lg font-black">{p.text}</p>
       <ProposalTextEditor doc={doc} proposal={p} guard={guard} />
       {p.by ? <p className="text-sm">{t('minutes.broughtBy', { name: p.by })}</p> : null}
 
@@ -170,7 +170,7 @@ function ProposalCard({
       <ul className="grid gap-1">
         {p.amendments.map((a) => (
           <li key={a.id} className="flex flex-wrap items-center gap-2">
-            <span className={a.accepted === false ? 'line-through' : ''}>{a.text}</span>
+            <span dir="auto" className={a.accepted === false ? 'line-through' : ''}>{a.text}</span>
             {a.accepted !== null ? <span className="text-sm font-semibold">({t(a.accepted ? 'proposals.accepted' : 'proposals.rejected')})</span> : null}
             {/* Put to a phone vote: what the room voted on stays as it was ([F2]). */}
             {p.vote.open || p.vote.closed ? null : (

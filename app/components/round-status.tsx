@@ -27,9 +27,9 @@ export function RoundStatus({ round, size = 'phone' }: { round: Round; size?: 'p
         ) : null}
       </div>
       {round.prompts.length > 0 ? (
-        <ol className={`mt-2 list-decimal pl-6 ${big ? 'text-3xl' : 'text-lg'}`} data-testid="round-prompts">
+        <ol className={`mt-2 list-decimal ps-6 ${big ? 'text-3xl' : 'text-lg'}`} data-testid="round-prompts">
           {round.prompts.map((p, i) => (
-            <li key={i}>{p}</li>
+            <li key={i} dir="auto">{p}</li>
           ))}
         </ol>
       ) : null}

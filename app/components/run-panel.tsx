@@ -70,7 +70,7 @@ export function RunPanel({
           <>
             <div className="flex items-baseline gap-2 xl:block">
               <p className="shrink-0 text-xs font-bold uppercase text-stone-700 xl:text-sm">{t('agenda.now')}</p>
-              <p className="min-w-0 truncate text-lg font-black xl:whitespace-normal xl:text-2xl">{current.title}</p>
+              <p dir="auto" className="min-w-0 truncate text-lg font-black xl:whitespace-normal xl:text-2xl">{current.title}</p>
             </div>
           </>
         ) : (
@@ -112,7 +112,7 @@ export function RunPanel({
             lastNext.current = Date.now();
             nextItem(doc, serverNow(), current?.id ?? null);
           }}
-          disabled={!next && !current} data-testid="next-item-button" className="max-w-full text-left">
+          disabled={!next && !current} data-testid="next-item-button" className="max-w-full text-start">
           {current ? (next ? t('run.next', { title: next.title }) : t('run.finish')) : next ? t('run.begin', { title: next.title }) : t('run.nextPlain')}
         </Button>
       </div>
@@ -160,7 +160,7 @@ function AnnouncementForm({ doc, announcement }: { doc: Y.Doc; announcement: str
         {t('run.announcement')}
       </h3>
       {announcement ? (
-        <p className="mt-1 rounded bg-amber-100 p-2 font-semibold" data-testid="announcement-current">
+        <p dir="auto" className="mt-1 rounded bg-amber-100 p-2 font-semibold" data-testid="announcement-current">
           {t('run.onScreen')}: {announcement}
         </p>
       ) : (

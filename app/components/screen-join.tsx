@@ -33,7 +33,7 @@ export function ScreenJoin({ join, size }: { join: ScreenJoinData; size: keyof t
   const s = SIZES[size];
   return (
     <section className={`flex min-w-0 justify-end gap-3 2xl:gap-5 ${s.box}`} aria-label={t('screen.join')} data-testid="join-block">
-      <div className="flex min-w-0 flex-col items-end text-right">
+      <div className="flex min-w-0 flex-col items-end text-end">
         <p className={`font-black leading-tight ${s.heading}`}>{t('screen.join')}</p>
         {join.code ? (
           <>

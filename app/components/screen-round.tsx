@@ -26,10 +26,10 @@ export function RoundCountdown({ round }: { round: Round }) {
   const left = round.endsAt - (now ?? round.startedAt ?? round.endsAt);
   const over = left < 0;
   return (
-    <div className="flex flex-wrap items-baseline justify-end gap-x-4 text-right" data-testid="round-countdown" data-over={over}>
+    <div className="flex flex-wrap items-baseline justify-end gap-x-4 text-end" data-testid="round-countdown" data-over={over}>
       <p className="max-w-[12ch] text-xl font-bold uppercase leading-tight 2xl:text-3xl">
         {t('round.timeLeft')}
-        {over ? <span className="ml-2 inline-block rounded bg-red-600 px-2 py-0.5 text-white">{t('timer.over')}</span> : null}
+        {over ? <span className="ms-2 inline-block rounded bg-red-600 px-2 py-0.5 text-white">{t('timer.over')}</span> : null}
       </p>
       <p className={`font-mono text-7xl font-black leading-none tabular-nums 2xl:text-[10rem] ${over ? 'text-red-500' : ''}`} data-testid="round-left">
         {over ? `+${formatRemaining(-left)}` : formatRemaining(left)}
@@ -59,7 +59,7 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
       <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-8">
         <div className="min-w-0">
           <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('agenda.now')}</p>
-          <p className="line-clamp-2 break-words text-4xl font-black leading-tight 2xl:text-6xl">{title}</p>
+          <p dir="auto" className="line-clamp-2 break-words text-4xl font-black leading-tight 2xl:text-6xl">{title}</p>
         </div>
         <RoundCountdown round={round} />
       </div>
@@ -73,9 +73,9 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
         {round.prompts.length > 0 ? (
           <>
             <h2 className="text-xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('round.questions')}</h2>
-            <ol className={`mt-1 grid list-decimal gap-3 pl-[1.3em] font-bold leading-[1.15] marker:text-amber-300 ${size}`} data-testid="screen-prompts">
+            <ol className={`mt-1 grid list-decimal gap-3 ps-[1.3em] font-bold leading-[1.15] marker:text-amber-300 ${size}`} data-testid="screen-prompts">
               {round.prompts.map((p, i) => (
-                <li key={i} className="break-words pl-2">
+                <li key={i} dir="auto" className="break-words ps-2">
                   {p}
                 </li>
               ))}
@@ -89,7 +89,7 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
           {round.tables.map((table) => (
             <li key={table.id} className="rounded-lg border-2 border-stone-600 px-3 py-1">
               <span className="font-black">{t('breakout.table', { number: table.number })}</span>
-              {table.label ? <span className="text-stone-300"> · {table.label}</span> : null}
+              {table.label ? <span className="text-stone-300"> · <span dir="auto">{table.label}</span></span> : null}
             </li>
           ))}
         </ul>

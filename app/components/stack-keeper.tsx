@@ -117,7 +117,7 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
         <Card aria-labelledby="add-heading">
           <h2 id="add-heading" className="text-xl font-black">
             {t('stack.addHand')}
-            {itemTitle ? <span className="ml-2 text-base font-semibold text-stone-700">· {itemTitle}</span> : null}
+            {itemTitle ? <span className="ms-2 text-base font-semibold text-stone-700">· {itemTitle}</span> : null}
           </h2>
           <label htmlFor="hand" className="mt-2 block font-bold">
             {t('stack.name')}
@@ -155,7 +155,7 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
               >
                 {/* Selection shown by a mark as well as colour (forced colours drop backgrounds). */}
                 {kind === k ? <span aria-hidden="true">✓ </span> : null}
-                <kbd className="mr-1 font-mono">{i + 1}</kbd> {t(`stack.kinds.${k}`)}
+                <kbd className="me-1 font-mono">{i + 1}</kbd> {t(`stack.kinds.${k}`)}
               </button>
             ))}
           </div>
@@ -206,8 +206,8 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
           <ol className="mt-2 divide-y-2 divide-stone-200" data-testid="keeper-queue">
             {stack.queue.map((e, i) => (
               <li key={e.id} className="flex flex-wrap items-center gap-2 py-2" data-entry={e.id}>
-                <span className="w-6 text-right font-mono">{i + 1}</span>
-                <span className="min-w-0 flex-1 text-lg font-bold" data-testid="queue-name">
+                <span className="w-6 text-end font-mono">{i + 1}</span>
+                <span dir="auto" className="min-w-0 flex-1 text-lg font-bold" data-testid="queue-name">
                   {entryName(t, e)}
                 </span>
                 {e.kind !== 'speak' ? <span className="rounded bg-stone-200 px-2 text-sm font-semibold">{t(`stack.kinds.${e.kind}`)}</span> : null}
@@ -283,20 +283,20 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
           {spoken.length === 0 ? (
             <p className="mt-2 text-stone-700">{t('stack.noHistory')}</p>
           ) : (
-            <table className="mt-2 w-full text-left" data-testid="history">
+            <table className="mt-2 w-full text-start" data-testid="history">
               <thead>
                 <tr className="text-sm uppercase text-stone-700">
                   <th className="py-1">{t('stack.name')}</th>
-                  <th className="py-1 text-right">{t('stack.times')}</th>
-                  <th className="py-1 text-right">{t('stack.total')}</th>
+                  <th className="py-1 text-end">{t('stack.times')}</th>
+                  <th className="py-1 text-end">{t('stack.total')}</th>
                 </tr>
               </thead>
               <tbody>
                 {spoken.map((h) => (
                   <tr key={h.name} className="border-t-2 border-stone-200">
                     <td className="py-1 font-semibold">{h.name}</td>
-                    <td className="py-1 text-right font-mono">{h.times}</td>
-                    <td className="py-1 text-right font-mono">{formatDuration(h.totalMs)}</td>
+                    <td className="py-1 text-end font-mono">{h.times}</td>
+                    <td className="py-1 text-end font-mono">{formatDuration(h.totalMs)}</td>
                   </tr>
                 ))}
               </tbody>

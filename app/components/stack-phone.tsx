@@ -63,9 +63,9 @@ export function StackPhone({
         <ol className="mt-3 divide-y-2 divide-stone-200" data-testid="stack-queue">
           {stack.queue.map((e, i) => (
             <li key={e.id} className={`flex flex-wrap items-baseline gap-x-3 py-2 ${isMine(e.id) ? 'font-black' : ''}`}>
-              <span className="w-6 shrink-0 text-right font-mono">{i + 1}</span>
+              <span className="w-6 shrink-0 text-end font-mono">{i + 1}</span>
               <span className="min-w-0 flex-1 break-words">
-                {entryName(t, e)}
+                <span dir="auto">{entryName(t, e)}</span>
                 {isMine(e.id) ? ` (${t('stack.you')})` : ''}
               </span>
               {e.kind !== 'speak' ? <span className="min-w-0 rounded bg-stone-200 px-2 text-sm font-semibold">{t(`stack.kinds.${e.kind}`)}</span> : null}

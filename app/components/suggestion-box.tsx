@@ -14,7 +14,7 @@ export function SuggestionBox({ proposal: p, eligible }: { proposal: Proposal; e
   const { reasons, outcome } = explainSuggestion(t, s, p.rule);
   const tone = s.outcome === 'carried' ? 'border-green-800' : s.outcome === 'failed' || s.outcome === 'no-quorum' ? 'border-red-800' : 'border-stone-500';
   return (
-    <div className={`rounded-lg border-l-8 bg-white p-2 ${tone}`} data-testid="suggestion" aria-live="polite">
+    <div className={`rounded-lg border-s-8 bg-white p-2 ${tone}`} data-testid="suggestion" aria-live="polite">
       {outcome ? <p className="text-lg font-black">{outcome}</p> : null}
       <ul className="text-base">
         {reasons.map((r) => (

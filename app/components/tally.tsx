@@ -7,7 +7,7 @@ export function Tally({ proposal: p, className = '' }: { proposal: Proposal; cla
   return (
     <dl className={`flex flex-wrap gap-x-10 gap-y-2 ${className}`} data-testid="tally">
       {(['for', 'against', 'abstain'] as const).map((c) => (
-        <div key={c} className="border-l-4 border-current pl-3 first:border-l-0 first:pl-0">
+        <div key={c} className="border-s-4 border-current ps-3 first:border-s-0 first:ps-0">
           <dt className="text-sm font-bold uppercase">{t(`proposals.choices.${c}`)}</dt>
           <dd className="font-mono text-2xl font-black" data-choice={c}>
             {p.counts[c]}

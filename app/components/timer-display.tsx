@@ -41,7 +41,7 @@ export function TimerDisplay({
       <p className={`font-bold uppercase ${SIZES[size].label}`}>
         {label}
         {paused && timer.elapsedMs > 0 ? ` · ${t('timer.paused')}` : ''}
-        {over ? <span className="ml-2 inline-block rounded bg-red-600 px-2 py-0.5 text-white">{t('timer.over')}</span> : null}
+        {over ? <span className="ms-2 inline-block rounded bg-red-600 px-2 py-0.5 text-white">{t('timer.over')}</span> : null}
       </p>
       <p className={`font-mono font-black tabular-nums ${SIZES[size].value} ${over ? 'text-red-600' : ''}`} data-testid="timer-value">
         {over ? `+${formatRemaining(-left)}` : formatRemaining(left)}

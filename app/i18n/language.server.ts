@@ -1,5 +1,6 @@
 import { SUPPORTED_LANGUAGES } from './catalogues.server';
 import { FALLBACK_LANGUAGE } from './i18n';
+import { negotiate } from './negotiate';
 import { readCookie } from '~/utils/cookies';
 
 export const LANGUAGE_COOKIE = 'plenary_lang';
@@ -8,21 +9,7 @@ export const LANGUAGE_COOKIE = 'plenary_lang';
 export function languageFor(request: Request): string {
   const chosen = readCookie(request.headers.get('cookie'), LANGUAGE_COOKIE);
   if (chosen && SUPPORTED_LANGUAGES.includes(chosen)) return chosen;
-  const accept = request.headers.get('accept-language') ?? '';
-  const ranked = accept
-    .split(',')
-    .map((part) => {
-      const [tag, ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1 };
-    })
-    .filter((x) => x.tag && x.q > 0)
-    .sort((a, b) => b.q - a.q);
-  for (const { tag } of ranked) {
-    const base = tag.split('-')[0];
-    if (SUPPORTED_LANGUAGES.includes(base)) return base;
-  }
-  return FALLBACK_LANGUAGE;
+  return negotiate(request.headers.get('accept-language') ?? '', SUPPORTED_LANGUAGES);
 }
 
 export function languageCookie(language: string): string {

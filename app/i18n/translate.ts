@@ -19,18 +19,6 @@ export type TFunction = (key: string, options?: TOptions) => string;
 /** Marks a key with no translation so it cannot pass unnoticed (the e2e tests look for it). */
 export const MISSING_MARK = '⟦missing⟧';
 
-/**
- * Languages written right to left (base subtags). i18next's list of the common ones, plus
- * Sindhi and Uyghur, whose usual script is Arabic.
- */
-const RTL = new Set(['ar', 'arb', 'arz', 'ckb', 'dv', 'fa', 'he', 'iw', 'ji', 'pes', 'prs', 'ps', 'sd', 'syr', 'ug', 'ur', 'ydd', 'yi']);
-
-/** `rtl` for a language written right to left (any `-Arab` script tag too), else `ltr`. */
-export function dir(language: string): 'rtl' | 'ltr' {
-  const lower = language.toLowerCase();
-  return RTL.has(lower.split('-')[0]) || /-arab(-|$)/.test(lower) ? 'rtl' : 'ltr';
-}
-
 /** The plural category suffixes a language uses for cardinal numbers, e.g. ['_one', '_other']. */
 export function pluralSuffixes(language: string): string[] {
   return rules(language).resolvedOptions().pluralCategories.map((c) => `_${c}`);

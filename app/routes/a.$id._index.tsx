@@ -121,7 +121,7 @@ export default function AttendeePage() {
           </p>
         </noscript>
         {announcement ? (
-          <p role="status" className="break-words rounded-xl bg-amber-300 p-4 text-xl font-black" data-testid="announcement">
+          <p role="status" dir="auto" className="break-words rounded-xl bg-amber-300 p-4 text-xl font-black" data-testid="announcement">
             {announcement}
           </p>
         ) : null}
@@ -130,7 +130,7 @@ export default function AttendeePage() {
             {/* A heading, so a screen reader can jump to what the room is on ([N14]). */}
             <h2 className="break-words text-2xl font-black">
               <span className="block text-sm font-bold uppercase text-stone-700">{t('agenda.now')}</span>
-              {current.title}
+              <span dir="auto">{current.title}</span>
             </h2>
             {/* During a round its own countdown (under "Your table") is the one that counts ([BR11]). */}
             {round?.status === 'running' ? null : <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="phone" className="mt-2" />}

@@ -62,7 +62,7 @@ export default function Minutes() {
         </>
       ) : (
         <>
-          <h1 className="text-3xl font-black" data-testid="assembly-title">
+          <h1 dir="auto" className="text-3xl font-black" data-testid="assembly-title">
             {data.title}
           </h1>
           <p className="mt-4 text-lg">{t('minutes.none')}</p>

@@ -62,7 +62,7 @@ export default function PlenaryNotes() {
                   {agenda.map((i) => (
                     <option key={i.id} value={i.id}>
                       {i.id === currentId ? `${t('agenda.now')}: ` : ''}
-                      {i.title}
+                      <span dir="auto">{i.title}</span>
                     </option>
                   ))}
                 </Select>

@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { usePlenary } from '~/collab/use-plenary';
 import { ConnectionIndicator } from '~/components/connection-indicator';
+import { LanguageSwitcher } from '~/components/language-switcher';
 import { MetaDetails } from '~/components/meta-details';
 import { TimerDisplay } from '~/components/timer-display';
 import type { StackEntry } from '~/model/stack';
@@ -67,7 +68,11 @@ export default function ProjectorScreen() {
         >
           {title}
         </h1>
-        <ConnectionIndicator status={status} large refreshes={20} />
+        <div className="flex shrink-0 flex-col items-end gap-2">
+          <ConnectionIndicator status={status} large refreshes={20} />
+          {/* The projector's own language (a plain form post, as on every page). */}
+          <LanguageSwitcher tone="dark" className="text-stone-300" />
+        </div>
         {/* Without JavaScript the projector reloads itself, and its badge says so ([N5]). */}
         <noscript>
           <meta httpEquiv="refresh" content="20" />
@@ -76,6 +81,7 @@ export default function ProjectorScreen() {
       {announcement ? (
         <p
           role="status"
+          dir="auto"
           className={`shrink-0 break-words rounded-xl bg-amber-300 px-6 py-3 font-black leading-tight text-black ${byLength(announcement, [[80, 'text-3xl 2xl:text-5xl'], [160, 'text-2xl 2xl:text-4xl']], 'text-xl 2xl:text-3xl')}`}
           data-testid="announcement"
         >
@@ -92,13 +98,13 @@ export default function ProjectorScreen() {
         <section className="grid h-full grid-cols-[minmax(0,1fr)_auto] gap-8" data-testid="current-item">
           <div className="min-h-0 min-w-0 overflow-hidden" data-fit-clip="">
             <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('agenda.now')}</p>
-            <p className={`line-clamp-3 break-words font-black leading-tight ${byLength(current.title, [[50, 'text-5xl 2xl:text-8xl'], [100, 'text-4xl 2xl:text-7xl']], 'text-3xl 2xl:text-6xl')}`} data-testid="current-title">
+            <p dir="auto" className={`line-clamp-3 break-words font-black leading-tight ${byLength(current.title, [[50, 'text-5xl 2xl:text-8xl'], [100, 'text-4xl 2xl:text-7xl']], 'text-3xl 2xl:text-6xl')}`} data-testid="current-title">
               {current.title}
             </p>
             <InterpretationChannels text={current.interpretation} styles={ROOM_CHANNELS} className="mt-4" />
             {next && !breakout ? (
               <p className="mt-4 line-clamp-2 text-3xl text-stone-300 2xl:text-4xl" data-testid="next-item">
-                {t('agenda.next')}: <span className="font-bold text-white">{next.title}</span>
+                {t('agenda.next')}: <span dir="auto" className="font-bold text-white">{next.title}</span>
               </p>
             ) : null}
             {proposal && !breakout ? (
@@ -126,24 +132,24 @@ export default function ProjectorScreen() {
                 {stack.speaker ? (
                   <p className="line-clamp-2 break-words text-3xl leading-tight 2xl:text-5xl" data-testid="screen-speaker">
                     <span className="font-bold uppercase text-amber-300">{t('stack.nowSpeaking')}: </span>
-                    <span className="font-black">{who(stack.speaker)}</span>
+                    <span dir="auto" className="font-black">{who(stack.speaker)}</span>
                   </p>
                 ) : null}
                 {stack.speaker?.kind === 'report' ? (
-                  <p className="line-clamp-6 whitespace-pre-wrap rounded-xl border-4 border-amber-300 p-4 text-2xl 2xl:text-4xl" data-testid="screen-report">
+                  <p dir="auto" className="line-clamp-6 whitespace-pre-wrap rounded-xl border-4 border-amber-300 p-4 text-2xl 2xl:text-4xl" data-testid="screen-report">
                     {stack.speaker.text}
                   </p>
                 ) : null}
                 {upNext ? (
                   <p className="text-2xl text-stone-300 2xl:text-4xl" data-testid="screen-next-up">
-                    {t('stack.nextUp')}: <span className="font-bold text-white">{who(upNext)}</span>
+                    {t('stack.nextUp')}: <span dir="auto" className="font-bold text-white">{who(upNext)}</span>
                     {upNext.kind !== 'speak' && !stack.settings.hideNames ? ` · ${t(`stack.kinds.${upNext.kind}`)}` : ''}
                   </p>
                 ) : null}
               </div>
             ) : null}
           </div>
-          <div className="flex min-h-0 flex-col items-end justify-between gap-4 text-right 2xl:gap-6">
+          <div className="flex min-h-0 flex-col items-end justify-between gap-4 text-end 2xl:gap-6">
             {/* If the column is short, the timers give way (clipped, then stepped down), never the QR. The
                 padding holds the big digits' ink (their line height is 1), which would read as overflow. */}
             <div className="grid min-h-0 shrink gap-4 overflow-hidden pb-4 2xl:gap-6" data-fit-clip="">

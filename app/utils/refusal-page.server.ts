@@ -41,7 +41,7 @@ export function refusalPage(request: Request, status: number, headers: Headers, 
   const title = t(retryable ? 'refusal.title' : 'refusal.refused');
   const back = new URL(request.url).pathname;
   const body = `<!DOCTYPE html>
-<html lang="${escape(language)}" dir="${i18nFor(language).dir(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)} — Plenary</title></head>
+<html lang="${escape(language)}" dir="${i18nFor(language).dir()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)} — Plenary</title></head>
 <body><main><h1>${escape(title)}</h1><p role="alert">${escape(message)}</p>${retryable ? `<p>${escape(t('refusal.retry', { seconds }))}</p>` : ''}<p><a href="${escape(back)}">${escape(t('refusal.back'))}</a></p></main></body></html>
 `;
   headers.set('Content-Type', 'text/html; charset=utf-8');

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { LoadedLanguage } from '../../app/i18n/locale-files.server.js';
+import { negotiate } from '../../app/i18n/negotiate.js';
 
 /** The refusals a person may meet in a browser, as keys of the `refused` catalogue section. */
 export type RefusalKey = 'crossSite' | 'tooLarge' | 'encoding' | 'badForm' | 'badAddress' | 'method' | 'unavailable' | 'error' | 'tooManyGuesses';
@@ -11,34 +11,23 @@ export type RefusalText = (key: RefusalKey, headers: IncomingHttpHeaders) => { l
 const FALLBACK = 'en';
 
 /**
- * The `refused` section of every catalogue in app/i18n/locales (the same files the pages use),
- * read once at start. The language is picked as the pages pick it: the `plenary_lang` cookie,
- * else Accept-Language, else English.
+ * The `refused` section of every catalogue (the same languages the pages use, read once at start
+ * by `loadLanguages`, LOCALES_DIR included). The language is picked as the pages pick it: the
+ * `plenary_lang` cookie, else Accept-Language, else English.
  */
-export function loadRefusalText(dir = path.resolve('app/i18n/locales')): RefusalText {
+export function loadRefusalText(languages: readonly LoadedLanguage[]): RefusalText {
   const sections = new Map<string, Record<string, string>>();
-  try {
-    for (const file of fs.readdirSync(dir)) {
-      if (!file.endsWith('.json')) continue;
-      const catalogue = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { refused?: Record<string, string> };
-      if (catalogue.refused) sections.set(file.slice(0, -'.json'.length), catalogue.refused);
+  for (const { code, catalogue } of languages) {
+    const refused = catalogue.refused;
+    if (refused && typeof refused === 'object') {
+      sections.set(code, Object.fromEntries(Object.entries(refused).filter((e): e is [string, string] => typeof e[1] === 'string')));
     }
-  } catch {
-    // No catalogues next to the server: refusals stay in English.
   }
+  const codes = [...sections.keys()];
   const pick = (headers: IncomingHttpHeaders): string => {
     const chosen = /(?:^|;\s*)plenary_lang=([A-Za-z-]{2,8})(?:;|$)/.exec(headers.cookie ?? '')?.[1];
     if (chosen && sections.has(chosen)) return chosen;
-    const ranked = String(headers['accept-language'] ?? '')
-      .split(',')
-      .slice(0, 20)
-      .map((part) => {
-        const [tag, q] = part.trim().split(';q=');
-        return { base: tag.split('-')[0].toLowerCase(), q: q === undefined ? 1 : Number(q) || 0 };
-      })
-      .filter((x) => x.q > 0 && sections.has(x.base))
-      .sort((a, b) => b.q - a.q);
-    return ranked[0]?.base ?? FALLBACK;
+    return negotiate(String(headers['accept-language'] ?? ''), codes, FALLBACK);
   };
   return (key, headers) => {
     const language = pick(headers);

@@ -24,9 +24,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `env`: extra environment for the server process (e.g. LOCALES_DIR), kept across restarts. */
+export async function startHarness({ env = {} }: { env?: Record<string, string> } = {}): Promise<Harness> {
   const dataDir = tempDataDir('plenary-e2e-');
-  let server = await spawnServer(dataDir);
+  let server = await spawnServer(dataDir, env);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -45,7 +46,7 @@ export async function startHarness(): Promise<Harness> {
       server.process.kill('SIGKILL');
       await server.exited;
       await meanwhile?.();
-      server = await spawnServer(dataDir, { PORT: port });
+      server = await spawnServer(dataDir, { ...env, PORT: port });
     },
     async person({ javaScript = true, locale = 'en-US', viewport = { width: 390, height: 844 } } = {}) {
       const context = await browser.newContext({ javaScriptEnabled: javaScript, locale, viewport });
@@ -66,4 +67,20 @@ export async function startHarness(): Promise<Harness> {
 /** Waits until the page's connection indicator says it is live. */
 export async function waitLive(page: Page): Promise<void> {
   await page.locator('[data-testid="connection"][data-status="connected"]').first().waitFor({ timeout: 15_000 });
+}
+
+/**
+ * Picks a language with the page's switcher, whichever form it has: one button per language (up
+ * to three), or a list and a button (more than three, once the issue-14 catalogues are in).
+ */
+export async function chooseLanguage(page: Page, name: string): Promise<void> {
+  const form = page.getByTestId('language-switcher').first();
+  const list = form.getByRole('combobox');
+  if (await list.count()) {
+    await list.selectOption({ label: name });
+    await form.getByRole('button').click();
+  } else {
+    await form.getByRole('button', { name }).click();
+  }
+  await page.waitForLoadState('load');
 }

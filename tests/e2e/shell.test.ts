@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, waitLive, type Harness } from './harness.js';
+import { chooseLanguage, startHarness, waitLive, type Harness } from './harness.js';
 import { eventually } from '../helpers/clients.js';
 import { MISSING_MARK } from '../../app/i18n/i18n.js';
 
@@ -84,7 +84,7 @@ describe('app shell in Chromium', () => {
     expect(await page.getByTestId('assembly-title').textContent()).toBe('Twin Cities general assembly');
     expect(await page.getByText('Union hall, 312 Central Ave').count()).toBe(1);
     // Switching language is a plain form post.
-    await page.getByRole('button', { name: 'Español' }).click();
+    await chooseLanguage(page, 'Español');
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
     expect(await page.getByText('Estás en la asamblea').count()).toBe(1);
   });
@@ -109,7 +109,7 @@ describe('app shell in Chromium', () => {
       expect(await page.locator('body').innerText(), path).not.toContain(MISSING_MARK);
     }
     await page.goto(`${h.server.url}/a/${assemblyId}/facilitate`);
-    await page.getByRole('button', { name: 'Español' }).click();
+    await chooseLanguage(page, 'Español');
     await page.waitForLoadState('networkidle');
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
     for (const path of ['/facilitate', '', '/screen', '/stack', '/minutes', '/minutes/edit', '/notes', '/breakout/g1']) {

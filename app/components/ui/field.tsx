@@ -35,7 +35,8 @@ export function Field({ label, hint, error, children, id }: FieldProps) {
 }
 
 export function Input(props: InputHTMLAttributes<HTMLInputElement>) {
-  return <input {...props} className={`${CONTROL} ${props.className ?? ''}`} />;
+  // What people type runs in its own direction (an Arabic name on an English page): SPEC [L15].
+  return <input dir="auto" {...props} className={`${CONTROL} ${props.className ?? ''}`} />;
 }
 
 export function Select(props: SelectHTMLAttributes<HTMLSelectElement>) {
