@@ -40,7 +40,7 @@ export function LanguageSwitcher({ className = '', tone = 'light' }: { className
               </option>
             ))}
           </select>
-          <button type="submit" className={`min-h-11 shrink-0 rounded-lg border-2 px-3 text-base font-semibold ${dark ? 'border-white bg-white text-black' : 'border-stone-950 bg-stone-950 text-white'}`}>
+          <button type="submit" className={`min-h-11 min-w-0 max-w-full shrink rounded-lg border-2 px-3 text-base font-semibold ${dark ? 'border-white bg-white text-black' : 'border-stone-950 bg-stone-950 text-white'}`}>
             {t('language.change')}
           </button>
         </>

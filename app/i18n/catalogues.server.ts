@@ -6,7 +6,7 @@
  */
 import { createI18n, FALLBACK_LANGUAGE, type Catalogue, type I18n } from './i18n';
 import { loadLanguages, type LanguageMeta } from './locale-files.server';
-import { fallbackFor } from './translate';
+import { fallbackFor } from './translate.js';
 
 const LOADED = loadLanguages(undefined, process.env.LOCALES_DIR || undefined);
 

@@ -3,7 +3,7 @@
  * page gets its own language's catalogue (and English for any key it lacks) from the root
  * loader and builds its translator from it (ADR 021: our own small module, not i18next).
  */
-import { type Catalogue, MISSING_MARK, type TFunction, type TOptions, translate } from './translate';
+import { type Catalogue, MISSING_MARK, type TFunction, type TOptions, translate } from './translate.js';
 
 export { MISSING_MARK, type Catalogue, type TFunction, type TOptions };
 

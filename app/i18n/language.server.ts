@@ -1,6 +1,6 @@
 import { SUPPORTED_LANGUAGES } from './catalogues.server';
 import { FALLBACK_LANGUAGE } from './i18n';
-import { negotiate } from './negotiate';
+import { negotiate } from './negotiate.js';
 import { readCookie } from '~/utils/cookies';
 
 export const LANGUAGE_COOKIE = 'plenary_lang';

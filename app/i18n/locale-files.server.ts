@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Catalogue } from './translate';
+import type { Catalogue } from './translate.js';
 
 /** What a catalogue says about its language, for the switcher, `dir` and the README. */
 export interface LanguageMeta {

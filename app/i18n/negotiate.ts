@@ -1,4 +1,4 @@
-import { FALLBACK_LANGUAGE } from './i18n';
+import { FALLBACK_LANGUAGE } from './i18n.js';
 
 /**
  * The best of `supported` for an Accept-Language header (SPEC [L9]): by q-value (ties keep the

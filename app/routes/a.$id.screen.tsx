@@ -3,7 +3,6 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { usePlenary } from '~/collab/use-plenary';
 import { ConnectionIndicator } from '~/components/connection-indicator';
-import { LanguageSwitcher } from '~/components/language-switcher';
 import { MetaDetails } from '~/components/meta-details';
 import { TimerDisplay } from '~/components/timer-display';
 import type { StackEntry } from '~/model/stack';
@@ -68,11 +67,7 @@ export default function ProjectorScreen() {
         >
           {title}
         </h1>
-        <div className="flex shrink-0 flex-col items-end gap-2">
-          <ConnectionIndicator status={status} large refreshes={20} />
-          {/* The projector's own language (a plain form post, as on every page). */}
-          <LanguageSwitcher tone="dark" className="text-stone-300" />
-        </div>
+        <ConnectionIndicator status={status} large refreshes={20} />
         {/* Without JavaScript the projector reloads itself, and its badge says so ([N5]). */}
         <noscript>
           <meta httpEquiv="refresh" content="20" />

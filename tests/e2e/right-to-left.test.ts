@@ -105,7 +105,6 @@ describe('[L6][L14] Arabic pages are right to left and mirrored', () => {
     await shot(page, 'projector-ar-1280x720');
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await page.evaluate(() => document.body.innerText)).not.toContain(MISSING_MARK);
-    expect(await page.getByTestId('language-switcher').locator('option[value="ar"]').textContent()).toBe('العربية');
   });
 });
 
