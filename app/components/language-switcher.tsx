@@ -20,7 +20,7 @@ export function LanguageSwitcher({ className = '', tone = 'light' }: { className
   const dark = tone === 'dark';
   const listId = useId();
   return (
-    <form method="post" action="/language" className={`flex flex-wrap items-center gap-2 ${className}`} aria-label={t('language.change')} data-testid="language-switcher">
+    <form method="post" action="/language" className={`flex min-w-0 max-w-full flex-wrap items-center gap-2 ${className}`} aria-label={t('language.change')} data-testid="language-switcher">
       <input type="hidden" name="back" value={location.pathname + location.search} />
       {languages.length > MAX_BUTTONS ? (
         <>
