@@ -4,39 +4,27 @@
  * time, revoking a live link. The confirmed press (`confirm=yes`) acts; a round whose time is up
  * ends at once.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { connect, eventually, type Client } from '../helpers/clients.js';
-import { createAssembly, mintLink, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
+import { expect, it } from 'vitest';
+import { connect, eventually } from '../helpers/clients.js';
+import { useRoom } from '../helpers/room.js';
+import { mintLink } from '../helpers/server.js';
 import { Phone } from '../helpers/phone.js';
 import { addItem } from '../../app/model/agenda.js';
 import { goToItem } from '../../app/model/run.js';
 import { planRound, readRound, startRound } from '../../app/model/breakouts.js';
 
-let server: TestServer;
-let asm: CreatedAssembly;
-let plenary: Client;
+const room = useRoom('Confirmations');
 
-beforeAll(async () => {
-  server = await startTestServer({ remix: 'build' });
-  asm = await createAssembly(server.url, 'Confirmations');
-  plenary = connect(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
-  await plenary.synced;
-}, 30_000);
-afterAll(async () => {
-  plenary?.destroy();
-  await server?.close();
-});
-
-const facilitator = () => new Phone(server.url, asm.facilitatorToken);
+const facilitator = () => new Phone(room.server.url, room.asm.facilitatorToken);
 
 /** A breakout item, current, with a running round that started `agoMs` ago and lasts 10 minutes. */
 async function runningRound(agoMs: number): Promise<string> {
-  const item = addItem(plenary.doc, { title: 'Breakouts', kind: 'breakout', minutes: 20 });
-  goToItem(plenary.doc, item, Date.now());
-  planRound(plenary.doc, item, { prompts: ['What next?'], minutes: 10, assignment: 'count-off', tables: [{ label: '' }, { label: '' }, { label: '' }] });
-  startRound(plenary.doc, item, Date.now() - agoMs);
+  const item = addItem(room.plenary.doc, { title: 'Breakouts', kind: 'breakout', minutes: 20 });
+  goToItem(room.plenary.doc, item, Date.now());
+  planRound(room.plenary.doc, item, { prompts: ['What next?'], minutes: 10, assignment: 'count-off', tables: [{ label: '' }, { label: '' }, { label: '' }] });
+  startRound(room.plenary.doc, item, Date.now() - agoMs);
   await eventually(async () => {
-    const check = connect(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
+    const check = connect(room.server.syncUrl, `${room.asm.id}/plenary`, room.asm.facilitatorToken);
     await check.synced;
     try {
       expect(readRound(check.doc, item)?.status).toBe('running');
@@ -49,31 +37,31 @@ async function runningRound(agoMs: number): Promise<string> {
 
 it('[G6] ending a round early without confirm=yes answers the question as a page and leaves the round running', async () => {
   const item = await runningRound(4 * 60_000);
-  const res = await facilitator().post(`/a/${asm.id}/facilitate`, { intent: 'end-round', itemId: item });
+  const res = await facilitator().post(`/a/${room.asm.id}/facilitate`, { intent: 'end-round', itemId: item });
   expect(res.status).toBe(200);
   const html = await res.text();
   expect(html).toMatch(/End the round now\? 3 tables still have [56]:\d\d to go\./);
   expect(html).toContain('name="confirm" value="yes"');
-  expect(readRound(plenary.doc, item)?.status).toBe('running');
-  expect(await facilitator().send(`/a/${asm.id}/facilitate`, { intent: 'end-round', itemId: item, confirm: 'yes' })).toBe(200);
-  await eventually(() => expect(readRound(plenary.doc, item)?.status).toBe('ended'));
+  expect(readRound(room.plenary.doc, item)?.status).toBe('running');
+  expect(await facilitator().send(`/a/${room.asm.id}/facilitate`, { intent: 'end-round', itemId: item, confirm: 'yes' })).toBe(200);
+  await eventually(() => expect(readRound(room.plenary.doc, item)?.status).toBe('ended'));
 });
 
 it('[G6] a round whose time is up ends on the first press', async () => {
   const item = await runningRound(11 * 60_000);
-  expect(await facilitator().send(`/a/${asm.id}/facilitate`, { intent: 'end-round', itemId: item })).toBe(200);
-  await eventually(() => expect(readRound(plenary.doc, item)?.status).toBe('ended'));
+  expect(await facilitator().send(`/a/${room.asm.id}/facilitate`, { intent: 'end-round', itemId: item })).toBe(200);
+  await eventually(() => expect(readRound(room.plenary.doc, item)?.status).toBe('ended'));
 });
 
 it('[H10] revoking a link without confirm=yes asks and leaves it working; confirmed, it is revoked', async () => {
-  const keeper = await mintLink(server.url, asm, { role: 'stack-keeper', label: 'Amina, stack' });
-  const res = await facilitator().post(`/a/${asm.id}/facilitate`, { intent: 'revoke', linkId: keeper.id });
+  const keeper = await mintLink(room.server.url, room.asm, { role: 'stack-keeper', label: 'Amina, stack' });
+  const res = await facilitator().post(`/a/${room.asm.id}/facilitate`, { intent: 'revoke', linkId: keeper.id });
   expect(res.status).toBe(200);
   expect(await res.text()).toContain('Revoke the Stack-keeper link “Amina, stack”? Whoever holds it is cut off at once.');
-  expect(await new Phone(server.url).join(keeper.token)).toBe(303);
-  expect(await facilitator().send(`/a/${asm.id}/facilitate`, { intent: 'revoke', linkId: keeper.id, confirm: 'yes' })).toBe(200);
-  expect(await new Phone(server.url).join(keeper.token)).toBe(404);
+  expect(await new Phone(room.server.url).join(keeper.token)).toBe(303);
+  expect(await facilitator().send(`/a/${room.asm.id}/facilitate`, { intent: 'revoke', linkId: keeper.id, confirm: 'yes' })).toBe(200);
+  expect(await new Phone(room.server.url).join(keeper.token)).toBe(404);
   // Asking about a link that is already revoked (or none) asks nothing: the act answers as before.
-  expect(await facilitator().send(`/a/${asm.id}/facilitate`, { intent: 'revoke', linkId: keeper.id })).toBe(200);
-  expect(await facilitator().send(`/a/${asm.id}/facilitate`, { intent: 'revoke', linkId: 'no-such-link' })).toBe(404);
+  expect(await facilitator().send(`/a/${room.asm.id}/facilitate`, { intent: 'revoke', linkId: keeper.id })).toBe(200);
+  expect(await facilitator().send(`/a/${room.asm.id}/facilitate`, { intent: 'revoke', linkId: 'no-such-link' })).toBe(404);
 });
