@@ -131,3 +131,22 @@ export function shown(source: string, translation: Translation | undefined | nul
   if (translation.source === source) return { state: 'current', text: translation.text, original: source };
   return { state: 'stale', text: source, outdated: translation.text };
 }
+
+/**
+ * The languages with translations in this assembly, kept in the plenary by the server ([L22]):
+ * a phone opens its language's document only once there is something in it, so a room nobody
+ * interprets costs no second socket per phone. Clients cannot write this root ([P33]).
+ */
+const interpretedMap = (plenary: Y.Doc) => plenary.getMap<unknown>('interpreted');
+
+export function markInterpreted(plenary: Y.Doc, language: string): void {
+  if (interpretedMap(plenary).get(language) !== true) interpretedMap(plenary).set(language, true);
+}
+
+export function interpretedLanguages(plenary: Y.Doc): string[] {
+  const out: string[] = [];
+  interpretedMap(plenary).forEach((value, key) => {
+    if (value === true && LANGUAGE_TAG.test(key)) out.push(key);
+  });
+  return out.sort();
+}
