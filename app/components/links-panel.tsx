@@ -1,4 +1,5 @@
-import { Form } from '@remix-run/react';
+import { Form, useRouteLoaderData } from '@remix-run/react';
+import type { loader as rootLoader } from '~/root';
 import { useEffect, useState } from 'react';
 import { useTranslation } from '~/i18n/react';
 import type { AgendaItem } from '~/model/agenda';
@@ -39,6 +40,8 @@ export function LinksPanel({
   error: string | null;
 }) {
   const { t, i18n } = useTranslation();
+  const languages = useRouteLoaderData<typeof rootLoader>('root')?.languages ?? [];
+  const languageName = (code: string) => languages.find((l) => l.code === code)?.name ?? code;
   // Every link made during this visit stays on screen (newest first) until the page is left:
   // making a second one must not hide the first before it was copied.
   const [mintedAll, setMintedAll] = useState<MintedLinkView[]>([]);
@@ -116,6 +119,18 @@ export function LinksPanel({
         <Field id="table" label={t('console.table')} hint={t('console.tableHint')}>
           {({ id, describedBy }) => <Input id={id} name="table" type="number" min={1} max={MAX_TABLES} defaultValue="1" aria-describedby={describedBy} />}
         </Field>
+        <Field id="language" label={t('console.language')} hint={t('console.languageHint')}>
+          {({ id, describedBy }) => (
+            <Select id={id} name="language" defaultValue="" aria-describedby={describedBy}>
+              <option value="">{t('console.languageNone')}</option>
+              {languages.map((l) => (
+                <option key={l.code} value={l.code} lang={l.code}>
+                  {l.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
         <Field id="label" label={t('console.label')} hint={t('console.labelHint')}>
           {({ id, describedBy }) => <Input id={id} name="label" maxLength={100} aria-describedby={describedBy} />}
         </Field>
@@ -133,7 +148,7 @@ export function LinksPanel({
             <div>
               <p className="font-bold">
                 {t(`roles.${link.role}`)}
-                {link.scope ? ` · ${link.label ?? link.scope}` : ''}
+                {link.role === 'interpreter' && link.scope ? ` · ${languageName(link.scope)}` : link.scope ? ` · ${link.label ?? link.scope}` : ''}
                 {link.role === 'attendee' && !link.canVote ? ` · ${t('console.voiceOnly')}` : ''}
               </p>
               <p className="text-sm text-stone-700">
