@@ -4,6 +4,7 @@ import { useTranslation } from '~/i18n/react';
 import { Markdown } from '~/components/markdown';
 import { MinutesLanguagePicker } from '~/components/minutes-language-picker';
 import { LanguageSwitcher } from '~/root';
+import { ROLES } from '~/services';
 import { requireRole } from '~/utils/guards.server';
 import { readerTranslation } from '~/utils/minutes-translations.server';
 import { pageTitle } from '~/utils/page-title';
@@ -11,7 +12,7 @@ import { pageTitle } from '~/utils/page-title';
 export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'minutes', data?.title, error);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly, session } = await requireRole(request, context, params.id, ['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader']);
+  const { assembly, session } = await requireRole(request, context, params.id, ROLES);
   const v = new URL(request.url).searchParams.get('v');
   if (v !== null && !/^\d{1,6}$/.test(v)) throw new Response('v must be a version number', { status: 400 });
   const minutes = await context.services.getMinutes(assembly.id, v === null ? undefined : Number(v));

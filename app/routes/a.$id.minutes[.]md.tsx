@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { ROLES } from '~/services';
 import { requireRole } from '~/utils/guards.server';
 import { readLanguageParam } from '~/utils/minutes-translations.server';
 
@@ -7,7 +8,7 @@ import { readLanguageParam } from '~/utils/minutes-translations.server';
  * without v), in the language asked for ([L64]): its translation, or the original without `lang`.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly } = await requireRole(request, context, params.id, ['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader']);
+  const { assembly } = await requireRole(request, context, params.id, ROLES);
   const v = new URL(request.url).searchParams.get('v');
   if (v !== null && !/^\d{1,6}$/.test(v)) return new Response('v must be a version number', { status: 400 });
   const minutes = await context.services.getMinutes(assembly.id, v === null ? undefined : Number(v));

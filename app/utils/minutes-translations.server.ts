@@ -7,10 +7,11 @@ import type { AppLoadContext } from '@remix-run/node';
 import { LANGUAGE_META } from '~/i18n/catalogues.server';
 import { languageFor } from '~/i18n/language.server';
 import { nativeName } from '~/model/interpretation';
+import { LANGUAGE_TAG } from '~/model/translations';
 import { DRAFT_MAX_CHARS } from './minutes-draft.server';
 
-/** A language code as an interpreter link's scope carries it (`es`, `so`, `pt-BR`). */
-export const TRANSLATION_LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/;
+/** A language code as an interpreter link's scope carries it (`es`, `so`, `es-419`): the links' own pattern. */
+export const TRANSLATION_LANGUAGE = LANGUAGE_TAG;
 
 /** A translation may be as long as the minutes themselves. */
 export const TRANSLATION_MAX_CHARS = DRAFT_MAX_CHARS;
