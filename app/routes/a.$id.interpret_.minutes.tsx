@@ -4,7 +4,7 @@
  * one version (`?v=n`), its original beside the translation, saved by a plain form with a
  * revision check, so several interpreters of one language never overwrite each other silently.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { AssemblyHeader } from '~/components/assembly-header';
@@ -19,6 +19,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => p
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
+/** One published version with this language's translation of it; null when it was never published. */
+async function versionView(context: AppLoadContext, assemblyId: string, version: number, language: string) {
+  const original = await context.services.getMinutes(assemblyId, version);
+  if (!original) return null;
+  return { version, original: original.markdown, translation: await context.services.getMinutesTranslation(assemblyId, version, language) };
+}
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly, session } = await requireRole(request, context, params.id, ['interpreter']);
   const language = interpreterLanguage(session);
@@ -27,12 +34,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const versions = await Promise.all(
     published.map(async (p) => ({ ...p, translated: (await context.services.getMinutesTranslation(assembly.id, p.version, language)).markdown !== null })),
   );
-  let chosen = null;
-  if (v !== null) {
-    const original = await context.services.getMinutes(assembly.id, v);
-    if (!original) throw new Response('No such version of the minutes', { status: 404 });
-    chosen = { version: v, original: original.markdown, translation: await context.services.getMinutesTranslation(assembly.id, v, language) };
-  }
+  const chosen = v === null ? null : await versionView(context, assembly.id, v, language);
+  if (v !== null && !chosen) throw new Response('No such version of the minutes', { status: 404 });
   return json({ id: assembly.id, title: assembly.title, language: describeLanguage(language), versions, chosen }, { headers: NO_STORE });
 }
 
@@ -45,12 +48,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData().catch(() => null);
   if (!form) return shown({ error: 'console.errors.form', typed: '' }, 400);
   const input = readTranslationForm(form, language);
-  // The interpreter's text comes back with every refusal, so nothing typed is lost.
-  if (!input.ok) return shown({ error: input.error, typed: input.typed }, input.status);
+  // The interpreter's text comes back with every refusal, beside the version it was for (whatever
+  // address the form was posted to), so nothing typed is lost.
+  const posted = /^\d{1,6}$/.test(String(form.get('version'))) ? await versionView(context, assembly.id, Number(form.get('version')), language) : null;
+  if (!input.ok) return shown({ error: input.error, typed: input.typed, chosen: posted }, input.status);
   const result = await context.services.saveMinutesTranslation(assembly.id, input.version, language, input.markdown, input.revision);
   if (result.ok) return redirect(`/a/${assembly.id}/interpret/minutes?v=${input.version}`, { status: 303 });
   if (result.current === null) throw new Response('No such version of the minutes', { status: 404 });
-  return shown({ conflict: result.current, typed: input.typed }, 409);
+  return shown({ conflict: result.current, typed: input.typed, chosen: posted }, 409);
 }
 
 export default function InterpretMinutes() {
@@ -58,7 +63,7 @@ export default function InterpretMinutes() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const busy = useNavigation().state !== 'idle';
-  const chosen = data.chosen;
+  const chosen = (result && 'chosen' in result ? result.chosen : null) ?? data.chosen;
   const error = result && 'error' in result ? result.error : null;
   const conflict = result && 'conflict' in result ? result.conflict : null;
   const sentBack = result && 'typed' in result ? result.typed : null;
@@ -73,6 +78,11 @@ export default function InterpretMinutes() {
             {data.language.name}
           </strong>
         </p>
+        {error && !chosen ? (
+          <p role="alert" className="font-semibold text-red-800">
+            {t(error)}
+          </p>
+        ) : null}
         {chosen ? (
           <MinutesTranslationForm
             // A new answer or a new stored revision starts the form afresh from it.

@@ -19,7 +19,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (v !== null && !minutes) throw new Response('No such version of the minutes', { status: 404 });
   const translation = await readerTranslation(request, context, assembly.id, minutes?.version ?? null);
   return json(
-    { id: assembly.id, title: assembly.title, minutes, translation, versions: await context.services.listMinutes(assembly.id), facilitator: session.role === 'facilitator' },
+    {
+      id: assembly.id,
+      title: assembly.title,
+      // A reader is sent the text they read: the translation instead of the original, not beside it.
+      minutes: minutes && translation.shown ? { ...minutes, markdown: '' } : minutes,
+      translation,
+      versions: await context.services.listMinutes(assembly.id),
+      facilitator: session.role === 'facilitator',
+    },
     { headers: { 'Cache-Control': 'no-store' } },
   );
 }
