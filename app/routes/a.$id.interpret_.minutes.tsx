@@ -71,13 +71,18 @@ export default function InterpretMinutes() {
     <>
       {/* A plain form page with no live connection: no "Live" badge ([H7]). */}
       <AssemblyHeader title={data.title} subtitle={t('minutesTranslations.heading')} />
-      <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6">
-        <p className="text-lg">
-          {t('minutesTranslations.yourLanguage')}{' '}
-          <strong lang={data.language.code} dir={data.language.dir} data-testid="interpreter-language">
-            {data.language.name}
-          </strong>
-        </p>
+      <main className="mx-auto grid max-w-5xl gap-6 px-4 py-6">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p className="text-lg">
+            {t('minutesTranslations.yourLanguage')}{' '}
+            <strong lang={data.language.code} dir={data.language.dir} data-testid="interpreter-language">
+              {data.language.name}
+            </strong>
+          </p>
+          <a href={`/a/${data.id}/interpret`} className="inline-flex min-h-11 items-center font-bold underline underline-offset-4">
+            {t('minutesTranslations.toDesk')}
+          </a>
+        </div>
         {error && !chosen ? (
           <p role="alert" className="font-semibold text-red-800">
             {t(error)}
