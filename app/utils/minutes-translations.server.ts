@@ -52,6 +52,15 @@ export function readLanguageParam(url: URL): null | 'original' | 'bad' | { code:
   return TRANSLATION_LANGUAGE.test(all[0]) ? { code: all[0] } : 'bad';
 }
 
+/**
+ * The translation in the reader's interface language: the same tag, else one of the same base
+ * language (an `es` reader gets `es-419` when that is the one there is); null when none.
+ */
+function yours(languages: string[], interfaceLanguage: string): string | null {
+  const base = (tag: string) => tag.split('-')[0];
+  return languages.find((l) => l === interfaceLanguage) ?? languages.find((l) => base(l) === base(interfaceLanguage)) ?? null;
+}
+
 /** What a reader sees of a version's translations: the languages to pick from, and the one shown (null: the original). */
 export interface ReaderTranslation {
   languages: TranslationLanguage[];
@@ -69,7 +78,7 @@ export async function readerTranslation(request: Request, context: AppLoadContex
   if (asked === 'bad') throw new Response('lang must be a language code', { status: 400 });
   const listed = version === null ? [] : await context.services.listMinutesTranslations(assemblyId, version);
   const languages = listed.map((t) => describeLanguage(t.language));
-  const wanted = asked === 'original' ? null : asked ? asked.code : listed.some((t) => t.language === languageFor(request)) ? languageFor(request) : null;
+  const wanted = asked === 'original' ? null : asked ? asked.code : yours(listed.map((t) => t.language), languageFor(request));
   if (wanted === null || version === null) {
     if (asked && asked !== 'original') throw new Response('No translation of the minutes in this language', { status: 404 });
     return { languages, shown: null };

@@ -164,6 +164,14 @@ describe('[L63] [L64] readers pick the language; the download follows it', () =>
     expect(english).toContain(`href="/a/${asm.id}/minutes.md?v=1"`);
   });
 
+  it('[L63] a reader whose language has only a regional translation (es-419 for es) reads that one by default', async () => {
+    const regional = await createAssembly(server.url, 'Regional hall');
+    await publish(regional, '# Minutes\n\nThe original text.');
+    await translate(regional, await interpreter(regional, 'es-419'), 1, '# Acta\n\nEl texto latinoamericano.', 0);
+    const html = await (await get(`/a/${regional.id}/minutes`, await jar(regional.attendeeToken), { 'accept-language': 'es' })).text();
+    expect(html).toMatch(/<article[^>]*lang="es-419"[^>]*>[\s\S]*El texto latinoamericano\./);
+  });
+
   it('[L63] a right-to-left translation is marked dir="rtl" on an English page', async () => {
     const html = await (await get(`/a/${asm.id}/minutes?lang=ar`, reader, { 'accept-language': 'en' })).text();
     expect(html).toMatch(/<html[^>]*dir="ltr"/);
