@@ -60,6 +60,28 @@ async function savedTranslations(language: string) {
   return all;
 }
 
+it('[P30] a facilitator makes an interpreter link on the console, by the language’s own name; it opens the desk', async () => {
+  const page = await (await h.person({ viewport: { width: 1366, height: 768 } })).newPage();
+  await page.goto(`${h.server.url}/join/${asm.facilitatorToken}`);
+  await waitLive(page);
+  await page.getByLabel('Role').selectOption('interpreter');
+  // Without a language it is refused, saying why.
+  await page.getByRole('button', { name: 'Make link' }).click();
+  await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('An interpreter link is for one language');
+  await page.getByLabel('Role').selectOption('interpreter');
+  await page.getByLabel('Language (interpreter links)').selectOption({ label: 'Soomaali' });
+  await page.getByRole('button', { name: 'Make link' }).click();
+  const minted = page.getByTestId('minted-link');
+  await expect.poll(() => minted.textContent()).toContain('Interpreter · Soomaali');
+  expect(await minted.locator('[lang="so"]').textContent()).toBe('Soomaali');
+  const url = await minted.getByRole('textbox').inputValue();
+  const desk = await (await h.person({ viewport: { width: 390, height: 844 } })).newPage();
+  await desk.goto(url);
+  expect(new URL(desk.url()).pathname).toBe(`/a/${asm.id}/interpret`);
+  await page.context().close();
+  await desk.context().close();
+});
+
 it('[L20][L21] a Somali interpreter translates the item and the announcement; the other interpreter sees it live', async () => {
   const laptop = await desk('so');
   const phone = await desk('so', { width: 390, height: 844 });
