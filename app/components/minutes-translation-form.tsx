@@ -44,6 +44,7 @@ export function MinutesTranslationForm({
   stored,
   text,
   conflict,
+  maxLength,
   error,
   busy,
 }: {
@@ -57,6 +58,8 @@ export function MinutesTranslationForm({
   /** What the box shows: the saved translation, or the interpreter's own text sent back. */
   text: string;
   conflict: MinutesTranslation | null;
+  /** The most a translation may hold: the browser keeps to it, so nothing typed is refused. */
+  maxLength: number;
   error: string | null;
   busy: boolean;
 }) {
@@ -83,6 +86,7 @@ export function MinutesTranslationForm({
             name="markdown"
             rows={16}
             defaultValue={text}
+            maxLength={maxLength}
             lang={language.code}
             dir={language.dir}
             aria-describedby="translation-hint"

@@ -11,7 +11,7 @@ import { AssemblyHeader } from '~/components/assembly-header';
 import { MinutesTranslationForm } from '~/components/minutes-translation-form';
 import { TranslationVersions } from '~/components/translation-versions';
 import { requireRole } from '~/utils/guards.server';
-import { describeLanguage } from '~/utils/minutes-translations.server';
+import { describeLanguage, TRANSLATION_MAX_CHARS } from '~/utils/minutes-translations.server';
 import { interpreterLanguage, readTranslationForm, versionParam } from '~/utils/translation-form.server';
 import { pageTitle } from '~/utils/page-title';
 
@@ -36,7 +36,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
   const chosen = v === null ? null : await versionView(context, assembly.id, v, language);
   if (v !== null && !chosen) throw new Response('No such version of the minutes', { status: 404 });
-  return json({ id: assembly.id, title: assembly.title, language: describeLanguage(language), versions, chosen }, { headers: NO_STORE });
+  return json(
+    { id: assembly.id, title: assembly.title, language: describeLanguage(language), versions, chosen, maxLength: TRANSLATION_MAX_CHARS },
+    { headers: NO_STORE },
+  );
 }
 
 /** Every answer that shows the form again says when it was made, so the form starts afresh from it. */
@@ -99,6 +102,7 @@ export default function InterpretMinutes() {
             stored={chosen.translation}
             text={sentBack ?? chosen.translation.markdown ?? ''}
             conflict={conflict}
+            maxLength={data.maxLength}
             error={error}
             busy={busy}
           />

@@ -35,8 +35,10 @@ export type TranslationForm =
  */
 export function readTranslationForm(form: FormData, language: string): TranslationForm {
   const texts = form.getAll('markdown');
-  const typed = typeof texts[0] === 'string' ? texts[0] : '';
-  const bad = (error: string, status: 400 | 403 = 400): TranslationForm => ({ ok: false, status, error, typed: typed.length > TRANSLATION_MAX_CHARS ? '' : typed });
+  // Browsers post a textarea's line breaks as CRLF; counted and kept as typed (LF), the browser's
+  // own maxlength and the bound here agree.
+  const typed = typeof texts[0] === 'string' ? texts[0].replace(/\r\n?/g, '\n') : '';
+  const bad = (error: string, status: 400 | 403 = 400): TranslationForm => ({ ok: false, status, error, typed });
   const claimed = [...form.getAll('language'), ...form.getAll('lang')];
   if (claimed.some((l) => l !== language)) return bad('minutesTranslations.errors.language', 403);
   const versions = form.getAll('version');

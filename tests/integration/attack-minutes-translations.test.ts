@@ -185,6 +185,11 @@ describe('[P44] huge text is bounded', () => {
     const at = await post(page(), cookies.es, fields({ revision: String(revision), markdown: 'b'.repeat(500_000) }));
     expect(at.status).toBe(303);
     expect((await stored('es')).markdown).toHaveLength(500_000);
+    // Line breaks as browsers post them (CRLF) count once, as the page's maxlength counts them.
+    const lines = `${'c'.repeat(99)}\r\n`.repeat(5_000);
+    const crlf = await post(page(), cookies.es, fields({ revision: String(revision + 1), markdown: lines }));
+    expect(crlf.status).toBe(303);
+    expect((await stored('es')).markdown).toBe(`${'c'.repeat(99)}\n`.repeat(5_000));
   });
 
   it('[P44] a body over 64 KiB from anyone but this assembly’s interpreters is 413 before it is read, declared or streamed; over 5 MiB even from them', async () => {
