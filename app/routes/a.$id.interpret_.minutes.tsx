@@ -74,40 +74,43 @@ export default function InterpretMinutes() {
     <>
       {/* A plain form page with no live connection: no "Live" badge ([H7]). */}
       <AssemblyHeader title={data.title} subtitle={t('minutesTranslations.heading')} />
-      <main className="mx-auto grid max-w-5xl gap-6 px-4 py-6">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <p className="text-lg">
-            {t('minutesTranslations.yourLanguage')}{' '}
-            <strong lang={data.language.code} dir={data.language.dir} data-testid="interpreter-language">
-              {data.language.name}
-            </strong>
-          </p>
-          <a href={`/a/${data.id}/interpret`} className="inline-flex min-h-11 items-center font-bold underline underline-offset-4">
-            {t('minutesTranslations.toDesk')}
-          </a>
+      {/* The same edges as the header's. */}
+      <main className="px-4 py-6 sm:px-6">
+        <div className="mx-auto grid max-w-5xl gap-6">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p className="text-lg">
+              {t('minutesTranslations.yourLanguage')}{' '}
+              <strong lang={data.language.code} dir={data.language.dir} data-testid="interpreter-language">
+                {data.language.name}
+              </strong>
+            </p>
+            <a href={`/a/${data.id}/interpret`} className="inline-flex min-h-11 items-center font-bold underline underline-offset-4">
+              {t('minutesTranslations.toDesk')}
+            </a>
+          </div>
+          {error && !chosen ? (
+            <p role="alert" className="font-semibold text-red-800">
+              {t(error)}
+            </p>
+          ) : null}
+          {chosen ? (
+            <MinutesTranslationForm
+              // A new answer or a new stored revision starts the form afresh from it.
+              key={`${chosen.version}:${chosen.translation.revision}:${result?.at ?? 0}`}
+              assemblyId={data.id}
+              version={chosen.version}
+              original={chosen.original}
+              language={data.language}
+              stored={chosen.translation}
+              text={sentBack ?? chosen.translation.markdown ?? ''}
+              conflict={conflict}
+              maxLength={data.maxLength}
+              error={error}
+              busy={busy}
+            />
+          ) : null}
+          <TranslationVersions assemblyId={data.id} versions={data.versions} current={chosen?.version ?? null} />
         </div>
-        {error && !chosen ? (
-          <p role="alert" className="font-semibold text-red-800">
-            {t(error)}
-          </p>
-        ) : null}
-        {chosen ? (
-          <MinutesTranslationForm
-            // A new answer or a new stored revision starts the form afresh from it.
-            key={`${chosen.version}:${chosen.translation.revision}:${result?.at ?? 0}`}
-            assemblyId={data.id}
-            version={chosen.version}
-            original={chosen.original}
-            language={data.language}
-            stored={chosen.translation}
-            text={sentBack ?? chosen.translation.markdown ?? ''}
-            conflict={conflict}
-            maxLength={data.maxLength}
-            error={error}
-            busy={busy}
-          />
-        ) : null}
-        <TranslationVersions assemblyId={data.id} versions={data.versions} current={chosen?.version ?? null} />
       </main>
     </>
   );

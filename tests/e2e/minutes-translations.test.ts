@@ -50,7 +50,7 @@ async function open(token: string, options: { viewport?: { width: number; height
 
 const box = (page: Page) => page.locator('#translation-text');
 
-it('[L62] a Spanish interpreter translates version 1 from the desk’s link, beside the original, axe-clean on a laptop and a phone', async () => {
+it('[L62] a Spanish interpreter translates version 1 from the desk’s link, beside the original; axe-clean, and it fits a phone down to 320 px', async () => {
   const link = await mintLink(h.server.url, asm, { role: 'interpreter', scope: 'es', label: 'Spanish booth' });
   const page = await open(link.token);
   await page.getByRole('link', { name: 'Translate the minutes' }).click();
@@ -155,4 +155,31 @@ it('[L61] after version 2 is published, the interpreter’s list says v2 is not 
   await reader.waitForURL(/\/minutes$/);
   expect(await reader.getByTestId('minutes').textContent()).toContain('Corrected: the march starts at 10.');
   expect(await reader.getByTestId('minutes-languages').count()).toBe(0);
+});
+
+it('[L63] an Arabic translation reads right to left on an English page, the picker naming it in Arabic', async () => {
+  const link = await mintLink(h.server.url, asm, { role: 'interpreter', scope: 'ar' });
+  const saved = await fetch(`${h.server.url}/a/${asm.id}/interpret/minutes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${link.token}` },
+    body: new URLSearchParams({ version: '2', revision: '0', markdown: '# محضر جمعية عيد العمال\n\n- دفع الصندوق لـ 42 عائلة هذا الشهر.\n- **أُقرّ:** المسيرة تنطلق الساعة 10.' }),
+    redirect: 'manual',
+  });
+  expect(saved.status).toBe(303);
+  const page = await open((await mintLink(h.server.url, asm, { role: 'reader' })).token, { viewport: PHONE });
+  await page.getByRole('link', { name: 'العربية' }).click();
+  await page.waitForURL(/lang=ar/);
+  const article = page.getByTestId('minutes');
+  expect(await article.getAttribute('lang')).toBe('ar');
+  expect(await article.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+  expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+  // The heading starts at the right edge of the column, as Arabic does.
+  const gap = await article.locator('h1').evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return Math.round(el.getBoundingClientRect().right - range.getBoundingClientRect().right);
+  });
+  expect(gap).toBeLessThanOrEqual(1);
+  await expectAxeClean(page, 'minutes in Arabic on an English page, phone');
+  await shot(page, 'reader-minutes-ar-390');
 });
