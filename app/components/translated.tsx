@@ -88,7 +88,7 @@ export function TranslationNote({ k, source, className = '' }: { k: string; sour
   const { shown: s, language, dir } = useShown(k, source);
   if (s.state === 'none') return null;
   // Its own size and weight: it may follow a large, black announcement or heading.
-  const base = `text-base font-normal normal-case text-stone-950 ${className}`;
+  const base = `text-base font-normal normal-case text-stone-950 ${className}`.trim();
   if (s.state === 'current') {
     return (
       <details className={`mt-1 ${base}`} data-testid="translation-original">
