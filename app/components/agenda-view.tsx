@@ -24,7 +24,8 @@ export function AgendaView({ agenda, currentId }: { agenda: AgendaItem[]; curren
               </p>
               <span className="shrink-0 text-sm font-semibold">{t('agenda.minutes', { count: item.minutes })}</span>
             </div>
-            <TranslationNote k={itemTitleKey(item.id)} source={item.title} />
+            {/* The current item's marker is said by its card above ("Now"). */}
+            <TranslationNote k={itemTitleKey(item.id)} source={item.title} announce={!current} />
             <p className="text-sm">
               {t(`agenda.kinds.${item.kind}`)}
               {item.status === 'done' && !current ? ` · ${t('agenda.done')}` : ''}

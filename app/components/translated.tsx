@@ -83,7 +83,18 @@ export function Translated({ k, source, as: As = 'span', note = true, className,
  * reader hears it when it appears) and the earlier translation behind a `<details>`. Nothing when
  * there is no translation.
  */
-export function TranslationNote({ k, source, className = '' }: { k: string; source: string; className?: string }) {
+export function TranslationNote({
+  k,
+  source,
+  className = '',
+  announce = true,
+}: {
+  k: string;
+  source: string;
+  className?: string;
+  /** False where the same text's marker is already a status elsewhere on the page (said once, not twice). */
+  announce?: boolean;
+}) {
   const { t } = useTranslation();
   const { shown: s, language, dir } = useShown(k, source);
   if (s.state === 'none') return null;
@@ -91,8 +102,8 @@ export function TranslationNote({ k, source, className = '' }: { k: string; sour
   const base = `text-base font-normal normal-case text-stone-950 ${className}`.trim();
   if (s.state === 'current') {
     return (
-      <details className={`mt-1 ${base}`} data-testid="translation-original">
-        <summary className="cursor-pointer font-semibold underline">{t('translated.original')}</summary>
+      <details className={base} data-testid="translation-original">
+        <summary className="cursor-pointer py-1 font-semibold underline">{t('translated.original')}</summary>
         <p dir="auto" className="mt-1 whitespace-pre-line border-s-4 border-stone-500 ps-2">
           {s.original}
         </p>
@@ -101,11 +112,11 @@ export function TranslationNote({ k, source, className = '' }: { k: string; sour
   }
   return (
     <div className={`mt-1 ${base}`}>
-      <p role="status" className="inline-block rounded bg-stone-950 px-2 font-bold text-white" data-testid="translation-stale">
+      <p role={announce ? 'status' : undefined} className="inline-block rounded border-2 border-dashed border-stone-950 bg-white px-2 font-bold" data-testid="translation-stale">
         {t('translated.outdated')}
       </p>
       <details data-testid="translation-earlier">
-        <summary className="cursor-pointer font-semibold underline">{t('translated.earlier')}</summary>
+        <summary className="cursor-pointer py-1 font-semibold underline">{t('translated.earlier')}</summary>
         <p lang={language ?? undefined} dir={dir} className="mt-1 whitespace-pre-line border-s-4 border-stone-500 ps-2">
           {s.outdated}
         </p>
