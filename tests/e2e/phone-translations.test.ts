@@ -85,7 +85,8 @@ async function phoneIn(locale: string, options: { viewport?: { width: number; he
   return { page, sockets };
 }
 
-const translationSockets = (sockets: string[]) => sockets.filter((s) => s.includes('/translations/'));
+/** The translation documents a page opened sockets to (a socket renewed under load counts once). */
+const translationSockets = (sockets: string[]) => [...new Set(sockets.filter((s) => s.includes('/translations/')))];
 
 it('[L70] [L71] [L72] a Somali phone follows the interpreter live; an English phone keeps the originals and opens no second socket', async () => {
   const somali = await phoneIn('so');
@@ -121,7 +122,7 @@ it('[L70] [L71] [L72] a Somali phone follows the interpreter live; an English ph
   expect(await english.page.getByTestId('translation-original').count()).toBe(0);
   expect(await english.page.getByText('Codbixinta heshiiska').count()).toBe(0);
   expect(translationSockets(english.sockets)).toEqual([]);
-  expect(english.sockets.every((s) => s === `/sync/${asm.id}/plenary`)).toBe(true);
+  expect(new Set(english.sockets)).toEqual(new Set([`/sync/${asm.id}/plenary`]));
 
   // The facilitator edits the item: the Somali phone shows the original, marked, at once.
   editItem(facilitator.doc, itemId, { title: 'Contract vote: final offer' });
