@@ -5,7 +5,7 @@ import * as Y from 'yjs';
  * Undo for one person's own changes: only transactions made with `origin` are taken back, never a
  * change that came from someone else. `scope` picks the shared types it covers.
  */
-export function useUndo(doc: Y.Doc, scope: (doc: Y.Doc) => Y.AbstractType<any>[], origin: unknown): { undo: () => void; canUndo: boolean } {
+export function useUndo(doc: Y.Doc, scope: (doc: Y.Doc) => Y.AbstractType<unknown>[], origin: unknown): { undo: () => void; canUndo: boolean } {
   const [manager, setManager] = useState<Y.UndoManager | null>(null);
   const [canUndo, setCanUndo] = useState(false);
   useEffect(() => {

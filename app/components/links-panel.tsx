@@ -75,7 +75,8 @@ export function LinksPanel({
           <h3 className="font-black">{t('console.newLink')}</h3>
           <p className="font-semibold">
             {t(`roles.${m.role}`)}
-            {m.scope ? ` · ${m.scope}` : ''}
+            {m.scope ? ' · ' : ''}
+            {m.scope ? <ScopeName role={m.role} scope={m.scope} label={null} name={languageName} /> : null}
             {m.label ? ` · ${m.label}` : ''}
           </p>
           <CopyField value={m.url} label={t('console.newLink')} />
@@ -148,7 +149,8 @@ export function LinksPanel({
             <div>
               <p className="font-bold">
                 {t(`roles.${link.role}`)}
-                {link.role === 'interpreter' && link.scope ? ` · ${languageName(link.scope)}` : link.scope ? ` · ${link.label ?? link.scope}` : ''}
+                {link.scope ? ' · ' : ''}
+                {link.scope ? <ScopeName role={link.role} scope={link.scope} label={link.label} name={languageName} /> : null}
                 {link.role === 'attendee' && !link.canVote ? ` · ${t('console.voiceOnly')}` : ''}
               </p>
               <p className="text-sm text-stone-700">
@@ -179,4 +181,16 @@ export function LinksPanel({
       </ul>
     </div>
   );
+}
+
+/** What a scoped link is for: an interpreter's language in its own name (and script), a note-taker's group. */
+function ScopeName({ role, scope, label, name }: { role: Role; scope: string; label: string | null; name: (code: string) => string }) {
+  if (role === 'interpreter') {
+    return (
+      <span lang={scope} dir="auto">
+        {name(scope)}
+      </span>
+    );
+  }
+  return <span dir="auto">{label ?? scope}</span>;
 }
