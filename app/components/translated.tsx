@@ -112,7 +112,11 @@ export function TranslationNote({
   }
   return (
     <div className={`mt-1 ${base}`}>
-      <p role={announce ? 'status' : undefined} className="inline-block rounded border-2 border-dashed border-stone-950 bg-white px-2 font-bold" data-testid="translation-stale">
+      <p
+        role={announce ? 'status' : undefined}
+        className="inline-block rounded border-2 border-dashed border-stone-950 bg-white px-2 font-bold"
+        data-testid="translation-stale"
+      >
         {t('translated.outdated')}
       </p>
       <details data-testid="translation-earlier">

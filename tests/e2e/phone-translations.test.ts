@@ -137,7 +137,12 @@ it('[L70] [L71] [L72] a Somali phone follows the interpreter live; an English ph
   await expectAxeClean(somali.page, 'the Somali phone with a stale translation');
 
   // An interpreter who translates the old text is told it changed; redone from the new one, it shows.
-  const late = await interpreter.post(`/a/${asm.id}/interpret?index`, { key: itemTitleKey(itemId), from: 'Contract vote', text: 'Codbixinta', base: await savedAt(itemTitleKey(itemId)) });
+  const late = await interpreter.post(`/a/${asm.id}/interpret?index`, {
+    key: itemTitleKey(itemId),
+    from: 'Contract vote',
+    text: 'Codbixinta',
+    base: await savedAt(itemTitleKey(itemId)),
+  });
   expect(late.status).toBe(409);
   await translate(itemTitleKey(itemId), 'Contract vote: final offer', 'Codbixinta heshiiska: dalabka ugu dambeeya');
   await title.getByText('Codbixinta heshiiska: dalabka ugu dambeeya').waitFor();

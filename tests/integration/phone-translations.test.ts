@@ -105,7 +105,7 @@ describe('an agenda item and the announcement, translated into Somali', () => {
     expect(english).toMatch(/<span dir="auto">Contract vote<\/span>/);
   });
 
-  it('[L72] only a phone in an interpreted language is sent that language\'s document', async () => {
+  it("[L72] only a phone in an interpreted language is sent that language's document", async () => {
     const somali = translationsSent(await page(await phoneIn('so')));
     expect([...somali.keys()].sort()).toEqual([ANNOUNCEMENT_KEY, itemTitleKey(itemId)].sort());
     // Nobody interprets into English, Spanish or Amharic here: nothing is sent.
@@ -123,7 +123,9 @@ describe('an agenda item and the announcement, translated into Somali', () => {
     expect(stale).not.toMatch(translated('so', 'Codbixinta heshiiska'));
     expect(stale).toMatch(/<span dir="auto" data-translation="stale">Contract vote \(amended\)<\/span>/);
     expect(stale).toMatch(/<p role="status"[^>]*data-testid="translation-stale"[^>]*>Translation out of date<\/p>/);
-    expect(stale).toMatch(/<details data-testid="translation-earlier"><summary[^>]*>Earlier translation<\/summary><p lang="so" dir="ltr"[^>]*>Codbixinta heshiiska<\/p><\/details>/);
+    expect(stale).toMatch(
+      /<details data-testid="translation-earlier"><summary[^>]*>Earlier translation<\/summary><p lang="so" dir="ltr"[^>]*>Codbixinta heshiiska<\/p><\/details>/,
+    );
     // The announcement did not change: still translated.
     expect(stale).toMatch(translated('so', 'Qadada waa duhurka'));
 
@@ -142,8 +144,8 @@ describe('an agenda item and the announcement, translated into Somali', () => {
   });
 });
 
-describe('a table\'s page', () => {
-  it('[L70] the breakout questions are in the reader\'s language there too', async () => {
+describe("a table's page", () => {
+  it("[L70] the breakout questions are in the reader's language there too", async () => {
     const doc = room.plenary.doc;
     const round = addItem(doc, { title: 'Tables', kind: 'breakout', minutes: 10 });
     goToItem(doc, round, Date.now());
