@@ -11,7 +11,7 @@ import { draftMinutes } from '../../app/model/minutes.js';
 import { fragmentLength, fragmentToMarkdown, fragmentToText, MAX_DEPTH, MAX_MARKDOWN, notesFragment, reportFragment } from '../../app/model/notes.js';
 import { addProposal, countCast, getProposal, openVote, proposalsMap, readProposals } from '../../app/model/proposals.js';
 import { goToItem, readAnnouncement } from '../../app/model/run.js';
-import { entriesMap, history, namesSeen, raiseHand, readEntries, readStack, StackError, stackMap, withdraw } from '../../app/model/stack.js';
+import { entriesMap, history, namesSeen, raiseHand, readStack, StackError, stackMap, withdraw } from '../../app/model/stack.js';
 import { readTimer, timersMap } from '../../app/model/timers.js';
 import { skippedInPlenary } from '../../app/model/audit.js';
 import { hostileValue, mutateNotes, mutatePlenary, pushNested, seeded } from '../helpers/hostile.js';
