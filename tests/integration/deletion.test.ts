@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { connect, sleep } from '../helpers/clients.js';
+import { connect, settled } from '../helpers/clients.js';
 import { spawnServer, type ChildServer } from '../helpers/child-server.js';
 import { createAssembly, tempDataDir, type CreatedAssembly } from '../helpers/server.js';
 import { addItem } from '../../app/model/agenda.js';
@@ -46,7 +46,8 @@ async function fill(asm: CreatedAssembly, marker: string) {
   await Promise.all([notes.synced, breakout.synced]);
   appendParagraph(notes.doc, 'notes', `Plenary note ${marker}`);
   appendParagraph(breakout.doc, 'reportBack', `Report ${marker}`);
-  await sleep(300);
+  // Stored: the server answers each client's sync request only once what it sent is saved.
+  await settled(plenary, notes, breakout);
   for (const c of [plenary, notes, breakout]) c.destroy();
   const res = await fetch(`${server.url}/a/${asm.id}/minutes/edit`, {
     method: 'POST',
@@ -150,7 +151,7 @@ it('[X4] an assembly set to delete itself 0 days after it ends is gone once its 
   expect((await schedule('')).status).toBe(400);
   expect((await schedule('0')).status).toBe(200);
   // Still running: a restart (which sweeps) keeps it.
-  await sleep(300);
+  await settled(plenary);
   server.process.kill('SIGTERM');
   await server.exited;
   server = await spawnServer(dataDir);
@@ -159,7 +160,7 @@ it('[X4] an assembly set to delete itself 0 days after it ends is gone once its 
   const again = connect(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
   await again.synced;
   nextItem(again.doc, Date.now());
-  await sleep(300);
+  await settled(again);
   again.destroy();
   plenary.destroy();
   server.process.kill('SIGTERM');
