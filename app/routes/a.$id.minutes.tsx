@@ -47,7 +47,7 @@ export default function Minutes() {
                 aria-current={v.version === data.minutes!.version ? 'page' : undefined}
                 className={`inline-flex min-h-11 items-center rounded-lg border-2 px-3 font-bold ${v.version === data.minutes!.version ? 'border-stone-950' : 'border-stone-300'}`}
               >
-                {t('minutes.version', { version: v.version })}
+                {t('minutes.version', { version: String(v.version) })}
               </a>
             ))}
             {data.facilitator ? (

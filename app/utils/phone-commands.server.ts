@@ -104,7 +104,7 @@ async function apply(context: AppLoadContext, assembly: AssemblySummary, session
 /** Sits the attendee at a table of the current item's round (its seat key is per round). */
 function joinTableNow(doc: Y.Doc, seatKey: (itemId: string) => string, table: string): void {
   const round = readRound(doc);
-  if (!round) throw new BreakoutError('no-round', 'no breakout round now');
+  if (!round) throw new BreakoutError('no-round', 'noRound');
   joinTable(doc, round.itemId, seatKey(round.itemId), table);
 }
 
