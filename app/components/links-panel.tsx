@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from '~/i18n/react';
+import { formatInstant } from '~/i18n/format';
 import type { AgendaItem } from '~/model/agenda';
 import { MAX_TABLES } from '~/model/breakouts';
 import { ROLES, type LinkSummary, type Role } from '~/services';
@@ -30,8 +31,11 @@ export function LinksPanel({
   join,
   minted,
   error,
+  timeZone = 'UTC',
 }: {
   agenda: AgendaItem[];
+  /** The assembly's zone, for when each link was made ([L36]). */
+  timeZone?: string;
   links: LinkSummary[];
   join: { url: string; qr: string } | null;
   /** The link the last submission made, if it made one. */
@@ -51,8 +55,8 @@ export function LinksPanel({
     setFormRound((n) => n + 1);
   }, [minted]);
   const shown = mintedAll.length > 0 ? mintedAll : minted ? [minted] : [];
-  // UTC on both sides, so the server's render and the browser's agree.
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  // The assembly's zone on both sides, so the server's render and the browser's agree.
+  const dateFormat = { format: (at: number | Date) => formatInstant(i18n.language, Number(at), timeZone, 'date-time') };
 
   return (
     <div>

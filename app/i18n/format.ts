@@ -39,10 +39,11 @@ function dateFormat(language: string, zone: string, options: Intl.DateTimeFormat
 }
 
 /** How long a time is written: the time of day, or with its date. */
-export type TimeStyle = 'time' | 'date-time' | 'full';
+export type TimeStyle = 'time' | 'date' | 'date-time' | 'full';
 
 const STYLES: Record<TimeStyle, Intl.DateTimeFormatOptions> = {
   time: { hour: 'numeric', minute: '2-digit' },
+  date: { year: 'numeric', month: 'long', day: 'numeric' },
   'date-time': { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
   full: { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' },
 };

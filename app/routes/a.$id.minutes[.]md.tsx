@@ -1,3 +1,4 @@
+import { plainRefusal } from '~/utils/plain-refusal.server';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireRole } from '~/utils/guards.server';
 
@@ -5,9 +6,9 @@ import { requireRole } from '~/utils/guards.server';
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly } = await requireRole(request, context, params.id, ['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader']);
   const v = new URL(request.url).searchParams.get('v');
-  if (v !== null && !/^\d{1,6}$/.test(v)) return new Response('v must be a version number', { status: 400 });
+  if (v !== null && !/^\d{1,6}$/.test(v)) return plainRefusal(request, 'errors.400', 400);
   const minutes = await context.services.getMinutes(assembly.id, v === null ? undefined : Number(v));
-  if (!minutes) return new Response('No such version of the minutes', { status: 404 });
+  if (!minutes) return plainRefusal(request, 'errors.404', 404);
   return new Response(minutes.markdown, {
     headers: {
       'Content-Type': 'text/markdown; charset=utf-8',

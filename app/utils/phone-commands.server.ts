@@ -1,5 +1,6 @@
 import type { AppLoadContext } from '@remix-run/node';
 import * as Y from 'yjs';
+import { issueKey } from '~/i18n/issue-key';
 import { z } from 'zod';
 import { currentItemId } from '~/model/agenda';
 import { BreakoutError, joinTable, readRound } from '~/model/breakouts';
@@ -58,8 +59,8 @@ export async function phoneCommand(context: AppLoadContext, assembly: AssemblySu
   const fields = Object.fromEntries([...form].filter(([key]) => key !== 'commandId'));
   const parsed = Command.safeParse(fields);
   if (!parsed.success) {
-    const message = parsed.error.issues[0].message;
-    return { status: 400, error: /^(stack|round|proposals|voting)\./.test(message) ? message : 'stack.errors.invalid' };
+    const key = issueKey(parsed.error.issues[0], 'stack.errors.invalid');
+    return { status: 400, error: /^(stack|round|proposals|voting)\./.test(key) ? key : 'stack.errors.invalid' };
   }
   const id = form.get('commandId');
   const run = () => apply(context, assembly, session, parsed.data);
