@@ -70,12 +70,15 @@ export function zoneOffsetMs(instant: number, zone: string): number {
 
 /**
  * The instant a wall-clock time (`2026-05-01T18:00`, as the facilitator typed it) names in a zone;
- * NaN for anything else. In a DST gap or overlap it picks the reading before the change.
+ * NaN for anything else. As Temporal's "compatible" reading: in an overlap (autumn) the earlier
+ * instant, in a gap (spring) the time moved forward by the gap (02:30 → 03:30).
  */
 export function wallToInstant(wall: string, zone: string): number {
   const asUtc = new Date(`${wall}Z`).getTime();
   if (!Number.isFinite(asUtc)) return NaN;
-  const first = asUtc - zoneOffsetMs(asUtc, zone);
-  const second = asUtc - zoneOffsetMs(first, zone);
-  return second;
+  // The zone's offsets a day either side: every change of offset lies between them.
+  const before = zoneOffsetMs(asUtc - 86_400_000, zone);
+  const after = zoneOffsetMs(asUtc + 86_400_000, zone);
+  const fits = [asUtc - before, asUtc - after].filter((t) => t + zoneOffsetMs(t, zone) === asUtc);
+  return fits.length > 0 ? Math.min(...fits) : asUtc - before;
 }
