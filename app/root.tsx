@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     catalogue: CATALOGUES[language],
     fallback: FALLBACKS[language],
     now: Date.now(),
-    // The server's zone: an assembly without its own shows its times in it ([L36]).
+    // The server's zone: an assembly without its own shows its times in it ([L34]).
     timeZone: hostTimeZone(),
   };
 }

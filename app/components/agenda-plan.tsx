@@ -19,7 +19,7 @@ export function AgendaPlan({ doc, agenda, startsAt }: { doc: Y.Doc; agenda: Agen
   const planned = agenda.reduce((sum, i) => sum + i.minutes, 0);
   const length = planned >= 60 ? t('agenda.planHours', { hours: Math.floor(planned / 60), minutes: planned % 60 }) : t('agenda.planMinutes', { count: planned });
   // The hall's clock: the start time as typed, in the assembly's zone, so the server's render and
-  // every laptop agree whatever zone the laptop is set to ([L36]).
+  // every laptop agree whatever zone the laptop is set to ([L34]).
   const zone = useDocTimeZone(doc);
   const start = startsAt ? wallToInstant(startsAt, zone) : NaN;
   const running = agenda.some((i) => i.startedAt !== null);

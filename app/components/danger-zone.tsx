@@ -11,7 +11,7 @@ import { Input, Select } from './ui/field';
  */
 type Schedule = { days: number; at: number | null } | null;
 
-/** `timeZone`: the assembly's, for the day it deletes itself ([L36]). */
+/** `timeZone`: the assembly's, for the day it deletes itself ([L34]). */
 export function DangerZone({ title, schedule, timeZone = 'UTC' }: { title: string; schedule: Schedule; timeZone?: string }) {
   const { t, i18n } = useTranslation();
   const result = useActionData<{ error?: string; deleteSchedule?: Schedule }>();

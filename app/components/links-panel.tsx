@@ -34,7 +34,7 @@ export function LinksPanel({
   timeZone = 'UTC',
 }: {
   agenda: AgendaItem[];
-  /** The assembly's zone, for when each link was made ([L36]). */
+  /** The assembly's zone, for when each link was made ([L34]). */
   timeZone?: string;
   links: LinkSummary[];
   join: { url: string; qr: string } | null;

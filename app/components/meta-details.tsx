@@ -7,7 +7,7 @@ import { useTimeZone } from '~/utils/use-time-zone';
 export function MetaDetails({ meta }: { meta: AssemblyMeta }) {
   const { t, i18n } = useTranslation();
   const zone = useTimeZone(meta);
-  // The start time as typed is the hall's clock: shown in the assembly's zone, with its name ([L36]).
+  // The start time as typed is the hall's clock: shown in the assembly's zone, with its name ([L34]).
   const when = meta.startsAt ? formatWallTime(i18n.language, meta.startsAt, zone) : null;
   return (
     <dl className="grid grid-cols-1 gap-3 text-lg sm:grid-cols-3">

@@ -51,7 +51,7 @@ export function RunPanel({
   const next = agenda.slice(index + 1).find((i) => i.status === 'pending') ?? null;
   const plan = now === null ? null : schedule(doc, now);
   const over = plan ? Math.round(plan.overMinutes) : 0;
-  // The assembly's clock, whatever zone this laptop is set to ([L36]).
+  // The assembly's clock, whatever zone this laptop is set to ([L34]).
   const zone = useTimeZone(meta);
   const time = { format: (at: number) => formatInstant(i18n.language, at, zone) };
 

@@ -2,7 +2,7 @@ import { useTranslation } from '~/i18n/react';
 import { Field, Select } from './ui/field';
 
 /**
- * The assembly's time zone ([L35]): a select of the IANA zones the server lists, the server's own
+ * The assembly's time zone ([L33]): a select of the IANA zones the server lists, the server's own
  * zone chosen unless the assembly has one. `zones` come from the loader, so the server's render
  * and the browser's agree even where the browser's list differs.
  */

@@ -1,5 +1,5 @@
 /**
- * Numbers and times as the person's language writes them ([L33]–[L37]): grouping from
+ * Numbers and times as the person's language writes them ([L32]–[L35]): grouping from
  * `Intl.NumberFormat`, times in the assembly's zone from `Intl.DateTimeFormat`. Formatters are
  * made once per language (and zone): a tally redrawn every second must not build a new one.
  */
@@ -12,10 +12,10 @@ export function formatNumber(language: string, n: number): string {
   let f = numberFormats.get(language);
   if (!f) {
     try {
-      f = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+      f = new Intl.NumberFormat(language);
     } catch {
       // An odd tag must not break a page: English grouping is the safe guess.
-      f = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+      f = new Intl.NumberFormat('en');
     }
     numberFormats.set(language, f);
   }

@@ -4,7 +4,7 @@
  * interpolation (no escaping: React escapes), plurals by `count` with i18next's suffixes from
  * `Intl.PluralRules` (`_zero` first for a count of 0 when the key exists), `defaultValue`, and a
  * visible mark for a missing key. Numbers are filled in grouped as the language writes them
- * (`Intl.NumberFormat`, [L33]): pass an identifier that only looks like a number as a string. Beyond i18next: a plural form the catalogue lacks reads as its
+ * (`Intl.NumberFormat`, [L32]): pass an identifier that only looks like a number as a string. Beyond i18next: a plural form the catalogue lacks reads as its
  * `_other`, and a per-key fallback catalogue (English), resolved with English plural rules.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The assembly's time zone ([L35]–[L37]): an IANA name (`America/Chicago`) kept in the meta, in
+ * The assembly's time zone ([L33]–[L35]): an IANA name (`America/Chicago`) kept in the meta, in
  * which every time the room sees is shown. Pure: no React, no I/O.
  */
 

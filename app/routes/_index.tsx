@@ -25,7 +25,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 
 type FieldErrors = Partial<Record<AssemblyField, string>>;
 
-/** The zones a facilitator may choose, and the server's own as the default ([L35]). */
+/** The zones a facilitator may choose, and the server's own as the default ([L33]). */
 export function loader() {
   return json({ zones: timeZones(), serverZone: hostTimeZone() });
 }

@@ -18,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (v !== null && !/^\d{1,6}$/.test(v)) throw plainRefusal(request, 'errors.400', 400);
   const minutes = await context.services.getMinutes(assembly.id, v === null ? undefined : Number(v));
   if (v !== null && !minutes) throw plainRefusal(request, 'errors.404', 404);
-  // When it was published, in the assembly's zone with its name ([L37]).
+  // When it was published, in the assembly's zone with its name ([L35]).
   const timeZone = (await context.services.readDoc(`${assembly.id}/plenary`, (doc) => readMeta(doc).timeZone)) ?? hostTimeZone();
   return json(
     { id: assembly.id, title: assembly.title, minutes, versions: await context.services.listMinutes(assembly.id), facilitator: session.role === 'facilitator', timeZone },

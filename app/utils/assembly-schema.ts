@@ -53,7 +53,7 @@ export const CreateAssemblySchema = z.object({
     .max(200, 'create.errors.placeTooLong')
     .transform((v) => (hasVisibleText(v) ? v : null)),
   languages: z.array(z.enum(ROOM_LANGUAGES, { message: 'create.errors.languagesInvalid' })).min(1, 'create.errors.languagesRequired'),
-  // One of the zones this engine lists ([L35]); none given (a script, an old form): null, the server's.
+  // One of the zones this engine lists ([L33]); none given (a script, an old form): null, the server's.
   timeZone: z
     .string({ message: 'create.errors.timeZoneInvalid' })
     .trim()

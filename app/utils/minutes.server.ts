@@ -25,7 +25,7 @@ export async function draftFromAssembly(
 ): Promise<string> {
   const assemblyId = assembly.id;
   const base = await context.services.readDoc(`${assemblyId}/plenary`, (doc) => ({
-    // The start time is written with its zone: the assembly's, else the server's ([L37]).
+    // The start time is written with its zone: the assembly's, else the server's ([L35]).
     meta: { ...readMeta(doc), title: readMeta(doc).title || assembly.title, timeZone: readMeta(doc).timeZone ?? hostTimeZone() },
     agenda: readAgenda(doc),
     currentItemId: currentItemId(doc),

@@ -5,7 +5,7 @@ import { usableTimeZone } from '~/model/time-zone';
 import type { loader as rootLoader } from '~/root';
 
 /**
- * The zone an assembly's times are shown in ([L36]): its own, else the server's (from the root
+ * The zone an assembly's times are shown in ([L34]): its own, else the server's (from the root
  * loader, so the server's render and every browser agree, whatever zone the laptop is set to).
  */
 export function useTimeZone(meta: { timeZone: string | null } | null | undefined): string {

@@ -158,7 +158,7 @@ const meta: Record<string, z.ZodTypeAny> = {
   startsAt: z.string().max(64).nullable(),
   place: z.string().max(200).nullable(),
   languages: z.array(z.string().max(35)).max(50),
-  // The assembly's time zone ([L35]): one of the zones the server lists; null = the server's own.
+  // The assembly's time zone ([L33]): one of the zones the server lists; null = the server's own.
   timeZone: z.string().max(MAX_TIME_ZONE).refine(isListedTimeZone, 'not a time zone').nullable(),
 };
 // `shownProposalId`: the proposal a facilitator chose for the projector and the phones ([D13]).

@@ -1,12 +1,15 @@
 /**
  * The server's words in the person's language and times in the assembly's zone, over real HTTP
- * on a real process whose zone is UTC ([L30]–[L37]): refusals from forms and status answers read
+ * on a real process whose zone is UTC ([L30]–[L35]): refusals from forms and status answers read
  * in Spanish; an assembly in America/Chicago shows its start time and its minutes in Chicago time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type ChildServer } from '../helpers/child-server.js';
-import { createAssembly, tempDataDir } from '../helpers/server.js';
+import { clientPool, eventually } from '../helpers/clients.js';
+import { createAssembly, mintLink, tempDataDir } from '../helpers/server.js';
 import { formatInstant } from '../../app/i18n/format.js';
+import { readMeta } from '../../app/model/meta.js';
+import { CloseCode } from '../../server/sync/protocol.js';
 
 let server: ChildServer;
 
@@ -14,7 +17,9 @@ beforeAll(async () => {
   // The server's own zone is UTC, so nothing Chicago shows can come from the machine.
   server = await spawnServer(tempDataDir('plenary-words-'), { TZ: 'UTC' });
 });
+const pool = clientPool();
 afterAll(async () => {
+  pool.destroyAll();
   server.process.kill('SIGTERM');
   await server.exited;
 });
@@ -96,23 +101,44 @@ describe('[L31] status answers read in the person’s language', () => {
   });
 });
 
-describe('[L35] the time zone is chosen with the assembly', () => {
-  it('[L35] the create form offers every zone, the server’s (UTC) chosen', async () => {
+describe('[L33] the time zone is chosen with the assembly', () => {
+  it('[L33] the create form offers every zone, the server’s (UTC) chosen', async () => {
     const html = await text(await fetch(`${server.url}/`));
     const select = /<select[^>]*name="timeZone"[\s\S]*?<\/select>/.exec(html)![0];
     expect(select).toContain('<option value="America/Chicago">America/Chicago</option>');
     expect(select).toMatch(/<option value="UTC" selected="">UTC<\/option>/);
   });
 
-  it('[L35] a zone no list has is refused in Spanish and nothing is made', async () => {
+  it('[L33] a zone no list has is refused in Spanish and nothing is made', async () => {
     const res = await post('/?index', { title: 'Asamblea', startsAt: '', place: '', languages: ['es'], timeZone: 'Mars/Olympus' }, SPANISH);
     expect(res.status).toBe(400);
     expect(await text(res)).toContain('Elige una zona horaria de la lista.');
   });
 });
 
-describe('[L36][L37] an assembly in Chicago on a server in UTC', () => {
-  it('[L36] its start time shows in Chicago time with the zone’s name, in English and in Spanish', async () => {
+describe('[L33] hostile writes of the zone over a real socket', () => {
+  it('[L33] a facilitator writing a zone no list has is cut off (4400); a stack-keeper writing a real one (4403); a listed one arrives', async () => {
+    const asm = await createAssembly(server.url);
+    const doc = `${asm.id}/plenary`;
+    const bad = pool.open(server.syncUrl, doc, asm.facilitatorToken);
+    await bad.synced;
+    bad.doc.getMap('meta').set('timeZone', 'Mars/Olympus');
+    expect((await bad.closed).code).toBe(CloseCode.badRequest);
+    const keeper = pool.open(server.syncUrl, doc, (await mintLink(server.url, asm, { role: 'stack-keeper' })).token);
+    await keeper.synced;
+    keeper.doc.getMap('meta').set('timeZone', 'Europe/Madrid');
+    expect((await keeper.closed).code).toBe(CloseCode.forbidden);
+    const good = pool.open(server.syncUrl, doc, asm.facilitatorToken);
+    await good.synced;
+    good.doc.getMap('meta').set('timeZone', 'America/Chicago');
+    const fresh = pool.open(server.syncUrl, doc, asm.facilitatorToken);
+    await fresh.synced;
+    await eventually(() => expect(readMeta(fresh.doc).timeZone).toBe('America/Chicago'));
+  });
+});
+
+describe('[L34][L35] an assembly in Chicago on a server in UTC', () => {
+  it('[L34] its start time shows in Chicago time with the zone’s name, in English and in Spanish', async () => {
     const { id, cookie } = await createByForm({ startsAt: '2026-05-01T18:00', timeZone: 'America/Chicago' });
     const console_ = await text(await fetch(`${server.url}/a/${id}/facilitate`, { headers: { cookie } }));
     expect(console_).toMatch(/data-testid="meta-when">Friday, May 1, 2026 at 6:00\sPM CDT</);
@@ -121,13 +147,13 @@ describe('[L36][L37] an assembly in Chicago on a server in UTC', () => {
     expect(es).toMatch(/data-testid="meta-when">viernes, 1 de mayo de 2026, 18:00 GMT-5</);
   });
 
-  it('[L36] an assembly made without a zone shows the server’s (UTC), labelled', async () => {
+  it('[L34] an assembly made without a zone shows the server’s (UTC), labelled', async () => {
     const { id, cookie } = await createByForm({ startsAt: '2026-05-01T18:00' });
     const html = await text(await fetch(`${server.url}/a/${id}/facilitate`, { headers: { cookie } }));
     expect(html).toMatch(/data-testid="meta-when">Friday, May 1, 2026 at 6:00\sPM UTC</);
   });
 
-  it('[L37] the minutes name the zone with the start time, and their publication time is Chicago’s', async () => {
+  it('[L35] the minutes name the zone with the start time, and their publication time is Chicago’s', async () => {
     const { id, cookie } = await createByForm({ startsAt: '2026-05-01T18:00', timeZone: 'America/Chicago' });
     const draft = await text(await post(`/a/${id}/minutes/edit`, { intent: 'draft', attendance: '12345' }, { cookie }));
     expect(draft).toContain('2026-05-01 18:00 (America/Chicago)');

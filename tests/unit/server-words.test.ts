@@ -1,6 +1,6 @@
 /**
- * The server's and the model's own words in the person's language ([L30]–[L34]), numbers grouped
- * per locale, and the assembly's time zone ([L35]–[L37]): pure functions and crafted updates.
+ * The server's and the model's own words in the person's language ([L30]–[L31]), numbers grouped
+ * per locale ([L32]), and the assembly's time zone ([L33]–[L35]): pure functions and crafted updates.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -94,26 +94,26 @@ describe('[L30] every model refusal has a translation, with its numbers as place
   });
 });
 
-describe('[L33] numbers are grouped as the language writes them', () => {
-  it('[L33] 12345 is "12,345" in English and "12.345" in Spanish, in the helper and in {{count}}', () => {
+describe('[L32] numbers are grouped as the language writes them', () => {
+  it('[L32] 12345 is "12,345" in English and "12.345" in Spanish, in the helper and in {{count}}', () => {
     expect(formatNumber('en', 12345)).toBe('12,345');
     expect(formatNumber('es', 12345)).toBe('12.345');
     expect(english('minutes.attendance', { count: 12345 })).toContain('12,345');
     expect(spanish('minutes.attendance', { count: 12345 })).toContain('12.345');
   });
 
-  it('[L33] Arabic gets what Intl gives for ar (no digits of our own choosing); an odd tag gets English grouping, not a throw', () => {
+  it('[L32] Arabic gets what Intl gives for ar (no digits of our own choosing); an odd tag gets English grouping, not a throw', () => {
     expect(formatNumber('ar', 12345)).toBe(new Intl.NumberFormat('ar').format(12345));
     expect(formatNumber('not a tag!', 12345)).toBe('12,345');
   });
 
-  it('[L33] a number passed as a string (a code number, a version) is left as it is', () => {
+  it('[L32] a number passed as a string (a code number, a version) is left as it is', () => {
     expect(english('voting.sheetNumber', { number: '12345' })).toBe('No. 12345');
   });
 });
 
-describe('[L35] the time zone is a listed IANA name', () => {
-  it('[L35] the list has the IANA zones and UTC; anything else is refused by the form', () => {
+describe('[L33] the time zone is a listed IANA name', () => {
+  it('[L33] the list has the IANA zones and UTC; anything else is refused by the form', () => {
     expect(timeZones()).toContain('America/Chicago');
     expect(timeZones()).toContain('UTC');
     expect(isListedTimeZone('America/Chicago')).toBe(true);
@@ -124,7 +124,7 @@ describe('[L35] the time zone is a listed IANA name', () => {
     expect(parse('<script>').success).toBe(false);
   });
 
-  it('[L36] a reader tolerates any shape: a number, a bad name, a huge string read as none', () => {
+  it('[L34] a reader tolerates any shape: a number, a bad name, a huge string read as none', () => {
     for (const bad of [5, 'Mars/Olympus', 'x'.repeat(10_000), { a: 1 }]) {
       const doc = new Y.Doc();
       doc.getMap('meta').set('timeZone', bad);
@@ -134,15 +134,15 @@ describe('[L35] the time zone is a listed IANA name', () => {
   });
 });
 
-describe('[L36] times in the assembly zone, labelled', () => {
-  it('[L36] a start time typed as 18:00 in Chicago is 23:00 UTC in May, 00:00 UTC in December', () => {
+describe('[L34] times in the assembly zone, labelled', () => {
+  it('[L34] a start time typed as 18:00 in Chicago is 23:00 UTC in May, 00:00 UTC in December', () => {
     expect(wallToInstant('2026-05-01T18:00', 'America/Chicago')).toBe(Date.UTC(2026, 4, 1, 23, 0));
     expect(wallToInstant('2026-12-01T18:00', 'America/Chicago')).toBe(Date.UTC(2026, 11, 2, 0, 0));
     expect(wallToInstant('2026-05-01T18:00', 'UTC')).toBe(Date.UTC(2026, 4, 1, 18, 0));
     expect(wallToInstant('not a time', 'UTC')).toBeNaN();
   });
 
-  it('[L36] across a change of clocks a wall time still names one real instant', () => {
+  it('[L34] across a change of clocks a wall time still names one real instant', () => {
     // 01:30 on 1 November 2026 happens twice in Chicago: the first (CDT).
     expect(wallToInstant('2026-11-01T01:30', 'America/Chicago')).toBe(Date.UTC(2026, 10, 1, 6, 30));
     // 02:30 on 8 March 2026 does not exist in Chicago: moved forward by the hour skipped.
@@ -151,7 +151,7 @@ describe('[L36] times in the assembly zone, labelled', () => {
     expect(wallToInstant('2026-03-08T03:30', 'America/Chicago')).toBe(Date.UTC(2026, 2, 8, 8, 30));
   });
 
-  it('[L36] the start time is written in the language with the zone name; the time of day in the zone', () => {
+  it('[L34] the start time is written in the language with the zone name; the time of day in the zone', () => {
     expect(formatWallTime('en', '2026-05-01T18:00', 'America/Chicago')).toMatch(/^Friday, May 1, 2026 at 6:00\sPM CDT$/);
     expect(formatWallTime('es', '2026-05-01T18:00', 'America/Chicago')).toMatch(/^viernes, 1 de mayo de 2026, 18:00 GMT-5$/);
     expect(formatInstant('en', Date.UTC(2026, 4, 1, 23, 30), 'America/Chicago')).toMatch(/^6:30\sPM$/);
@@ -160,7 +160,7 @@ describe('[L36] times in the assembly zone, labelled', () => {
   });
 });
 
-describe('[L35] hostile writes to the time zone', () => {
+describe('[L33] hostile writes to the time zone', () => {
   const grant = (role: Grant['role']): Grant => ({ id: 'l1', assemblyId: 'a1', role, scope: null, canVote: true });
   const doc = new Y.Doc();
   setMeta(doc, { title: 'May Day', startsAt: '2026-05-01T18:00', place: null, languages: ['en'] });
@@ -171,15 +171,15 @@ describe('[L35] hostile writes to the time zone', () => {
     copy.getMap('meta').set('timeZone', value);
     return new WriteGuard(parseDocName('a1/plenary')!, doc).check(grant(role), Y.encodeStateAsUpdate(copy, before));
   };
-  it('[L35] a facilitator may set a listed zone, or none', () => {
+  it('[L33] a facilitator may set a listed zone, or none', () => {
     expect(verdict('facilitator', 'America/Chicago').ok).toBe(true);
     expect(verdict('facilitator', null).ok).toBe(true);
   });
   it.each([['an unknown zone', 'Mars/Olympus'], ['10,000 characters', 'x'.repeat(10_000)], ['a number', -6], ['an object', { offset: -6 }]])(
-    '[L35] a facilitator writing %s is refused',
+    '[L33] a facilitator writing %s is refused',
     (_what, value) => expect(verdict('facilitator', value).ok).toBe(false),
   );
-  it('[L35] a stack-keeper may not set the zone at all', () => {
+  it('[L33] a stack-keeper may not set the zone at all', () => {
     expect(verdict('stack-keeper', 'America/Chicago').ok).toBe(false);
   });
 });
