@@ -19,7 +19,7 @@ function reference(language: string, catalogue: Catalogue) {
     lng: language,
     fallbackLng: false,
     // [L32]: numbers grouped per locale, which i18next does when told to format every value.
-    interpolation: { escapeValue: false, alwaysFormat: true, format: (value: unknown, _format: unknown, lng?: string) => (typeof value === 'number' ? new Intl.NumberFormat(lng).format(value) : value) },
+    interpolation: { escapeValue: false, alwaysFormat: true, format: (value: string, _format?: string, lng?: string) => (typeof (value as unknown) === 'number' ? new Intl.NumberFormat(lng).format(value as unknown as number) : value) },
     initImmediate: false,
     returnNull: false,
     parseMissingKeyHandler: (key: string) => `${MISSING_MARK}${key}`,
