@@ -58,6 +58,7 @@ export const CreateAssemblySchema = z.object({
     .string({ message: 'create.errors.timeZoneInvalid' })
     .trim()
     .refine((v) => v === '' || isListedTimeZone(v), 'create.errors.timeZoneInvalid')
-    .transform((v) => (v === '' ? null : v)),
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? null : v)),
 });
 
