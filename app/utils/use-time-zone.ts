@@ -13,7 +13,6 @@ export function useTimeZone(meta: { timeZone: string | null } | null | undefined
   return meta?.timeZone ?? root?.timeZone ?? 'UTC';
 }
 
-
 /** The zone of the assembly whose plenary document this is (for components given the doc only). */
 export function useDocTimeZone(doc: Y.Doc): string {
   return useTimeZone({ timeZone: usableTimeZone(metaMap(doc).get('timeZone')) });
