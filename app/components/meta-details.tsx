@@ -1,12 +1,14 @@
 import { useTranslation } from '~/i18n/react';
 import type { AssemblyMeta } from '~/model/meta';
+import { formatWallTime } from '~/i18n/format';
+import { useTimeZone } from '~/utils/use-time-zone';
 
 /** When, where and in which languages: as the facilitators set them. */
 export function MetaDetails({ meta }: { meta: AssemblyMeta }) {
   const { t, i18n } = useTranslation();
-  const when = meta.startsAt
-    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(`${meta.startsAt}Z`))
-    : null;
+  const zone = useTimeZone(meta);
+  // The start time as typed is the hall's clock: shown in the assembly's zone, with its name ([L34]).
+  const when = meta.startsAt ? formatWallTime(i18n.language, meta.startsAt, zone) : null;
   return (
     <dl className="grid grid-cols-1 gap-3 text-lg sm:grid-cols-3">
       {when ? (

@@ -1,3 +1,4 @@
+import { plainRefusal } from '~/utils/plain-refusal.server';
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { lazy, Suspense, useState } from 'react';
@@ -30,7 +31,7 @@ const NotesEditor = lazy(() => import('~/components/notes-editor'));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const groupId = params.groupId ?? '';
-  if (!GROUP.test(groupId)) throw new Response('No such group', { status: 404 });
+  if (!GROUP.test(groupId)) throw plainRefusal(request, 'errors.404', 404);
   const { assembly, session } = await requireRole(
     request,
     context,

@@ -1,3 +1,4 @@
+import { plainRefusal } from '~/utils/plain-refusal.server';
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
@@ -8,16 +9,21 @@ import { ROLES } from '~/services';
 import { requireRole } from '~/utils/guards.server';
 import { readerTranslation } from '~/utils/minutes-translations.server';
 import { pageTitle } from '~/utils/page-title';
+import { formatInstant } from '~/i18n/format';
+import { readMeta } from '~/model/meta';
+import { hostTimeZone } from '~/model/time-zone';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'minutes', data?.title, error);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly, session } = await requireRole(request, context, params.id, ROLES);
   const v = new URL(request.url).searchParams.get('v');
-  if (v !== null && !/^\d{1,6}$/.test(v)) throw new Response('v must be a version number', { status: 400 });
+  if (v !== null && !/^\d{1,6}$/.test(v)) throw plainRefusal(request, 'errors.400', 400);
   const minutes = await context.services.getMinutes(assembly.id, v === null ? undefined : Number(v));
-  if (v !== null && !minutes) throw new Response('No such version of the minutes', { status: 404 });
+  if (v !== null && !minutes) throw plainRefusal(request, 'errors.404', 404);
   const translation = await readerTranslation(request, context, assembly.id, minutes?.version ?? null);
+  // When it was published, in the assembly's zone with its name ([L35]).
+  const timeZone = (await context.services.readDoc(`${assembly.id}/plenary`, (doc) => readMeta(doc).timeZone)) ?? hostTimeZone();
   return json(
     {
       id: assembly.id,
@@ -27,6 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       translation,
       versions: await context.services.listMinutes(assembly.id),
       facilitator: session.role === 'facilitator',
+      timeZone,
     },
     { headers: { 'Cache-Control': 'no-store' } },
   );
@@ -36,7 +43,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function Minutes() {
   const data = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
   const shown = data.translation.shown;
   const download = data.minutes ? `/a/${data.id}/minutes.md?v=${data.minutes.version}${shown ? `&lang=${encodeURIComponent(shown.code)}` : ''}` : '';
   return (
@@ -48,7 +54,7 @@ export default function Minutes() {
       {data.minutes ? (
         <>
           <p className="mt-1 text-sm text-stone-700" data-testid="minutes-version">
-            {t('minutes.versionOf', { version: data.minutes.version, date: date.format(new Date(data.minutes.publishedAt)) })}
+            {t('minutes.versionPublished', { version: String(data.minutes.version), date: formatInstant(i18n.language, data.minutes.publishedAt, data.timeZone, 'full', true) })}
           </p>
           <MinutesLanguagePicker page={`/a/${data.id}/minutes?v=${data.minutes.version}`} languages={data.translation.languages} shown={shown?.code ?? null} />
           <nav className="mt-3 flex flex-wrap gap-2 print:hidden" aria-label={t('minutes.versions')}>
@@ -62,7 +68,7 @@ export default function Minutes() {
                 aria-current={v.version === data.minutes!.version ? 'page' : undefined}
                 className={`inline-flex min-h-11 items-center rounded-lg border-2 px-3 font-bold ${v.version === data.minutes!.version ? 'border-stone-950' : 'border-stone-300'}`}
               >
-                {t('minutes.version', { version: v.version })}
+                {t('minutes.version', { version: String(v.version) })}
               </a>
             ))}
             {data.facilitator ? (

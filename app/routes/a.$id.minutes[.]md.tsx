@@ -1,3 +1,4 @@
+import { plainRefusal } from '~/utils/plain-refusal.server';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { ROLES } from '~/services';
 import { requireRole } from '~/utils/guards.server';
@@ -10,16 +11,16 @@ import { readLanguageParam } from '~/utils/minutes-translations.server';
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly } = await requireRole(request, context, params.id, ROLES);
   const v = new URL(request.url).searchParams.get('v');
-  if (v !== null && !/^\d{1,6}$/.test(v)) return new Response('v must be a version number', { status: 400 });
+  if (v !== null && !/^\d{1,6}$/.test(v)) return plainRefusal(request, 'errors.400', 400);
   const minutes = await context.services.getMinutes(assembly.id, v === null ? undefined : Number(v));
-  if (!minutes) return new Response('No such version of the minutes', { status: 404 });
+  if (!minutes) return plainRefusal(request, 'errors.404', 404);
   const lang = readLanguageParam(new URL(request.url));
-  if (lang === 'bad') return new Response('lang must be a language code', { status: 400 });
+  if (lang === 'bad') return plainRefusal(request, 'errors.400', 400);
   const code = lang === null || lang === 'original' ? null : lang.code;
   let markdown = minutes.markdown;
   if (code !== null) {
     const translation = await context.services.getMinutesTranslation(assembly.id, minutes.version, code);
-    if (translation.markdown === null) return new Response('No translation of the minutes in this language', { status: 404 });
+    if (translation.markdown === null) return plainRefusal(request, 'errors.404', 404);
     markdown = translation.markdown;
   }
   return new Response(markdown, {

@@ -21,6 +21,7 @@ import { ASSIGNMENTS, MAX_MESSAGE, MAX_PROMPT, MAX_TABLES } from '../../app/mode
 import { MAX_REVISIONS, MAX_TEXT, METHODS, OUTCOMES, SCALES } from '../../app/model/proposals.js';
 import { MAX_BLOCKS_ALLOWED, MAX_PEOPLE, QUORUMS, THRESHOLDS } from '../../app/model/decision-rule.js';
 import { MAX_ANNOUNCEMENT } from '../../app/model/run.js';
+import { isListedTimeZone, MAX_TIME_ZONE } from '../../app/model/time-zone.js';
 import { NOTES_FIELD, REPORT_FIELD } from '../../app/model/notes.js';
 
 /** One part of a document an update changed: a top-level type and, for maps, the entry's key. */
@@ -157,6 +158,8 @@ const meta: Record<string, z.ZodTypeAny> = {
   startsAt: z.string().max(64).nullable(),
   place: z.string().max(200).nullable(),
   languages: z.array(z.string().max(35)).max(50),
+  // The assembly's time zone ([L33]): one of the zones the server lists; null = the server's own.
+  timeZone: z.string().max(MAX_TIME_ZONE).refine(isListedTimeZone, 'not a time zone').nullable(),
 };
 // `shownProposalId`: the proposal a facilitator chose for the projector and the phones ([D13]).
 const run: Record<string, z.ZodTypeAny> = { currentItemId: id, announcement: text(MAX_ANNOUNCEMENT), shownProposalId: id };

@@ -174,11 +174,12 @@ describe('[R4] entries of the wrong shape are skipped', () => {
     metaMap(doc).set('title', 12);
     metaMap(doc).set('languages', 'en');
     metaMap(doc).set('place', new Y.Map());
+    metaMap(doc).set('timeZone', ['America/Chicago']);
     const read = getProposal(doc, proposal)!;
     expect(read.amendments).toEqual([]);
     expect(read.actions).toEqual([{ id: 'c', what: '', who: '', due: '' }]);
     expect(read.vote).toEqual({ open: false, cast: 0, closed: false });
-    expect(readMeta(doc)).toEqual({ title: '', startsAt: null, place: null, languages: [] });
+    expect(readMeta(doc)).toEqual({ title: '', startsAt: null, place: null, languages: [], timeZone: null });
   });
 
   it('dates and instants that no date can show read as none (a page formats them as dates)', () => {
