@@ -68,6 +68,9 @@ export const MODEL_ERRORS = {
   notWaiting: 'this entry is no longer waiting',
   progressive: 'unknown progressive setting',
   speakerTime: 'speaker time must be {{min}} to {{max}} seconds',
+  // translations
+  translationKeyLong: 'a translation key is at most {{max}} characters',
+  translationLong: 'a translation is at most {{max}} characters',
 } as const;
 
 /** One refusal's code: its catalogue key is `modelErrors.<reason>`. */
