@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import { LastFacilitatorLinkError, ROLES } from '../../app/services.js';
 import { hasVisibleText } from '../../app/model/visible-text.js';
 import { LANGUAGE_TAG } from '../../app/model/translations.js';
+import { initialPlenaryUpdate } from '../../app/model/meta.js';
 import { HttpError } from './http-error.js';
 
 export { HttpError };
@@ -116,7 +117,8 @@ export function createApi({ access, publicUrl }: ApiOptions): Router {
     json,
     wrap(async (req, res) => {
       const { title } = parseBody(CreateAssembly, req.body);
-      const created = await access.createAssembly(title);
+      // The same first document the create form makes: the title lives in it ([A2]).
+      const created = await access.createAssembly(title, initialPlenaryUpdate({ title, startsAt: null, place: null, languages: ['en'], timeZone: null }));
       const origin = originOf(req, publicUrl);
       res.status(201).json({
         id: created.id,

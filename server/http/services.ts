@@ -7,7 +7,7 @@ import { parseDocName } from '../sync/doc-name.js';
 import { isStorageUnavailable } from '../storage/unavailable.js';
 import { RateLimiter } from './rate-limit.js';
 import { CommandOnce } from './command-once.js';
-import { initialPlenaryUpdate } from '../../app/model/meta.js';
+import { initialPlenaryUpdate, readMeta } from '../../app/model/meta.js';
 import { UnavailableError, type CommandAnswer, type LinkSummary, type MintedLink, type PlenaryServices } from '../../app/services.js';
 import { currentItemId, readAgenda } from '../../app/model/agenda.js';
 import { createVoting } from './voting.js';
@@ -126,7 +126,17 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
 
   return {
     ...voting,
-    getAssembly: (id) => store.getAssembly(id),
+    /**
+     * The title is the plenary document's (`meta.title`, what the console edits and every screen
+     * shows): the stored column is only what it was made with, read for a document that has none
+     * (an assembly a script made before its document was seeded) or cannot be read right now.
+     */
+    async getAssembly(id) {
+      const stored = await store.getAssembly(id);
+      if (!stored) return null;
+      const title = await readDoc(`${id}/plenary`, (doc) => readMeta(doc).title).catch(() => '');
+      return { ...stored, title: title.trim() ? title : stored.title };
+    },
 
     async sessionFor(request, assemblyId) {
       const session = await access.sessionFromHeaders(request.headers.get('authorization'), request.headers.get('cookie'), assemblyId);
