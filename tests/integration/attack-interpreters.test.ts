@@ -1,0 +1,266 @@
+/**
+ * Attacks on interpreters and translations (issue 14, ADR 025) against a real server: a leaked
+ * interpreter link, a facilitator, a stack-keeper, an attendee, a reader and no link at all,
+ * with crafted form posts, crafted Yjs updates and raw sockets. What holds is kept here where it
+ * guards something likely to regress; each hole found has its test first, then its fix.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { closeCodeOf, connect, eventually, rawSocket } from '../helpers/clients.js';
+import { createAssembly, mintLink, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
+import { Phone } from '../helpers/phone.js';
+import { useRoom } from '../helpers/room.js';
+import { addItem, readAgenda } from '../../app/model/agenda.js';
+import { interpretedLanguages, itemDescriptionKey, itemTitleKey, readTranslations, translationsDocName } from '../../app/model/translations.js';
+
+const room = useRoom('Interpreted under attack');
+
+async function interpreterLink(asm: CreatedAssembly, language: string, server: TestServer = room.server) {
+  return mintLink(server.url, asm, { role: 'interpreter', scope: language });
+}
+
+async function interpreter(language: string, asm: CreatedAssembly = room.asm, server: TestServer = room.server): Promise<Phone> {
+  const phone = new Phone(server.url);
+  expect(await phone.join((await interpreterLink(asm, language, server)).token)).toBe(303);
+  return phone;
+}
+
+/** An item the room has, seen by the server (a save names only texts the server has). */
+async function itemWith(title: string, extra: { description?: string } = {}): Promise<string> {
+  const id = addItem(room.plenary.doc, { title, kind: 'discussion', minutes: 10, ...extra });
+  const check = connect(room.server.syncUrl, `${room.asm.id}/plenary`, room.asm.attendeeToken);
+  try {
+    await check.synced;
+    await eventually(() => expect(readAgenda(check.doc).some((i) => i.id === id)).toBe(true));
+  } finally {
+    check.destroy();
+  }
+  return id;
+}
+
+/** A save as a script sends it: the single-fetch data address, no page rendered. */
+const save = (phone: Phone, form: Record<string, string>, asmId = room.asm.id) => phone.post(`/a/${asmId}/interpret.data?index`, { base: '', ...form });
+
+async function translationsOf(language: string, asm: CreatedAssembly = room.asm, server: TestServer = room.server) {
+  const reader = connect(server.syncUrl, translationsDocName(asm.id, language), asm.attendeeToken);
+  await reader.synced;
+  return reader;
+}
+
+describe('a leaked interpreter link stays inside its own language and assembly', () => {
+  it('[P31] [P32] cannot write into another assembly’s translations, by cookie or by bearer token', async () => {
+    const other = await createAssembly(room.server.url, 'Another assembly');
+    const otherPlenary = connect(room.server.syncUrl, `${other.id}/plenary`, other.facilitatorToken);
+    await otherPlenary.synced;
+    const theirs = addItem(otherPlenary.doc, { title: 'Their item', kind: 'discussion', minutes: 5 });
+    const link = await interpreterLink(room.asm, 'so');
+    const byCookie = new Phone(room.server.url);
+    await byCookie.join(link.token);
+    const byBearer = new Phone(room.server.url, link.token);
+    try {
+      await eventually(async () => {
+        const res = await fetch(`${room.server.url}/a/${other.id}/interpret`, { headers: { authorization: `Bearer ${other.attendeeToken}` } });
+        expect(res.status).toBe(403); // the other assembly is up; its attendee is refused as usual
+      });
+      const form = { key: itemTitleKey(theirs), from: 'Their item', text: 'Shisheeye' };
+      expect((await save(byCookie, form, other.id)).status).toBe(401);
+      expect((await save(byBearer, form, other.id)).status).toBe(401);
+      // Their key posted to this assembly names no text here.
+      expect((await save(byCookie, form)).status).toBe(404);
+      const somali = await translationsOf('so', other);
+      try {
+        expect(readTranslations(somali.doc).size).toBe(0);
+      } finally {
+        somali.destroy();
+      }
+      // Nor does the socket open their documents.
+      const ws = await rawSocket(room.server.syncUrl, translationsDocName(other.id, 'so'), link.token);
+      expect((await closeCodeOf(ws)).code).toBe(4403);
+    } finally {
+      otherPlenary.destroy();
+    }
+  });
+
+  it('[P32] opens no page of another role, casts nothing, raises no hand, takes no seat, mints no link', async () => {
+    const so = await interpreter('so');
+    const link = await interpreterLink(room.asm, 'so');
+    const a = `/a/${room.asm.id}`;
+    for (const path of ['', '/command', '/screen', '/minutes', '/minutes.md', '/codes', '/minutes/draft', '/minutes/edit', '/breakout/g1', '/notes', '/roll', '/stack', '/facilitate']) {
+      const res = await so.get(`${a}${path}`);
+      await res.arrayBuffer();
+      expect(res.status, `GET ${path}`).toBe(403);
+    }
+    for (const form of [{ intent: 'raise' }, { intent: 'vote', choice: 'for' }, { intent: 'seat' }, { intent: 'name', name: 'Mallory' }]) {
+      const res = await so.post(`${a}/command`, { commandId: `c-${form.intent}`, ...form });
+      await res.arrayBuffer();
+      expect(res.status, form.intent).toBe(403);
+    }
+    const code = await so.post(`${a}/code`, { intent: 'redeem', code: 'AAAAA-AAAAA' });
+    await code.arrayBuffer();
+    expect(code.status).toBe(403);
+    const mint = await so.post(`${a}/facilitate`, { intent: 'mint', role: 'facilitator' });
+    await mint.arrayBuffer();
+    expect(mint.status).toBe(403);
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['POST', JSON.stringify({ role: 'facilitator' })],
+    ] as const) {
+      const res = await fetch(`${room.server.url}/api/assemblies/${room.asm.id}/links`, {
+        method,
+        headers: { authorization: `Bearer ${link.token}`, 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status, method).toBe(403);
+    }
+  });
+
+  it('[W2] a cross-site form post with a held interpreter session saves nothing', async () => {
+    const id = await itemWith('Cross-site');
+    const link = await interpreterLink(room.asm, 'so');
+    // The browser holds the interpreter's session cookie; another site's page posts a form to us.
+    const joined = await fetch(`${room.server.url}/join/${link.token}`, { redirect: 'manual' });
+    const cookie = joined.headers.getSetCookie()[0].split(';')[0];
+    for (const headers of [{ origin: 'http://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }]) {
+      const res = await fetch(`${room.server.url}/a/${room.asm.id}/interpret?index`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams({ key: itemTitleKey(id), from: 'Cross-site', text: 'forged', base: '' }),
+      });
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+    }
+    const somali = await translationsOf('so');
+    try {
+      expect(readTranslations(somali.doc).has(itemTitleKey(id))).toBe(false);
+    } finally {
+      somali.destroy();
+    }
+  });
+});
+
+describe('[P33] the interpreted-languages root is the server’s', () => {
+  it('a stack-keeper’s socket cannot add or remove a language there', async () => {
+    const id = await itemWith('Marked');
+    const so = await interpreter('so');
+    expect((await save(so, { key: itemTitleKey(id), from: 'Marked', text: 'Calaamadeysan' })).status).toBe(200);
+    await eventually(() => expect(interpretedLanguages(room.plenary.doc)).toContain('so'));
+    const keeper = await mintLink(room.server.url, room.asm, { role: 'stack-keeper' });
+    for (const forge of [(d: Y.Doc) => d.getMap('interpreted').set('xx', true), (d: Y.Doc) => d.getMap('interpreted').delete('so')]) {
+      const client = connect(room.server.syncUrl, `${room.asm.id}/plenary`, keeper.token);
+      await client.synced;
+      forge(client.doc);
+      expect((await client.closed).code).toBe(4400);
+      client.destroy();
+    }
+    // The facilitator removing the server's mark is refused as well.
+    const facilitator = connect(room.server.syncUrl, `${room.asm.id}/plenary`, room.asm.facilitatorToken);
+    await facilitator.synced;
+    facilitator.doc.getMap('interpreted').delete('so');
+    expect((await facilitator.closed).code).toBe(4400);
+    facilitator.destroy();
+    expect(interpretedLanguages(room.plenary.doc)).toEqual(expect.arrayContaining(['so']));
+    expect(interpretedLanguages(room.plenary.doc)).not.toContain('xx');
+  });
+});
+
+describe('what a translation can carry', () => {
+  it('[L15] markup and script in a translation reach pages as text, in the page and in a refused save', async () => {
+    const id = await itemWith('Markup');
+    const so = await interpreter('so');
+    const hostile = '</script><script>alert(1)</script><img src=x onerror=alert(2)>';
+    const saved = await so.post(`/a/${room.asm.id}/interpret?index`, { key: itemTitleKey(id), from: 'Markup', text: hostile, base: '' });
+    expect(saved.status).toBe(200);
+    for (const html of [await saved.text(), await (await so.get(`/a/${room.asm.id}/interpret`)).text()]) {
+      expect(html).not.toContain('<script>alert(1)');
+      expect(html).not.toContain('<img src=x');
+    }
+    // A refused save sends the text back into the page: still as text.
+    const refused = await so.post(`/a/${room.asm.id}/interpret?index`, { key: itemTitleKey(id), from: 'Markup', text: hostile, base: '' });
+    expect(refused.status).toBe(409);
+    const html = await refused.text();
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).not.toContain('<img src=x');
+  });
+});
+
+describe('[A4] a revoked interpreter link', () => {
+  it('answers 401 on its page and its saves, and its sockets close with 4401', async () => {
+    const id = await itemWith('Revoked');
+    const link = await interpreterLink(room.asm, 'ar');
+    const ar = new Phone(room.server.url);
+    await ar.join(link.token);
+    expect((await ar.get(`/a/${room.asm.id}/interpret`)).status).toBe(200);
+    const plenary = connect(room.server.syncUrl, `${room.asm.id}/plenary`, link.token);
+    const translations = connect(room.server.syncUrl, translationsDocName(room.asm.id, 'ar'), link.token);
+    await Promise.all([plenary.synced, translations.synced]);
+    const revoked = await fetch(`${room.server.url}/api/assemblies/${room.asm.id}/links/${link.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${room.asm.facilitatorToken}` },
+    });
+    expect(revoked.status).toBe(204);
+    expect((await plenary.closed).code).toBe(4401);
+    expect((await translations.closed).code).toBe(4401);
+    plenary.destroy();
+    translations.destroy();
+    expect((await ar.get(`/a/${room.asm.id}/interpret`)).status).toBe(401);
+    expect((await save(ar, { key: itemTitleKey(id), from: 'Revoked', text: 'مسحوب' })).status).toBe(401);
+    const ws = await rawSocket(room.server.syncUrl, translationsDocName(room.asm.id, 'ar'), link.token);
+    expect((await closeCodeOf(ws)).code).toBe(4401);
+  });
+});
+
+describe('[P31] a flood of saves', () => {
+  it('writes the plenary once per language, not once per save', async () => {
+    const id = await itemWith('Flood');
+    const hmn = await interpreter('hmn');
+    const plenaryName = `${room.asm.id}/plenary`;
+    expect((await save(hmn, { key: itemTitleKey(id), from: 'Flood', text: 'Dej nyab 0' })).status).toBe(200);
+    const before = (await room.server.store.loadDoc(plenaryName)).lastSeq;
+    const reader = await translationsOf('hmn');
+    try {
+      for (let i = 1; i <= 20; i++) {
+        const base = String(readTranslations(reader.doc).get(itemTitleKey(id))?.at ?? '');
+        expect((await save(hmn, { key: itemTitleKey(id), from: 'Flood', text: `Dej nyab ${i}`, base })).status).toBe(200);
+        await eventually(() => expect(readTranslations(reader.doc).get(itemTitleKey(id))?.text).toBe(`Dej nyab ${i}`));
+      }
+    } finally {
+      reader.destroy();
+    }
+    // Every phone in the room holds the plenary: a save must not be broadcast to all of them.
+    expect((await room.server.store.loadDoc(plenaryName)).lastSeq).toBe(before);
+  });
+});
+
+describe('[X4] deleting the assembly', () => {
+  it('takes its translations with it: sockets close with 4404, storage holds no row of them, the page is gone', async () => {
+    const server = await startTestServer({ remix: 'build' });
+    try {
+      const asm = await createAssembly(server.url, 'Doomed and translated');
+      const plenary = connect(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
+      await plenary.synced;
+      const id = addItem(plenary.doc, { title: 'Doomed item', kind: 'discussion', minutes: 5 });
+      const so = await interpreter('so', asm, server);
+      await eventually(async () => expect((await save(so, { key: itemTitleKey(id), from: 'Doomed item', text: 'Qodob Marigold-5521' }, asm.id)).status).toBe(200));
+      const name = translationsDocName(asm.id, 'so');
+      expect((await server.store.loadDoc(name)).updates.length).toBeGreaterThan(0);
+      const watcher = await translationsOf('so', asm, server);
+      const res = await fetch(`${server.url}/a/${asm.id}/facilitate`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { authorization: `Bearer ${asm.facilitatorToken}` },
+        body: new URLSearchParams({ intent: 'delete', confirm: 'Doomed and translated' }),
+      });
+      expect(res.status).toBe(303);
+      expect((await watcher.closed).code).toBe(4404);
+      watcher.destroy();
+      plenary.destroy();
+      const stored = await server.store.loadDoc(name);
+      expect(stored.snapshot).toBeNull();
+      expect(stored.updates.length).toBe(0);
+      expect((await so.get(`/a/${asm.id}/interpret`)).status).toBe(404);
+      expect((await save(so, { key: itemTitleKey(id), from: 'Doomed item', text: 'again' }, asm.id)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+});
