@@ -21,6 +21,14 @@ export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$/;
 export const MAX_TRANSLATION = 4000;
 const MAX_KEY = 200;
 
+/**
+ * Largest one language's translations may grow, encoded ([P45], [B8]): the server writes them, so
+ * no writer's check bounds them; without this a leaked interpreter link could give every short
+ * title 4,000 characters and grow the document (held 25–45× in memory, sent whole to every phone
+ * of the language) as far as the agenda is long.
+ */
+export const MAX_TRANSLATIONS_BYTES = 2 * 1024 * 1024;
+
 export type SourceKind = 'announcement' | 'title' | 'description' | 'prompt' | 'message' | 'proposal' | 'amendment' | 'action';
 
 /** One text the room typed that an interpreter can translate. */

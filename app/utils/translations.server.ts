@@ -1,8 +1,10 @@
 import type { AppLoadContext } from '@remix-run/node';
+import * as Y from 'yjs';
 import { z } from 'zod';
 import {
   LANGUAGE_TAG,
   MAX_TRANSLATION,
+  MAX_TRANSLATIONS_BYTES,
   markInterpreted,
   readTranslations,
   setTranslation,
@@ -21,7 +23,7 @@ import { UnavailableError, type RequestSession } from '~/services';
 
 export type TranslateAnswer =
   | { status: 200; key: string; saved: { text: string; at: number } | null }
-  | { status: 400 | 403 | 404 | 503; key?: string; error: string }
+  | { status: 400 | 403 | 404 | 413 | 503; key?: string; error: string }
   | { status: 409; key: string; error: 'interpret.errors.sourceChanged'; source: string }
   | { status: 409; key: string; error: 'interpret.errors.conflict'; theirs: string; theirsAt: number | null };
 
@@ -54,6 +56,8 @@ export async function saveTranslation(context: AppLoadContext, assemblyId: strin
       if (String(current?.at ?? '') !== base) {
         return { status: 409, key, error: 'interpret.errors.conflict', theirs: current?.text ?? '', theirsAt: current?.at ?? null };
       }
+      // The server's own write: no writer's check bounds this document, so the save does ([P45]).
+      if (!translationFits(doc, key, text, source)) return { status: 413, key, error: 'interpret.errors.full' };
       // Strictly later than what it replaces, so `base` always names one save.
       const at = Math.max(now, (current?.at ?? 0) + 1);
       setTranslation(doc, key, text, source, at);
@@ -68,6 +72,22 @@ export async function saveTranslation(context: AppLoadContext, assemblyId: strin
     if (err instanceof UnavailableError) return { status: 503, key, error: 'errors.unavailable' };
     throw err;
   }
+}
+
+/** About what an entry costs encoded: its key and its JSON, plus the item's own bytes. */
+const entryBytes = (key: string, value: unknown) => (value === undefined ? 0 : Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(value) ?? '') + 16);
+
+/**
+ * Whether writing this translation keeps the document within MAX_TRANSLATIONS_BYTES ([P45]). A save
+ * that does not grow it (a shorter text, a removal) always fits, so there is always a way to make
+ * room.
+ */
+export function translationFits(doc: Y.Doc, key: string, text: string, source: string): boolean {
+  const clean = text.trim();
+  const before = entryBytes(key, doc.getMap<unknown>('translations').get(key));
+  const after = clean === '' ? 0 : entryBytes(key, { text: clean, source, at: Number.MAX_SAFE_INTEGER });
+  if (after <= before) return true;
+  return Y.encodeStateAsUpdate(doc).byteLength - before + after <= MAX_TRANSLATIONS_BYTES;
 }
 
 const normalize = (text: string) => text.replace(/\r\n?/g, '\n');

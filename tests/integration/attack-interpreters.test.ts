@@ -90,10 +90,18 @@ describe('a leaked interpreter link stays inside its own language and assembly',
       await res.arrayBuffer();
       expect(res.status, `GET ${path}`).toBe(403);
     }
-    for (const form of [{ intent: 'raise' }, { intent: 'vote', choice: 'for' }, { intent: 'seat' }, { intent: 'name', name: 'Mallory' }]) {
-      const res = await so.post(`${a}/command`, { commandId: `c-${form.intent}`, ...form });
-      await res.arrayBuffer();
-      expect(res.status, form.intent).toBe(403);
+    const commands: Record<string, string>[] = [
+      { intent: 'raise', name: 'Mallory' },
+      { intent: 'join-table', table: 'g1' },
+      { intent: 'vote', proposalId: 'p1', choice: 'for' },
+      { intent: 'redeem', code: 'AAAAA-AAAAA' },
+    ];
+    for (const form of commands) {
+      for (const path of [`${a}/command`, `${a}?index`]) {
+        const res = await so.post(path, { commandId: `c-${form.intent}`, ...form });
+        await res.arrayBuffer();
+        expect(res.status, `${path} ${form.intent}`).toBe(403);
+      }
     }
     const code = await so.post(`${a}/code`, { intent: 'redeem', code: 'AAAAA-AAAAA' });
     await code.arrayBuffer();
@@ -120,7 +128,7 @@ describe('a leaked interpreter link stays inside its own language and assembly',
     // The browser holds the interpreter's session cookie; another site's page posts a form to us.
     const joined = await fetch(`${room.server.url}/join/${link.token}`, { redirect: 'manual' });
     const cookie = joined.headers.getSetCookie()[0].split(';')[0];
-    for (const headers of [{ origin: 'http://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }]) {
+    for (const headers of [{ origin: 'http://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }] as Record<string, string>[]) {
       const res = await fetch(`${room.server.url}/a/${room.asm.id}/interpret?index`, {
         method: 'POST',
         redirect: 'manual',
@@ -263,4 +271,53 @@ describe('[X4] deleting the assembly', () => {
       await server.close();
     }
   });
+});
+
+describe('[P45] [B8] one language’s translations are bounded like any document', () => {
+  it('a leaked link filling every text with 4,000 characters stops at 2 MiB with a 413; shorter saves and removals still go through', async () => {
+    const server = await startTestServer({ remix: 'build' });
+    try {
+      const asm = await createAssembly(server.url, 'A long agenda');
+      const plenary = connect(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
+      await plenary.synced;
+      // A long but ordinary agenda: 180 items with titles of under 200 characters (60 KB of plenary).
+      const titles = Array.from({ length: 180 }, (_, i) => `Item ${i} ${'ሀ'.repeat(100)}`);
+      const ids: string[] = [];
+      plenary.doc.transact(() => titles.forEach((title) => ids.push(addItem(plenary.doc, { title, kind: 'discussion', minutes: 5 }))));
+      const am = await interpreter('am', asm, server);
+      const check = connect(server.syncUrl, `${asm.id}/plenary`, asm.attendeeToken);
+      await check.synced;
+      await eventually(() => expect(readAgenda(check.doc).length).toBe(titles.length));
+      check.destroy();
+      // Each "translation" is 4,000 three-byte characters: 12 KB for a title of 100 letters.
+      const statuses: number[] = [];
+      for (const [i, id] of ids.entries()) {
+        const res = await save(am, { key: itemTitleKey(id), from: titles[i], text: '፩'.repeat(4000) }, asm.id);
+        await res.arrayBuffer();
+        statuses.push(res.status);
+        if (res.status !== 200) break;
+      }
+      expect(statuses.at(-1)).toBe(413);
+      expect(statuses.slice(0, -1).every((s) => s === 200)).toBe(true);
+      const reader = await translationsOf('am', asm, server);
+      try {
+        const stored = Y.encodeStateAsUpdate(reader.doc).length;
+        expect(stored).toBeLessThanOrEqual(2 * 1024 * 1024);
+        // A shorter translation of a text that has one, and a removal, still go through: the
+        // interpreters (and the facilitator, after revoking the link) can make room.
+        const first = readTranslations(reader.doc).get(itemTitleKey(ids[0]))!;
+        expect((await save(am, { key: itemTitleKey(ids[0]), from: titles[0], text: 'Qodob', base: String(first.at) }, asm.id)).status).toBe(200);
+        const second = readTranslations(reader.doc).get(itemTitleKey(ids[1]))!;
+        expect((await save(am, { key: itemTitleKey(ids[1]), from: titles[1], text: '', base: String(second.at) }, asm.id)).status).toBe(200);
+        // The refused text left nothing behind.
+        const refusedKey = itemTitleKey(ids[statuses.length - 1]);
+        expect(readTranslations(reader.doc).has(refusedKey)).toBe(false);
+      } finally {
+        reader.destroy();
+        plenary.destroy();
+      }
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });
