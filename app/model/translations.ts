@@ -17,8 +17,14 @@ import { readAnnouncement } from './run.js';
 /** A language an interpreter can write in: `so`, `ar`, `hmn`, `zh-Hant`, `es-419`. */
 export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$/;
 
-/** Longest translation kept: twice the longest source (a proposal), as some languages run longer. */
+/** Longest translation kept: twice a proposal's longest text, as some languages run longer. */
 export const MAX_TRANSLATION = 4000;
+
+/**
+ * Longest text a writer may put into the plenary (an item's description, server/access/field-rights.ts):
+ * a save names its original, so it must take one this long.
+ */
+export const MAX_SOURCE = 5000;
 const MAX_KEY = 200;
 
 /**

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import {
   LANGUAGE_TAG,
+  MAX_SOURCE,
   MAX_TRANSLATION,
   MAX_TRANSLATIONS_BYTES,
   markInterpreted,
@@ -29,8 +30,8 @@ export type TranslateAnswer =
 
 const Save = z.object({
   key: z.string().min(1).max(200),
-  // A source is at most 2,000 characters (a proposal); allow margin, refuse a flood.
-  from: z.string().max(MAX_TRANSLATION),
+  // The original as the interpreter read it: as long as any text the room holds ([P31]).
+  from: z.string().max(MAX_SOURCE),
   text: z.string().max(MAX_TRANSLATION, 'interpret.errors.tooLong'),
   base: z.union([z.literal(''), z.string().regex(/^\d{1,16}$/)]),
 });

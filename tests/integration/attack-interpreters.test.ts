@@ -321,3 +321,23 @@ describe('[P45] [B8] one language’s translations are bounded like any document
     }
   }, 120_000);
 });
+
+describe('[P31] every text the room can hold can be translated', () => {
+  it('a description of 4,500 characters (a facilitator may write 5,000) is translated, not refused as unreadable', async () => {
+    const long = `${'Dues and the strike fund. '.repeat(173)}End.`;
+    expect(long.length).toBeGreaterThan(4000);
+    expect(long.length).toBeLessThanOrEqual(5000);
+    const id = await itemWith('Long description', { description: long });
+    const om = await interpreter('om');
+    const res = await save(om, { key: itemDescriptionKey(id), from: long, text: 'Kaffaltii miseensaa fi kuusaa lakkisiisa hojii.' });
+    expect(res.status).toBe(200);
+    const oromo = await translationsOf('om');
+    try {
+      await eventually(() => expect(readTranslations(oromo.doc).get(itemDescriptionKey(id))?.source).toBe(long));
+    } finally {
+      oromo.destroy();
+    }
+    // Past the longest text any writer may type, it is still a clear 400.
+    expect((await save(om, { key: itemDescriptionKey(id), from: 'x'.repeat(5001), text: 'y' })).status).toBe(400);
+  });
+});
