@@ -14,8 +14,13 @@ import { readRounds } from './breakouts.js';
 import { readProposals } from './proposals.js';
 import { readAnnouncement } from './run.js';
 
-/** A language an interpreter can write in: `so`, `ar`, `hmn`, `zh-Hant`, `es-419`. */
-export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$/;
+/**
+ * A language an interpreter can write in: `so`, `ar`, `hmn`, `zh-Hant`, `es-419`. Every code a
+ * catalogue may have (CODE in app/i18n/locale-files.server.ts: any number of subtags) must pass,
+ * or the console mints a link for a loaded language whose page then fails (a 500) and whose
+ * translations no phone opens. Link scopes are at most 64 characters (server/http/api.ts).
+ */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /** Longest translation kept: twice a proposal's longest text, as some languages run longer. */
 export const MAX_TRANSLATION = 4000;

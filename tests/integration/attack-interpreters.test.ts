@@ -4,10 +4,14 @@
  * with crafted form posts, crafted Yjs updates and raw sockets. What holds is kept here where it
  * guards something likely to regress; each hole found has its test first, then its fix.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { spawnServer } from '../helpers/child-server.js';
 import { closeCodeOf, connect, eventually, rawSocket } from '../helpers/clients.js';
-import { createAssembly, mintLink, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
+import { createAssembly, mintLink, startTestServer, tempDataDir, type CreatedAssembly, type TestServer } from '../helpers/server.js';
 import { Phone } from '../helpers/phone.js';
 import { useRoom } from '../helpers/room.js';
 import { addItem, readAgenda } from '../../app/model/agenda.js';
@@ -340,4 +344,42 @@ describe('[P31] every text the room can hold can be translated', () => {
     // Past the longest text any writer may type, it is still a clear 400.
     expect((await save(om, { key: itemDescriptionKey(id), from: 'x'.repeat(5001), text: 'y' })).status).toBe(400);
   });
+});
+
+describe('[D1] [P30] a language a union adds through LOCALES_DIR', () => {
+  it('with three subtags (the catalogues allow any number) gets an interpreter page, not a 500, and its translations reach phones', async () => {
+    const locales = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-locales-'));
+    fs.writeFileSync(path.join(locales, 'sr-Latn-RS-x1.json'), JSON.stringify({ _meta: { name: 'Srpski', english: 'Serbian', dir: 'ltr', status: 'test fixture' } }));
+    const server = await spawnServer(tempDataDir('plenary-tags-'), { LOCALES_DIR: locales });
+    try {
+      const asm = await createAssembly(server.url, 'Tagged');
+      const plenary = connect(server.url.replace('http', 'ws') + '/sync', `${asm.id}/plenary`, asm.facilitatorToken);
+      await plenary.synced;
+      const id = addItem(plenary.doc, { title: 'Wages', kind: 'discussion', minutes: 5 });
+      // The console offers every loaded language for an interpreter link.
+      const facilitator = new Phone(server.url, asm.facilitatorToken);
+      // (The data address answers the action alone: the page would show the room's join link too.)
+      const minted = await facilitator.post(`/a/${asm.id}/facilitate.data`, { intent: 'mint', role: 'interpreter', language: 'sr-Latn-RS-x1', label: '', scope: '' });
+      expect(minted.status).toBe(200);
+      const token = /\/join\/([A-Za-z0-9_-]{43})/.exec(await minted.text())![1];
+      const sr = new Phone(server.url);
+      expect(await sr.join(token)).toBe(303);
+      const page = await sr.get(`/a/${asm.id}/interpret`);
+      expect(page.status).toBe(200);
+      await page.arrayBuffer();
+      await eventually(async () => expect((await save(sr, { key: itemTitleKey(id), from: 'Wages', text: 'Plate' }, asm.id)).status).toBe(200));
+      await eventually(() => expect(interpretedLanguages(plenary.doc)).toContain('sr-Latn-RS-x1'));
+      const reader = connect(server.url.replace('http', 'ws') + '/sync', translationsDocName(asm.id, 'sr-Latn-RS-x1'), asm.attendeeToken);
+      try {
+        await reader.synced;
+        expect(readTranslations(reader.doc).get(itemTitleKey(id))?.text).toBe('Plate');
+      } finally {
+        reader.destroy();
+        plenary.destroy();
+      }
+    } finally {
+      server.process.kill('SIGTERM');
+      await server.exited;
+    }
+  }, 60_000);
 });
