@@ -383,3 +383,25 @@ describe('[D1] [P30] a language a union adds through LOCALES_DIR', () => {
     }
   }, 60_000);
 });
+
+describe('[L23] saves racing each other', () => {
+  it('ten saves over the same translation at once: exactly one is stored, the others are 409s naming it', async () => {
+    const id = await itemWith('Raced');
+    const interpreters = await Promise.all(Array.from({ length: 10 }, () => interpreter('vi')));
+    const answers = await Promise.all(
+      interpreters.map(async (phone, i) => {
+        const res = await save(phone, { key: itemTitleKey(id), from: 'Raced', text: `Bản dịch ${i}` });
+        await res.arrayBuffer();
+        return res.status;
+      }),
+    );
+    expect(answers.filter((s) => s === 200)).toHaveLength(1);
+    expect(answers.filter((s) => s === 409)).toHaveLength(9);
+    const vietnamese = await translationsOf('vi');
+    try {
+      expect(readTranslations(vietnamese.doc).get(itemTitleKey(id))?.text).toBe(`Bản dịch ${answers.indexOf(200)}`);
+    } finally {
+      vietnamese.destroy();
+    }
+  });
+});
