@@ -14,7 +14,7 @@ import { closeCodeOf, connect, eventually, rawSocket } from '../helpers/clients.
 import { createAssembly, mintLink, startTestServer, tempDataDir, type CreatedAssembly, type TestServer } from '../helpers/server.js';
 import { Phone } from '../helpers/phone.js';
 import { useRoom } from '../helpers/room.js';
-import { addItem, readAgenda } from '../../app/model/agenda.js';
+import { addItem, readAgenda, removeItem } from '../../app/model/agenda.js';
 import { interpretedLanguages, itemDescriptionKey, itemTitleKey, readTranslations, translationsDocName } from '../../app/model/translations.js';
 
 const room = useRoom('Interpreted under attack');
@@ -278,7 +278,7 @@ describe('[X4] deleting the assembly', () => {
 });
 
 describe('[P45] [B8] one language’s translations are bounded like any document', () => {
-  it('a leaked link filling every text with 4,000 characters stops at 2 MiB with a 413; shorter saves and removals still go through', async () => {
+  it('a leaked link filling every text with 4,000 characters stops at 2 MiB with a 413; shorter saves, removals and translations of removed texts make room', async () => {
     const server = await startTestServer({ remix: 'build' });
     try {
       const asm = await createAssembly(server.url, 'A long agenda');
@@ -316,6 +316,21 @@ describe('[P45] [B8] one language’s translations are bounded like any document
         // The refused text left nothing behind.
         const refusedKey = itemTitleKey(ids[statuses.length - 1]);
         expect(readTranslations(reader.doc).has(refusedKey)).toBe(false);
+        // The facilitator removes the vandalised items. Their translations name no text any more, so
+        // no interpreter can remove them (404): they must not keep the language full for good.
+        plenary.doc.transact(() => ids.slice(2).forEach((gone) => removeItem(plenary.doc, gone)));
+        const fresh = [1, 2, 3, 4].map((n) => addItem(plenary.doc, { title: `After the cleanup ${n}`, kind: 'discussion', minutes: 5 }));
+        for (const [n, item] of fresh.entries()) {
+          await eventually(async () => {
+            const res = await save(am, { key: itemTitleKey(item), from: `After the cleanup ${n + 1}`, text: 'ሀ'.repeat(4000) }, asm.id);
+            await res.arrayBuffer();
+            expect(res.status).toBe(200);
+          });
+        }
+        await eventually(() => expect(fresh.every((item) => readTranslations(reader.doc).has(itemTitleKey(item)))).toBe(true));
+        expect(Y.encodeStateAsUpdate(reader.doc).length).toBeLessThan(256 * 1024);
+        // What the room still has keeps its translation.
+        expect(readTranslations(reader.doc).get(itemTitleKey(ids[0]))?.text).toBe('Qodob');
       } finally {
         reader.destroy();
         plenary.destroy();
