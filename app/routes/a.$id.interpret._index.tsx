@@ -11,6 +11,9 @@ import { plenaryState, requireRole, toBase64 } from '~/utils/guards.server';
 import { saveTranslation } from '~/utils/translations.server';
 import { pageTitle } from '~/utils/page-title';
 
+// A refused save's Retry-After (503) reaches the browser, and the loader's no-store stays.
+export { commandHeaders as headers } from '~/utils/command-headers';
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'interpret', data?.title, error);
 
 /**
