@@ -422,7 +422,7 @@ describe('[L23] saves racing each other', () => {
 });
 
 describe('[P31] [K11] a save while the server cannot store', () => {
-  it('is a 503 with Retry-After and the interpreter’s text sent back (the desk’s fetcher)', async () => {
+  it('is a 503 with Retry-After and the interpreter’s text sent back, with and without JavaScript', async () => {
     const id = await itemWith('Disk full');
     const ti = await interpreter('ti');
     const original = room.server.store.appendUpdates.bind(room.server.store);
@@ -430,7 +430,7 @@ describe('[P31] [K11] a save while the server cannot store', () => {
       throw new Error('disk full');
     };
     try {
-      for (const path of [`/a/${room.asm.id}/interpret.data?index`]) {
+      for (const path of [`/a/${room.asm.id}/interpret.data?index`, `/a/${room.asm.id}/interpret?index`]) {
         const res = await ti.post(path, { key: itemTitleKey(id), from: 'Disk full', text: 'ዝተመልአ', base: '' });
         expect(res.status, path).toBe(503);
         expect(Number(res.headers.get('retry-after')), path).toBeGreaterThanOrEqual(1);
