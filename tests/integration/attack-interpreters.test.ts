@@ -441,3 +441,24 @@ describe('[P31] [K11] a save while the server cannot store', () => {
     }
   });
 });
+
+describe('[P30] minting on the console', () => {
+  it('takes only a loaded language; a scope smuggled beside it is ignored', async () => {
+    const facilitator = new Phone(room.server.url, room.asm.facilitatorToken);
+    const mint = (form: Record<string, string>) => facilitator.post(`/a/${room.asm.id}/facilitate.data`, { intent: 'mint', role: 'interpreter', label: '', ...form });
+    for (const language of ['', 'xx', 'SO', '../plenary', 'so/../ar']) {
+      const res = await mint({ language, scope: 'so' });
+      await res.arrayBuffer();
+      expect(res.status, language).toBe(400);
+    }
+    const res = await mint({ language: 'so', scope: 'ar' });
+    expect(res.status).toBe(200);
+    const token = /\/join\/([A-Za-z0-9_-]{43})/.exec(await res.text())![1];
+    // What the link opens decides: the Somali desk, saving into Somali.
+    const so = new Phone(room.server.url);
+    expect(await so.join(token)).toBe(303);
+    const page = await so.get(`/a/${room.asm.id}/interpret`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Soomaali');
+  });
+});
