@@ -459,6 +459,6 @@ describe('[P30] minting on the console', () => {
     expect(await so.join(token)).toBe(303);
     const page = await so.get(`/a/${room.asm.id}/interpret`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Soomaali');
+    expect(await page.text()).toContain('Interpreting into Soomaali');
   });
 });
