@@ -15,12 +15,31 @@ import { readProposals } from './proposals.js';
 import { readAnnouncement } from './run.js';
 import { ModelError } from './model-error.js';
 
-/** A language an interpreter can write in: `so`, `ar`, `hmn`, `zh-Hant`, `es-419`. */
-export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$/;
+/**
+ * A language an interpreter can write in: `so`, `ar`, `hmn`, `zh-Hant`, `es-419`. Every code a
+ * catalogue may have (CODE in app/i18n/locale-files.server.ts: any number of subtags) must pass,
+ * or the console mints a link for a loaded language whose page then fails (a 500) and whose
+ * translations no phone opens. Link scopes are at most 64 characters (server/http/api.ts).
+ */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
-/** Longest translation kept: twice the longest source (a proposal), as some languages run longer. */
+/** Longest translation kept: twice a proposal's longest text, as some languages run longer. */
 export const MAX_TRANSLATION = 4000;
+
+/**
+ * Longest text a writer may put into the plenary (an item's description, server/access/field-rights.ts):
+ * a save names its original, so it must take one this long.
+ */
+export const MAX_SOURCE = 5000;
 const MAX_KEY = 200;
+
+/**
+ * Largest one language's translations may grow, encoded ([P45], [B8]): the server writes them, so
+ * no writer's check bounds them; without this a leaked interpreter link could give every short
+ * title 4,000 characters and grow the document (held 25–45× in memory, sent whole to every phone
+ * of the language) as far as the agenda is long.
+ */
+export const MAX_TRANSLATIONS_BYTES = 2 * 1024 * 1024;
 
 export type SourceKind = 'announcement' | 'title' | 'description' | 'prompt' | 'message' | 'proposal' | 'amendment' | 'action';
 

@@ -9,7 +9,11 @@ import type { loader as rootLoader } from '~/root';
 import { MAX_TRANSLATION, translationsDocName } from '~/model/translations';
 import { plenaryState, requireRole, toBase64 } from '~/utils/guards.server';
 import { saveTranslation } from '~/utils/translations.server';
+import { UnavailableError } from '~/services';
 import { pageTitle } from '~/utils/page-title';
+
+// A refused save's Retry-After (503) reaches the browser, and the loader's no-store stays.
+export { commandHeaders as headers } from '~/utils/command-headers';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'interpret', data?.title, error);
 
@@ -27,11 +31,26 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       title: assembly.title,
       language,
       state: await plenaryState(context, assembly.id),
-      translations: toBase64(await context.services.docState(translationsDocName(assembly.id, language))),
+      translations: await translationsState(request, context, translationsDocName(assembly.id, language)),
       minutesVersions: (await context.services.listMinutes(assembly.id)).length,
     },
     { headers: { 'Cache-Control': 'no-store' } },
   );
+}
+
+/**
+ * The language's translations as stored. After a save the server could not store (503), that
+ * document holds it unsaved and cannot be read ([S6]): the page without JavaScript still comes back,
+ * with the interpreter's text in its card (the action's answer) instead of an error page that
+ * loses it; the other translations arrive over the socket once storage is back.
+ */
+async function translationsState(request: Request, context: LoaderFunctionArgs['context'], name: string): Promise<string> {
+  try {
+    return toBase64(await context.services.docState(name));
+  } catch (err) {
+    if (err instanceof UnavailableError && /form/i.test(request.headers.get('content-type') ?? '')) return '';
+    throw err;
+  }
 }
 
 /** One translation saved (a plain form post without JavaScript; a fetcher with it). */

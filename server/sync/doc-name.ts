@@ -1,5 +1,5 @@
 /** Document names, as docs/SPEC.md [D1] lists them. */
-import { LANGUAGE_TAG } from '../../app/model/translations.js';
+import { LANGUAGE_TAG, MAX_TRANSLATIONS_BYTES } from '../../app/model/translations.js';
 
 export type DocName =
   | { kind: 'plenary'; assemblyId: string; name: string }
@@ -46,5 +46,5 @@ export const MAX_DOC_BYTES: Record<DocName['kind'], number> = {
   plenary: 2 * 1024 * 1024,
   notes: 1024 * 1024,
   breakout: 1024 * 1024,
-  translations: 2 * 1024 * 1024,
+  translations: MAX_TRANSLATIONS_BYTES,
 };
