@@ -4,6 +4,7 @@
  */
 import type * as Y from 'yjs';
 import type { AssemblyMeta } from './model/meta';
+import type { Choice } from './model/proposals';
 
 export const ROLES = ['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader', 'interpreter'] as const;
 export type Role = (typeof ROLES)[number];
@@ -117,7 +118,7 @@ export interface VotingRoll {
   rights: { number: number; code: string | null; redeemed: boolean; revoked: boolean }[];
 }
 
-export type VoteChoice = 'for' | 'against' | 'abstain';
+export type VoteChoice = Choice;
 
 /**
  * The facilitators' minutes draft (ADR 017): kept on the server until it is published or

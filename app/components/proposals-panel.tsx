@@ -10,6 +10,7 @@ import {
   addProposal,
   decideAmendment,
   editProposal,
+  CHOICES,
   METHODS,
   OUTCOMES,
   ProposalError,
@@ -124,12 +125,12 @@ function ProposalCard({
   const closer = useFetcher<{ error?: string }>();
   // Opening is a server command too: only the server writes a proposal's vote (ADR 014).
   const opener = useFetcher<{ error?: string }>();
-  const numbers = (form: FormData, names: string[]) => names.map((n) => Number(form.get(n)));
+  const numbers = (form: FormData, names: readonly string[]) => names.map((n) => Number(form.get(n)));
   const saveCounts = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     if (p.method === 'hands') {
-      const [yes, no, abstain] = numbers(form, ['for', 'against', 'abstain']);
+      const [yes, no, abstain] = numbers(form, CHOICES);
       guard(() => setHandCount(doc, p.id, { for: yes, against: no, abstain }));
     } else if (p.method === 'consensus') {
       const [blocks, asides] = numbers(form, ['blocks', 'standAsides']);
@@ -277,7 +278,7 @@ function ProposalCard({
       ) : (
         <form onSubmit={saveCounts} className="mt-3 flex flex-wrap items-end gap-3" aria-label={t('proposals.counts')}>
           {p.method === 'hands'
-            ? (['for', 'against', 'abstain'] as const).map((c) => <NumberField key={c} name={c} label={t(`proposals.choices.${c}`)} value={p.counts[c]} />)
+            ? CHOICES.map((c) => <NumberField key={c} name={c} label={t(`proposals.choices.${c}`)} value={p.counts[c]} />)
             : p.method === 'consensus'
               ? [
                   <NumberField key="b" name="blocks" label={t('proposals.blocks')} value={p.blocks} />,

@@ -1,13 +1,13 @@
 import { formatNumber } from '~/i18n/format';
 import { useTranslation } from '~/i18n/react';
-import type { Proposal } from '~/model/proposals';
+import { CHOICES, type Proposal } from '~/model/proposals';
 
 /** For / against / abstain, as counted. */
 export function Tally({ proposal: p, className = '' }: { proposal: Proposal; className?: string }) {
   const { t, i18n } = useTranslation();
   return (
     <dl className={`flex flex-wrap gap-x-10 gap-y-2 ${className}`} data-testid="tally">
-      {(['for', 'against', 'abstain'] as const).map((c) => (
+      {CHOICES.map((c) => (
         <div key={c} className="border-s-4 border-current ps-3 first:border-s-0 first:ps-0">
           <dt className="text-sm font-bold uppercase">{t(`proposals.choices.${c}`)}</dt>
           <dd className="font-mono text-2xl font-black" data-choice={c}>

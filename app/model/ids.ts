@@ -7,6 +7,10 @@ export function newId(): string {
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_');
 }
 
+/** What an id in a document name or a URL is ([D1]): 1–64 of A–Z a–z 0–9 _ -. The one copy. */
+export const ID_SOURCE = '[A-Za-z0-9_-]{1,64}';
+export const ID_PATTERN = new RegExp(`^${ID_SOURCE}$`);
+
 /**
  * Whether `id` can name a document part ([D1]: 1–64 of A–Z a–z 0–9 _ -), with room for a table
  * suffix (`-t100`): anything else in a document was not written by Plenary and is skipped.

@@ -1,4 +1,5 @@
 import { plainRefusal } from '~/utils/plain-refusal.server';
+import { ID_PATTERN } from '~/model/ids';
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { lazy, Suspense, useState } from 'react';
@@ -24,7 +25,7 @@ import { useRoomTranslations } from '~/collab/use-room-translations';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'breakout', data?.title, error);
 
-const GROUP = /^[A-Za-z0-9_-]{1,64}$/;
+const GROUP = ID_PATTERN;
 
 /** The editor's code is fetched only here, and only for the table's writers. */
 const NotesEditor = lazy(() => import('~/components/notes-editor'));

@@ -1,5 +1,6 @@
 import { SUPPORTED_LANGUAGES } from '~/i18n/catalogues.server';
 import { plainRefusal } from '~/utils/plain-refusal.server';
+import { ID_PATTERN } from '~/model/ids';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useRef, type ReactNode } from 'react';
@@ -81,7 +82,7 @@ const MintSchema = z
     voiceOnly: z.boolean(),
   })
   .refine((v) => v.role !== 'note-taker' || v.scope, { message: 'console.errors.groupRequired', path: ['scope'] })
-  .refine((v) => !v.scope || /^[A-Za-z0-9_-]{1,64}$/.test(v.scope), { message: 'console.errors.groupInvalid', path: ['scope'] });
+  .refine((v) => !v.scope || ID_PATTERN.test(v.scope), { message: 'console.errors.groupInvalid', path: ['scope'] });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { assembly } = await requireRole(request, context, params.id, ['facilitator']);

@@ -1,4 +1,5 @@
 import { plainRefusal } from '~/utils/plain-refusal.server';
+import { ID_PATTERN } from '~/model/ids';
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData, useSearchParams } from '@remix-run/react';
 import { lazy, Suspense, useEffect } from 'react';
@@ -18,7 +19,7 @@ import { pageTitle } from '~/utils/page-title';
 export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'notes', data?.title, error);
 
 const NotesEditor = lazy(() => import('~/components/notes-editor'));
-const ITEM = /^[A-Za-z0-9_-]{1,64}$/;
+const ITEM = ID_PATTERN;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly } = await requireRole(request, context, params.id, ['facilitator', 'note-taker'], (s) => s.role === 'facilitator' || s.scope === 'plenary');

@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
+import { ID_PATTERN } from '~/model/ids';
 import { requireRole } from '~/utils/guards.server';
 
-const GROUP = /^[A-Za-z0-9_-]{1,64}$/;
+const GROUP = ID_PATTERN;
 
 /**
  * `GET /a/<id>/saved?group=<g>` → `{"stateVector": {"<client id>": clock}}`: what the server has

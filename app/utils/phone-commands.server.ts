@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { issueKey } from '~/i18n/issue-key';
 import { z } from 'zod';
 import { currentItemId } from '~/model/agenda';
+import { ID_PATTERN } from '~/model/ids';
 import { BreakoutError, joinTable, readRound } from '~/model/breakouts';
 import { CHOICES, readProposals } from '~/model/proposals';
 import { ENTRY_KINDS, MAX_NAME, ownedBy, raiseHand, readEntries, readStack, StackError, withdraw } from '~/model/stack';
@@ -32,7 +33,7 @@ const Command = z.discriminatedUnion('intent', [
     itemId: z.string().max(64).optional(),
   }),
   z.object({ intent: z.literal('withdraw'), entryId: z.string().min(1).max(64) }),
-  z.object({ intent: z.literal('join-table'), table: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'round.errors.no-table') }),
+  z.object({ intent: z.literal('join-table'), table: z.string().regex(ID_PATTERN, 'round.errors.no-table') }),
   z.object({ intent: z.literal('vote'), proposalId: z.string().min(1).max(64), choice: z.enum(CHOICES, { message: 'proposals.errors.invalid' }) }),
   z.object({ intent: z.literal('redeem'), code: z.string().max(40, 'voting.errors.invalid') }),
 ]);

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import { LastFacilitatorLinkError, ROLES } from '../../app/services.js';
 import { hasVisibleText } from '../../app/model/visible-text.js';
 import { LANGUAGE_TAG } from '../../app/model/translations.js';
+import { joinUrl, linkJson, originFor } from './links.js';
 import { initialPlenaryUpdate } from '../../app/model/meta.js';
 import { HttpError } from './http-error.js';
 
@@ -65,22 +66,8 @@ export interface ApiOptions {
   publicUrl?: string;
 }
 
-function originOf(req: Request, publicUrl?: string): string {
-  if (publicUrl) return publicUrl.replace(/\/$/, '');
-  return `${req.protocol}://${req.get('host')}`;
-}
-
-function linkJson(link: LinkRecord) {
-  return {
-    id: link.id,
-    role: link.role,
-    scope: link.scope,
-    label: link.label,
-    vote: link.canVote,
-    createdAt: new Date(link.createdAt).toISOString(),
-    revokedAt: link.revokedAt === null ? null : new Date(link.revokedAt).toISOString(),
-  };
-}
+/** The request's origin as Express sees it (behind a proxy, `trust proxy` decides). */
+const requestUrl = (req: Request) => `${req.protocol}://${req.get('host')}/`;
 
 async function requireFacilitator(access: AccessService, req: Request): Promise<Session> {
   const assemblyId = req.params.assemblyId;
@@ -119,7 +106,7 @@ export function createApi({ access, publicUrl }: ApiOptions): Router {
       const { title } = parseBody(CreateAssembly, req.body);
       // The same first document the create form makes: the title lives in it ([A2]).
       const created = await access.createAssembly(title, initialPlenaryUpdate({ title, startsAt: null, place: null, languages: ['en'], timeZone: null }));
-      const origin = originOf(req, publicUrl);
+      const origin = originFor(publicUrl, requestUrl(req));
       res.status(201).json({
         id: created.id,
         links: {
@@ -146,7 +133,7 @@ export function createApi({ access, publicUrl }: ApiOptions): Router {
       await requireFacilitator(access, req);
       const body = parseBody(MintLink, req.body);
       const minted = await access.mintLink(req.params.assemblyId, body.role, body.scope ?? null, body.label ?? null, body.vote ?? true);
-      res.status(201).json({ ...linkJson(minted.link), url: `${originOf(req, publicUrl)}/join/${minted.token}` });
+      res.status(201).json({ ...linkJson(minted.link), url: joinUrl(originFor(publicUrl, requestUrl(req)), minted.token) });
     }),
   );
 

@@ -11,6 +11,7 @@ import { initialPlenaryUpdate, readMeta } from '../../app/model/meta.js';
 import { UnavailableError, type CommandAnswer, type LinkSummary, type MintedLink, type PlenaryServices } from '../../app/services.js';
 import { currentItemId, readAgenda } from '../../app/model/agenda.js';
 import { createVoting } from './voting.js';
+import { joinUrl, linkSummary, originFor } from './links.js';
 import { skippedInPlenary } from '../../app/model/audit.js';
 import type { Logger } from '../logger.js';
 
@@ -86,26 +87,11 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
     }
   }
   const anonymousLimiter = new RateLimiter(commands.anonymousCapacity, commands.anonymousPerMinute);
-  const origin = (request: Request) => (publicUrl ? publicUrl.replace(/\/$/, '') : new URL(request.url).origin);
-  const joinUrl = (request: Request, token: string) => `${origin(request)}/join/${token}`;
-
-  const summary = async (link: LinkRecord, request: Request): Promise<LinkSummary> => {
-    const token = access.unsealToken(link);
-    return {
-      id: link.id,
-      role: link.role,
-      scope: link.scope,
-      label: link.label,
-      createdAt: link.createdAt,
-      revokedAt: link.revokedAt,
-      url: token && link.revokedAt === null ? joinUrl(request, token) : null,
-      joinCode: token ? await access.joinCode(link) : null,
-      canVote: link.canVote,
-    };
-  };
+  const origin = (request: Request) => originFor(publicUrl, request.url);
+  const summary = (link: LinkRecord, request: Request) => linkSummary(access, link, origin(request));
   const minted = async (m: { link: LinkRecord; token: string }, request: Request): Promise<MintedLink> => ({
     link: await summary(m.link, request),
-    url: joinUrl(request, m.token),
+    url: joinUrl(origin(request), m.token),
     token: m.token,
   });
 

@@ -45,7 +45,8 @@ export interface PublishedMinutes {
   publishedAt: number;
 }
 
-export type Choice = 'for' | 'against' | 'abstain';
+import type { Choice } from '../../app/model/proposals.js';
+export type { Choice };
 
 export type BallotState = 'open' | 'closed' | 'void';
 

@@ -1,5 +1,6 @@
 /** Document names, as docs/SPEC.md [D1] lists them. */
 import { LANGUAGE_TAG, MAX_TRANSLATIONS_BYTES } from '../../app/model/translations.js';
+import { ID_PATTERN, ID_SOURCE } from '../../app/model/ids.js';
 
 export type DocName =
   | { kind: 'plenary'; assemblyId: string; name: string }
@@ -8,13 +9,13 @@ export type DocName =
   /** One language's translations of what the room typed, written by the server alone (ADR 025). */
   | { kind: 'translations'; assemblyId: string; language: string; name: string };
 
-const ID = '[A-Za-z0-9_-]{1,64}';
+const ID = ID_SOURCE;
 const PLENARY = new RegExp(`^(${ID})/plenary$`);
 const NOTES = new RegExp(`^(${ID})/notes/(${ID})$`);
 const BREAKOUT = new RegExp(`^(${ID})/breakout/(${ID})$`);
 const TRANSLATIONS = new RegExp(`^(${ID})/translations/(${LANGUAGE_TAG.source.slice(1, -1)})$`);
 
-export const ID_PATTERN = new RegExp(`^${ID}$`);
+export { ID_PATTERN };
 
 /** Parses a document name; null for anything that is not one of the three shapes. */
 export function parseDocName(name: string): DocName | null {
