@@ -59,6 +59,17 @@ describe('[L9] Accept-Language picks a language a catalogue offers', () => {
   });
 });
 
+describe('[L3] a page carries one language: its own catalogue, never another’s', () => {
+  it.each(Object.keys(SHIPPED))('a %s page holds none of the other eight languages’ words', async (language) => {
+    const html = await (await page({ 'accept-language': language })).text();
+    expect(html).toContain(lookup(SHIPPED[language], 'app.tagline'));
+    // English is the per-key fallback ([L5]), so only the other languages are counted out.
+    for (const other of Object.keys(SHIPPED).filter((c) => c !== language && c !== 'en'))
+      for (const key of ['app.tagline', 'create.languagesHint', 'console.linksIntro'])
+        expect(html.includes(lookup(SHIPPED[other], key)!), `${other} ${key}`).toBe(false);
+  });
+});
+
 describe('[L16] the switcher lists every language by its own name', () => {
   it('with nine languages it is a list and a button, each language in its own name, direction and lang', async () => {
     const html = await (await page({ 'accept-language': 'en' })).text();
