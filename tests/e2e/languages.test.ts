@@ -1,5 +1,5 @@
 /**
- * The shipped Somali and Amharic catalogues in Chromium ([L9], [L41], [L42]): a phone at 390×844
+ * The shipped Somali and Amharic catalogues in Chromium ([L9], [L41], [L42], [N30]): a phone at 390×844
  * on an assembly with an agenda, a stack and an open phone vote, and the console at 1366×768, in
  * the language the browser asks for. Every letter has a font (Ethiopic too: CI installs
  * fonts-noto-core), no key and no missing mark shows, nothing spills sideways, and the switcher
@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { connect, type Client } from '../helpers/clients.js';
 import { Phone, issueCodes } from '../helpers/phone.js';
 import { createAssembly, type CreatedAssembly } from '../helpers/server.js';
+import { expectAxeClean } from './axe.js';
 import { chooseLanguage, startHarness, waitLive, type Harness } from './harness.js';
 import { fontsUsed, rawKeys, readableText, SHIPPED, tofu } from './page-words.js';
 import { addItem, readAgenda } from '../../app/model/agenda.js';
@@ -94,6 +95,7 @@ async function expectReadable(page: Page, language: string) {
   expect(boxes, `letters drawn as boxes, fonts used: ${(await fontsUsed(page)).join(', ')}`).toEqual([]);
   const width = await page.evaluate(() => ({ client: document.documentElement.clientWidth, scroll: document.documentElement.scrollWidth }));
   expect(width.scroll).toBeLessThanOrEqual(width.client);
+  await expectAxeClean(page, `${language} ${await page.evaluate(() => location.pathname)}`); // [N30] in every language
   return text;
 }
 
