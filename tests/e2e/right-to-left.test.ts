@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { connect, type Client } from '../helpers/clients.js';
 import { createAssembly, type CreatedAssembly } from '../helpers/server.js';
+import { expectAxeClean } from './axe.js';
 import { startHarness, waitLive, type Harness } from './harness.js';
 import { addItem, readAgenda } from '../../app/model/agenda.js';
 import { goToItem } from '../../app/model/run.js';
@@ -99,6 +100,7 @@ describe('[L6][L14] Arabic pages are right to left and mirrored', () => {
     for (const key of ['language.change', route ? 'console.navAgenda' : 'attendee.heading'])
       expect(right.text.includes(lookup(SHIPPED.ar, key)!), key).toBe(true);
     expect(right.text.includes('Local 12 general assembly'), 'the typed title').toBe(true);
+    await expectAxeClean(ar, `Arabic ${name} at ${viewport.width}`); // [N30] right to left too
     // Mirrored: the title starts at the right edge in Arabic and at the left in English, the
     // switcher likewise, and nothing spills sideways.
     expect(viewport.width - right.titleRight).toBeCloseTo(left.titleLeft, -1);
