@@ -4,21 +4,12 @@
  * key (`console.heading`) instead of words.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { BUILT_IN_LOCALES, loadLanguages } from '../../app/i18n/locale-files.server.js';
-import type { Catalogue } from '../../app/i18n/translate.js';
 
-/** The shipped catalogues, by code, as the server reads them at start. */
-export const SHIPPED: Record<string, Catalogue> = Object.fromEntries(loadLanguages(BUILT_IN_LOCALES).map((l) => [l.code, l.catalogue]));
-
-/** The catalogue's top-level sections: a key on screen starts with one of them and a dot. */
-const KEY = new RegExp(`(?<![\\w.])(?:${Object.keys(SHIPPED.en).filter((k) => k !== '_meta').join('|')})\\.[A-Za-z0-9_.-]*[A-Za-z0-9_]`, 'g');
+export { rawKeys, SHIPPED } from '../helpers/catalogues.js';
 
 /** Every text a person can read on the page: the body's, and the options of its lists. */
 export const readableText = (page: Page): Promise<string> =>
   page.evaluate(() => [document.body.innerText, ...[...document.querySelectorAll('option')].map((o) => o.textContent ?? '')].join('\n'));
-
-/** Catalogue keys shown as they are, instead of their words. */
-export const rawKeys = (text: string): string[] => [...new Set(text.match(KEY) ?? [])];
 
 /**
  * The letters of `text` the browser has no font for: each drawn alone on a canvas in the page's

@@ -4,11 +4,10 @@
  * ErrorBoundary, in Somali, Amharic and Arabic (right to left) as in English.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_IN_LOCALES, loadLanguages } from '../../app/i18n/locale-files.server.js';
-import { lookup, MISSING_MARK, type Catalogue } from '../../app/i18n/translate.js';
+import { lookup, MISSING_MARK } from '../../app/i18n/translate.js';
+import { SHIPPED } from '../helpers/catalogues.js';
 import { createAssembly, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
 
-const SHIPPED: Record<string, Catalogue> = Object.fromEntries(loadLanguages(BUILT_IN_LOCALES).map((l) => [l.code, l.catalogue]));
 let server: TestServer;
 let asm: CreatedAssembly;
 let attendeeCookie: string;

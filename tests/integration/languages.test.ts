@@ -9,10 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type ChildServer } from '../helpers/child-server.js';
 import { tempDataDir } from '../helpers/server.js';
-import { BUILT_IN_LOCALES, loadLanguages } from '../../app/i18n/locale-files.server.js';
-import { lookup, MISSING_MARK, type Catalogue } from '../../app/i18n/translate.js';
+import { lookup, MISSING_MARK } from '../../app/i18n/translate.js';
+import { SHIPPED } from '../helpers/catalogues.js';
 
-const SHIPPED: Record<string, Catalogue> = Object.fromEntries(loadLanguages(BUILT_IN_LOCALES).map((l) => [l.code, l.catalogue]));
 let server: ChildServer;
 
 beforeAll(async () => {
