@@ -119,14 +119,14 @@ describe('[L41][L42] Somali and Amharic pages, as the room sees them', () => {
     await shot(page, `phone-${language}-390x844`);
     // Every letter of the Ethiopic script on the page comes from an Ethiopic font.
     if (language === 'am' || language === 'ti') expect((await fontsUsed(page)).join(', ')).toMatch(/Ethiopic|Kefa|Nyala|Ebrima|Abyssinica/);
-  });
+  }, 90_000); // axe on a whole page, on a machine shared with other runs
 
   it.each(['so', 'am'])('%s: the console at 1366×768', async (language) => {
     const page = await consolePage(language);
     const text = await expectReadable(page, language);
     expect(text.includes(lookup(SHIPPED[language], 'console.navAgenda')!), 'the console’s own words').toBe(true);
     await shot(page, `console-${language}-1366x768`);
-  });
+  }, 90_000); // axe on a whole page, on a machine shared with other runs
 
   it('the switcher with nine languages is one row at 390 px, names each in its own script, and changes the page', async () => {
     const page = await phone('so');
@@ -147,5 +147,5 @@ describe('[L41][L42] Somali and Amharic pages, as the room sees them', () => {
     await waitLive(page);
     await expectReadable(page, 'am');
     await shot(page, 'phone-so-to-am-390x844');
-  });
+  }, 90_000); // axe on a whole page, on a machine shared with other runs
 });

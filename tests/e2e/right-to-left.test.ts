@@ -107,7 +107,7 @@ describe('[L6][L14] Arabic pages are right to left and mirrored', () => {
     expect(viewport.width - right.switcherRight).toBeCloseTo(left.switcherLeft, -1);
     expect(right.titleRight).toBeGreaterThan(viewport.width / 2);
     expect(right.scrollWidth).toBeLessThanOrEqual(right.width);
-  });
+  }, 90_000); // axe on a whole page, on a machine shared with other runs
 
   it('the projector too, at 1280×720', async () => {
     const page = await open(`/a/${asm.id}/screen`, 'ar', { width: 1280, height: 720 }, asm.attendeeToken);
