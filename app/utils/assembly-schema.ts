@@ -3,7 +3,8 @@ import { hasVisibleText } from '~/model/visible-text';
 import { isListedTimeZone } from '~/model/time-zone';
 import { issueKey } from '~/i18n/issue-key';
 
-export const ROOM_LANGUAGES = ['en', 'es', 'so', 'hmn', 'om', 'am', 'vi', 'ar', 'asl'] as const;
+/** The languages an assembly can be held in (create form and details editor); each has a `languages.<code>` key. */
+export const ROOM_LANGUAGES = ['en', 'es', 'so', 'hmn', 'om', 'am', 'ti', 'vi', 'ar', 'asl'] as const;
 
 /** One schema for an assembly's details, for the create form and the console's editor; messages are i18n keys. */
 /** Reads the details form (create or edit) with the schema. */

@@ -1,7 +1,7 @@
 /**
- * Interface languages on a real process (`server/main.ts`, the real build) with a LOCALES_DIR of
- * fixture catalogues (Arabic and Somali with a few strings, five more with only their names): negotiation, the switcher's post, direction, and a bad
- * catalogue refused at start (ADR 024).
+ * Interface languages on a real process (`server/main.ts`, the real build) with the shipped
+ * catalogues: negotiation, the switcher's post, direction; then a LOCALES_DIR that adds a language
+ * and fixes a shipped one, and a bad catalogue refused at start (ADR 024).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,19 +9,20 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type ChildServer } from '../helpers/child-server.js';
 import { tempDataDir } from '../helpers/server.js';
+import { lookup, MISSING_MARK } from '../../app/i18n/translate.js';
+import { SHIPPED } from '../helpers/catalogues.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/locales');
 let server: ChildServer;
 
 beforeAll(async () => {
-  server = await spawnServer(tempDataDir('plenary-languages-'), { LOCALES_DIR: FIXTURES });
+  server = await spawnServer(tempDataDir('plenary-languages-'));
 });
 afterAll(async () => {
   server.process.kill('SIGTERM');
   await server.exited;
 });
 
-const page = (headers: Record<string, string>) => fetch(`${server.url}/`, { headers });
+const page = (headers: Record<string, string>, base = server.url) => fetch(`${base}/`, { headers });
 const htmlTag = async (res: Response) => /<html[^>]*>/.exec(await res.text())![0];
 const post = (body: string, headers: Record<string, string> = {}) =>
   fetch(`${server.url}/language`, {
@@ -49,11 +50,22 @@ describe('[L9] Accept-Language picks a language a catalogue offers', () => {
     expect(await htmlTag(res)).toBe(`<html lang="${language}" dir="${dir}">`);
   });
 
-  it('an Arabic page reads in Arabic, English for the keys the catalogue lacks, and no key is marked missing', async () => {
-    const html = await (await page({ 'accept-language': 'ar' })).text();
-    expect(html).toContain('اللغة'); // the switcher's label, from the fixture
-    expect(html).toContain('Plenary'); // English for the rest
-    expect(html).not.toContain('⟦missing⟧');
+  it.each(['so', 'ar', 'am'])('a %s page reads in its own shipped words, and no key is marked missing', async (language) => {
+    const html = await (await page({ 'accept-language': language })).text();
+    for (const key of ['language.change', 'create.heading', 'create.submit']) expect(html.includes(lookup(SHIPPED[language], key)!), key).toBe(true);
+    expect(html.includes(lookup(SHIPPED.en, 'create.submit')!), 'English words').toBe(false);
+    expect(html.includes(MISSING_MARK), 'a missing-key mark').toBe(false);
+  });
+});
+
+describe('[L3] a page carries one language: its own catalogue, never another’s', () => {
+  it.each(Object.keys(SHIPPED))('a %s page holds none of the other eight languages’ words', async (language) => {
+    const html = await (await page({ 'accept-language': language })).text();
+    expect(html).toContain(lookup(SHIPPED[language], 'app.tagline'));
+    // English is the per-key fallback ([L5]), so only the other languages are counted out.
+    for (const other of Object.keys(SHIPPED).filter((c) => c !== language && c !== 'en'))
+      for (const key of ['app.tagline', 'create.languagesHint', 'console.linksIntro'])
+        expect(html.includes(lookup(SHIPPED[other], key)!), `${other} ${key}`).toBe(false);
   });
 });
 
@@ -79,13 +91,58 @@ describe('[L17] POST /language takes every language a catalogue offers', () => {
   });
 
   it('an unknown language is 400 in the person’s language, setting nothing', async () => {
-    for (const [accept, expected, text] of [['ar', 'ar', 'لا يقدّم Plenary'], ['en', 'en', 'Plenary does not offer']]) {
+    for (const [accept, expected, text] of [['ar', 'ar', lookup(SHIPPED.ar, 'language.unknown')!], ['en', 'en', 'Plenary does not offer']]) {
       const res = await post('language=zz&back=%2F', { 'accept-language': accept });
       expect(res.status).toBe(400);
       expect(res.headers.get('content-language')).toBe(expected);
       expect(res.headers.get('set-cookie')).toBeNull();
       expect(await res.text()).toContain(text);
     }
+  });
+});
+
+describe('[L10] a LOCALES_DIR adds a language and fixes a shipped one, without touching code', () => {
+  let local: ChildServer;
+  beforeAll(async () => {
+    // Persian, which Plenary does not ship (a few strings: the rest falls back to English), and a
+    // union's own word for the switcher's button in Somali.
+    const locales = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-locales-'));
+    const fa = { _meta: { name: 'فارسی', english: 'Persian', dir: 'rtl', status: 'needs review by a native speaker' }, language: { label: 'زبان', change: 'تغییر زبان' } };
+    fs.writeFileSync(path.join(locales, 'fa.json'), JSON.stringify(fa));
+    fs.writeFileSync(path.join(locales, 'so.json'), JSON.stringify({ language: { change: 'Luqadda beddel' } }));
+    local = await spawnServer(tempDataDir('plenary-languages-dir-'), { LOCALES_DIR: locales });
+  });
+  afterAll(async () => {
+    local?.process.kill('SIGTERM');
+    await local?.exited;
+  });
+
+  it('the added language is negotiated, right to left from its _meta, listed by the switcher and accepted by POST /language', async () => {
+    expect(SHIPPED.fa).toBeUndefined(); // it really is added, not shipped
+    const res = await page({ 'accept-language': 'fa' }, local.url);
+    const html = await res.text();
+    expect(/<html[^>]*>/.exec(html)![0]).toBe('<html lang="fa" dir="rtl">');
+    expect(html).toContain('تغییر زبان');
+    expect(html).toContain(lookup(SHIPPED.en, 'create.submit')); // English for the keys it lacks
+    expect(html.includes(MISSING_MARK), 'a missing-key mark').toBe(false);
+    expect(html).toMatch(/<option value="fa" lang="fa" dir="rtl"[^>]*>فارسی<\/option>/);
+    const chosen = await fetch(`${local.url}/language`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: local.url },
+      body: 'language=fa&back=%2F',
+    });
+    expect(chosen.status).toBe(302);
+    expect(chosen.headers.get('set-cookie')).toContain('plenary_lang=fa');
+    // The shipped server, without the folder, does not know it.
+    expect(await htmlTag(await page({ 'accept-language': 'fa' }))).toBe('<html lang="en" dir="ltr">');
+  });
+
+  it('a file for a shipped language wins key by key: its words replace those keys, the rest stays Somali', async () => {
+    const html = await (await page({ 'accept-language': 'so' }, local.url)).text();
+    expect(html).toContain('Luqadda beddel');
+    expect(html.includes(lookup(SHIPPED.so, 'language.change')!), 'the replaced words').toBe(false);
+    for (const key of ['create.submit', 'create.heading', 'language.label']) expect(html.includes(lookup(SHIPPED.so, key)!), key).toBe(true);
   });
 });
 

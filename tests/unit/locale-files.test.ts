@@ -40,11 +40,16 @@ describe('[L8] every catalogue says what language it is', () => {
 });
 
 describe('[L10] LOCALES_DIR adds languages and fixes built-in ones', () => {
-  it('a new code is a new language, read at start with its own _meta', () => {
-    const languages = byCode(FIXTURES);
-    expect(languages.ar.meta).toMatchObject({ name: 'العربية', english: 'Arabic', dir: 'rtl' });
-    expect(languages.so.meta.name).toBe('Soomaali');
-    expect(Object.keys(languages)).toEqual(expect.arrayContaining(['en', 'es', 'ar', 'so']));
+  it('a new code is a new language, read at start with its own _meta and strings', () => {
+    // Persian: not shipped (so this adds a language rather than fixing one), right to left.
+    expect(byCode().fa).toBeUndefined();
+    const dir = localesDir({ 'fa.json': { _meta: meta({ name: 'فارسی', english: 'Persian', dir: 'rtl' }), language: { label: 'زبان' } } });
+    const languages = byCode(dir);
+    expect(languages.fa.meta).toMatchObject({ name: 'فارسی', english: 'Persian', dir: 'rtl' });
+    expect(lookup(languages.fa.catalogue, 'language.label')).toBe('زبان');
+    expect(languages.fa.files).toEqual([path.join(dir, 'fa.json')]);
+    // Every shipped language stays beside it.
+    expect(Object.keys(languages).sort()).toEqual([...Object.keys(byCode()), 'fa'].sort());
   });
 
   it('a file for a built-in code replaces it key by key: its keys win, the others and the rest of _meta stay', () => {
@@ -88,7 +93,7 @@ describe('[L11] a catalogue that cannot be used stops the start, naming the file
 
 describe('[L5] the per-key English fallback over loaded catalogues', () => {
   it('an added language shows its own strings and plural forms, English for the keys it lacks, never a mark', () => {
-    // The fixture's few Arabic strings alone (the shipped Arabic catalogue has every key).
+    // A few Arabic strings alone (tests/fixtures/locales/ar.json; the shipped Arabic catalogue has every key).
     const { en } = byCode();
     const ar = { catalogue: JSON.parse(fs.readFileSync(path.join(FIXTURES, 'ar.json'), 'utf8')), meta: { dir: 'rtl' as const } };
     const t = createI18n('ar', ar.catalogue, fallbackFor(ar.catalogue, en.catalogue), ar.meta.dir);
