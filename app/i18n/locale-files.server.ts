@@ -11,6 +11,7 @@
  * language half broken in the hall.
  */
 import fs from 'node:fs';
+import { LANGUAGE_TAG } from '../model/translations.js';
 import path from 'node:path';
 import type { Catalogue } from './translate.js';
 
@@ -44,7 +45,8 @@ export class CatalogueFileError extends Error {
 export const BUILT_IN_LOCALES = path.resolve('app/i18n/locales');
 
 /** A file name that is a language code: `so`, `hmn`, `pt-BR`, `zh-Hant` (BCP 47 shapes we accept). */
-const CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/** A catalogue's file name is the language's tag: the same tags interpreters' links take. */
+const CODE = LANGUAGE_TAG;
 const META_FIELDS = ['name', 'english', 'dir', 'status'] as const;
 
 /**
