@@ -1,4 +1,5 @@
 import { useTranslation } from '~/i18n/react';
+import { useScreenWords } from './screen-words';
 
 /** What the projector's loader gives for the room's public join link. */
 export interface ScreenJoinData {
@@ -30,15 +31,16 @@ const SIZES = {
  */
 export function ScreenJoin({ join, size }: { join: ScreenJoinData; size: keyof typeof SIZES }) {
   const { t } = useTranslation();
+  const { say } = useScreenWords();
   const s = SIZES[size];
   return (
     <section className={`flex min-w-0 justify-end gap-3 2xl:gap-5 ${s.box}`} aria-label={t('screen.join')} data-testid="join-block">
       <div className="flex min-w-0 flex-col items-end text-end">
-        <p className={`font-black leading-tight ${s.heading}`}>{t('screen.join')}</p>
+        <p className={`font-black leading-tight ${s.heading}`}>{say('screen.join', undefined, 'stack')}</p>
         {join.code ? (
           <>
             <p className={`mt-1 leading-tight text-stone-200 [overflow-wrap:anywhere] ${s.at}`} data-testid="join-address">
-              {t('screen.codeAt', { address: join.address })}
+              {say('screen.codeAt', { address: join.address }, 'stack')}
             </p>
             <p
               className={`mt-1 whitespace-nowrap font-mono font-black leading-tight tracking-wider text-amber-300 ${s.code}`}
@@ -48,7 +50,7 @@ export function ScreenJoin({ join, size }: { join: ScreenJoinData; size: keyof t
             </p>
           </>
         ) : (
-          <p className={`mt-1 text-stone-200 ${s.at}`}>{t('screen.scan')}</p>
+          <p className={`mt-1 text-stone-200 ${s.at}`}>{say('screen.scan', undefined, 'stack')}</p>
         )}
       </div>
       <div className={`aspect-square shrink-0 bg-white [&>svg]:block [&>svg]:size-full ${s.qr}`} data-testid="join-qr" dangerouslySetInnerHTML={{ __html: join.qr }} />
