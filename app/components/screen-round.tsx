@@ -29,7 +29,7 @@ export function RoundCountdown({ round }: { round: Round }) {
   return (
     <div className="flex flex-wrap items-baseline justify-end gap-x-4 text-end" data-testid="round-countdown" data-over={over}>
       <p className="max-w-[12ch] text-xl font-bold uppercase leading-tight 2xl:text-3xl">
-        {say('round.timeLeft')}
+        {say('round.timeLeft', undefined, 'stack')}
         {over ? <span className="ms-2 inline-block rounded bg-red-600 px-2 py-0.5 text-white">{say('timer.over')}</span> : null}
       </p>
       <p className={`font-mono text-7xl font-black leading-none tabular-nums 2xl:text-[10rem] ${over ? 'text-red-500' : ''}`} data-testid="round-left">

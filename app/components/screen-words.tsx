@@ -42,12 +42,23 @@ function sayIn(languages: readonly I18n[], page: string, what: Words, options: T
     if (!parts.some((p) => p.text === text)) parts.push({ language: l.language, dir: l.dir(), text });
   }
   if (parts.length === 1 && parts[0].language === page) return parts[0].text;
-  return parts.map((p, i) => (
-    <Fragment key={p.language}>
-      {i > 0 && layout === 'inline' ? <span aria-hidden="true"> · </span> : null}
-      <span lang={p.language} dir={p.dir} className={layout === 'stack' ? 'block' : undefined} data-screen-lang={p.language}>
+  return parts.map((p, i) => {
+    const part = (
+      <span lang={p.language} dir={p.dir} data-screen-lang={p.language}>
         {p.text}
       </span>
-    </Fragment>
-  ));
+    );
+    // Stacked, each line lines up with the page (a block with its own `dir` would align `text-end`
+    // to its own end: an Arabic line flush left under English flush right).
+    return layout === 'stack' ? (
+      <span key={p.language} className="block">
+        {part}
+      </span>
+    ) : (
+      <Fragment key={p.language}>
+        {i > 0 ? <span aria-hidden="true"> · </span> : null}
+        {part}
+      </Fragment>
+    );
+  });
 }

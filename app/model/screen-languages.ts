@@ -24,8 +24,10 @@ export function readScreenLanguages(doc: Y.Doc): string[] {
   const value = metaMap(doc).get(SCREEN_LANGUAGES);
   if (!Array.isArray(value)) return [];
   const out: string[] = [];
-  for (const code of value.slice(0, MAX_SCREEN_LANGUAGES)) {
-    if (typeof code === 'string' && LANGUAGE_CODE.test(code) && !out.includes(code)) out.push(code);
+  // Junk is skipped; a forged list of a million entries is not walked.
+  for (let i = 0; i < value.length && i < 20 && out.length < MAX_SCREEN_LANGUAGES; i++) {
+    const code: unknown = value[i];
+    if (typeof code === 'string' && code.length <= 35 && LANGUAGE_CODE.test(code) && !out.includes(code)) out.push(code);
   }
   return out;
 }

@@ -159,8 +159,8 @@ export default function ProjectorScreen() {
             {/* If the column is short, the timers give way (clipped, then stepped down), never the QR. The
                 padding holds the big digits' ink (their line height is 1), which would read as overflow. */}
             <div className="grid min-h-0 shrink gap-4 overflow-hidden pb-4 2xl:gap-6" data-fit-clip="">
-              <TimerDisplay timer={itemTimer} name="item" label={say('timer.item')} say={say} size="room" />
-              {speaking ? <TimerDisplay timer={speaking} name="speaker" label={say('timer.speaker')} say={say} size="room-second" /> : null}
+              <TimerDisplay timer={itemTimer} name="item" label={say('timer.item', undefined, 'stack')} say={say} size="room" />
+              {speaking ? <TimerDisplay timer={speaking} name="speaker" label={say('timer.speaker', undefined, 'stack')} say={say} size="room-second" /> : null}
             </div>
             {data.join ? (
               <div className="shrink-0">
