@@ -5,7 +5,7 @@
 import type * as Y from 'yjs';
 import type { AssemblyMeta } from './model/meta';
 
-export const ROLES = ['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader'] as const;
+export const ROLES = ['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader', 'interpreter'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface AssemblySummary {

@@ -46,7 +46,11 @@ function fromBase64(state: string): Uint8Array {
  * is applied first, so the first render in the browser matches the server's and needs no socket.
  * Credentials travel in the session cookie (same origin). Readers send no presence ([S4]).
  */
-export function useDoc(docName: string, initialState: string, { presence = false }: { presence?: boolean } = {}): LiveDoc {
+export function useDoc(
+  docName: string,
+  initialState: string,
+  { presence = false, enabled = true }: { presence?: boolean; /** False: the server's state only, no socket (yet). */ enabled?: boolean } = {},
+): LiveDoc {
   const doc = useMemo(() => {
     const d = new Y.Doc();
     if (initialState) Y.applyUpdate(d, fromBase64(initialState));
@@ -58,6 +62,7 @@ export function useDoc(docName: string, initialState: string, { presence = false
   const [provider, setProvider] = useState<WebsocketProvider | null>(null);
 
   useEffect(() => {
+    if (!enabled) return;
     let cancelled = false;
     let live: WebsocketProvider | null = null;
     let everConnected = false;
@@ -128,7 +133,7 @@ export function useDoc(docName: string, initialState: string, { presence = false
       window.removeEventListener('offline', update);
       live?.destroy();
     };
-  }, [doc, docName, presence]);
+  }, [doc, docName, presence, enabled]);
 
   useEffect(() => () => doc.destroy(), [doc]);
   return { doc, status, provider };

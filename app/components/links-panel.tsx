@@ -1,4 +1,5 @@
-import { Form } from '@remix-run/react';
+import { Form, useRouteLoaderData } from '@remix-run/react';
+import type { loader as rootLoader } from '~/root';
 import { useEffect, useState } from 'react';
 import { useTranslation } from '~/i18n/react';
 import type { AgendaItem } from '~/model/agenda';
@@ -39,6 +40,8 @@ export function LinksPanel({
   error: string | null;
 }) {
   const { t, i18n } = useTranslation();
+  const languages = useRouteLoaderData<typeof rootLoader>('root')?.languages ?? [];
+  const languageName = (code: string) => languages.find((l) => l.code === code)?.name ?? code;
   // Every link made during this visit stays on screen (newest first) until the page is left:
   // making a second one must not hide the first before it was copied.
   const [mintedAll, setMintedAll] = useState<MintedLinkView[]>([]);
@@ -72,7 +75,8 @@ export function LinksPanel({
           <h3 className="font-black">{t('console.newLink')}</h3>
           <p className="font-semibold">
             {t(`roles.${m.role}`)}
-            {m.scope ? ` · ${m.scope}` : ''}
+            {m.scope ? ' · ' : ''}
+            {m.scope ? <ScopeName role={m.role} scope={m.scope} label={null} name={languageName} /> : null}
             {m.label ? ` · ${m.label}` : ''}
           </p>
           <CopyField value={m.url} label={t('console.newLink')} />
@@ -116,6 +120,18 @@ export function LinksPanel({
         <Field id="table" label={t('console.table')} hint={t('console.tableHint')}>
           {({ id, describedBy }) => <Input id={id} name="table" type="number" min={1} max={MAX_TABLES} defaultValue="1" aria-describedby={describedBy} />}
         </Field>
+        <Field id="language" label={t('console.language')} hint={t('console.languageHint')}>
+          {({ id, describedBy }) => (
+            <Select id={id} name="language" defaultValue="" aria-describedby={describedBy}>
+              <option value="">{t('console.languageNone')}</option>
+              {languages.map((l) => (
+                <option key={l.code} value={l.code} lang={l.code}>
+                  {l.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
         <Field id="label" label={t('console.label')} hint={t('console.labelHint')}>
           {({ id, describedBy }) => <Input id={id} name="label" maxLength={100} aria-describedby={describedBy} />}
         </Field>
@@ -133,7 +149,8 @@ export function LinksPanel({
             <div>
               <p className="font-bold">
                 {t(`roles.${link.role}`)}
-                {link.scope ? ` · ${link.label ?? link.scope}` : ''}
+                {link.scope ? ' · ' : ''}
+                {link.scope ? <ScopeName role={link.role} scope={link.scope} label={link.label} name={languageName} /> : null}
                 {link.role === 'attendee' && !link.canVote ? ` · ${t('console.voiceOnly')}` : ''}
               </p>
               <p className="text-sm text-stone-700">
@@ -164,4 +181,16 @@ export function LinksPanel({
       </ul>
     </div>
   );
+}
+
+/** What a scoped link is for: an interpreter's language in its own name (and script), a note-taker's group. */
+function ScopeName({ role, scope, label, name }: { role: Role; scope: string; label: string | null; name: (code: string) => string }) {
+  if (role === 'interpreter') {
+    return (
+      <span lang={scope} dir="auto">
+        {name(scope)}
+      </span>
+    );
+  }
+  return <span dir="auto">{label ?? scope}</span>;
 }

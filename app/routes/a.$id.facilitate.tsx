@@ -1,3 +1,4 @@
+import { SUPPORTED_LANGUAGES } from '~/i18n/catalogues.server';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useRef, type ReactNode } from 'react';
@@ -165,6 +166,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!Number.isInteger(table) || table < 1 || table > MAX_TABLES) return json({ error: 'console.errors.tableInvalid', field: 'table' }, { status: 400 });
       scopeField = tableId(where, table);
     }
+  } else if (form.get('role') === 'interpreter') {
+    // An interpreter translates into one of the languages phones can be read in ([P30]).
+    const language = String(form.get('language') ?? '');
+    if (!SUPPORTED_LANGUAGES.includes(language)) return json({ error: 'console.errors.languageRequired', field: 'language' }, { status: 400 });
+    scopeField = language;
   } else if (form.get('role') === 'note-taker' && scopeField !== 'plenary') {
     // Only the plenary notes or a breakout item's table: any other group opens a notes document
     // nobody reads (issue 12, defect 4).
@@ -182,7 +188,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json({ error: issue.message, field: String(issue.path[0] ?? '') }, { status: 400 });
   }
   const { role, label } = parsed.data;
-  const scope = role === 'note-taker' ? parsed.data.scope : null;
+  const scope = role === 'note-taker' || role === 'interpreter' ? parsed.data.scope : null;
   const canVote = role !== 'attendee' || !parsed.data.voiceOnly;
   const minted = await context.services.mintLink(assembly.id, { role, scope, label, canVote }, request);
   return json({ minted: { url: minted.url, role, scope, label, qr: await qrSvg(minted.url) } });

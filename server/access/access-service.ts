@@ -297,5 +297,7 @@ export function rolePath(link: Pick<LinkRecord, 'assemblyId' | 'role' | 'scope'>
       return base;
     case 'reader':
       return `${base}/minutes`;
+    case 'interpreter':
+      return `${base}/interpret`;
   }
 }

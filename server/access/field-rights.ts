@@ -42,7 +42,7 @@ const forbidden = (reason: string): WriteVerdict => ({ ok: false, code: 'forbidd
 const invalid = (reason: string): WriteVerdict => ({ ok: false, code: 'invalid', reason });
 
 /** Deepest nesting of shared types a writer may create: plenary entries are at most 3 deep. */
-export const MAX_TYPE_DEPTH: Record<DocName['kind'], number> = { plenary: 4, notes: 48, breakout: 48 };
+export const MAX_TYPE_DEPTH: Record<DocName['kind'], number> = { plenary: 4, notes: 48, breakout: 48, translations: 1 };
 
 /** The top-level types a notes document may have (TipTap's rich text, see app/model/notes.ts). */
 const NOTES_ROOTS = new Set([NOTES_FIELD, REPORT_FIELD]);
@@ -383,6 +383,8 @@ function entryOf(doc: Y.Doc, root: string, key: string): unknown {
  * `before` is the live document, `after` the scratch copy with the update applied.
  */
 export function checkWrite(grant: Grant, doc: DocName, touched: Touched[], before: Y.Doc, after: Y.Doc): WriteVerdict {
+  // No link writes translations over the socket: interpreters send commands ([P30], ADR 025).
+  if (doc.kind === 'translations') return forbidden('translations are written by the server');
   if (doc.kind !== 'plenary') {
     for (const t of touched) {
       if (!NOTES_ROOTS.has(t.root)) return invalid(`a notes document holds only ${[...NOTES_ROOTS].join(' and ')}`);

@@ -1,5 +1,5 @@
 /**
- * Who may read and write which document: docs/SPEC.md [P1]–[P6]. Pure, so the rules are
+ * Who may read and write which document: docs/SPEC.md [P1]–[P6], [P30]. Pure, so the rules are
  * tested directly and the sync server only asks.
  */
 import type { LinkRecord } from '../storage/store.js';
@@ -24,5 +24,9 @@ export function accessTo(grant: Grant, doc: DocName): Access {
       if (grant.role === 'facilitator') return 'write';
       if (grant.role === 'note-taker') return grant.scope === doc.groupId ? 'write' : 'none';
       return grant.role === 'stack-keeper' || grant.role === 'attendee' ? 'read' : 'none';
+    case 'translations':
+      // Written by the server alone, from interpreters' commands ([P30], ADR 025); read by the
+      // room like the plenary it translates.
+      return grant.role === 'reader' ? 'none' : 'read';
   }
 }

@@ -7,6 +7,7 @@ import type { LinkRecord } from '../storage/store.js';
 import type { Logger } from '../logger.js';
 import { LastFacilitatorLinkError, ROLES } from '../../app/services.js';
 import { hasVisibleText } from '../../app/model/visible-text.js';
+import { LANGUAGE_TAG } from '../../app/model/translations.js';
 import { HttpError } from './http-error.js';
 
 export { HttpError };
@@ -23,8 +24,8 @@ const CreateAssembly = z.object({
 const MintLink = z
   .object({
     role: z.enum(ROLES),
-    /** Note-takers: a breakout group id, or "plenary" for plenary notes. */
-    scope: z.string().regex(ID_PATTERN, 'scope is a group id: letters, digits, - and _').optional(),
+    /** Note-takers: a breakout group id, or "plenary" for plenary notes; interpreters: their language. */
+    scope: z.string().max(64).optional(),
     label: z
       .string()
       .trim()
@@ -35,7 +36,9 @@ const MintLink = z
     vote: z.boolean().optional(),
   })
   .refine((v) => v.role !== 'note-taker' || v.scope, { message: 'a note-taker link needs a scope (a group id or "plenary")', path: ['scope'] })
-  .refine((v) => v.role === 'note-taker' || !v.scope, { message: 'only note-taker links have a scope', path: ['scope'] })
+  .refine((v) => v.role !== 'note-taker' || !v.scope || ID_PATTERN.test(v.scope), { message: 'scope is a group id: letters, digits, - and _', path: ['scope'] })
+  .refine((v) => v.role !== 'interpreter' || (v.scope && LANGUAGE_TAG.test(v.scope)), { message: 'an interpreter link needs a scope: its language (so, ar, es-419)', path: ['scope'] })
+  .refine((v) => v.role === 'note-taker' || v.role === 'interpreter' || !v.scope, { message: 'only note-taker and interpreter links have a scope', path: ['scope'] })
   .refine((v) => v.role === 'attendee' || v.vote === undefined, { message: 'only attendee links can be voice only', path: ['vote'] });
 
 function zodDetails(error: z.ZodError) {
