@@ -3,6 +3,8 @@ import type { TFunction } from '~/i18n/i18n';
 import { useTranslation } from '~/i18n/react';
 import type { Proposal } from '~/model/proposals';
 import { useScreenWords } from './screen-words';
+import { proposalKey } from '~/model/translations';
+import { WallCells, wallAttributes, useWallTexts } from './wall-text';
 
 /** "To carry: Two thirds" when the threshold is not a simple majority, else null; in the wall's languages. */
 function useNeeds(p: Proposal): ReactNode {
@@ -23,6 +25,9 @@ export function ProposalTextScreen({ proposal: p, brief = false }: { proposal: P
   const { t } = useTranslation();
   const { say } = useScreenWords();
   const needs = useNeeds(p);
+  // The wording beside its translation ([L54]).
+  const text = useWallTexts()(proposalKey(p.id), p.text);
+  const clamp = brief ? 'line-clamp-2' : 'line-clamp-3';
   const accepted = p.amendments.filter((a) => a.accepted === true).slice(0, 3);
   return (
     <div data-testid="proposal-text">
@@ -39,8 +44,12 @@ export function ProposalTextScreen({ proposal: p, brief = false }: { proposal: P
           </p>
         ) : null}
       </div>
-      <p dir="auto" className={`mt-1 font-black leading-tight ${brief ? 'line-clamp-2 text-3xl 2xl:text-5xl' : 'line-clamp-3 text-4xl 2xl:text-6xl'}`} data-testid="current-text">
-        {p.text}
+      <p
+        {...wallAttributes(text)}
+        className={`mt-1 font-black leading-tight ${text.length > 1 ? '' : clamp} ${brief ? 'text-3xl 2xl:text-5xl' : 'text-4xl 2xl:text-6xl'}`}
+        data-testid="current-text"
+      >
+        <WallCells parts={text} clamp={clamp} />
       </p>
       {accepted.length ? (
         <ul className="mt-3 grid gap-1 border-s-8 border-green-300 ps-4 text-2xl 2xl:gap-2 2xl:text-4xl" data-testid="accepted-amendments" aria-label={t('decision.acceptedAmendments')}>

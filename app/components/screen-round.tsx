@@ -1,5 +1,7 @@
 import { useTranslation } from '~/i18n/react';
 import { useScreenWords } from './screen-words';
+import { itemTitleKey, promptKey } from '~/model/translations';
+import { WallCells, wallAttributes, useWallTexts } from './wall-text';
 import { useDisplayNow } from '~/collab/use-server-now';
 import type { Round } from '~/model/breakouts';
 import { formatRemaining } from '~/model/timers';
@@ -48,7 +50,11 @@ export function RoundCountdown({ round }: { round: Round }) {
 export function ScreenRound({ round, title, join }: { round: Round; title: string; join: ScreenJoinData | null }) {
   const { t } = useTranslation();
   const { say } = useScreenWords();
-  const letters = round.prompts.reduce((n, p) => n + p.length, 0);
+  // The title and the questions beside their translations ([L54]); sized by every version shown.
+  const wall = useWallTexts();
+  const heading = wall(itemTitleKey(round.itemId), title);
+  const prompts = round.prompts.map((p, i) => wall(promptKey(round.itemId, i), p));
+  const letters = prompts.reduce((n, parts) => n + parts.reduce((m, p) => m + p.text.length, 0), 0);
   // 2.75rem (44 px at 1280 wide) reads from the back; long sets step to 2.5rem, only a wall of text below.
   const size =
     letters > 500 || round.prompts.length > 5
@@ -61,7 +67,9 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
       <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-8">
         <div className="min-w-0">
           <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{say('agenda.now')}</p>
-          <p dir="auto" className="line-clamp-2 break-words text-4xl font-black leading-tight 2xl:text-6xl">{title}</p>
+          <p {...wallAttributes(heading)} className={`${heading.length > 1 ? '' : 'line-clamp-2'} break-words text-4xl font-black leading-tight 2xl:text-6xl`}>
+            <WallCells parts={heading} clamp="line-clamp-2" />
+          </p>
         </div>
         <RoundCountdown round={round} />
       </div>
@@ -76,9 +84,9 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
           <>
             <h2 className="text-xl font-bold uppercase text-amber-300 2xl:text-3xl">{say('round.questions')}</h2>
             <ol className={`mt-1 grid list-decimal gap-3 ps-[1.3em] font-bold leading-[1.15] marker:text-amber-300 ${size}`} data-testid="screen-prompts">
-              {round.prompts.map((p, i) => (
-                <li key={i} dir="auto" className="break-words ps-2">
-                  {p}
+              {prompts.map((parts, i) => (
+                <li key={i} {...wallAttributes(parts)} className="break-words ps-2">
+                  <WallCells parts={parts} />
                 </li>
               ))}
             </ol>

@@ -6,6 +6,7 @@
  */
 import type * as Y from 'yjs';
 import { metaMap } from './meta.js';
+import { LANGUAGE_TAG } from './translations.js';
 
 /** The `meta` field that holds them. */
 export const SCREEN_LANGUAGES = 'screenLanguages';
@@ -13,8 +14,8 @@ export const SCREEN_LANGUAGES = 'screenLanguages';
 /** Two at most: a third would not fit a line read from the back of the hall. */
 export const MAX_SCREEN_LANGUAGES = 2;
 
-/** A language code as catalogues are named: `so`, `hmn`, `pt-BR` (the shape locale files accept). */
-export const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
+/** A language code (`so`, `hmn`, `pt-BR`): the same shape as an interpreter's language. */
+export const LANGUAGE_CODE = LANGUAGE_TAG;
 
 /**
  * The chosen codes, in order (the first leads): at most two, distinct, each a code's shape;

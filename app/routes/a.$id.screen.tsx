@@ -17,9 +17,10 @@ import { ScreenJoin } from '~/components/screen-join';
 import { useFit } from '~/utils/use-fit';
 import { byLength } from '~/utils/by-length';
 import { pageTitle } from '~/utils/page-title';
-import { languageFor } from '~/i18n/language.server';
-import { screenCatalogues } from '~/i18n/screen-catalogues.server';
-import { readScreenLanguages } from '~/model/screen-languages';
+import { screenWall } from '~/utils/screen-wall.server';
+import { useWallTextsOf } from '~/utils/use-wall-texts';
+import { WallCells, WallTextsProvider, wallAttributes } from '~/components/wall-text';
+import { ANNOUNCEMENT_KEY, itemTitleKey } from '~/model/translations';
 import { useScreenLanguages } from '~/utils/use-screen-languages';
 import { ScreenLanguagesProvider, useScreenWords } from '~/components/screen-words';
 import { ScreenLanguageSwitcher } from '~/components/screen-language-switcher';
@@ -37,8 +38,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       title: assembly.title,
       state: await plenaryState(context, assembly.id),
       join: link?.url ? { url: link.url, qr: await qrSvg(link.url), code: link.joinCode, address: `${new URL(link.url).host}/j` } : null,
-      // The projector's languages besides the page's own ([L52]): their catalogues, for its labels.
-      screen: screenCatalogues(await context.services.readDoc(`${assembly.id}/plenary`, readScreenLanguages), languageFor(request)),
+      // The catalogues of the projector's languages besides the page's own ([L52]), and their translations ([L54]).
+      ...(await screenWall(context, request, assembly.id)),
     },
     { headers: { 'Cache-Control': 'no-store' } },
   );
@@ -51,6 +52,8 @@ export default function ProjectorScreen() {
   // person at the projector reads (its page title, accessible names).
   const languages = useScreenLanguages(doc, data.screen);
   const { say } = useScreenWords(languages);
+  // The room's own texts beside their translations, one column per language ([L54]).
+  const wall = useWallTextsOf(data.id, doc, languages, data.translations);
   const proposal = proposals.length ? currentProposal(doc, currentId) : null;
   const breakout = round?.status === 'running' ? round : null;
   // Names can be kept off the wall, per assembly: then the room sees what kind of turn it is.
@@ -62,14 +65,20 @@ export default function ProjectorScreen() {
   const current = index >= 0 ? agenda[index] : null;
   const next = agenda.slice(index + 1).find((i) => i.status === 'pending') ?? null;
   const title = meta.title || data.title;
+  // In two languages a text takes about twice the room: it is sized by both versions together.
+  const notice = wall.texts(ANNOUNCEMENT_KEY, announcement);
+  const noticeLength = notice.map((p) => p.text).join(' ');
+  const heading = current ? wall.texts(itemTitleKey(current.id), current.title) : [];
+  const headingLength = heading.map((p) => p.text).join(' ');
   // What is on the wall: when it changes, the type starts again from full size and steps down to fit.
   useFit(
-    JSON.stringify([title, announcement, currentId, next?.id, breakout?.prompts, breakout?.message, proposal?.text, proposal?.vote, proposal?.outcome, stack.speaker?.id, upNext?.id, current?.interpretation, agenda.length, languages.map((l) => l.language)]),
+    JSON.stringify([title, announcement, currentId, next?.id, breakout?.prompts, breakout?.message, proposal?.text, proposal?.vote, proposal?.outcome, stack.speaker?.id, upNext?.id, current?.interpretation, agenda.length, languages.map((l) => l.language), wall.version]),
   );
   return (
     // One screen, never scrolled ([N25]): the header, the announcement and the join block keep
     // their height; the middle takes what is left and is clipped, not pushed, when it cannot fit.
     <ScreenLanguagesProvider languages={languages}>
+    <WallTextsProvider texts={wall.texts}>
     <main className="flex h-dvh flex-col gap-4 overflow-hidden bg-black p-6 text-white 2xl:gap-6 2xl:p-10">
       <div className="flex shrink-0 flex-wrap-reverse items-start justify-between gap-4 lg:flex-nowrap lg:gap-8">
         <h1
@@ -87,11 +96,11 @@ export default function ProjectorScreen() {
       {announcement ? (
         <p
           role="status"
-          dir="auto"
-          className={`shrink-0 break-words rounded-xl bg-amber-300 px-6 py-3 font-black leading-tight text-black ${byLength(announcement, [[80, 'text-3xl 2xl:text-5xl'], [160, 'text-2xl 2xl:text-4xl']], 'text-xl 2xl:text-3xl')}`}
+          {...wallAttributes(notice)}
+          className={`shrink-0 break-words rounded-xl bg-amber-300 px-6 py-3 font-black leading-tight text-black ${byLength(noticeLength, [[80, 'text-3xl 2xl:text-5xl'], [160, 'text-2xl 2xl:text-4xl']], 'text-xl 2xl:text-3xl')}`}
           data-testid="announcement"
         >
-          {announcement}
+          <WallCells parts={notice} />
         </p>
       ) : null}
       <div className="min-h-0 flex-1 overflow-hidden" data-fit-measure="">
@@ -104,8 +113,12 @@ export default function ProjectorScreen() {
         <section className="grid h-full grid-cols-[minmax(0,1fr)_auto] gap-8" data-testid="current-item">
           <div className="min-h-0 min-w-0 overflow-hidden" data-fit-clip="">
             <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{say('agenda.now')}</p>
-            <p dir="auto" className={`line-clamp-3 break-words font-black leading-tight ${byLength(current.title, [[50, 'text-5xl 2xl:text-8xl'], [100, 'text-4xl 2xl:text-7xl']], 'text-3xl 2xl:text-6xl')}`} data-testid="current-title">
-              {current.title}
+            <p
+              {...wallAttributes(heading)}
+              className={`${heading.length > 1 ? '' : 'line-clamp-3'} break-words font-black leading-tight ${byLength(headingLength, [[50, 'text-5xl 2xl:text-8xl'], [100, 'text-4xl 2xl:text-7xl']], 'text-3xl 2xl:text-6xl')}`}
+              data-testid="current-title"
+            >
+              <WallCells parts={heading} clamp="line-clamp-3" />
             </p>
             <InterpretationChannels text={current.interpretation} styles={ROOM_CHANNELS} className="mt-4" heading={say('interpretation.heading')} />
             {next && !breakout ? (
@@ -188,6 +201,7 @@ export default function ProjectorScreen() {
       )}
       <ScreenLanguageSwitcher />
     </main>
+    </WallTextsProvider>
     </ScreenLanguagesProvider>
   );
 }

@@ -5,15 +5,16 @@
  * JavaScript gets it, carries its labels in both languages, each part marked with `lang` and `dir`.
  * Needs the Remix build (`npm run build`).
  */
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientPool, eventually } from '../helpers/clients.js';
 import { useRoom } from '../helpers/room.js';
 import { mintLink } from '../helpers/server.js';
 import { Phone } from '../helpers/phone.js';
 import { CloseCode } from '../../server/sync/protocol.js';
 import { readScreenLanguages, setScreenLanguages } from '../../app/model/screen-languages.js';
-import { addItem } from '../../app/model/agenda.js';
-import { goToItem } from '../../app/model/run.js';
+import { addItem, editItem } from '../../app/model/agenda.js';
+import { goToItem, setAnnouncement } from '../../app/model/run.js';
+import { ANNOUNCEMENT_KEY, interpretedLanguages, itemTitleKey } from '../../app/model/translations.js';
 import { nextSpeaker, raiseHand } from '../../app/model/stack.js';
 
 const room = useRoom('Languages on the wall');
@@ -95,4 +96,49 @@ it('[L50] cleared, the projector speaks its page’s language alone again', asyn
   const html = await screenHtml();
   expect(html).not.toMatch(/lang="(ar|so)"[^>]*data-screen-lang/);
   expect(html).toContain('Now speaking');
+});
+
+describe('[L54] the room’s texts beside their translations', () => {
+  /** An interpreter's save, as the desk posts it without JavaScript. */
+  async function translate(language: string, key: string, from: string, text: string): Promise<void> {
+    const phone = new Phone(room.server.url);
+    expect(await phone.join((await mintLink(room.server.url, room.asm, { role: 'interpreter', scope: language })).token)).toBe(303);
+    const res = await phone.post(`/a/${room.asm.id}/interpret?index`, { key, from, text, base: '' });
+    expect(res.status).toBe(200);
+    await res.arrayBuffer();
+  }
+  const parts = (html: string, testid: string) => {
+    const at = html.indexOf(`data-testid="${testid}"`);
+    expect(at, testid).toBeGreaterThan(-1);
+    const holder = html.slice(html.lastIndexOf('<', at), html.indexOf('</p>', at));
+    return [...holder.matchAll(/<span lang="(\w+)" dir="(\w+)"[^>]*data-wall-part="\w+"[^>]*>([^<]*)<\/span>|<span dir="auto"[^>]*data-wall-part="original"[^>]*>([^<]*)<\/span>/g)].map((m) =>
+      m[1] ? { lang: m[1], dir: m[2], text: m[3] } : { lang: null, dir: 'auto', text: m[4] },
+    );
+  };
+
+  it('[L54] Somali and English: the served page shows the Somali title and announcement beside the originals; an edited title shows the original alone', async () => {
+    setScreenLanguages(room.plenary.doc, ['so', 'en']);
+    const item = addItem(room.plenary.doc, { title: 'Vote on the strike fund', kind: 'proposal', minutes: 10 });
+    goToItem(room.plenary.doc, item, Date.now());
+    setAnnouncement(room.plenary.doc, 'Cups back to the kitchen, please');
+    await eventually(async () => expect(await screenHtml()).toContain('Cups back to the kitchen'));
+    await translate('so', itemTitleKey(item), 'Vote on the strike fund', 'Codbixinta sanduuqa shaqo joojinta');
+    await translate('so', ANNOUNCEMENT_KEY, 'Cups back to the kitchen, please', 'Koobabka jikada ku celi, fadlan');
+    await eventually(() => expect(interpretedLanguages(room.plenary.doc)).toContain('so'));
+    const html = await screenHtml();
+    expect(parts(html, 'current-title')).toEqual([
+      { lang: 'so', dir: 'ltr', text: 'Codbixinta sanduuqa shaqo joojinta' },
+      { lang: null, dir: 'auto', text: 'Vote on the strike fund' },
+    ]);
+    expect(parts(html, 'announcement')).toEqual([
+      { lang: 'so', dir: 'ltr', text: 'Koobabka jikada ku celi, fadlan' },
+      { lang: null, dir: 'auto', text: 'Cups back to the kitchen, please' },
+    ]);
+    // The facilitator edits the title: the Somali one is out of date, and not shown ([L21]).
+    editItem(room.plenary.doc, item, { title: 'Vote on the strike fund, amended' });
+    await eventually(async () => expect(await screenHtml()).toContain('Vote on the strike fund, amended'));
+    const after = await screenHtml();
+    expect(after).not.toContain('Codbixinta sanduuqa shaqo joojinta');
+    expect(after).toMatch(/<p dir="auto"[^>]*data-testid="current-title"[^>]*>Vote on the strike fund, amended<\/p>/);
+  });
 });
