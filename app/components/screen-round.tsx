@@ -23,14 +23,15 @@ export const ROOM_CHANNELS: ChannelStyles = {
  * round's server-written end, on the same corrected clock as every other screen.
  */
 export function RoundCountdown({ round }: { round: Round }) {
-  const { say } = useScreenWords();
+  const { say, languages } = useScreenWords();
   const now = useDisplayNow();
   if (round.endsAt === null) return null;
   const left = round.endsAt - (now ?? round.startedAt ?? round.endsAt);
   const over = left < 0;
   return (
     <div className="flex flex-wrap items-baseline justify-end gap-x-4 text-end" data-testid="round-countdown" data-over={over}>
-      <p className="max-w-[12ch] text-xl font-bold uppercase leading-tight 2xl:text-3xl">
+      {/* In two languages each takes its own line, a little wider, rather than five narrow ones. */}
+      <p className={`${languages.length > 1 ? 'max-w-[24ch]' : 'max-w-[12ch]'} text-xl font-bold uppercase leading-tight 2xl:text-3xl`}>
         {say('round.timeLeft', undefined, 'stack')}
         {over ? <span className="ms-2 inline-block rounded bg-red-600 px-2 py-0.5 text-white">{say('timer.over')}</span> : null}
       </p>

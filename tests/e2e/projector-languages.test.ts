@@ -4,16 +4,19 @@
  * was not sent); each label shows both, each part with its language and direction; the wall still
  * fits one screen at 1280×720 and 1920×1080 with the longest content ([N25]), the join code whole,
  * axe clean. And the projector's own switcher: unseen by the room, reached with Tab, it changes the
- * projector's language, and the fit holds. Screenshots go to /work/shots/h3/ when it exists.
+ * projector's language, and the fit holds. In bilingual mode the room's own texts (title,
+ * announcement, proposal, questions) stand beside their interpreters' translations ([L54]).
+ * Screenshots go to /work/shots/h3/ when it exists.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { connect, eventually, type Client } from '../helpers/clients.js';
-import { createAssembly, type CreatedAssembly } from '../helpers/server.js';
+import { createAssembly, mintLink, type CreatedAssembly } from '../helpers/server.js';
+import { Phone } from '../helpers/phone.js';
 import { startHarness, waitLive, type Harness } from './harness.js';
 import { expectProjectorFits, words } from './projector-check.js';
 import { expectAxeClean } from './axe.js';
-import { addItem } from '../../app/model/agenda.js';
+import { addItem, editItem } from '../../app/model/agenda.js';
 import { goToItem, setAnnouncement } from '../../app/model/run.js';
 import { nextSpeaker, raiseHand } from '../../app/model/stack.js';
 import { resetTimer, startTimer } from '../../app/model/timers.js';
@@ -21,6 +24,7 @@ import { broadcast, planRound, startRound } from '../../app/model/breakouts.js';
 import { addAmendment, addProposal, decideAmendment, setHandCount, setOutcome } from '../../app/model/proposals.js';
 import { setMeta } from '../../app/model/meta.js';
 import { readScreenLanguages, setScreenLanguages } from '../../app/model/screen-languages.js';
+import { ANNOUNCEMENT_KEY, itemTitleKey, promptKey, proposalKey } from '../../app/model/translations.js';
 
 const SHOTS = '/work/shots/h3';
 const SIZES = [
@@ -223,3 +227,91 @@ it('[L53][L16] the projector’s switcher: unseen by the room, reached with Tab,
     await expectProjectorFits(page, `projector-${viewport.width}x${viewport.height}-after-switch-es`, { shots: SHOTS });
   }
 });
+
+/** An interpreter of `language` saves a translation, as the desk posts it without JavaScript. */
+async function translate(language: string, key: string, from: string, text: string): Promise<void> {
+  const link = await mintLink(h.server.url, asm, { role: 'interpreter', scope: language });
+  const phone = new Phone(h.server.url);
+  expect(await phone.join(link.token)).toBe(303);
+  const res = await phone.post(`/a/${asm.id}/interpret?index`, { key, from, text, base: '' });
+  expect(res.status).toBe(200);
+  await res.arrayBuffer();
+}
+
+/** The versions a wall text shows, in order: `[lang, dir, text]`, `lang` null for the original. */
+async function versions(page: Page, testid: string): Promise<[string | null, string | null, string][]> {
+  return page
+    .getByTestId(testid)
+    .first()
+    .locator('[data-wall-part]')
+    .evaluateAll((els) => els.map((el) => [el.getAttribute('lang'), el.getAttribute('dir'), el.textContent ?? ''] as [string | null, string | null, string]));
+}
+
+it('[L54][N25] bilingual mode: the title, the announcement, the proposal and the questions beside their Somali (then Arabic) translation, live; a text edited since shows its original alone; it fits and is axe clean', async () => {
+  const TITLE_EN = 'Vote on the joint strike fund for the warehouse campaign';
+  const TITLE_SO = 'Codbixinta sanduuqa shaqo joojinta ee ololaha bakhaarka';
+  const NOTICE_EN = 'Childcare is in room 104 until nine; the bus to the picket leaves at seven from the north door';
+  const NOTICE_SO = 'Xannaanada carruurtu waxay ku jirtaa qolka 104 ilaa sagaalka; baska wuxuu baxayaa toddobada';
+  const NOTICE_AR = 'رعاية الأطفال في الغرفة 104 حتى التاسعة؛ تغادر الحافلة إلى الاعتصام في السابعة من الباب الشمالي';
+  const PROPOSAL_EN = 'That the assembly sets up a joint strike fund, paying strikers weekly from the first week, with a monthly report to this assembly';
+  const PROPOSAL_SO = 'In shirku sameeyo sanduuq wadaag ah oo shaqo joojinta, kaas oo bixiya toddobaad kasta, warbixin bille ah';
+  setScreenLanguages(plenary.doc, ['so', 'en']);
+  const item = addItem(plenary.doc, { title: TITLE_EN, kind: 'proposal', minutes: 20 });
+  goToItem(plenary.doc, item, Date.now());
+  setAnnouncement(plenary.doc, NOTICE_EN);
+  const proposal = addProposal(plenary.doc, { itemId: item, text: PROPOSAL_EN, by: 'Hodan' }, Date.now());
+  const pages = await projectors();
+  for (const page of pages) await page.getByTestId('current-title').getByText(TITLE_EN).waitFor();
+
+  // The Somali interpreter translates; every projector shows it beside the original, without a reload.
+  await translate('so', itemTitleKey(item), TITLE_EN, TITLE_SO);
+  await translate('so', ANNOUNCEMENT_KEY, NOTICE_EN, NOTICE_SO);
+  await translate('so', proposalKey(proposal), PROPOSAL_EN, PROPOSAL_SO);
+  for (const page of pages) {
+    await eventually(async () => expect(await versions(page, 'current-title')).toEqual([['so', 'ltr', TITLE_SO], [null, 'auto', TITLE_EN]]));
+    expect(await versions(page, 'announcement')).toEqual([['so', 'ltr', NOTICE_SO], [null, 'auto', NOTICE_EN]]);
+    await eventually(async () => expect(await versions(page, 'current-text')).toEqual([['so', 'ltr', PROPOSAL_SO], [null, 'auto', PROPOSAL_EN]]));
+    const { width, height } = page.viewportSize()!;
+    await expectProjectorFits(page, `projector-${width}x${height}-so-en-translated-item`, { shots: SHOTS });
+  }
+
+  // The facilitator edits the title: its Somali version is out of date and leaves the wall.
+  editItem(plenary.doc, item, { title: `${TITLE_EN}, amended` });
+  for (const page of pages) {
+    await eventually(async () => expect(await page.getByTestId('current-title').textContent()).toBe(`${TITLE_EN}, amended`));
+    expect(await page.getByTestId('current-title').getAttribute('dir')).toBe('auto');
+    expect(await versions(page, 'announcement')).toEqual([['so', 'ltr', NOTICE_SO], [null, 'auto', NOTICE_EN]]);
+  }
+
+  // Arabic and English: the Arabic column runs right to left inside the English page.
+  await translate('ar', ANNOUNCEMENT_KEY, NOTICE_EN, NOTICE_AR);
+  setScreenLanguages(plenary.doc, ['ar', 'en']);
+  for (const page of pages) {
+    await eventually(async () => expect(await versions(page, 'announcement')).toEqual([['ar', 'rtl', NOTICE_AR], [null, 'auto', NOTICE_EN]]));
+    const { width, height } = page.viewportSize()!;
+    await expectProjectorFits(page, `projector-${width}x${height}-ar-en-translated-announcement`, { shots: SHOTS });
+  }
+
+  // A round: its questions, translated, one row per question, a column per language.
+  const PROMPT_EN = 'What is your workplace ready to do on May Day?';
+  const PROMPT_SO = 'Goobtaada shaqadu maxay diyaar u tahay inay samayso Maalinta Shaqaalaha?';
+  const round = addItem(plenary.doc, { title: 'Breakouts by workplace', kind: 'breakout', minutes: 20 });
+  goToItem(plenary.doc, round, Date.now());
+  planRound(plenary.doc, round, { prompts: [PROMPT_EN, 'Who will ask the other workplaces before the next assembly?'], minutes: 15, assignment: 'count-off', tables: [{ label: '' }, { label: '' }, { label: '' }] });
+  startRound(plenary.doc, round, Date.now());
+  setScreenLanguages(plenary.doc, ['so', 'en']);
+  await translate('so', promptKey(round, 0), PROMPT_EN, PROMPT_SO);
+  for (const page of pages) {
+    const first = page.getByTestId('screen-prompts').locator('li').first();
+    await eventually(async () =>
+      expect(await first.locator('[data-wall-part]').evaluateAll((els) => els.map((el) => [el.getAttribute('lang'), el.textContent]))).toEqual([
+        ['so', PROMPT_SO],
+        [null, PROMPT_EN],
+      ]),
+    );
+    // The second question has no translation: the original alone, in its own direction.
+    expect(await page.getByTestId('screen-prompts').locator('li').nth(1).getAttribute('dir')).toBe('auto');
+    const { width, height } = page.viewportSize()!;
+    await expectProjectorFits(page, `projector-${width}x${height}-so-en-translated-round`, { shots: SHOTS });
+  }
+}, 120_000);
