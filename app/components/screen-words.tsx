@@ -30,8 +30,13 @@ export function useScreenWords(own?: readonly I18n[]): { say: Say; languages: re
   const given = useContext(ScreenLanguagesContext);
   // The projector's route, which provides the languages, passes them itself.
   const chosen = own ?? given;
-  const languages = chosen && chosen.length ? chosen : [i18n];
-  const say = useMemo<Say>(() => (what, options, layout = 'inline') => sayIn(languages, i18n.language, what, options, layout), [languages, i18n.language]);
+  const languages = useMemo(() => (chosen && chosen.length ? chosen : [i18n]), [chosen, i18n]);
+  const say = useMemo<Say>(
+    () =>
+      (what, options, layout = 'inline') =>
+        sayIn(languages, i18n.language, what, options, layout),
+    [languages, i18n.language],
+  );
   return { say, languages };
 }
 

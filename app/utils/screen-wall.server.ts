@@ -12,7 +12,10 @@ import { toBase64 } from './guards.server';
  */
 export async function screenWall(context: AppLoadContext, request: Request, assemblyId: string) {
   const page = languageFor(request);
-  const { codes, interpreted } = await context.services.readDoc(`${assemblyId}/plenary`, (doc) => ({ codes: readScreenLanguages(doc), interpreted: interpretedLanguages(doc) }));
+  const { codes, interpreted } = await context.services.readDoc(`${assemblyId}/plenary`, (doc) => ({
+    codes: readScreenLanguages(doc),
+    interpreted: interpretedLanguages(doc),
+  }));
   const translations: Record<string, string> = {};
   for (const code of codes.length ? codes : [page]) {
     if (interpreted.includes(code)) translations[code] = toBase64(await context.services.docState(translationsDocName(assemblyId, code)));

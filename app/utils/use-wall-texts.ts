@@ -38,7 +38,8 @@ export function useWallTextsOf(
       for (const { language, entries } of sets) {
         const s = shown(source, entries.get(key));
         // An out-of-date translation is not shown: the original stands for it ([L21]).
-        const part: WallPart = s.state === 'current' ? { text: s.text, language: language.language, dir: language.dir() } : { text: source, language: null, dir: 'auto' };
+        const part: WallPart =
+          s.state === 'current' ? { text: s.text, language: language.language, dir: language.dir() } : { text: source, language: null, dir: 'auto' };
         if (!parts.some((p) => p.text === part.text)) parts.push(part);
       }
       return parts.length ? parts : [{ text: source, language: null, dir: 'auto' }];

@@ -12,7 +12,12 @@ import { expectAxeClean } from './axe.js';
 /** Fails unless the projector fits its window with the join block whole; then axe, then a screenshot to `shots` (if it exists). */
 export async function expectProjectorFits(page: Page, label: string, { axe = true, shots }: { axe?: boolean; shots?: string } = {}): Promise<void> {
   await eventually(async () => {
-    const m = await page.evaluate(() => ({ sh: document.documentElement.scrollHeight, ih: innerHeight, sw: document.documentElement.scrollWidth, iw: innerWidth }));
+    const m = await page.evaluate(() => ({
+      sh: document.documentElement.scrollHeight,
+      ih: innerHeight,
+      sw: document.documentElement.scrollWidth,
+      iw: innerWidth,
+    }));
     expect(m.sh, `${label}: page height`).toBeLessThanOrEqual(m.ih);
     expect(m.sw, `${label}: page width`).toBeLessThanOrEqual(m.iw);
     for (const id of ['join-qr', 'join-code']) {

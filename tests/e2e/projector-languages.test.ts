@@ -31,12 +31,29 @@ const SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
 ];
-const TITLE = words(200, 'Report-back and vote on the joint strike fund, the picket rota for the warehouse campaign, childcare during actions and the Somali, Spanish and Hmong interpretation budget');
-const ANNOUNCEMENT = words(280, 'The kitchen crew asks everyone to bring cups back to the tables by the stage; the lost and found is at the check-in desk; childcare is in room 104 until nine, and the bus to the picket leaves at seven sharp from the north door');
+const TITLE = words(
+  200,
+  'Report-back and vote on the joint strike fund, the picket rota for the warehouse campaign, childcare during actions and the Somali, Spanish and Hmong interpretation budget',
+);
+const ANNOUNCEMENT = words(
+  280,
+  'The kitchen crew asks everyone to bring cups back to the tables by the stage; the lost and found is at the check-in desk; childcare is in room 104 until nine, and the bus to the picket leaves at seven sharp from the north door',
+);
 const SPEAKER = words(60, 'Maria Guadalupe Hernández-Ochoa de la Cruz y Villanueva Ramírez');
-const PROPOSAL = words(400, 'That the assembly sets up a joint strike fund held by the tenants union and the warehouse committee, paying strikers weekly from the first week, with a monthly report to this assembly and an audit by two people chosen by lot');
-const AMENDMENT = (n: number) => words(250, `Amendment ${n}: the fund also pays for childcare and transport for anyone on the picket line, and the report is translated into every language of the room before it is read out`);
-const PROMPT = (n: number) => words(290, `Question ${n}: what is your workplace ready to do on May Day, what do you need from the other workplaces, the unions and the neighbourhood committees to get there, and who will ask them before the next assembly`);
+const PROPOSAL = words(
+  400,
+  'That the assembly sets up a joint strike fund held by the tenants union and the warehouse committee, paying strikers weekly from the first week, with a monthly report to this assembly and an audit by two people chosen by lot',
+);
+const AMENDMENT = (n: number) =>
+  words(
+    250,
+    `Amendment ${n}: the fund also pays for childcare and transport for anyone on the picket line, and the report is translated into every language of the room before it is read out`,
+  );
+const PROMPT = (n: number) =>
+  words(
+    290,
+    `Question ${n}: what is your workplace ready to do on May Day, what do you need from the other workplaces, the unions and the neighbourhood committees to get there, and who will ask them before the next assembly`,
+  );
 
 /** The label "Now speaking" / "Join on your phone" in each language the test uses. */
 const NOW_SPEAKING = { en: 'Now speaking', so: 'Hadda hadlaya', ar: 'يتحدث الآن', es: 'Habla ahora' } as const;
@@ -75,7 +92,9 @@ async function projectors(): Promise<Page[]> {
 async function expectJoinIn(page: Page, codes: ('en' | 'so' | 'ar')[]): Promise<void> {
   const heading = page.getByTestId('join-block').locator('p').first();
   await eventually(async () => {
-    const parts = await heading.locator('[data-screen-lang]').evaluateAll((els) => els.map((el) => ({ lang: el.getAttribute('lang'), dir: el.getAttribute('dir'), text: el.textContent })));
+    const parts = await heading
+      .locator('[data-screen-lang]')
+      .evaluateAll((els) => els.map((el) => ({ lang: el.getAttribute('lang'), dir: el.getAttribute('dir'), text: el.textContent })));
     expect(parts).toEqual(codes.map((c) => ({ lang: c, dir: c === 'ar' ? 'rtl' : 'ltr', text: JOIN[c] })));
   });
 }
@@ -91,8 +110,17 @@ it('[L51][L52][N25] Somali and English, then Arabic and English: every state fit
     {
       name: 'item-speaker-announcement',
       setUp: () => {
-        const item = addItem(plenary.doc, { title: TITLE, kind: 'report', minutes: 15, interpretation: 'Spanish ch. 2, Somali ch. 3, Oromo 91.5 MHz, Hmong ch. 4, Amharic ch. 5, Vietnamese ch. 6' });
-        addItem(plenary.doc, { title: words(200, 'Next: the picket rota and who drives the vans to the warehouse gates on Thursday morning before dawn'), kind: 'discussion', minutes: 10 });
+        const item = addItem(plenary.doc, {
+          title: TITLE,
+          kind: 'report',
+          minutes: 15,
+          interpretation: 'Spanish ch. 2, Somali ch. 3, Oromo 91.5 MHz, Hmong ch. 4, Amharic ch. 5, Vietnamese ch. 6',
+        });
+        addItem(plenary.doc, {
+          title: words(200, 'Next: the picket rota and who drives the vans to the warehouse gates on Thursday morning before dawn'),
+          kind: 'discussion',
+          minutes: 10,
+        });
         goToItem(plenary.doc, item, Date.now());
         setAnnouncement(plenary.doc, ANNOUNCEMENT);
         raiseHand(plenary.doc, { name: SPEAKER, kind: 'speak' }, Date.now());
@@ -268,9 +296,22 @@ it('[L54][N25] bilingual mode: the title, the announcement, the proposal and the
   await translate('so', ANNOUNCEMENT_KEY, NOTICE_EN, NOTICE_SO);
   await translate('so', proposalKey(proposal), PROPOSAL_EN, PROPOSAL_SO);
   for (const page of pages) {
-    await eventually(async () => expect(await versions(page, 'current-title')).toEqual([['so', 'ltr', TITLE_SO], [null, 'auto', TITLE_EN]]));
-    expect(await versions(page, 'announcement')).toEqual([['so', 'ltr', NOTICE_SO], [null, 'auto', NOTICE_EN]]);
-    await eventually(async () => expect(await versions(page, 'current-text')).toEqual([['so', 'ltr', PROPOSAL_SO], [null, 'auto', PROPOSAL_EN]]));
+    await eventually(async () =>
+      expect(await versions(page, 'current-title')).toEqual([
+        ['so', 'ltr', TITLE_SO],
+        [null, 'auto', TITLE_EN],
+      ]),
+    );
+    expect(await versions(page, 'announcement')).toEqual([
+      ['so', 'ltr', NOTICE_SO],
+      [null, 'auto', NOTICE_EN],
+    ]);
+    await eventually(async () =>
+      expect(await versions(page, 'current-text')).toEqual([
+        ['so', 'ltr', PROPOSAL_SO],
+        [null, 'auto', PROPOSAL_EN],
+      ]),
+    );
     const { width, height } = page.viewportSize()!;
     await expectProjectorFits(page, `projector-${width}x${height}-so-en-translated-item`, { shots: SHOTS });
   }
@@ -280,14 +321,22 @@ it('[L54][N25] bilingual mode: the title, the announcement, the proposal and the
   for (const page of pages) {
     await eventually(async () => expect(await page.getByTestId('current-title').textContent()).toBe(`${TITLE_EN}, amended`));
     expect(await page.getByTestId('current-title').getAttribute('dir')).toBe('auto');
-    expect(await versions(page, 'announcement')).toEqual([['so', 'ltr', NOTICE_SO], [null, 'auto', NOTICE_EN]]);
+    expect(await versions(page, 'announcement')).toEqual([
+      ['so', 'ltr', NOTICE_SO],
+      [null, 'auto', NOTICE_EN],
+    ]);
   }
 
   // Arabic and English: the Arabic column runs right to left inside the English page.
   await translate('ar', ANNOUNCEMENT_KEY, NOTICE_EN, NOTICE_AR);
   setScreenLanguages(plenary.doc, ['ar', 'en']);
   for (const page of pages) {
-    await eventually(async () => expect(await versions(page, 'announcement')).toEqual([['ar', 'rtl', NOTICE_AR], [null, 'auto', NOTICE_EN]]));
+    await eventually(async () =>
+      expect(await versions(page, 'announcement')).toEqual([
+        ['ar', 'rtl', NOTICE_AR],
+        [null, 'auto', NOTICE_EN],
+      ]),
+    );
     const { width, height } = page.viewportSize()!;
     await expectProjectorFits(page, `projector-${width}x${height}-ar-en-translated-announcement`, { shots: SHOTS });
   }
@@ -297,7 +346,12 @@ it('[L54][N25] bilingual mode: the title, the announcement, the proposal and the
   const PROMPT_SO = 'Goobtaada shaqadu maxay diyaar u tahay inay samayso Maalinta Shaqaalaha?';
   const round = addItem(plenary.doc, { title: 'Breakouts by workplace', kind: 'breakout', minutes: 20 });
   goToItem(plenary.doc, round, Date.now());
-  planRound(plenary.doc, round, { prompts: [PROMPT_EN, 'Who will ask the other workplaces before the next assembly?'], minutes: 15, assignment: 'count-off', tables: [{ label: '' }, { label: '' }, { label: '' }] });
+  planRound(plenary.doc, round, {
+    prompts: [PROMPT_EN, 'Who will ask the other workplaces before the next assembly?'],
+    minutes: 15,
+    assignment: 'count-off',
+    tables: [{ label: '' }, { label: '' }, { label: '' }],
+  });
   startRound(plenary.doc, round, Date.now());
   setScreenLanguages(plenary.doc, ['so', 'en']);
   await translate('so', promptKey(round, 0), PROMPT_EN, PROMPT_SO);

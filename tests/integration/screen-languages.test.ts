@@ -111,9 +111,11 @@ describe('[L54] the room’s texts beside their translations', () => {
     const at = html.indexOf(`data-testid="${testid}"`);
     expect(at, testid).toBeGreaterThan(-1);
     const holder = html.slice(html.lastIndexOf('<', at), html.indexOf('</p>', at));
-    return [...holder.matchAll(/<span lang="(\w+)" dir="(\w+)"[^>]*data-wall-part="\w+"[^>]*>([^<]*)<\/span>|<span dir="auto"[^>]*data-wall-part="original"[^>]*>([^<]*)<\/span>/g)].map((m) =>
-      m[1] ? { lang: m[1], dir: m[2], text: m[3] } : { lang: null, dir: 'auto', text: m[4] },
-    );
+    return [
+      ...holder.matchAll(
+        /<span lang="(\w+)" dir="(\w+)"[^>]*data-wall-part="\w+"[^>]*>([^<]*)<\/span>|<span dir="auto"[^>]*data-wall-part="original"[^>]*>([^<]*)<\/span>/g,
+      ),
+    ].map((m) => (m[1] ? { lang: m[1], dir: m[2], text: m[3] } : { lang: null, dir: 'auto', text: m[4] }));
   };
 
   it('[L54] Somali and English: the served page shows the Somali title and announcement beside the originals; an edited title shows the original alone', async () => {

@@ -47,7 +47,12 @@ describe('[L51] a label in the projector’s languages', () => {
     return h('p', null, useScreenWords().say(k, undefined, layout));
   }
   const render = (languages: ReturnType<typeof createI18n>[] | null, k: string, layout?: WordsLayout) =>
-    renderToStaticMarkup(h(I18nProvider, { i18n: en, children: languages ? h(ScreenLanguagesProvider, { languages, children: h(Label, { k, layout }) }) : h(Label, { k, layout }) }));
+    renderToStaticMarkup(
+      h(I18nProvider, {
+        i18n: en,
+        children: languages ? h(ScreenLanguagesProvider, { languages, children: h(Label, { k, layout }) }) : h(Label, { k, layout }),
+      }),
+    );
 
   it('in the page’s own language alone: the plain words, as on any page', () => {
     expect(render(null, 'stack.nowSpeaking')).toBe('<p>Now speaking</p>');
