@@ -6,7 +6,6 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
@@ -16,6 +15,7 @@ import { createI18n, FALLBACK_LANGUAGE } from './i18n/i18n';
 import { languageFor } from './i18n/language.server';
 import { I18nProvider, useTranslation } from './i18n/react';
 import { useNonce } from './utils/nonce';
+import { hostTimeZone } from './model/time-zone';
 import { pageTitle } from './utils/page-title';
 import stylesheet from './tailwind.css?url';
 
@@ -38,6 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     catalogue: CATALOGUES[language],
     fallback: FALLBACKS[language],
     now: Date.now(),
+    // The server's zone: an assembly without its own shows its times in it ([L34]).
+    timeZone: hostTimeZone(),
   };
 }
 
@@ -86,7 +88,7 @@ export function ErrorBoundary() {
   const { t } = useTranslation();
   if (isNetworkFailure(error)) return <OfflineNotice />;
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message = status === 401 || status === 403 || status === 404 ? t(`errors.${status}`) : t('errors.generic');
+  const message = status === 400 || status === 401 || status === 403 || status === 404 ? t(`errors.${status}`) : t('errors.generic');
   return (
     <main className="mx-auto max-w-xl p-6">
       <p className="text-6xl font-black text-stone-700">{status}</p>

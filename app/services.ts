@@ -136,6 +136,26 @@ export interface MinutesDraft {
 /** A revision-checked change: done, or refused with what is stored now. */
 export type DraftResult<T> = ({ ok: true } & T) | { ok: false; current: MinutesDraft };
 
+/**
+ * One language's translation of one published version of the minutes ([L60]), made by that
+ * language's interpreters from that version. Saved like the draft: every save names the revision
+ * it was based on, and a stale one changes nothing.
+ */
+export interface MinutesTranslation {
+  version: number;
+  /** The language's code, as the interpreter link's scope carries it (`es`, `so`). */
+  language: string;
+  /** The text, or null when there is none (never written, or emptied). */
+  markdown: string | null;
+  /** 0 before the first save; every save adds one, so a number never comes back. */
+  revision: number;
+  /** When the text was saved (ms since the epoch); null when there is none. */
+  updatedAt: number | null;
+}
+
+/** A translation saved, or refused: `current` is what is stored now, null when that version was never published. */
+export type TranslationResult = { ok: true; translation: MinutesTranslation } | { ok: false; current: MinutesTranslation | null };
+
 export interface PlenaryServices {
   getAssembly(id: string): Promise<AssemblySummary | null>;
   /** The session a request holds for one assembly (cookie or bearer token), or null. */
@@ -230,6 +250,15 @@ export interface PlenaryServices {
   discardMinutesDraft(assemblyId: string, basedOn: number): Promise<DraftResult<{ draft: MinutesDraft }>>;
   /** Publishes a new version and deletes the draft, if `basedOn` is its current revision ([D3]). */
   publishMinutesDraft(assemblyId: string, markdown: string, basedOn: number): Promise<DraftResult<{ version: number }>>;
+  /** One language's translation of a published version (`revision: 0, markdown: null` when there is none). */
+  getMinutesTranslation(assemblyId: string, version: number, language: string): Promise<MinutesTranslation>;
+  /** The languages a published version has a translation in, by code. */
+  listMinutesTranslations(assemblyId: string, version: number): Promise<{ language: string; revision: number; updatedAt: number }[]>;
+  /**
+   * Saves a translation of a published version if `basedOn` is its current revision ([L62]); null
+   * `markdown` empties it. Refused (`current: null`) when the version was never published.
+   */
+  saveMinutesTranslation(assemblyId: string, version: number, language: string, markdown: string | null, basedOn: number): Promise<TranslationResult>;
 
   /** Deletes the assembly now: every row of it, its live documents dropped, its sockets closed. */
   deleteAssembly(assemblyId: string): Promise<void>;

@@ -63,7 +63,7 @@ export function checkCatalogue(code: string, own: Catalogue, english: Catalogue)
     if (value === undefined) report.missing.push(key);
     else compare(report, key, value, [lookup(english, key)!]);
   }
-  for (const [base, forms] of pluralBases) {
+  for (const base of pluralBases.keys()) {
     if (lookup(own, `${base}_other`) === undefined) {
       report.missing.push(`${base}_other`);
       continue;

@@ -136,11 +136,12 @@ async function startOn(folder: DataFolder, config: PlenaryConfig, languages: Loa
   app.use(addressGuard);
   app.use(originCheck({ publicUrl: config.publicUrl }));
   app.use(bodyGuard);
-  // The minutes editor's 5 MiB is for that assembly's facilitators; anyone else has a form's ([W8]).
+  // The minutes editor's 5 MiB is for that assembly's facilitators, the minutes translation's for
+  // its interpreters; anyone else has a form's ([W8]).
   app.use(
-    largeBodyGate(async (req, assemblyId) => {
+    largeBodyGate(async (req, assemblyId, role) => {
       const session = await access.sessionFromHeaders(req.headers.authorization, req.headers.cookie, assemblyId);
-      return session?.grant.role === 'facilitator' && session.grant.assemblyId === assemblyId;
+      return session?.grant.role === role && session.grant.assemblyId === assemblyId;
     }),
   );
   // Phones on hall wifi: pages, data and assets go out compressed (websockets are not touched).

@@ -37,7 +37,7 @@ function useRead<S, T>(source: S, listen: Listen<S>, read: (source: S) => T): T 
   return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
 
-const deep: Listen<Y.AbstractType<any>> = (type, onChange) => {
+const deep: Listen<Y.AbstractType<unknown>> = (type, onChange) => {
   type.observeDeep(onChange);
   return () => type.unobserveDeep(onChange);
 };
@@ -48,6 +48,7 @@ const anyUpdate: Listen<Y.Doc> = (doc, onChange) => {
 };
 
 /** Reads a value derived from a Yjs type and re-renders when anything under it changes. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Y.Map<V> and Y.Array<V> are only assignable to AbstractType<any> (Yjs's own event type is invariant)
 export function useY<T, Type extends Y.AbstractType<any>>(type: Type, read: (type: Type) => T): T {
   return useRead(type, deep as Listen<Type>, read);
 }

@@ -3,11 +3,9 @@ import type * as Y from 'yjs';
 import { useServerNow } from '~/collab/use-server-now';
 import { schedule, type AgendaItem } from '~/model/agenda';
 import { JumpLink } from './console-layout';
-
-/** The hall's start time as typed (`2026-05-01T18:00`) in ms, read as UTC so every screen agrees. */
-function hallMs(startsAt: string): number {
-  return new Date(`${startsAt}Z`).getTime();
-}
+import { formatInstant } from '~/i18n/format';
+import { wallToInstant } from '~/model/time-zone';
+import { useDocTimeZone } from '~/utils/use-time-zone';
 
 /**
  * The agenda's plan while it is built ([G7]): how long the items add up to, and — given the
@@ -20,20 +18,20 @@ export function AgendaPlan({ doc, agenda, startsAt }: { doc: Y.Doc; agenda: Agen
   if (agenda.length === 0) return null;
   const planned = agenda.reduce((sum, i) => sum + i.minutes, 0);
   const length = planned >= 60 ? t('agenda.planHours', { hours: Math.floor(planned / 60), minutes: planned % 60 }) : t('agenda.planMinutes', { count: planned });
-  // The hall's clock as typed: formatted in UTC, so the server's render and every laptop agree.
-  const hall = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short', timeZone: 'UTC' });
-  const start = startsAt ? hallMs(startsAt) : NaN;
+  // The hall's clock: the start time as typed, in the assembly's zone, so the server's render and
+  // every laptop agree whatever zone the laptop is set to ([L34]).
+  const zone = useDocTimeZone(doc);
+  const start = startsAt ? wallToInstant(startsAt, zone) : NaN;
   const running = agenda.some((i) => i.startedAt !== null);
   // From now on this laptop's clock, which is the hall's: only once the room runs.
   const plan = running && now !== null ? schedule(doc, now) : null;
-  const local = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
   return (
     <div className="mt-2 rounded-lg bg-stone-100 px-3 py-2" data-testid="agenda-plan">
       <p className="font-bold" data-testid="agenda-plan-total" data-minutes={planned}>
         {t('agenda.planTotal', { count: agenda.length, length })}
       </p>
       {Number.isFinite(start) ? (
-        <p data-testid="agenda-plan-end">{t('agenda.planEnds', { start: hall.format(start), end: hall.format(start + planned * 60_000) })}</p>
+        <p data-testid="agenda-plan-end">{t('agenda.planEnds', { start: formatInstant(i18n.language, start, zone, 'time', true), end: formatInstant(i18n.language, start + planned * 60_000, zone) })}</p>
       ) : (
         <p className="text-sm text-stone-700">
           {t('agenda.planNoStart')}{' '}
@@ -44,7 +42,7 @@ export function AgendaPlan({ doc, agenda, startsAt }: { doc: Y.Doc; agenda: Agen
       )}
       {plan ? (
         <p className="font-semibold" data-testid="agenda-plan-projected">
-          {t('agenda.planProjected', { end: local.format(now! + plan.remainingMinutes * 60_000) })}
+          {t('agenda.planProjected', { end: formatInstant(i18n.language, now! + plan.remainingMinutes * 60_000, zone) })}
         </p>
       ) : null}
     </div>

@@ -1,5 +1,7 @@
 import { useTranslation } from '~/i18n/react';
 import type { AgendaItem } from '~/model/agenda';
+import { itemTitleKey } from '~/model/translations';
+import { Translated, TranslationNote } from './translated';
 
 /** The agenda as the room follows it: where the room is, what is done, what comes next. */
 export function AgendaView({ agenda, currentId }: { agenda: AgendaItem[]; currentId: string | null }) {
@@ -18,10 +20,12 @@ export function AgendaView({ agenda, currentId }: { agenda: AgendaItem[]; curren
             <div className="flex items-baseline justify-between gap-3">
               <p className="min-w-0 text-lg font-bold">
                 {current ? <span className="me-2 rounded bg-stone-950 px-2 py-0.5 text-sm text-white">{t('agenda.now')}</span> : null}
-                <span dir="auto">{item.title}</span>
+                <Translated k={itemTitleKey(item.id)} source={item.title} note={false} />
               </p>
               <span className="shrink-0 text-sm font-semibold">{t('agenda.minutes', { count: item.minutes })}</span>
             </div>
+            {/* The current item's marker is said by its card above ("Now"). */}
+            <TranslationNote k={itemTitleKey(item.id)} source={item.title} announce={!current} />
             <p className="text-sm">
               {t(`agenda.kinds.${item.kind}`)}
               {item.status === 'done' && !current ? ` · ${t('agenda.done')}` : ''}

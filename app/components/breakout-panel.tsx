@@ -1,6 +1,7 @@
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from '~/i18n/react';
+import { errorText } from '~/i18n/error-text';
 import type * as Y from 'yjs';
 import { useDoc } from '~/collab/use-doc';
 import { serverNow } from '~/collab/use-server-now';
@@ -30,7 +31,7 @@ export function BreakoutPanel({ doc, assemblyId, itemId, round }: { doc: Y.Doc; 
       setError(null);
     } catch (err) {
       if (!(err instanceof BreakoutError)) throw err;
-      setError(err.message);
+      setError(errorText(t, err));
     }
   };
   const send = (e: FormEvent) => {
@@ -132,7 +133,7 @@ function PlanForm({ doc, itemId, round, onError }: { doc: Y.Doc; itemId: string;
       onError(null);
     } catch (err) {
       if (!(err instanceof BreakoutError)) throw err;
-      onError(err.message);
+      onError(errorText(t, err));
     }
   };
   const suggested = tablesFor(Number(people), Number(size));

@@ -1,5 +1,6 @@
 import { Form, useActionData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
+import { formatInstant } from '~/i18n/format';
 import { Button } from './ui/button';
 import { Card } from './ui/card';
 import { Input, Select } from './ui/field';
@@ -10,11 +11,12 @@ import { Input, Select } from './ui/field';
  */
 type Schedule = { days: number; at: number | null } | null;
 
-export function DangerZone({ title, schedule }: { title: string; schedule: Schedule }) {
+/** `timeZone`: the assembly's, for the day it deletes itself ([L34]). */
+export function DangerZone({ title, schedule, timeZone = 'UTC' }: { title: string; schedule: Schedule; timeZone?: string }) {
   const { t, i18n } = useTranslation();
   const result = useActionData<{ error?: string; deleteSchedule?: Schedule }>();
   const current = result && 'deleteSchedule' in result ? (result.deleteSchedule ?? null) : schedule;
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' });
+  const date = { format: (at: number | Date) => formatInstant(i18n.language, Number(at), timeZone, 'date') };
   return (
     <Card className="border-red-800" aria-labelledby="danger-heading">
       <h2 id="danger-heading" className="text-xl font-black text-red-900">

@@ -2,6 +2,7 @@ import { Form, useRouteLoaderData } from '@remix-run/react';
 import type { loader as rootLoader } from '~/root';
 import { useEffect, useState } from 'react';
 import { useTranslation } from '~/i18n/react';
+import { formatInstant } from '~/i18n/format';
 import type { AgendaItem } from '~/model/agenda';
 import { MAX_TABLES } from '~/model/breakouts';
 import { ROLES, type LinkSummary, type Role } from '~/services';
@@ -31,8 +32,11 @@ export function LinksPanel({
   join,
   minted,
   error,
+  timeZone = 'UTC',
 }: {
   agenda: AgendaItem[];
+  /** The assembly's zone, for when each link was made ([L34]). */
+  timeZone?: string;
   links: LinkSummary[];
   join: { url: string; qr: string } | null;
   /** The link the last submission made, if it made one. */
@@ -54,8 +58,8 @@ export function LinksPanel({
     setFormRound((n) => n + 1);
   }, [minted]);
   const shown = mintedAll.length > 0 ? mintedAll : minted ? [minted] : [];
-  // UTC on both sides, so the server's render and the browser's agree.
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  // The assembly's zone on both sides, so the server's render and the browser's agree.
+  const dateFormat = { format: (at: number | Date) => formatInstant(i18n.language, Number(at), timeZone, 'date-time') };
 
   return (
     <div>

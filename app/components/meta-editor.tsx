@@ -2,12 +2,15 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '~/i18n/react';
 import type * as Y from 'yjs';
 import { setMeta, type AssemblyMeta } from '~/model/meta';
-import { parseAssemblyForm } from '~/utils/assembly-schema';
+import { assemblyFieldErrors, parseAssemblyForm, type AssemblyField } from '~/utils/assembly-schema';
+import { timeZones } from '~/model/time-zone';
+import { useTimeZone } from '~/utils/use-time-zone';
+import { TimeZoneField } from './time-zone-field';
 import { LanguageChoices } from './language-choices';
 import { Button } from './ui/button';
 import { Field, Input } from './ui/field';
 
-type Errors = Partial<Record<'title' | 'startsAt' | 'place' | 'languages', string>>;
+type Errors = Partial<Record<AssemblyField, string>>;
 
 /** The assembly's details, edited in the shared document: every screen shows the change at once. */
 export function MetaEditor({ doc, meta }: { doc: Y.Doc; meta: AssemblyMeta }) {
@@ -15,6 +18,7 @@ export function MetaEditor({ doc, meta }: { doc: Y.Doc; meta: AssemblyMeta }) {
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState(false);
+  const zone = useTimeZone(meta);
   const returnFocus = useRef(false);
   useEffect(() => {
     if (open || !returnFocus.current) return;
@@ -31,7 +35,7 @@ export function MetaEditor({ doc, meta }: { doc: Y.Doc; meta: AssemblyMeta }) {
     const form = new FormData(e.currentTarget);
     const parsed = parseAssemblyForm(form);
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setErrors(assemblyFieldErrors(parsed.error.issues));
       return;
     }
     setErrors({});
@@ -68,6 +72,10 @@ export function MetaEditor({ doc, meta }: { doc: Y.Doc; meta: AssemblyMeta }) {
         {({ id, describedBy, invalid }) => <Input id={id} name="place" defaultValue={meta.place ?? ''} maxLength={200} aria-describedby={describedBy} aria-invalid={invalid} />}
       </Field>
       <LanguageChoices checked={meta.languages} error={errors.languages} className="mb-5 sm:col-span-2" />
+      <div className="sm:col-span-2">
+        {/* Opened only after a click: the browser's own list of zones, no server render to match. */}
+        <TimeZoneField id="meta-timeZone" zones={timeZones()} value={zone} error={errors.timeZone} />
+      </div>
       <div className="flex gap-2 sm:col-span-2">
         <Button type="submit">{t('console.save')}</Button>
         <Button type="button" variant="secondary" onClick={close}>

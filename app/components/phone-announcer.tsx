@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '~/i18n/react';
 import { useServerNow } from '~/collab/use-server-now';
 import type { Proposal } from '~/model/proposals';
+import { proposalKey } from '~/model/translations';
+import { useShown } from './translated';
 import type { StackView } from '~/model/stack';
 import { remainingMs, type TimerState } from '~/model/timers';
 
@@ -67,18 +69,20 @@ export function PhoneAnnouncer({
     setPolite(t('announce.over'));
   }, [over, itemId, t]);
 
-  // A vote opening and closing: said when it changes, not for the state the page loaded in.
+  // A vote opening and closing: said when it changes, not for the state the page loaded in; the
+  // proposal in this phone's language when its translation is current ([L71]).
+  const spoken = useShown(proposal ? proposalKey(proposal.id) : '', proposal?.text ?? '').shown.text;
   const voteKey = proposal ? `${proposal.id}:${proposal.vote.open ? 'open' : proposal.vote.closed || proposal.outcome ? 'closed' : 'none'}:${proposal.outcome ?? ''}` : null;
   const seenVote = useRef(voteKey);
   useEffect(() => {
     if (!proposal || voteKey === seenVote.current) return;
     const before = seenVote.current;
     seenVote.current = voteKey;
-    if (proposal.vote.open) setAssertive(t('announce.voteOpen', { text: proposal.text }));
+    if (proposal.vote.open) setAssertive(t('announce.voteOpen', { text: spoken }));
     else if (before?.startsWith(`${proposal.id}:`) && (proposal.vote.closed || proposal.outcome)) {
       setPolite(proposal.outcome ? t('announce.voteClosed', { outcome: t(`proposals.outcomes.${proposal.outcome}`) }) : t('announce.voteClosedNoOutcome'));
     }
-  }, [voteKey, proposal, t]);
+  }, [voteKey, proposal, spoken, t]);
 
   return (
     <>

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from '~/i18n/react';
+import { formatInstant } from '~/i18n/format';
+import { useDocTimeZone } from '~/utils/use-time-zone';
 import type * as Y from 'yjs';
 import { serverNow } from '~/collab/use-server-now';
 import { reviseText } from '~/model/proposal-edits';
@@ -16,7 +18,8 @@ export function ProposalTextEditor({ doc, proposal: p, guard }: { doc: Y.Doc; pr
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const voted = p.vote.open || p.vote.closed;
-  const when = (at: number) => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short', dateStyle: 'short' }).format(new Date(at));
+  const zone = useDocTimeZone(doc);
+  const when = (at: number) => formatInstant(i18n.language, at, zone, 'date-time');
   const save = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);

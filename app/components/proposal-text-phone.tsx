@@ -1,5 +1,7 @@
 import { useTranslation } from '~/i18n/react';
 import type { Proposal } from '~/model/proposals';
+import { amendmentKey, proposalKey } from '~/model/translations';
+import { Translated } from './translated';
 
 /** "To carry: Two thirds" when the threshold is not a simple majority, else null. */
 function useNeeds(p: Proposal): string | null {
@@ -29,9 +31,7 @@ export function ProposalTextPhone({ proposal: p }: { proposal: Proposal }) {
           </span>
         ) : null}
       </h2>
-      <p dir="auto" className="break-words text-xl font-black" data-testid="current-text">
-        {p.text}
-      </p>
+      <Translated k={proposalKey(p.id)} source={p.text} as="p" className="break-words text-xl font-black" data-testid="current-text" />
       {needs ? (
         <p className="mt-1 font-bold" data-testid="needs">
           {needs}
@@ -44,7 +44,7 @@ export function ProposalTextPhone({ proposal: p }: { proposal: Proposal }) {
             {accepted.map((a) => (
               <li key={a.id}>
                 <span className="me-2 inline-block rounded bg-green-100 px-2 align-middle text-sm font-black uppercase text-green-900">✓ {t('decision.acceptedMark')}</span>
-                <span dir="auto" className="font-semibold">{a.text}</span>
+                <Translated k={amendmentKey(p.id, a.id)} source={a.text} className="font-semibold" />
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { useFetcher } from '@remix-run/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from '~/i18n/react';
+import { errorText } from '~/i18n/error-text';
 import type * as Y from 'yjs';
 import { serverNow } from '~/collab/use-server-now';
 import {
@@ -59,7 +60,7 @@ export function ProposalsPanel({
       return true;
     } catch (err) {
       if (!(err instanceof ProposalError)) throw err;
-      setError(err.message);
+      setError(errorText(t, err));
       return false;
     }
   };

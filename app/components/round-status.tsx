@@ -2,6 +2,8 @@ import { useTranslation } from '~/i18n/react';
 import { useDisplayNow } from '~/collab/use-server-now';
 import type { Round } from '~/model/breakouts';
 import { formatRemaining } from '~/model/timers';
+import { promptKey, roundMessageKey } from '~/model/translations';
+import { Translated } from './translated';
 
 /** A breakout round as every table sees it: the message to all tables, time left, the prompts. */
 export function RoundStatus({ round, size = 'phone' }: { round: Round; size?: 'phone' | 'room' }) {
@@ -12,9 +14,9 @@ export function RoundStatus({ round, size = 'phone' }: { round: Round; size?: 'p
   return (
     <div data-testid="round-status" data-round={round.status}>
       {round.message && round.status === 'running' ? (
-        <p role="status" className={`mb-3 rounded-lg bg-amber-300 p-3 font-black text-black ${big ? 'text-4xl' : 'text-xl'}`} data-testid="round-message">
-          {round.message}
-        </p>
+        <div role="status" className="mb-3 rounded-lg bg-amber-300 p-3 text-black" data-testid="round-message">
+          <Translated k={roundMessageKey(round.itemId)} source={round.message} as="p" className={`font-black ${big ? 'text-4xl' : 'text-xl'}`} />
+        </div>
       ) : null}
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <p className={`font-bold uppercase ${big ? 'text-2xl text-amber-300' : 'text-sm text-stone-700'}`}>
@@ -29,7 +31,10 @@ export function RoundStatus({ round, size = 'phone' }: { round: Round; size?: 'p
       {round.prompts.length > 0 ? (
         <ol className={`mt-2 list-decimal ps-6 ${big ? 'text-3xl' : 'text-lg'}`} data-testid="round-prompts">
           {round.prompts.map((p, i) => (
-            <li key={i} dir="auto">{p}</li>
+            // The list's numbers follow the page; the text its own language ([L15], [L71]).
+            <li key={i}>
+              <Translated k={promptKey(round.itemId, i)} source={p} />
+            </li>
           ))}
         </ol>
       ) : null}

@@ -4,6 +4,9 @@ import type * as Y from 'yjs';
 import { serverNow, useDisplayNow, useServerNow } from '~/collab/use-server-now';
 import { schedule, type AgendaItem } from '~/model/agenda';
 import type { AssemblyMeta } from '~/model/meta';
+import { formatInstant } from '~/i18n/format';
+import { wallToInstant } from '~/model/time-zone';
+import { useTimeZone } from '~/utils/use-time-zone';
 import { MAX_ANNOUNCEMENT, nextItem, setAnnouncement } from '~/model/run';
 import type { Round } from '~/model/breakouts';
 import { formatRemaining, type TimerState } from '~/model/timers';
@@ -48,7 +51,9 @@ export function RunPanel({
   const next = agenda.slice(index + 1).find((i) => i.status === 'pending') ?? null;
   const plan = now === null ? null : schedule(doc, now);
   const over = plan ? Math.round(plan.overMinutes) : 0;
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
+  // The assembly's clock, whatever zone this laptop is set to ([L34]).
+  const zone = useTimeZone(meta);
+  const time = { format: (at: number) => formatInstant(i18n.language, at, zone) };
 
   // The hall's clock: the planned end from the start time as typed, the projected end from now.
   let ends: { planned: string; projected: string } | null = null;
@@ -56,7 +61,7 @@ export function RunPanel({
     // The plan counted from when the room really began (else from the start time as typed), so
     // the planned and projected ends agree with "N minutes over".
     const began = Math.min(...agenda.map((i) => i.startedAt ?? Infinity));
-    const start = Number.isFinite(began) ? began : new Date(meta.startsAt).getTime();
+    const start = Number.isFinite(began) ? began : wallToInstant(meta.startsAt, zone);
     // Only on the day itself: a start time weeks away says nothing about tonight's end.
     if (Number.isFinite(start) && Math.abs(now! - start) < 24 * 3600_000) {
       ends = { planned: time.format(start + plan.plannedMinutes * 60_000), projected: time.format(now! + plan.remainingMinutes * 60_000) };

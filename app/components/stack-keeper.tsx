@@ -140,6 +140,8 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
               <option key={n} value={n} />
             ))}
           </datalist>
+          {/* The radios carry the tab stop (a roving tabindex, [N10]); the group itself is not focusable. */}
+          {/* eslint-disable-next-line jsx-a11y/interactive-supports-focus */}
           <div className="mt-3 flex flex-wrap gap-2" role="radiogroup" aria-label={t('stack.kind')} onKeyDown={onKindArrow}>
             {KIND_KEYS.map((k, i) => (
               <button

@@ -100,7 +100,7 @@ export function VotingRightsPanel({ assemblyId, counts, heading = true }: { asse
       </p>
       {revoker.data?.revokedRight ? (
         <p role="status" className="font-semibold">
-          {t('voting.revoked', { number: revoker.data.revokedRight })}
+          {t('voting.revoked', { number: String(revoker.data.revokedRight) })}
         </p>
       ) : null}
       {revoker.data?.error ? (

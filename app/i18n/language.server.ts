@@ -1,5 +1,4 @@
 import { SUPPORTED_LANGUAGES } from './catalogues.server';
-import { FALLBACK_LANGUAGE } from './i18n';
 import { negotiate } from './negotiate.js';
 import { readCookie } from '~/utils/cookies';
 

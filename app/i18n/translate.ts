@@ -3,9 +3,12 @@
  * i18next 23 that Plenary uses, with the same results: nested keys ("a.b.c"), `{{var}}`
  * interpolation (no escaping: React escapes), plurals by `count` with i18next's suffixes from
  * `Intl.PluralRules` (`_zero` first for a count of 0 when the key exists), `defaultValue`, and a
- * visible mark for a missing key. Beyond i18next: a plural form the catalogue lacks reads as its
+ * visible mark for a missing key. Numbers are filled in grouped as the language writes them
+ * (`Intl.NumberFormat`, [L32]): pass an identifier that only looks like a number as a string. Beyond i18next: a plural form the catalogue lacks reads as its
  * `_other`, and a per-key fallback catalogue (English), resolved with English plural rules.
  */
+
+import { formatNumber } from './format.js';
 
 /** A language's strings: nested objects of strings, as in app/i18n/locales/*.json. */
 export type Catalogue = { [key: string]: string | Catalogue };
@@ -71,13 +74,15 @@ function resolve(catalogue: Catalogue | undefined, language: string, key: string
 /**
  * Fills `{{name}}` from the values: a missing value leaves the placeholder as it is, unless the
  * name is given as undefined (then empty), as i18next does. Inserted values are not re-read.
+ * A number is grouped per `language` (12345 → "12,345" in English, "12.345" in Spanish).
  */
-export function interpolate(text: string, values: Record<string, unknown> | undefined): string {
+export function interpolate(text: string, values: Record<string, unknown> | undefined, language = 'en'): string {
   if (!text.includes('{{')) return text;
   return text.replace(/\{\{(.+?)\}\}/g, (whole, name: string) => {
     const key = name.trim();
     if (!values || !Object.prototype.hasOwnProperty.call(values, key)) return whole;
     const value = values[key];
+    if (typeof value === 'number') return formatNumber(language, value);
     return value === undefined || value === null ? '' : String(value);
   });
 }
@@ -97,8 +102,8 @@ export function translate(
   const found =
     resolve(catalogue, language, key, options) ??
     (fallback ? resolve(fallback.catalogue, fallback.language, key, options) : undefined);
-  if (found !== undefined) return interpolate(found, options);
-  if (options?.defaultValue !== undefined) return interpolate(options.defaultValue, options);
+  if (found !== undefined) return interpolate(found, options, language);
+  if (options?.defaultValue !== undefined) return interpolate(options.defaultValue, options, language);
   return `${MISSING_MARK}${key}`;
 }
 

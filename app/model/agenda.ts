@@ -10,6 +10,7 @@ import { isId, newId } from './ids.js';
 import { hasVisibleText } from './visible-text.js';
 import { asMap, finite, instant, MAX_INSTANT, readEach, text, within } from './shape.js';
 import { stamp } from './stamp.js';
+import { ModelError } from './model-error.js';
 
 export const ITEM_KINDS = ['welcome', 'report', 'discussion', 'breakout', 'proposal', 'break', 'closing'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -81,12 +82,12 @@ export function readAgenda(doc: Y.Doc): AgendaItem[] {
 }
 
 function validate(input: Partial<AgendaItemInput>): void {
-  if (input.title !== undefined && !hasVisibleText(input.title)) throw new Error('an agenda item needs a title');
-  if (input.title !== undefined && input.title.trim().length > 200) throw new Error('an agenda item title is at most 200 characters');
+  if (input.title !== undefined && !hasVisibleText(input.title)) throw new ModelError('itemTitleNeeded');
+  if (input.title !== undefined && input.title.trim().length > 200) throw new ModelError('itemTitleLong', { max: 200 });
   if (input.minutes !== undefined && (!Number.isFinite(input.minutes) || input.minutes < 0 || input.minutes > 24 * 60)) {
-    throw new Error('planned minutes must be between 0 and 1440');
+    throw new ModelError('itemMinutes', { min: 0, max: 24 * 60 });
   }
-  if (input.kind !== undefined && !ITEM_KINDS.includes(input.kind)) throw new Error(`unknown item kind ${input.kind}`);
+  if (input.kind !== undefined && !ITEM_KINDS.includes(input.kind)) throw new ModelError('itemKind');
 }
 
 /** A position between two neighbours (either may be missing: start or end of the list). */
@@ -124,7 +125,7 @@ export function addItem(doc: Y.Doc, input: AgendaItemInput, index?: number): str
 export function editItem(doc: Y.Doc, id: string, changes: Partial<AgendaItemInput>): void {
   validate(changes);
   const map = itemMap(doc, id);
-  if (!map) throw new Error(`no agenda item ${id}`);
+  if (!map) throw new ModelError('itemMissing');
   doc.transact(() => setFields(map, changes));
 }
 
@@ -139,7 +140,7 @@ export function removeItem(doc: Y.Doc, id: string): void {
 export function moveItem(doc: Y.Doc, id: string, index: number): void {
   const others = readAgenda(doc).filter((i) => i.id !== id);
   const map = itemMap(doc, id);
-  if (!map) throw new Error(`no agenda item ${id}`);
+  if (!map) throw new ModelError('itemMissing');
   const at = Math.max(0, Math.min(index, others.length));
   doc.transact(() => map.set('position', between(others[at - 1]?.position, others[at]?.position)));
 }
@@ -148,7 +149,7 @@ export function moveItem(doc: Y.Doc, id: string, index: number): void {
 export function duplicateItem(doc: Y.Doc, id: string): string {
   const agenda = readAgenda(doc);
   const index = agenda.findIndex((i) => i.id === id);
-  if (index < 0) throw new Error(`no agenda item ${id}`);
+  if (index < 0) throw new ModelError('itemMissing');
   const { title, kind, minutes, presenter, description, interpretation } = agenda[index];
   return addItem(doc, { title, kind, minutes, presenter, description, interpretation }, index + 1);
 }
@@ -177,7 +178,7 @@ function endRun(doc: Y.Doc, id: string, now: number, status: ItemStatus): void {
 export function setCurrent(doc: Y.Doc, id: string, now: number): void {
   now = stamp(now);
   const map = itemMap(doc, id);
-  if (!map) throw new Error(`no agenda item ${id}`);
+  if (!map) throw new ModelError('itemMissing');
   doc.transact(() => {
     const previous = currentItemId(doc);
     if (previous && previous !== id) {
@@ -212,7 +213,7 @@ export function advance(doc: Y.Doc, now: number): string | null {
 
 export function setStatus(doc: Y.Doc, id: string, status: ItemStatus): void {
   const map = itemMap(doc, id);
-  if (!map) throw new Error(`no agenda item ${id}`);
+  if (!map) throw new ModelError('itemMissing');
   doc.transact(() => map.set('status', status));
 }
 

@@ -16,6 +16,7 @@ import { isId } from './ids.js';
 import { addReportBack } from './stack.js';
 import { asMap, instant, mapAt, readEach, strings, text, wholeWithin, within } from './shape.js';
 import { stamp } from './stamp.js';
+import { ModelError, type ModelErrorParams, type ModelErrorReason } from './model-error.js';
 
 /** How people find their table; a facilitator can also move anyone by hand (`joinTable`). */
 export const ASSIGNMENTS = ['count-off', 'topic', 'language'] as const;
@@ -63,12 +64,14 @@ export const MAX_TABLES = 100;
 export const MAX_PROMPT = 300;
 export const MAX_MESSAGE = 200;
 
-export class BreakoutError extends Error {
+/** A refused breakout change: `code` for the HTTP status, `reason` and `params` for the page ([L30]). */
+export class BreakoutError extends ModelError {
   constructor(
     readonly code: 'invalid' | 'no-round' | 'no-table' | 'not-open' | 'state' | 'no-seat',
-    message: string,
+    reason: ModelErrorReason,
+    params?: ModelErrorParams,
   ) {
-    super(message);
+    super(reason, params);
   }
 }
 
@@ -140,14 +143,14 @@ export function readRounds(doc: Y.Doc): Round[] {
 
 function validate(input: RoundInput): RoundInput {
   const prompts = input.prompts.map((p) => p.trim()).filter(Boolean);
-  if (prompts.some((p) => p.length > MAX_PROMPT)) throw new BreakoutError('invalid', `a prompt is at most ${MAX_PROMPT} characters`);
-  if (!Number.isInteger(input.minutes) || input.minutes < 1 || input.minutes > 240) throw new BreakoutError('invalid', 'a round lasts 1 to 240 minutes');
-  if (!ASSIGNMENTS.includes(input.assignment)) throw new BreakoutError('invalid', 'unknown assignment');
-  if (input.tables.length < 1 || input.tables.length > MAX_TABLES) throw new BreakoutError('invalid', `1 to ${MAX_TABLES} tables`);
+  if (prompts.some((p) => p.length > MAX_PROMPT)) throw new BreakoutError('invalid', 'promptLong', { max: MAX_PROMPT });
+  if (!Number.isInteger(input.minutes) || input.minutes < 1 || input.minutes > 240) throw new BreakoutError('invalid', 'roundMinutes', { min: 1, max: 240 });
+  if (!ASSIGNMENTS.includes(input.assignment)) throw new BreakoutError('invalid', 'assignment');
+  if (input.tables.length < 1 || input.tables.length > MAX_TABLES) throw new BreakoutError('invalid', 'tableCount', { min: 1, max: MAX_TABLES });
   const labels = input.tables.map((t) => t.label.trim());
-  if (labels.some((l) => l.length > 100)) throw new BreakoutError('invalid', 'a table label is at most 100 characters');
+  if (labels.some((l) => l.length > 100)) throw new BreakoutError('invalid', 'tableLabelLong', { max: 100 });
   if ((input.assignment === 'topic' || input.assignment === 'language') && labels.some((l) => !l)) {
-    throw new BreakoutError('invalid', 'every table needs a topic or language');
+    throw new BreakoutError('invalid', 'tableLabelNeeded');
   }
   return { ...input, prompts, tables: labels.map((label) => ({ label })) };
 }
@@ -164,7 +167,7 @@ export function planRound(doc: Y.Doc, itemId: string, input: RoundInput): void {
   const existing = roundAt(doc, itemId);
   if (existing && existing.get('status') === 'running') {
     // A running round keeps its tables (people are sitting at them); prompts may change.
-    if (clean.tables.length !== existing.get('tableCount')) throw new BreakoutError('state', 'tables cannot change while the round runs');
+    if (clean.tables.length !== existing.get('tableCount')) throw new BreakoutError('state', 'tablesFixed');
   }
   doc.transact(() => {
     let map = existing;
@@ -185,7 +188,7 @@ export function planRound(doc: Y.Doc, itemId: string, input: RoundInput): void {
 
 function roundMap(doc: Y.Doc, itemId: string): Y.Map<unknown> {
   const map = roundAt(doc, itemId);
-  if (!map) throw new BreakoutError('no-round', 'no breakout round for this item');
+  if (!map) throw new BreakoutError('no-round', 'noRound');
   return map;
 }
 
@@ -212,10 +215,10 @@ export function startRound(doc: Y.Doc, itemId: string, now: number): void {
 /** Adds minutes to a running round's end. */
 export function extendRound(doc: Y.Doc, itemId: string, minutes: number): void {
   const map = roundMap(doc, itemId);
-  if (map.get('status') !== 'running') throw new BreakoutError('state', 'only a running round can be extended');
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) throw new BreakoutError('invalid', 'extend by 1 to 60 minutes');
+  if (map.get('status') !== 'running') throw new BreakoutError('state', 'extendNotRunning');
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) throw new BreakoutError('invalid', 'extendMinutes', { min: 1, max: 60 });
   const endsAt = instant(map.get('endsAt'));
-  if (endsAt === null) throw new BreakoutError('state', 'this round has no end time to extend');
+  if (endsAt === null) throw new BreakoutError('state', 'noEndTime');
   doc.transact(() => map.set('endsAt', endsAt + minutes * 60_000));
 }
 
@@ -224,7 +227,7 @@ export function broadcast(doc: Y.Doc, itemId: string, message: string, now: numb
   now = stamp(now);
   const map = roundMap(doc, itemId);
   const clean = message.trim();
-  if (!clean || clean.length > MAX_MESSAGE) throw new BreakoutError('invalid', `a message is 1 to ${MAX_MESSAGE} characters`);
+  if (!clean || clean.length > MAX_MESSAGE) throw new BreakoutError('invalid', 'messageLength', { min: 1, max: MAX_MESSAGE });
   doc.transact(() => {
     map.set('message', clean);
     map.set('messageAt', now);
@@ -235,7 +238,7 @@ export function broadcast(doc: Y.Doc, itemId: string, message: string, now: numb
 export function endRound(doc: Y.Doc, itemId: string, now: number): void {
   now = stamp(now);
   const map = roundMap(doc, itemId);
-  if (map.get('status') !== 'running') throw new BreakoutError('state', 'the round is not running');
+  if (map.get('status') !== 'running') throw new BreakoutError('state', 'roundNotRunning');
   doc.transact(() => {
     map.set('status', 'ended');
     map.set('endsAt', now);
@@ -246,8 +249,8 @@ export function endRound(doc: Y.Doc, itemId: string, now: number): void {
 export function joinTable(doc: Y.Doc, itemId: string, seatKey: string, table: string): void {
   const map = roundMap(doc, itemId);
   const round = roundFrom(itemId, map);
-  if (round.status === 'ended') throw new BreakoutError('not-open', 'this round has ended');
-  if (!round.tables.some((t) => t.id === table)) throw new BreakoutError('no-table', 'no such table');
+  if (round.status === 'ended') throw new BreakoutError('not-open', 'roundEnded');
+  if (!round.tables.some((t) => t.id === table)) throw new BreakoutError('no-table', 'noTable');
   doc.transact(() => membersOf(map).set(seatKey, table));
 }
 
@@ -255,8 +258,8 @@ export function joinTable(doc: Y.Doc, itemId: string, seatKey: string, table: st
 export function moveTable(doc: Y.Doc, itemId: string, from: string, to: string): number {
   const map = roundMap(doc, itemId);
   const round = roundFrom(itemId, map);
-  if (round.status === 'ended') throw new BreakoutError('not-open', 'this round has ended');
-  if (!round.tables.some((t) => t.id === to) || !round.tables.some((t) => t.id === from)) throw new BreakoutError('no-table', 'no such table');
+  if (round.status === 'ended') throw new BreakoutError('not-open', 'roundEnded');
+  if (!round.tables.some((t) => t.id === to) || !round.tables.some((t) => t.id === from)) throw new BreakoutError('no-table', 'noTable');
   const moving = round.members.filter((m) => m.tableId === from);
   doc.transact(() => {
     const members = membersOf(map);
@@ -274,11 +277,11 @@ export function moveTable(doc: Y.Doc, itemId: string, from: string, to: string):
 export function moveSeat(doc: Y.Doc, itemId: string, seatKey: string, table: number): boolean {
   const map = roundMap(doc, itemId);
   const round = roundFrom(itemId, map);
-  if (round.status === 'ended') throw new BreakoutError('not-open', 'this round has ended');
+  if (round.status === 'ended') throw new BreakoutError('not-open', 'roundEnded');
   const to = round.tables.find((t) => t.number === table);
-  if (!to) throw new BreakoutError('no-table', 'no such table');
+  if (!to) throw new BreakoutError('no-table', 'noTable');
   const seat = round.members.find((m) => m.key === seatKey);
-  if (!seat) throw new BreakoutError('no-seat', 'nobody sits there in this round');
+  if (!seat) throw new BreakoutError('no-seat', 'noSeat');
   if (seat.tableId === to.id) return false;
   doc.transact(() => membersOf(map).set(seatKey, to.id));
   return true;
@@ -304,7 +307,7 @@ export const tableOf = (round: Round, seatKey: string): Table | null => {
 export function endRoundWithReports(doc: Y.Doc, itemId: string, reports: Map<string, string>, tableName: (t: Table) => string, now: number): void {
   now = stamp(now);
   const round = readRound(doc, itemId);
-  if (!round) throw new BreakoutError('no-round', 'no breakout round for this item');
+  if (!round) throw new BreakoutError('no-round', 'noRound');
   doc.transact(() => {
     endRound(doc, itemId, now);
     for (const table of round.tables) {

@@ -3,6 +3,7 @@
  */
 import * as Y from 'yjs';
 import { isoDateTime, optionalText, strings, text } from './shape.js';
+import { usableTimeZone } from './time-zone.js';
 
 export interface AssemblyMeta {
   title: string;
@@ -11,6 +12,11 @@ export interface AssemblyMeta {
   place: string | null;
   /** Language codes of the room (BCP 47: en, es, so, hmn, om, ...). */
   languages: string[];
+  /**
+   * The IANA time zone every time is shown in (`America/Chicago`), `startsAt` included; null for
+   * an assembly made before there was one, or by a script that gave none: the server's zone.
+   */
+  timeZone: string | null;
 }
 
 export const META = 'meta';
@@ -39,6 +45,8 @@ export function readMeta(doc: Y.Doc): AssemblyMeta {
     place: optionalText(map.get('place'), 1000),
     // Language codes: a few, each short (a code is looked up in the catalogue for its name).
     languages: strings(map.get('languages'), 50, 35),
+    // Any zone this engine knows (another engine's list may differ); else the server's.
+    timeZone: usableTimeZone(map.get('timeZone')),
   };
 }
 

@@ -73,7 +73,10 @@ function proposalLines(t: Translate, p: Proposal, includeNames: boolean, eligibl
 export function draftMinutes(t: Translate, input: MinutesInput): string {
   const { meta } = input;
   const out: string[] = [`# ${meta.title}`];
-  const facts = [meta.startsAt ? meta.startsAt.replace('T', ' ') : null, meta.place, meta.languages.length ? meta.languages.map((l) => t(`languages.${l}`)).join(', ') : null].filter(Boolean);
+  // The start time as typed, named with its zone ("2026-05-01 18:00 (America/Chicago)", [L35]):
+  // the IANA name, which means the same in every language and every year.
+  const start = meta.startsAt ? `${meta.startsAt.replace('T', ' ')}${meta.timeZone ? ` (${meta.timeZone})` : ''}` : null;
+  const facts = [start, meta.place, meta.languages.length ? meta.languages.map((l) => t(`languages.${l}`)).join(', ') : null].filter(Boolean);
   if (facts.length) out.push('', facts.join(' · '));
   if (input.attendance !== null) out.push('', plural(t, 'minutes.attendance', input.attendance));
 

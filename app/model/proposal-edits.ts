@@ -10,18 +10,19 @@ import { MAX_BLOCKS_ALLOWED, MAX_PEOPLE, QUORUMS, THRESHOLDS, type DecisionRule 
 import { newId } from './ids.js';
 import { asMap, mapAt } from './shape.js';
 import { stamp } from './stamp.js';
+import type { ModelErrorReason } from './model-error.js';
 import { getProposal, MAX_REVISIONS, MAX_TEXT, ProposalError, proposalsMap, SHOWN, type Proposal } from './proposals.js';
 
 function found(doc: Y.Doc, id: string): { map: Y.Map<unknown>; p: Proposal } {
   const map = asMap(proposalsMap(doc).get(id));
   const p = map ? getProposal(doc, id) : null;
-  if (!map || !p) throw new ProposalError('not-found', 'no such proposal');
+  if (!map || !p) throw new ProposalError('not-found', 'proposalMissing');
   return { map, p };
 }
 
 /** What the room voted on by phone, and by what rule, stays as it was ([F2]). */
 function assertNotVoted(p: Proposal): void {
-  if (p.vote.open || p.vote.closed) throw new ProposalError('state', 'this was put to a phone vote');
+  if (p.vote.open || p.vote.closed) throw new ProposalError('state', 'putToPhoneVote');
 }
 
 /**
@@ -32,10 +33,10 @@ function assertNotVoted(p: Proposal): void {
 export function reviseText(doc: Y.Doc, id: string, text: string, edit: { now: number; editor?: string }): void {
   const { map, p } = found(doc, id);
   const next = text.trim();
-  if (!next) throw new ProposalError('invalid', 'the proposal is needed');
-  if (next.length > MAX_TEXT) throw new ProposalError('invalid', `the proposal is at most ${MAX_TEXT} characters`);
+  if (!next) throw new ProposalError('invalid', 'proposalNeeded');
+  if (next.length > MAX_TEXT) throw new ProposalError('invalid', 'proposalLong', { max: MAX_TEXT });
   const by = (edit.editor ?? '').trim();
-  if (by.length > 100) throw new ProposalError('invalid', 'at most 100 characters');
+  if (by.length > 100) throw new ProposalError('invalid', 'nameFieldLong', { max: 100 });
   if (next === p.text) return;
   assertNotVoted(p);
   doc.transact(() => {
@@ -57,20 +58,20 @@ export function setDecisionRule(doc: Y.Doc, id: string, changes: Partial<Decisio
   assertNotVoted(p);
   const clean: Record<string, unknown> = {};
   if (changes.threshold !== undefined) {
-    if (!THRESHOLDS.includes(changes.threshold)) throw new ProposalError('invalid', 'unknown threshold');
+    if (!THRESHOLDS.includes(changes.threshold)) throw new ProposalError('invalid', 'threshold');
     clean.threshold = changes.threshold;
   }
   if (changes.quorum !== undefined) {
-    if (!QUORUMS.includes(changes.quorum)) throw new ProposalError('invalid', 'unknown quorum');
+    if (!QUORUMS.includes(changes.quorum)) throw new ProposalError('invalid', 'quorum');
     clean.quorum = changes.quorum;
   }
-  const whole = (n: number, min: number, max: number, what: string) => {
-    if (!Number.isInteger(n) || n < min || n > max) throw new ProposalError('invalid', `${what} must be a whole number from ${min} to ${max}`);
+  const whole = (n: number, min: number, max: number, reason: ModelErrorReason) => {
+    if (!Number.isInteger(n) || n < min || n > max) throw new ProposalError('invalid', reason, { min, max });
     return n;
   };
-  if (changes.blocksAllowed !== undefined) clean.blocksAllowed = whole(changes.blocksAllowed, 0, MAX_BLOCKS_ALLOWED, 'N');
-  if (changes.quorumMin !== undefined) clean.quorumMin = whole(changes.quorumMin, 1, MAX_PEOPLE, 'the quorum');
-  if (changes.quorumPercent !== undefined) clean.quorumPercent = whole(changes.quorumPercent, 1, 100, 'the quorum');
+  if (changes.blocksAllowed !== undefined) clean.blocksAllowed = whole(changes.blocksAllowed, 0, MAX_BLOCKS_ALLOWED, 'blocksAllowed');
+  if (changes.quorumMin !== undefined) clean.quorumMin = whole(changes.quorumMin, 1, MAX_PEOPLE, 'quorumRange');
+  if (changes.quorumPercent !== undefined) clean.quorumPercent = whole(changes.quorumPercent, 1, 100, 'quorumRange');
   doc.transact(() => Object.entries(clean).forEach(([k, v]) => map.set(k, v)));
 }
 
@@ -78,7 +79,7 @@ export function setDecisionRule(doc: Y.Doc, id: string, changes: Partial<Decisio
 export function setPresent(doc: Y.Doc, id: string, present: number | null): void {
   const { map } = found(doc, id);
   if (present !== null && (!Number.isInteger(present) || present < 0 || present > MAX_PEOPLE)) {
-    throw new ProposalError('invalid', 'present must be a whole number, 0 or more');
+    throw new ProposalError('invalid', 'present', { min: 0, max: MAX_PEOPLE });
   }
   doc.transact(() => (present === null ? map.delete('present') : map.set('present', present)));
 }

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { newId } from './ids.js';
 import { asMap, finite, instant, isoDate, mapAt, readEach, record, text as cut, wholeWithin } from './shape.js';
 import { stamp } from './stamp.js';
+import { ModelError, type ModelErrorParams, type ModelErrorReason } from './model-error.js';
 import { runMap } from './agenda.js';
 import { DEFAULT_RULE, MAX_BLOCKS_ALLOWED, MAX_PEOPLE, QUORUMS, THRESHOLDS, type DecisionRule } from './decision-rule.js';
 
@@ -81,12 +82,14 @@ export interface Proposal {
   actions: ActionItem[];
 }
 
-export class ProposalError extends Error {
+/** A refused proposal change: `code` for the HTTP status, `reason` and `params` for the page ([L30]). */
+export class ProposalError extends ModelError {
   constructor(
     readonly code: 'invalid' | 'not-found' | 'state',
-    message: string,
+    reason: ModelErrorReason,
+    params?: ModelErrorParams,
   ) {
-    super(message);
+    super(reason, params);
   }
 }
 
@@ -201,22 +204,26 @@ export function getProposal(doc: Y.Doc, id: string): Proposal | null {
   }
 }
 
-function text(value: string, what: string, max = MAX_TEXT): string {
+/** Which text: its two refusals (empty, too long). */
+type TextReasons = readonly [needed: ModelErrorReason, long: ModelErrorReason];
+const PROPOSAL_TEXT: TextReasons = ['proposalNeeded', 'proposalLong'];
+
+function text(value: string, [needed, long]: TextReasons, max = MAX_TEXT): string {
   const clean = value.trim();
-  if (!clean) throw new ProposalError('invalid', `${what} is needed`);
-  if (clean.length > max) throw new ProposalError('invalid', `${what} is at most ${max} characters`);
+  if (!clean) throw new ProposalError('invalid', needed);
+  if (clean.length > max) throw new ProposalError('invalid', long, { max });
   return clean;
 }
 
 function optional(value: string | undefined, max = 100): string {
   const clean = (value ?? '').trim();
-  if (clean.length > max) throw new ProposalError('invalid', `at most ${max} characters`);
+  if (clean.length > max) throw new ProposalError('invalid', 'nameFieldLong', { max });
   return clean;
 }
 
 function proposalMap(doc: Y.Doc, id: string): Y.Map<unknown> {
   const map = asMap(proposalsMap(doc).get(id));
-  if (!map) throw new ProposalError('not-found', 'no such proposal');
+  if (!map) throw new ProposalError('not-found', 'proposalMissing');
   return map;
 }
 
@@ -231,10 +238,10 @@ function listMap(map: Y.Map<unknown>, key: 'amendments' | 'actions' | 'revisions
 
 export function addProposal(doc: Y.Doc, input: { itemId: string; text: string; by?: string; method?: Method }, now: number): string {
   now = stamp(now);
-  const body = text(input.text, 'the proposal');
+  const body = text(input.text, PROPOSAL_TEXT);
   const by = optional(input.by);
   const method = input.method ?? 'hands';
-  if (!METHODS.includes(method)) throw new ProposalError('invalid', 'unknown method');
+  if (!METHODS.includes(method)) throw new ProposalError('invalid', 'method');
   const id = newId();
   doc.transact(() => {
     const map = new Y.Map<unknown>();
@@ -259,15 +266,15 @@ export function editProposal(doc: Y.Doc, id: string, changes: { by?: string; met
   const clean: Record<string, unknown> = {};
   if (changes.by !== undefined) clean.by = optional(changes.by);
   if (changes.method !== undefined) {
-    if (!METHODS.includes(changes.method)) throw new ProposalError('invalid', 'unknown method');
+    if (!METHODS.includes(changes.method)) throw new ProposalError('invalid', 'method');
     const vote = readProposal(id, map).vote;
-    if (vote.open) throw new ProposalError('state', 'close the phone vote first');
+    if (vote.open) throw new ProposalError('state', 'closeVoteFirst');
     // A closed phone vote's tally is the ballots' count: it is not turned into an editable hand count.
-    if (vote.closed) throw new ProposalError('state', 'this was decided by a phone vote');
+    if (vote.closed) throw new ProposalError('state', 'decidedByPhone');
     clean.method = changes.method;
   }
   if (changes.scale !== undefined) {
-    if (!SCALES.includes(changes.scale)) throw new ProposalError('invalid', 'unknown scale');
+    if (!SCALES.includes(changes.scale)) throw new ProposalError('invalid', 'scale');
     clean.scale = changes.scale;
     clean.temperature = Array(scaleSize(changes.scale)).fill(0);
   }
@@ -277,14 +284,14 @@ export function editProposal(doc: Y.Doc, id: string, changes: { by?: string; met
 /** What the room voted on by phone stays as it was voted (the server refuses changes: [F2]). */
 function assertNotVoted(id: string, map: Y.Map<unknown>): void {
   const vote = readProposal(id, map).vote;
-  if (vote.open || vote.closed) throw new ProposalError('state', 'this was put to a phone vote');
+  if (vote.open || vote.closed) throw new ProposalError('state', 'putToPhoneVote');
 }
 
 export function addAmendment(doc: Y.Doc, id: string, input: { text: string; by?: string }, now: number): string {
   now = stamp(now);
   const map = proposalMap(doc, id);
   assertNotVoted(id, map);
-  const amendment = { text: text(input.text, 'the amendment'), by: optional(input.by), accepted: null, at: now };
+  const amendment = { text: text(input.text, ['amendmentNeeded', 'amendmentLong']), by: optional(input.by), accepted: null, at: now };
   const aid = newId();
   doc.transact(() => listMap(map, 'amendments').set(aid, amendment));
   return aid;
@@ -294,12 +301,13 @@ export function decideAmendment(doc: Y.Doc, id: string, amendmentId: string, acc
   assertNotVoted(id, proposalMap(doc, id));
   const amendments = mapAt(proposalMap(doc, id), 'amendments');
   const current = amendments ? record(amendments.get(amendmentId)) : {};
-  if (!amendments || !amendments.has(amendmentId)) throw new ProposalError('not-found', 'no such amendment');
+  if (!amendments || !amendments.has(amendmentId)) throw new ProposalError('not-found', 'amendmentMissing');
   doc.transact(() => amendments.set(amendmentId, { ...current, accepted }));
 }
 
-function nonNegative(n: number, what: string): number {
-  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new ProposalError('invalid', `${what} must be a whole number, 0 or more`);
+/** A count typed by a facilitator; `_field` names it for a reader of the code. */
+function nonNegative(n: number, _field: string): number {
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new ProposalError('invalid', 'count', { min: 0, max: 1_000_000 });
   return n;
 }
 
@@ -325,7 +333,7 @@ export function setConsensus(doc: Y.Doc, id: string, blocks: number, standAsides
 export function setTemperature(doc: Y.Doc, id: string, counts: number[]): void {
   const map = proposalMap(doc, id);
   const p = readProposal(id, map);
-  if (counts.length !== scaleSize(p.scale)) throw new ProposalError('invalid', `the scale has ${scaleSize(p.scale)} points`);
+  if (counts.length !== scaleSize(p.scale)) throw new ProposalError('invalid', 'scalePoints', { count: scaleSize(p.scale) });
   const clean = counts.map((c, i) => nonNegative(c, `point ${i}`));
   doc.transact(() => map.set('temperature', clean));
 }
@@ -334,7 +342,7 @@ export function setTemperature(doc: Y.Doc, id: string, counts: number[]): void {
 export function openVote(doc: Y.Doc, id: string): void {
   const map = proposalMap(doc, id);
   const p = readProposal(id, map);
-  if (p.vote.closed) throw new ProposalError('state', 'this vote has closed');
+  if (p.vote.closed) throw new ProposalError('state', 'voteClosed');
   doc.transact(() => {
     map.set('method', 'phone');
     map.set('vote', { open: true, cast: p.vote.cast, closed: false });
@@ -347,7 +355,7 @@ export function openVote(doc: Y.Doc, id: string): void {
 export function countCast(doc: Y.Doc, id: string): void {
   const map = proposalMap(doc, id);
   const p = readProposal(id, map);
-  if (!p.vote.open) throw new ProposalError('state', 'voting is not open');
+  if (!p.vote.open) throw new ProposalError('state', 'voteNotOpen');
   doc.transact(() => map.set('vote', { ...p.vote, cast: p.vote.cast + 1 }));
 }
 
@@ -355,7 +363,7 @@ export function countCast(doc: Y.Doc, id: string): void {
 export function closeVote(doc: Y.Doc, id: string, tally: Tally, eligible?: number): void {
   const map = proposalMap(doc, id);
   const p = readProposal(id, map);
-  if (!p.vote.open) throw new ProposalError('state', 'voting is not open');
+  if (!p.vote.open) throw new ProposalError('state', 'voteNotOpen');
   const counts = { ...emptyTally(), ...tally };
   doc.transact(() => {
     // The cast count becomes the tally's total: every counted ballot, whatever the race.
@@ -372,7 +380,7 @@ export function closeVote(doc: Y.Doc, id: string, tally: Tally, eligible?: numbe
  */
 export function voidVote(doc: Y.Doc, id: string): void {
   const map = proposalMap(doc, id);
-  if (!readProposal(id, map).vote.open) throw new ProposalError('state', 'voting is not open');
+  if (!readProposal(id, map).vote.open) throw new ProposalError('state', 'voteNotOpen');
   doc.transact(() => map.set('vote', { open: false, cast: 0, closed: false, interrupted: true }));
 }
 
@@ -389,8 +397,8 @@ export function showsCounts(p: Proposal): boolean {
 export function setOutcome(doc: Y.Doc, id: string, outcome: Outcome | null, now: number): void {
   now = stamp(now);
   const map = proposalMap(doc, id);
-  if (outcome !== null && !OUTCOMES.includes(outcome)) throw new ProposalError('invalid', 'unknown outcome');
-  if (outcome !== null && readProposal(id, map).vote.open) throw new ProposalError('state', 'close the phone vote first');
+  if (outcome !== null && !OUTCOMES.includes(outcome)) throw new ProposalError('invalid', 'outcome');
+  if (outcome !== null && readProposal(id, map).vote.open) throw new ProposalError('state', 'closeVoteFirst');
   doc.transact(() => {
     if (outcome) {
       map.set('outcome', outcome);
@@ -406,8 +414,8 @@ export function addAction(doc: Y.Doc, id: string, input: { what: string; who?: s
   now = stamp(now);
   const map = proposalMap(doc, id);
   const due = (input.due ?? '').trim();
-  if (due && !/^\d{4}-\d{2}-\d{2}$/.test(due)) throw new ProposalError('invalid', 'a date is YYYY-MM-DD');
-  const action = { what: text(input.what, 'the action', 300), who: optional(input.who), due, at: now };
+  if (due && !/^\d{4}-\d{2}-\d{2}$/.test(due)) throw new ProposalError('invalid', 'dueDate');
+  const action = { what: text(input.what, ['actionNeeded', 'actionLong'], 300), who: optional(input.who), due, at: now };
   const aid = newId();
   doc.transact(() => listMap(map, 'actions').set(aid, action));
   return aid;

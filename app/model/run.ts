@@ -8,6 +8,7 @@ import { carryReportBacks, endTurn, readSettings } from './stack.js';
 import { asMap, text } from './shape.js';
 import { readTimer, resetTimer, startTimer, timersMap } from './timers.js';
 import { stamp } from './stamp.js';
+import { ModelError } from './model-error.js';
 
 const ANNOUNCEMENT = 'announcement';
 /** Long enough for two languages of practical notice; short enough to read from the back of a hall. */
@@ -65,7 +66,7 @@ export function nextItem(doc: Y.Doc, now: number, from?: string | null): string 
 /** What the projector says across the top ("Interpretation in Spanish: channel 2"); '' clears it. */
 export function setAnnouncement(doc: Y.Doc, text: string): void {
   const clean = text.trim();
-  if (clean.length > MAX_ANNOUNCEMENT) throw new Error(`an announcement is at most ${MAX_ANNOUNCEMENT} characters`);
+  if (clean.length > MAX_ANNOUNCEMENT) throw new ModelError('announcementLong', { max: MAX_ANNOUNCEMENT });
   doc.transact(() => {
     if (clean) runMap(doc).set(ANNOUNCEMENT, clean);
     else runMap(doc).delete(ANNOUNCEMENT);

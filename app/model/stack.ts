@@ -18,6 +18,7 @@ import { hasVisibleText } from './visible-text.js';
 import { asMap, instant, readEach, text, within } from './shape.js';
 import { resetTimer, startTimer } from './timers.js';
 import { stamp } from './stamp.js';
+import { ModelError, type ModelErrorParams, type ModelErrorReason } from './model-error.js';
 
 /** What a hand can be raised for, in the order they jump the queue. */
 export const ENTRY_KINDS = ['process', 'clarify', 'info', 'direct', 'speak'] as const;
@@ -72,12 +73,13 @@ export const MAX_NAME = 60;
 export const DEFAULT_SPEAKER_SECONDS = 120;
 
 /** A refusal the person can act on; `code` says which. */
-export class StackError extends Error {
+export class StackError extends ModelError {
   constructor(
     readonly code: 'invalid' | 'closed' | 'duplicate' | 'not-found' | 'not-yours' | 'not-waiting',
-    message: string,
+    reason: ModelErrorReason,
+    params?: ModelErrorParams,
   ) {
-    super(message);
+    super(reason, params);
   }
 }
 
@@ -179,8 +181,8 @@ function keyOf(doc: Y.Doc, e: StackEntry, progressive: Progressive, counts: Map<
 
 function validName(name: string): string {
   const clean = name.normalize('NFKC').trim().replace(/\s+/g, ' ');
-  if (!hasVisibleText(clean)) throw new StackError('invalid', 'a name is needed');
-  if (clean.length > MAX_NAME) throw new StackError('invalid', `a name is at most ${MAX_NAME} characters`);
+  if (!hasVisibleText(clean)) throw new StackError('invalid', 'nameNeeded');
+  if (clean.length > MAX_NAME) throw new StackError('invalid', 'nameLong', { max: MAX_NAME });
   return clean;
 }
 
@@ -197,14 +199,14 @@ export const ownedBy = (entries: StackEntry[], tag: OwnerTag) => entries.filter(
 export function raiseHand(doc: Y.Doc, input: { name: string; kind: EntryKind; owner?: OwnerTag }, now: number): string {
   now = stamp(now);
   const name = validName(input.name);
-  if (!(ENTRY_KINDS as readonly string[]).includes(input.kind)) throw new StackError('invalid', `unknown kind ${String(input.kind)}`);
+  if (!(ENTRY_KINDS as readonly string[]).includes(input.kind)) throw new StackError('invalid', 'entryKind');
   const itemId = stackItem(doc);
-  if (isClosed(doc, itemId) && input.kind !== 'process') throw new StackError('closed', 'the stack is closed; points of process are still taken');
+  if (isClosed(doc, itemId) && input.kind !== 'process') throw new StackError('closed', 'stackClosed');
   if (input.owner) {
     // Cheap tests first: the owner tag is an HMAC, made only for the few entries that could clash.
     const candidates = readEntries(doc).filter((e) => e.kind === input.kind && e.itemId === itemId && e.status === 'waiting');
     const open = ownedBy(candidates, input.owner).length > 0;
-    if (open) throw new StackError('duplicate', 'you already have a hand up of this kind');
+    if (open) throw new StackError('duplicate', 'duplicateHand');
   }
   const id = newId();
   const owner = input.owner ? input.owner(id) : '';
@@ -224,10 +226,10 @@ export function raiseHand(doc: Y.Doc, input: { name: string; kind: EntryKind; ow
 /** Takes a waiting hand down. From a phone (`owner`), only its own entry. */
 export function withdraw(doc: Y.Doc, id: string, owner?: OwnerTag): void {
   const map = entryMap(doc, id);
-  if (!map) throw new StackError('not-found', 'no such entry');
+  if (!map) throw new StackError('not-found', 'entryMissing');
   const entry = readEntry(id, map);
-  if (owner !== undefined && (entry.owner === '' || entry.owner !== owner(id))) throw new StackError('not-yours', 'this is not your entry');
-  if (entry.status !== 'waiting' || readStack(doc).speaker?.id === id) throw new StackError('not-waiting', 'this entry is no longer waiting');
+  if (owner !== undefined && (entry.owner === '' || entry.owner !== owner(id))) throw new StackError('not-yours', 'notYours');
+  if (entry.status !== 'waiting' || readStack(doc).speaker?.id === id) throw new StackError('not-waiting', 'notWaiting');
   doc.transact(() => map.set('status', 'withdrawn'));
 }
 
@@ -279,7 +281,7 @@ export function nextSpeaker(doc: Y.Doc, now: number): string | null {
 export function moveEntry(doc: Y.Doc, id: string, index: number): void {
   const view = readStack(doc);
   const entry = view.queue.find((e) => e.id === id);
-  if (!entry) throw new StackError('not-waiting', 'only a waiting entry can be moved');
+  if (!entry) throw new StackError('not-waiting', 'notWaiting');
   const counts = spokenCounts(readEntries(doc), view.speaker);
   const others = view.queue.filter((e) => e.id !== id);
   const at = Math.max(0, Math.min(index, others.length));
@@ -337,9 +339,9 @@ export function setStackClosed(doc: Y.Doc, closed: boolean): void {
 }
 
 export function setSettings(doc: Y.Doc, settings: Partial<StackSettings>): void {
-  if (settings.progressive !== undefined && !PROGRESSIVE.includes(settings.progressive)) throw new StackError('invalid', 'unknown progressive setting');
+  if (settings.progressive !== undefined && !PROGRESSIVE.includes(settings.progressive)) throw new StackError('invalid', 'progressive');
   if (settings.speakerSeconds !== undefined && !(Number.isInteger(settings.speakerSeconds) && settings.speakerSeconds >= 10 && settings.speakerSeconds <= 3600)) {
-    throw new StackError('invalid', 'speaker time must be 10 s to 60 min');
+    throw new StackError('invalid', 'speakerTime', { min: 10, max: 3600 });
   }
   doc.transact(() => {
     for (const [k, v] of Object.entries(settings)) if (v !== undefined) stackMap(doc).set(k, v);

@@ -13,6 +13,7 @@ import { readAgenda } from './agenda.js';
 import { readRounds } from './breakouts.js';
 import { readProposals } from './proposals.js';
 import { readAnnouncement } from './run.js';
+import { ModelError } from './model-error.js';
 
 /** A language an interpreter can write in: `so`, `ar`, `hmn`, `zh-Hant`, `es-419`. */
 export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$/;
@@ -110,8 +111,8 @@ export function readTranslations(doc: Y.Doc): Map<string, Translation> {
  */
 export function setTranslation(doc: Y.Doc, key: string, text: string, source: string, now: number): void {
   const clean = text.trim();
-  if (key.length > MAX_KEY) throw new Error('a translation key is at most 200 characters');
-  if (clean.length > MAX_TRANSLATION) throw new Error(`a translation is at most ${MAX_TRANSLATION} characters`);
+  if (key.length > MAX_KEY) throw new ModelError('translationKeyLong', { max: MAX_KEY });
+  if (clean.length > MAX_TRANSLATION) throw new ModelError('translationLong', { max: MAX_TRANSLATION });
   if (clean === '') translationsMap(doc).delete(key);
   else translationsMap(doc).set(key, { text: clean, source, at: Math.round(now) });
 }

@@ -1,12 +1,14 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { Button } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
 import { Field, Input } from '~/components/ui/field';
 import { LanguageSwitcher } from '~/root';
 import { LanguageChoices } from '~/components/language-choices';
-import { parseAssemblyForm } from '~/utils/assembly-schema';
+import { assemblyFieldErrors, parseAssemblyForm, type AssemblyField } from '~/utils/assembly-schema';
+import { TimeZoneField } from '~/components/time-zone-field';
+import { hostTimeZone, timeZones } from '~/model/time-zone';
 import { keyCookie } from '~/utils/key-cookie.server';
 import { UnavailableError } from '~/services';
 import { pageTitle } from '~/utils/page-title';
@@ -21,20 +23,24 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   return headers;
 };
 
-type FieldErrors = Partial<Record<'title' | 'startsAt' | 'place' | 'languages', string>>;
+type FieldErrors = Partial<Record<AssemblyField, string>>;
+
+/** The zones a facilitator may choose, and the server's own as the default ([L33]). */
+export function loader() {
+  return json({ zones: timeZones(), serverZone: hostTimeZone() });
+}
 
 /** What was typed, sent back with an error so a refused form loses nothing (also without JavaScript). */
 function typed(form: FormData) {
   const text = (name: string) => String(form.get(name) ?? '').slice(0, 1000);
-  return { title: text('title'), startsAt: text('startsAt'), place: text('place'), languages: form.getAll('languages').map(String).slice(0, 20) };
+  return { title: text('title'), startsAt: text('startsAt'), place: text('place'), languages: form.getAll('languages').map(String).slice(0, 20), timeZone: text('timeZone') };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData().catch(() => new FormData());
   const parsed = parseAssemblyForm(form);
   if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message;
+    const errors: FieldErrors = assemblyFieldErrors(parsed.error.issues);
     return json({ errors, error: null, values: typed(form) }, { status: 400 });
   }
   let created;
@@ -54,6 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function CreateAssembly() {
   const { t } = useTranslation();
   const data = useActionData<typeof action>();
+  const { zones, serverZone } = useLoaderData<typeof loader>();
   const errors: FieldErrors = data?.errors ?? {};
   const values = data?.values;
   const busy = useNavigation().state !== 'idle';
@@ -80,6 +87,7 @@ export default function CreateAssembly() {
             {({ id, describedBy, invalid }) => <Input id={id} name="place" maxLength={200} defaultValue={values?.place} aria-describedby={describedBy} aria-invalid={invalid} />}
           </Field>
           <LanguageChoices checked={values?.languages ?? ['en']} error={errors.languages} className="mb-6" />
+          <TimeZoneField id="timeZone" zones={zones} value={values?.timeZone || serverZone} error={errors.timeZone} />
           <Button type="submit" disabled={busy} className="w-full text-lg sm:w-auto">
             {t('create.submit')}
           </Button>

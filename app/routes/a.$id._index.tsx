@@ -19,6 +19,9 @@ import { PhoneAnnouncer } from '~/components/phone-announcer';
 import { YourTurn } from '~/components/your-turn';
 import { InterpretationChannels } from '~/components/interpretation-channels';
 import { SpeakerTimerPhone } from '~/components/speaker-timer-phone';
+import { Translated, TranslationNote, TranslationsProvider } from '~/components/translated';
+import { useRoomTranslations } from '~/collab/use-room-translations';
+import { ANNOUNCEMENT_KEY, interpretedLanguages, itemTitleKey } from '~/model/translations';
 import { IN_THE_ROOM, requireRole, toBase64 } from '~/utils/guards.server';
 import { nameCookie, readNameCookie } from '~/utils/name-cookie.server';
 import { phoneCommand, readPhoneState } from '~/utils/phone-commands.server';
@@ -26,6 +29,7 @@ import { randomCommandId } from '~/utils/command-id';
 import { useHydrated } from '~/utils/use-hydrated';
 import { useFocusRescue } from '~/utils/use-focus-rescue';
 import { pageTitle } from '~/utils/page-title';
+import { roomTranslationsState } from '~/utils/room-translations.server';
 
 export { commandHeaders as headers } from '~/utils/command-headers';
 
@@ -41,20 +45,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // is the small refusal page (entry.server.tsx): a script's refusals do not each read and
   // encode the whole live assembly ([K11]).
   if (/form/i.test(request.headers.get('content-type') ?? '')) {
-    const blank = { id: assembly.id, title: assembly.title, state: '', mine: [] as string[], seatKey: null, voted: [] as string[], commandSeed, minutesPublished: false };
+    const blank = { id: assembly.id, title: assembly.title, state: '', translations: '', mine: [] as string[], seatKey: null, voted: [] as string[], commandSeed, minutesPublished: false };
     return json({ ...blank, canVote: session.canVote, hasRight: false, rightsIssued: false, savedName: readNameCookie(request, assembly.id) }, { headers: { 'Cache-Control': 'no-store' } });
   }
   // A vote this process is not counting (it restarted) shows as interrupted, not as open.
   await context.services.settleVotes(assembly.id);
   // One read of the server's copy: the state to render and what is this phone's in it.
-  const phone = await readPhoneState(context, assembly.id, session, (doc) => toBase64(Y.encodeStateAsUpdate(doc)));
+  const phone = await readPhoneState(context, assembly.id, session, (doc) => ({ state: toBase64(Y.encodeStateAsUpdate(doc)), interpreted: interpretedLanguages(doc) }));
+  // What the room typed, in this phone's language when an interpreter has translated into it ([L72]).
+  const translations = await roomTranslationsState(context, request, assembly.id, phone.also.interpreted);
   const rightsIssued = (await context.services.votingCounts(assembly.id)).issued > 0;
   const minutesPublished = (await context.services.listMinutes(assembly.id)).length > 0;
   return json(
     {
       id: assembly.id,
       title: assembly.title,
-      state: phone.also,
+      state: phone.also.state,
+      translations,
       mine: phone.mine,
       seatKey: phone.seatKey,
       voted: phone.voted,
@@ -101,8 +108,9 @@ export default function AttendeePage() {
   const hydrated = useHydrated();
   const main = useRef<HTMLElement>(null);
   useFocusRescue(main);
+  const translations = useRoomTranslations(data.id, doc, data.translations);
   return provide(
-    <>
+    <TranslationsProvider value={translations}>
       <AssemblyHeader title={meta.title || data.title} subtitle={t('attendee.heading')} status={status} refreshes={30} />
       {/* One column no wider than the phone (a grid's auto column grows to its widest word), and
           words that do not fit break, inside flex rows too: 200% text at 320 px ([N33]). */}
@@ -121,17 +129,18 @@ export default function AttendeePage() {
           </p>
         </noscript>
         {announcement ? (
-          <p role="status" dir="auto" className="break-words rounded-xl bg-amber-300 p-4 text-xl font-black" data-testid="announcement">
-            {announcement}
-          </p>
+          <div role="status" className="break-words rounded-xl bg-amber-300 p-4" data-testid="announcement">
+            <Translated k={ANNOUNCEMENT_KEY} source={announcement} as="p" className="text-xl font-black" />
+          </div>
         ) : null}
         {current ? (
           <Card className="border-amber-400" data-testid="current-item">
             {/* A heading, so a screen reader can jump to what the room is on ([N14]). */}
             <h2 className="break-words text-2xl font-black">
               <span className="block text-sm font-bold uppercase text-stone-700">{t('agenda.now')}</span>
-              <span dir="auto">{current.title}</span>
+              <Translated k={itemTitleKey(current.id)} source={current.title} note={false} data-testid="current-title" />
             </h2>
+            <TranslationNote k={itemTitleKey(current.id)} source={current.title} />
             {/* During a round its own countdown (under "Your table") is the one that counts ([BR11]). */}
             {round?.status === 'running' ? null : <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="phone" className="mt-2" />}
             <SpeakerTimerPhone timer={speakerTimer} />
@@ -185,6 +194,6 @@ export default function AttendeePage() {
           {hydrated ? <p className="mt-4 text-stone-800">{t('attendee.follow')}</p> : null}
         </Card>
       </main>
-    </>
+    </TranslationsProvider>
   );
 }

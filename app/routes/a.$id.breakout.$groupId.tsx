@@ -1,3 +1,4 @@
+import { plainRefusal } from '~/utils/plain-refusal.server';
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { lazy, Suspense, useState } from 'react';
@@ -17,6 +18,9 @@ import { fragmentToMarkdown, notesFragment, NOTES_FIELD, reportFragment, REPORT_
 import { useNoteTaker } from '~/collab/use-note-taker';
 import { plenaryState, requireRole, toBase64 } from '~/utils/guards.server';
 import { pageTitle } from '~/utils/page-title';
+import { roomTranslationsState } from '~/utils/room-translations.server';
+import { TranslationsProvider } from '~/components/translated';
+import { useRoomTranslations } from '~/collab/use-room-translations';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'breakout', data?.title, error);
 
@@ -27,7 +31,7 @@ const NotesEditor = lazy(() => import('~/components/notes-editor'));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const groupId = params.groupId ?? '';
-  if (!GROUP.test(groupId)) throw new Response('No such group', { status: 404 });
+  if (!GROUP.test(groupId)) throw plainRefusal(request, 'errors.404', 404);
   const { assembly, session } = await requireRole(
     request,
     context,
@@ -45,6 +49,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       canWrite: session.role === 'facilitator' || session.role === 'note-taker',
       state: toBase64(await context.services.docState(docName)),
       plenary: await plenaryState(context, assembly.id),
+      // The prompts in the reader's language when an interpreter has translated them ([L72]).
+      translations: await roomTranslationsState(context, request, assembly.id),
     },
     { headers: { 'Cache-Control': 'no-store' } }
   );
@@ -70,6 +76,7 @@ export default function Breakout() {
   const table = rounds.flatMap((r) => r.tables).find((x) => x.id === data.groupId) ?? null;
   // Shut out on either document (the link was revoked): nothing here can be sent any more.
   const denied = status === 'denied' || plenary.status === 'denied';
+  const translations = useRoomTranslations(data.id, plenary.doc, data.translations);
   const heading = table ? `${t('breakout.table', { number: table.number })}${table.label ? ` · ${table.label}` : ''}` : t('breakout.heading', { group: data.groupId });
 
   return (
@@ -79,7 +86,9 @@ export default function Breakout() {
         <LiveControls status={denied ? 'denied' : status}>
           {round && round.status !== 'planned' ? (
             <Card>
-              <RoundStatus round={round} />
+              <TranslationsProvider value={translations}>
+                <RoundStatus round={round} />
+              </TranslationsProvider>
             </Card>
           ) : null}
           {data.canWrite ? <Writer doc={doc} provider={provider} saved={saved} editable={!denied} onEditorReady={() => setEditorReady(true)} /> : <Reader doc={doc} />}

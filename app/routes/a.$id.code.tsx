@@ -1,3 +1,4 @@
+import { plainRefusal } from '~/utils/plain-refusal.server';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => p
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const assembly = params.id ? await context.services.getAssembly(params.id) : null;
-  if (!assembly) throw new Response('No such assembly', { status: 404 });
+  if (!assembly) throw plainRefusal(request, 'errors.404', 404);
   const session = await context.services.sessionFor(request, assembly.id);
   const holds = session !== null && IN_THE_ROOM.includes(session.role) && (await context.services.holdsVotingRight(assembly.id, session));
   const code = (new URL(request.url).searchParams.get('c') ?? '').slice(0, 40);
@@ -35,7 +36,7 @@ const STATUS: Record<CodeError['code'], number> = { invalid: 400, unknown: 404, 
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const assembly = params.id ? await context.services.getAssembly(params.id) : null;
-  if (!assembly) throw new Response('No such assembly', { status: 404 });
+  if (!assembly) throw plainRefusal(request, 'errors.404', 404);
   const form = await request.formData().catch(() => null);
   const parsed = Redeem.safeParse(form ? Object.fromEntries(form) : null);
   if (!parsed.success) return json({ error: 'voting.errors.invalid' }, { status: 400 });
@@ -51,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     session = fresh.session;
     opened = fresh;
   }
-  if (!IN_THE_ROOM.includes(session.role)) throw new Response('This link does not open this page', { status: 403 });
+  if (!IN_THE_ROOM.includes(session.role)) throw plainRefusal(request, 'errors.403', 403);
   const wait = await context.services.commandWait(assembly.id, session, 'code');
   if (wait > 0) return json({ error: 'stack.errors.tooMany' }, { status: 429, headers: { 'Retry-After': String(wait) } });
   try {

@@ -53,7 +53,7 @@ export default function CodeSheet() {
       <ul className="mt-4 grid grid-cols-2 gap-0 sm:grid-cols-3 lg:grid-cols-4" data-testid="code-sheet">
         {data.codes.map((c) => (
           <li key={c.number} className="break-inside-avoid border border-dashed border-stone-500 p-3 text-center" data-testid="code-slip">
-            <p className="text-sm font-bold">{t('voting.sheetNumber', { number: c.number })}</p>
+            <p className="text-sm font-bold">{t('voting.sheetNumber', { number: String(c.number) })}</p>
             <div className="mx-auto w-32" dangerouslySetInnerHTML={{ __html: c.qr }} />
             <p className="font-mono text-xl font-black tracking-wider" data-testid="code">
               {c.code}

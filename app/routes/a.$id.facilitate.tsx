@@ -1,4 +1,5 @@
 import { SUPPORTED_LANGUAGES } from '~/i18n/catalogues.server';
+import { plainRefusal } from '~/utils/plain-refusal.server';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useRef, type ReactNode } from 'react';
@@ -7,7 +8,6 @@ import { z } from 'zod';
 import { usePlenary } from '~/collab/use-plenary';
 import { AssemblyHeader } from '~/components/assembly-header';
 import { LiveControls } from '~/components/live-controls';
-import { CopyField } from '~/components/copy-field';
 import { AgendaEditor } from '~/components/agenda-editor';
 import { BreakoutPanel } from '~/components/breakout-panel';
 import { ProposalsPanel } from '~/components/proposals-panel';
@@ -15,6 +15,8 @@ import { currentProposal } from '~/model/proposals';
 import { DangerZone } from '~/components/danger-zone';
 import { MetaDetails } from '~/components/meta-details';
 import { MetaEditor } from '~/components/meta-editor';
+import { useTimeZone } from '~/utils/use-time-zone';
+import { issueKey } from '~/i18n/issue-key';
 import { RoomExtras, RunPanel } from '~/components/run-panel';
 import { KeyDialog } from '~/components/key-dialog';
 import { useFocusRescue } from '~/utils/use-focus-rescue';
@@ -76,7 +78,7 @@ const MintSchema = z
     intent: z.literal('mint'),
     role: z.enum(ROLES, { message: 'console.errors.roleInvalid' }),
     scope: z.string().trim().transform((v) => (v === '' ? null : v)),
-    label: z.string().trim().max(100).transform((v) => (v === '' ? null : v)),
+    label: z.string().trim().max(100, 'console.errors.labelTooLong').transform((v) => (v === '' ? null : v)),
     voiceOnly: z.boolean(),
   })
   .refine((v) => v.role !== 'note-taker' || v.scope, { message: 'console.errors.groupRequired', path: ['scope'] })
@@ -140,7 +142,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const ask = form.get(CONFIRM_FIELD) === 'yes' ? null : await askRevoke(context, assembly.id, linkId, request);
       if (ask) return json({ confirm: ask });
       const ok = await context.services.revokeLink(assembly.id, linkId);
-      if (!ok) throw new Response('No such link', { status: 404 });
+      if (!ok) throw plainRefusal(request, 'errors.404', 404);
       return json({ revoked: true as const });
     } catch (err) {
       if (err instanceof LastFacilitatorLinkError) return json({ error: 'console.lastFacilitator' }, { status: 409 });
@@ -185,7 +187,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return json({ error: issue.message, field: String(issue.path[0] ?? '') }, { status: 400 });
+    return json({ error: issueKey(issue, 'console.errors.form'), field: String(issue.path[0] ?? '') }, { status: 400 });
   }
   const { role, label } = parsed.data;
   const scope = role === 'note-taker' || role === 'interpreter' ? parsed.data.scope : null;
@@ -199,6 +201,7 @@ export default function FacilitatorConsole() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const { status, doc, meta, agenda, currentId, itemTimer, speakerTimer, announcement, round, proposals, stack } = usePlenary(data.id, data.state, { presence: true });
+  const zone = useTimeZone(meta);
   // Skip, End round, Open/Close vote replace the button pressed: focus goes to its panel ([N32]).
   const main = useRef<HTMLElement>(null);
   useFocusRescue(main);
@@ -276,7 +279,7 @@ export default function FacilitatorConsole() {
       nav: t('console.navLinks'),
       node: (
         <CollapsibleSection key="links" id="links" title={t('console.links')}>
-          <LinksPanel agenda={agenda} links={data.links} join={data.join} minted={minted} error={error} />
+          <LinksPanel agenda={agenda} links={data.links} join={data.join} minted={minted} error={error} timeZone={zone} />
         </CollapsibleSection>
       ),
     },
@@ -316,7 +319,7 @@ export default function FacilitatorConsole() {
       nav: t('console.navDanger'),
       node: (
         <div key="danger" id="danger" className="console-section">
-          <DangerZone title={data.title} schedule={data.deleteSchedule} />
+          <DangerZone title={data.title} schedule={data.deleteSchedule} timeZone={zone} />
         </div>
       ),
     },

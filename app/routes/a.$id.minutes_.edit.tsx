@@ -1,3 +1,4 @@
+import { issueKey } from '~/i18n/issue-key';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useEffect } from 'react';
@@ -62,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === 'publish') {
     const parsed = Publish.safeParse({ intent, markdown: form.get('markdown') ?? '' });
-    if (!parsed.success) return shown({ error: parsed.error.issues[0].message, markdown: mine }, 400);
+    if (!parsed.success) return shown({ error: issueKey(parsed.error.issues[0], 'console.errors.form'), markdown: mine }, 400);
     if (revision === null) return conflict();
     const result = await context.services.publishMinutesDraft(assembly.id, parsed.data.markdown, revision);
     if (!result.ok) return shown({ conflict: result.current, markdown: mine }, 409);
@@ -83,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(editPage, { status: 303 });
   }
   const parsed = Draft.safeParse({ intent, attendance: form.get('attendance') ?? '', includeNames: form.get('includeNames') === 'on' });
-  if (!parsed.success) return shown({ error: parsed.error.issues[0].message }, 400);
+  if (!parsed.success) return shown({ error: issueKey(parsed.error.issues[0], 'console.errors.form') }, 400);
   try {
     return shown({ draft: await draftFromAssembly(context, assembly, languageFor(request), parsed.data) });
   } catch (err) {

@@ -1,3 +1,4 @@
+import { plainRefusal } from '~/utils/plain-refusal.server';
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData, useSearchParams } from '@remix-run/react';
 import { lazy, Suspense, useEffect } from 'react';
@@ -22,7 +23,7 @@ const ITEM = /^[A-Za-z0-9_-]{1,64}$/;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly } = await requireRole(request, context, params.id, ['facilitator', 'note-taker'], (s) => s.role === 'facilitator' || s.scope === 'plenary');
   const item = new URL(request.url).searchParams.get('item');
-  if (item !== null && !ITEM.test(item)) throw new Response('item must be an agenda item id', { status: 400 });
+  if (item !== null && !ITEM.test(item)) throw plainRefusal(request, 'errors.400', 400);
   return json(
     {
       id: assembly.id,

@@ -10,7 +10,7 @@ const GROUP = /^[A-Za-z0-9_-]{1,64}$/;
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const group = new URL(request.url).searchParams.get('group') ?? '';
-  if (!GROUP.test(group)) return json({ error: 'group must be a table id (1–64 of A–Z a–z 0–9 _ -)' }, { status: 400 });
+  if (!GROUP.test(group)) return json({ error: 'errors.400' }, { status: 400 });
   const { assembly } = await requireRole(request, context, params.id, ['facilitator', 'note-taker'], (s) => s.role !== 'note-taker' || s.scope === group);
   const stateVector = await context.services.docStateVector(`${assembly.id}/breakout/${group}`);
   return json({ stateVector }, { headers: { 'Cache-Control': 'no-store' } });

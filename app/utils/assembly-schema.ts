@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { hasVisibleText } from '~/model/visible-text';
+import { isListedTimeZone } from '~/model/time-zone';
+import { issueKey } from '~/i18n/issue-key';
 
 export const ROOM_LANGUAGES = ['en', 'es', 'so', 'hmn', 'om', 'am', 'vi', 'ar', 'asl'] as const;
 
@@ -11,7 +13,30 @@ export function parseAssemblyForm(form: FormData) {
     startsAt: form.get('startsAt') ?? '',
     place: form.get('place') ?? '',
     languages: form.getAll('languages'),
+    timeZone: form.get('timeZone') ?? '',
   });
+}
+
+/** The details form's fields. */
+export type AssemblyField = 'title' | 'startsAt' | 'place' | 'languages' | 'timeZone';
+
+/** What a field says when zod's own English came instead of a key (a value no list has, a file). */
+const FALLBACK: Record<AssemblyField, string> = {
+  title: 'create.errors.titleRequired',
+  startsAt: 'create.errors.startsAtInvalid',
+  place: 'create.errors.placeTooLong',
+  languages: 'create.errors.languagesInvalid',
+  timeZone: 'create.errors.timeZoneInvalid',
+};
+
+/** The first refusal of each field, as a catalogue key ([L30]). */
+export function assemblyFieldErrors(issues: readonly z.ZodIssue[]): Partial<Record<AssemblyField, string>> {
+  const errors: Partial<Record<AssemblyField, string>> = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0]) as AssemblyField;
+    if (field in FALLBACK) errors[field] ??= issueKey(issue, FALLBACK[field]);
+  }
+  return errors;
 }
 
 export const CreateAssemblySchema = z.object({
@@ -27,6 +52,13 @@ export const CreateAssemblySchema = z.object({
     .trim()
     .max(200, 'create.errors.placeTooLong')
     .transform((v) => (hasVisibleText(v) ? v : null)),
-  languages: z.array(z.enum(ROOM_LANGUAGES)).min(1, 'create.errors.languagesRequired'),
+  languages: z.array(z.enum(ROOM_LANGUAGES, { message: 'create.errors.languagesInvalid' })).min(1, 'create.errors.languagesRequired'),
+  // One of the zones this engine lists ([L33]); none given (a script, an old form): null, the server's.
+  timeZone: z
+    .string({ message: 'create.errors.timeZoneInvalid' })
+    .trim()
+    .refine((v) => v === '' || isListedTimeZone(v), 'create.errors.timeZoneInvalid')
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? null : v)),
 });
 

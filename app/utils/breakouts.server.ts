@@ -20,7 +20,7 @@ export async function endRoundOnServer(context: AppLoadContext, assemblyId: stri
     const target = itemId ?? currentItemId(doc);
     return target ? { itemId: target, round: readRound(doc, target) } : null;
   });
-  if (!found?.round) throw new BreakoutError('no-round', 'no breakout round for the current item');
+  if (!found?.round) throw new BreakoutError('no-round', 'noRound');
   if (found.round.status === 'ended') return 0;
   const reports = new Map<string, string>();
   for (const table of found.round.tables) {
@@ -37,7 +37,7 @@ export async function endRoundOnServer(context: AppLoadContext, assemblyId: stri
 /** One note-taker link per table of the current round, with QR codes, to print or project. */
 export async function mintTableLinks(context: AppLoadContext, assemblyId: string, request: Request) {
   const round = await context.services.readDoc(`${assemblyId}/plenary`, (doc) => readRound(doc));
-  if (!round) throw new BreakoutError('no-round', 'no breakout round for the current item');
+  if (!round) throw new BreakoutError('no-round', 'noRound');
   const links = [];
   for (const table of round.tables) {
     const minted = await context.services.mintLink(assemblyId, { role: 'note-taker', scope: table.id, label: `Table ${tableName(table)}` }, request);

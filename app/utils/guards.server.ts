@@ -1,3 +1,4 @@
+import { plainRefusal } from './plain-refusal.server';
 import type { AppLoadContext } from '@remix-run/node';
 import type { AssemblySummary, RequestSession, Role } from '~/services';
 
@@ -13,11 +14,11 @@ export async function requireRole(
   allow?: (session: RequestSession) => boolean,
 ): Promise<{ assembly: AssemblySummary; session: RequestSession }> {
   const assembly = assemblyId ? await context.services.getAssembly(assemblyId) : null;
-  if (!assembly) throw new Response('No such assembly', { status: 404 });
+  if (!assembly) throw plainRefusal(request, 'errors.404', 404);
   const session = await context.services.sessionFor(request, assembly.id);
-  if (!session) throw new Response('A link for this assembly is needed', { status: 401 });
+  if (!session) throw plainRefusal(request, 'errors.401', 401);
   if (!roles.includes(session.role) || (allow && !allow(session))) {
-    throw new Response('This link does not open this page', { status: 403 });
+    throw plainRefusal(request, 'errors.403', 403);
   }
   return { assembly, session };
 }

@@ -7,6 +7,7 @@ import { draftMinutes, type MinutesInput } from '~/model/minutes';
 import { fragmentToMarkdown, fragmentToText, notesFragment, reportFragment } from '~/model/notes';
 import { readProposals } from '~/model/proposals';
 import { history } from '~/model/stack';
+import { hostTimeZone } from '~/model/time-zone';
 import { tableName } from './breakouts.server';
 
 /** Breakout tables whose report-backs one draft reads: ten rounds of the most tables. */
@@ -24,7 +25,8 @@ export async function draftFromAssembly(
 ): Promise<string> {
   const assemblyId = assembly.id;
   const base = await context.services.readDoc(`${assemblyId}/plenary`, (doc) => ({
-    meta: { ...readMeta(doc), title: readMeta(doc).title || assembly.title },
+    // The start time is written with its zone: the assembly's, else the server's ([L35]).
+    meta: { ...readMeta(doc), title: readMeta(doc).title || assembly.title, timeZone: readMeta(doc).timeZone ?? hostTimeZone() },
     agenda: readAgenda(doc),
     currentItemId: currentItemId(doc),
     proposals: readProposals(doc),

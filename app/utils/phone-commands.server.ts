@@ -1,5 +1,6 @@
 import type { AppLoadContext } from '@remix-run/node';
 import * as Y from 'yjs';
+import { issueKey } from '~/i18n/issue-key';
 import { z } from 'zod';
 import { currentItemId } from '~/model/agenda';
 import { BreakoutError, joinTable, readRound } from '~/model/breakouts';
@@ -58,8 +59,8 @@ export async function phoneCommand(context: AppLoadContext, assembly: AssemblySu
   const fields = Object.fromEntries([...form].filter(([key]) => key !== 'commandId'));
   const parsed = Command.safeParse(fields);
   if (!parsed.success) {
-    const message = parsed.error.issues[0].message;
-    return { status: 400, error: /^(stack|round|proposals|voting)\./.test(message) ? message : 'stack.errors.invalid' };
+    const key = issueKey(parsed.error.issues[0], 'stack.errors.invalid');
+    return { status: 400, error: /^(stack|round|proposals|voting)\./.test(key) ? key : 'stack.errors.invalid' };
   }
   const id = form.get('commandId');
   const run = () => apply(context, assembly, session, parsed.data);
@@ -104,7 +105,7 @@ async function apply(context: AppLoadContext, assembly: AssemblySummary, session
 /** Sits the attendee at a table of the current item's round (its seat key is per round). */
 function joinTableNow(doc: Y.Doc, seatKey: (itemId: string) => string, table: string): void {
   const round = readRound(doc);
-  if (!round) throw new BreakoutError('no-round', 'no breakout round now');
+  if (!round) throw new BreakoutError('no-round', 'noRound');
   joinTable(doc, round.itemId, seatKey(round.itemId), table);
 }
 

@@ -21,6 +21,7 @@ import { ASSIGNMENTS, MAX_MESSAGE, MAX_PROMPT, MAX_TABLES } from '../../app/mode
 import { MAX_REVISIONS, MAX_TEXT, METHODS, OUTCOMES, SCALES } from '../../app/model/proposals.js';
 import { MAX_BLOCKS_ALLOWED, MAX_PEOPLE, QUORUMS, THRESHOLDS } from '../../app/model/decision-rule.js';
 import { MAX_ANNOUNCEMENT } from '../../app/model/run.js';
+import { isListedTimeZone, MAX_TIME_ZONE } from '../../app/model/time-zone.js';
 import { NOTES_FIELD, REPORT_FIELD } from '../../app/model/notes.js';
 import { LANGUAGE_CODE, MAX_SCREEN_LANGUAGES } from '../../app/model/screen-languages.js';
 
@@ -158,6 +159,8 @@ const meta: Record<string, z.ZodTypeAny> = {
   startsAt: z.string().max(64).nullable(),
   place: z.string().max(200).nullable(),
   languages: z.array(z.string().max(35)).max(50),
+  // The assembly's time zone ([L33]): one of the zones the server lists; null = the server's own.
+  timeZone: z.string().max(MAX_TIME_ZONE).refine(isListedTimeZone, 'not a time zone').nullable(),
   // The projector's one or two label languages ([L50]); clearing the choice deletes the field.
   screenLanguages: z
     .array(z.string().max(35).regex(LANGUAGE_CODE))

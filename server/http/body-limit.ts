@@ -16,11 +16,19 @@ export const BODY_LIMITS = {
 
 /** The minutes editor and its autosave; the first group is the assembly id. */
 export const MINUTES_EDITOR = /^\/a\/([^/]+)\/minutes\/(?:edit|draft)(?:\.data)?\/?$/;
+/** The interpreter's translation of the minutes ([L62]): as long as the minutes; the first group is the assembly id. */
+export const MINUTES_TRANSLATION = /^\/a\/([^/]+)\/interpret\/minutes(?:\.data)?\/?$/;
+
+/** The addresses that take the minutes' size, each for one role of that assembly only ([W8]). */
+export const LARGE_BODY_ROUTES = [
+  { path: MINUTES_EDITOR, role: 'facilitator' },
+  { path: MINUTES_TRANSLATION, role: 'interpreter' },
+] as const;
 
 /** The limit for a request to `path`. */
 export function bodyLimitFor(path: string): number {
   if (path === '/api' || path.startsWith('/api/')) return BODY_LIMITS.api;
-  if (MINUTES_EDITOR.test(path)) return BODY_LIMITS.minutes;
+  if (LARGE_BODY_ROUTES.some((r) => r.path.test(path))) return BODY_LIMITS.minutes;
   return BODY_LIMITS.form;
 }
 

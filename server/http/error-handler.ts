@@ -72,7 +72,6 @@ export function sendAnswer(req: Request, res: Response, answer: ErrorAnswer, tex
  */
 export function errorHandler(logger: Logger, text?: RefusalText) {
   // Express tells error handlers by their four parameters.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const answer = answerFor(err);
     if (answer.status >= 500) {

@@ -211,6 +211,10 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
     saveMinutesDraft: (assemblyId, markdown, basedOn) => store.saveMinutesDraft(assemblyId, markdown, basedOn, Date.now()),
     discardMinutesDraft: (assemblyId, basedOn) => store.discardMinutesDraft(assemblyId, basedOn),
     publishMinutesDraft: (assemblyId, markdown, basedOn) => store.publishMinutesDraft(assemblyId, markdown, basedOn, Date.now()),
+    getMinutesTranslation: (assemblyId, version, language) => store.getMinutesTranslation(assemblyId, version, language),
+    listMinutesTranslations: (assemblyId, version) => store.listMinutesTranslations(assemblyId, version),
+    saveMinutesTranslation: (assemblyId, version, language, markdown, basedOn) =>
+      store.saveMinutesTranslation(assemblyId, version, language, markdown, basedOn, Date.now()),
 
     async deleteAssembly(assemblyId) {
       reported.delete(`${assemblyId}/plenary`);

@@ -5,6 +5,7 @@ import type { AssemblyRecord, Choice, LinkRecord, NewVotingRight, PublishedMinut
 import { migrateBallots, SqliteBallots } from './sqlite-ballots.js';
 import { SqliteDrafts } from './sqlite-drafts.js';
 import { SqliteJoinCodes } from './sqlite-join-codes.js';
+import { SqliteTranslations } from './sqlite-translations.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS assemblies (
@@ -119,6 +120,7 @@ export class SqliteStore implements Store {
   private readonly ballots: SqliteBallots;
   private readonly drafts: SqliteDrafts;
   private readonly joinCodes: SqliteJoinCodes;
+  private readonly translations: SqliteTranslations;
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -136,6 +138,7 @@ export class SqliteStore implements Store {
     this.ballots = new SqliteBallots(this.db);
     this.drafts = new SqliteDrafts(this.db);
     this.joinCodes = new SqliteJoinCodes(this.db);
+    this.translations = new SqliteTranslations(this.db);
     const db = this.db;
     this.stmts = {
       insertAssembly: db.prepare('INSERT INTO assemblies (id, title, created_at) VALUES (?, ?, ?)'),
@@ -227,6 +230,12 @@ export class SqliteStore implements Store {
   saveMinutesDraft = (assemblyId: string, markdown: string, basedOn: number, at: number) => this.drafts.saveMinutesDraft(assemblyId, markdown, basedOn, at);
   discardMinutesDraft = (assemblyId: string, basedOn: number) => this.drafts.discardMinutesDraft(assemblyId, basedOn);
   publishMinutesDraft = (assemblyId: string, markdown: string, basedOn: number, at: number) => this.drafts.publishMinutesDraft(assemblyId, markdown, basedOn, at);
+
+  // Translations of published minutes ([L60]): sqlite-translations.ts.
+  getMinutesTranslation = (assemblyId: string, version: number, language: string) => this.translations.getMinutesTranslation(assemblyId, version, language);
+  listMinutesTranslations = (assemblyId: string, version: number) => this.translations.listMinutesTranslations(assemblyId, version);
+  saveMinutesTranslation = (assemblyId: string, version: number, language: string, markdown: string | null, basedOn: number, at: number) =>
+    this.translations.saveMinutesTranslation(assemblyId, version, language, markdown, basedOn, at);
 
   // Voting rights and ballots (ADR 014): sqlite-ballots.ts.
   issueRights = (assemblyId: string, rights: NewVotingRight[], at: number) => this.ballots.issueRights(assemblyId, rights, at);

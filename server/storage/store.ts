@@ -9,8 +9,8 @@ import type { Role } from '../../app/services.js';
 
 export type { Role } from '../../app/services.js';
 // The minutes draft's shapes are the services' too (ADR 017).
-export type { DraftResult, MinutesDraft } from '../../app/services.js';
-import type { DraftResult, MinutesDraft } from '../../app/services.js';
+export type { DraftResult, MinutesDraft, MinutesTranslation, TranslationResult } from '../../app/services.js';
+import type { DraftResult, MinutesDraft, MinutesTranslation, TranslationResult } from '../../app/services.js';
 
 export interface AssemblyRecord {
   id: string;
@@ -85,7 +85,7 @@ export interface StoredDoc {
 export interface Store {
   createAssembly(assembly: AssemblyRecord): Promise<void>;
   getAssembly(id: string): Promise<AssemblyRecord | null>;
-  /** Removes the assembly with every link, document, ballot and minutes version of it. */
+  /** Removes the assembly with every link, document, ballot, minutes version and translation of it. */
   deleteAssembly(id: string): Promise<void>;
   /** The assembly deletes itself this many days after it ends; null: never. */
   setDeleteAfterDays(id: string, days: number | null): Promise<void>;
@@ -113,6 +113,27 @@ export interface Store {
    * is the draft's current revision.
    */
   publishMinutesDraft(assemblyId: string, markdown: string, basedOn: number, at: number): Promise<DraftResult<{ version: number }>>;
+
+  /**
+   * One language's translation of a published version ([L60]); `{ markdown: null, revision: 0,
+   * updatedAt: null }` when there never was one.
+   */
+  getMinutesTranslation(assemblyId: string, version: number, language: string): Promise<MinutesTranslation>;
+  /** The languages with a translation (text, not emptied) of a published version, by code. */
+  listMinutesTranslations(assemblyId: string, version: number): Promise<{ language: string; revision: number; updatedAt: number }[]>;
+  /**
+   * Stores `markdown` (null: empties it) as the translation if `basedOn` is its current revision and
+   * the version is published, in one transaction; refused (nothing changed) otherwise, with what is
+   * stored (`current: null` when the version does not exist). Goes with the version and the assembly.
+   */
+  saveMinutesTranslation(
+    assemblyId: string,
+    version: number,
+    language: string,
+    markdown: string | null,
+    basedOn: number,
+    at: number,
+  ): Promise<TranslationResult>;
 
   /**
    * Issues voting rights (one per person, ADR 014), numbered after the assembly's last one, in

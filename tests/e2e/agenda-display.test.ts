@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { connect, eventually } from '../helpers/clients.js';
+import { connect, eventually, settled } from '../helpers/clients.js';
 import { createAssembly } from '../helpers/server.js';
 import { startHarness, waitLive, type Harness } from './harness.js';
 import { addItem, setCurrent } from '../../app/model/agenda.js';
@@ -55,7 +55,7 @@ it('[H2][T1][T2][T3] the phone and the projector follow the agenda and show the 
   // where it stood when the page was made (here: started two minutes ago).
   resetTimer(facilitator.doc, 'item', 10 * 60_000);
   startTimer(facilitator.doc, 'item', Date.now() - 120_000);
-  await new Promise((r) => setTimeout(r, 200));
+  await settled(facilitator); // the server holds the timer before the page is made
   const plain = await (await h.person({ javaScript: false })).newPage();
   await plain.goto(join);
   const frozen = seconds((await plain.getByTestId('item-timer').getByTestId('timer-value').textContent())!);

@@ -48,13 +48,13 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
   if (!loaded) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<Record<string, any>> }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<Record<string, unknown>> }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id as string,
       impact: (v.impact as string) ?? null,
       help: v.help as string,
-      nodes: (v.nodes as Array<Record<string, any>>).map((n) => ({
+      nodes: (v.nodes as Array<Record<string, unknown>>).map((n) => ({
         target: (n.target as unknown[]).map(String),
         html: String(n.html).slice(0, 160),
         summary: String(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300),

@@ -156,11 +156,12 @@ describe('the agenda plan', () => {
     const plan = page.getByTestId('agenda-plan');
     await plan.getByText('8 items · 2 h 15 min planned').waitFor();
     await plan.getByText('No start time yet, so no planned end.').waitFor();
-    setMeta(plenary.doc, { startsAt: '2026-05-01T18:00' });
-    await plan.getByText('Starts 6:00 PM · planned end 8:15 PM').waitFor();
+    // [L34] The hall's clock in the assembly's zone, its name with the start.
+    setMeta(plenary.doc, { startsAt: '2026-05-01T18:00', timeZone: 'America/Chicago' });
+    await plan.getByText('Starts 6:00 PM CDT · planned end 8:15 PM').waitFor();
     addItem(plenary.doc, { title: 'Strike fund', kind: 'discussion', minutes: 20 });
     await plan.getByText('9 items · 2 h 35 min planned').waitFor();
-    await plan.getByText('Starts 6:00 PM · planned end 8:35 PM').waitFor();
+    await plan.getByText('Starts 6:00 PM CDT · planned end 8:35 PM').waitFor();
     expect(await page.getByTestId('agenda-plan-projected').count()).toBe(0);
     await page.getByTestId('next-item-button').click();
     await plan.getByTestId('agenda-plan-projected').getByText(/^Running now: projected end \d{1,2}:\d\d [AP]M$/).waitFor();

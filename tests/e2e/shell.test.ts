@@ -26,7 +26,7 @@ describe('app shell in Chromium', () => {
     await page.waitForURL(/\/a\/[A-Za-z0-9_-]+\/facilitate$/);
     assemblyId = page.url().split('/a/')[1].split('/')[0];
     const dialog = page.getByRole('alertdialog');
-    await expect(dialog.getByText('Your facilitator key')).toBeTruthy();
+    await dialog.getByText('Your facilitator key').waitFor();
     facilitatorUrl = await page.locator('[role="alertdialog"] input').inputValue();
     expect(facilitatorUrl).toMatch(/\/join\/[A-Za-z0-9_-]{43}$/);
     // A stray reload before saving it does not lose the key.

@@ -1,6 +1,8 @@
 process.setMaxListeners(0); // every y-websocket provider adds an exit listener
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 
 export interface Client {
@@ -58,6 +60,71 @@ export function rawSocket(syncUrl: string, docName: string, token: string | null
 
 export function closeCodeOf(ws: WebSocket): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+}
+
+/** A sync request (step 1) for a document in state `stateVector`, as one frame. */
+function syncRequest(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+const isSyncReply = (bytes: Uint8Array) => bytes[0] === 0 && bytes[1] === syncProtocol.messageYjsSyncStep2;
+
+/**
+ * A barrier on a client's own socket, for checks that something did NOT happen: resolves once the
+ * server has handled every frame this client sent before the call, stored and relayed whatever it
+ * took from them, and this client has received everything the server sent it before its answer.
+ * (The server handles one socket's frames in order, and answers a sync request only after its
+ * pending changes are stored and relayed.) Clients are settled one after another, in the order given.
+ * A connection may send a few sync requests a minute ([S12]): a handful of barriers per client.
+ */
+export async function settled(...clients: Client[]): Promise<void> {
+  for (const client of clients) {
+    const ws = client.provider.ws as unknown as WebSocket | null;
+    if (!ws || ws.readyState !== WebSocket.OPEN) throw new Error('settled() needs a connected client');
+    await new Promise<void>((resolve, reject) => {
+      const onMessage = (data: WebSocket.RawData) => {
+        if (!isSyncReply(toBytes(data))) return;
+        done();
+        resolve();
+      };
+      const onClose = (code: number) => {
+        done();
+        reject(new Error(`the socket closed (${code}) before the server answered`));
+      };
+      const done = () => {
+        ws.off('message', onMessage);
+        ws.off('close', onClose);
+      };
+      ws.on('message', onMessage);
+      ws.on('close', onClose);
+      ws.send(syncRequest(Y.encodeStateVector(client.doc)));
+    });
+  }
+}
+
+function toBytes(data: WebSocket.RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
+
+/**
+ * Whether the server lets a socket in, told by what it does, never by a timer: the socket asks
+ * for the document at once; a socket let in is answered, a refused one is closed.
+ */
+export async function admission(syncUrl: string, docName: string, token: string | null): Promise<'admitted' | number> {
+  const ws = await rawSocket(syncUrl, docName, token);
+  return new Promise((resolve) => {
+    ws.once('close', (code) => resolve(code));
+    ws.once('message', () => {
+      resolve('admitted');
+      ws.close();
+    });
+    ws.send(syncRequest(Y.encodeStateVector(new Y.Doc())));
+  });
 }
 
 /** Retries an assertion until it passes or time runs out, instead of sleeping a fixed time. */

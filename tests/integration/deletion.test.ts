@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { connect, sleep } from '../helpers/clients.js';
+import { connect, settled } from '../helpers/clients.js';
 import { spawnServer, type ChildServer } from '../helpers/child-server.js';
 import { createAssembly, tempDataDir, type CreatedAssembly } from '../helpers/server.js';
 import { addItem } from '../../app/model/agenda.js';
@@ -46,7 +46,8 @@ async function fill(asm: CreatedAssembly, marker: string) {
   await Promise.all([notes.synced, breakout.synced]);
   appendParagraph(notes.doc, 'notes', `Plenary note ${marker}`);
   appendParagraph(breakout.doc, 'reportBack', `Report ${marker}`);
-  await sleep(300);
+  // Stored: the server answers each client's sync request only once what it sent is saved.
+  await settled(plenary, notes, breakout);
   for (const c of [plenary, notes, breakout]) c.destroy();
   const res = await fetch(`${server.url}/a/${asm.id}/minutes/edit`, {
     method: 'POST',
@@ -64,9 +65,24 @@ async function fill(asm: CreatedAssembly, marker: string) {
     body: new URLSearchParams({ markdown: `# Draft-${marker}`, revision: String(revision) }),
   });
   expect(draft.status).toBe(200);
+  // A translation of the published version, by an interpreter ([L60]): it goes with the assembly too.
+  const minted = await fetch(`${server.url}/api/assemblies/${asm.id}/links`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ role: 'interpreter', scope: 'es' }),
+  });
+  expect(minted.status).toBe(201);
+  const interpreter = ((await minted.json()) as { url: string }).url.split('/').pop()!;
+  const translated = await fetch(`${server.url}/a/${asm.id}/interpret/minutes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${interpreter}` },
+    body: new URLSearchParams({ version: '1', revision: '0', markdown: `# Actas Traducidas-${marker}` }),
+    redirect: 'manual',
+  });
+  expect(translated.status).toBe(303);
 }
 
-it('[X4] [D4] after deleting an assembly no table of the database file holds its title, notes, names or minutes draft', async () => {
+it('[X4] [D4] [L60] after deleting an assembly no table of the database file holds its title, notes, names, minutes draft or translations', async () => {
   server = await spawnServer(dataDir);
   const doomed = await createAssembly(server.url, 'Assembly Velvet-Lantern-7731');
   const kept = await createAssembly(server.url, 'Assembly Obsidian-Harbor-4410');
@@ -74,7 +90,16 @@ it('[X4] [D4] after deleting an assembly no table of the database file holds its
   await fill(kept, 'Saffron-9902');
 
   // Before: the search finds both, so finding nothing afterwards means something.
-  for (const marker of ['Velvet-Lantern-7731', 'Marigold-5521', 'Draft-Marigold-5521', 'Obsidian-Harbor-4410', 'Saffron-9902', 'Draft-Saffron-9902']) {
+  for (const marker of [
+    'Velvet-Lantern-7731',
+    'Marigold-5521',
+    'Draft-Marigold-5521',
+    'Traducidas-Marigold-5521',
+    'Obsidian-Harbor-4410',
+    'Saffron-9902',
+    'Draft-Saffron-9902',
+    'Traducidas-Saffron-9902',
+  ]) {
     expect(databaseBytes().includes(Buffer.from(marker)), marker).toBe(true);
   }
 
@@ -94,8 +119,12 @@ it('[X4] [D4] after deleting an assembly no table of the database file holds its
   expect(res.status).toBe(303);
 
   const bytes = databaseBytes();
-  for (const marker of ['Velvet-Lantern-7731', 'Marigold-5521', 'Draft-Marigold-5521']) expect(bytes.includes(Buffer.from(marker)), marker).toBe(false);
-  for (const marker of ['Obsidian-Harbor-4410', 'Saffron-9902', 'Draft-Saffron-9902']) expect(bytes.includes(Buffer.from(marker)), marker).toBe(true);
+  for (const marker of ['Velvet-Lantern-7731', 'Marigold-5521', 'Draft-Marigold-5521', 'Traducidas-Marigold-5521']) {
+    expect(bytes.includes(Buffer.from(marker)), marker).toBe(false);
+  }
+  for (const marker of ['Obsidian-Harbor-4410', 'Saffron-9902', 'Draft-Saffron-9902', 'Traducidas-Saffron-9902']) {
+    expect(bytes.includes(Buffer.from(marker)), marker).toBe(true);
+  }
   // And it is gone for everyone: its links no longer open anything.
   expect((await fetch(`${server.url}/a/${doomed.id}`, { headers: { authorization: `Bearer ${doomed.attendeeToken}` } })).status).toBe(404);
   // The kept assembly's documents still load whole after a restart.
@@ -122,7 +151,7 @@ it('[X4] an assembly set to delete itself 0 days after it ends is gone once its 
   expect((await schedule('')).status).toBe(400);
   expect((await schedule('0')).status).toBe(200);
   // Still running: a restart (which sweeps) keeps it.
-  await sleep(300);
+  await settled(plenary);
   server.process.kill('SIGTERM');
   await server.exited;
   server = await spawnServer(dataDir);
@@ -131,7 +160,7 @@ it('[X4] an assembly set to delete itself 0 days after it ends is gone once its 
   const again = connect(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
   await again.synced;
   nextItem(again.doc, Date.now());
-  await sleep(300);
+  await settled(again);
   again.destroy();
   plenary.destroy();
   server.process.kill('SIGTERM');

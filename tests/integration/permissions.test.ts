@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { clientPool, closeCodeOf, eventually, rawSocket } from '../helpers/clients.js';
+import { admission, clientPool, closeCodeOf, eventually, rawSocket, settled } from '../helpers/clients.js';
 import { createAssembly, mintLink, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
 import { CloseCode } from '../../server/sync/protocol.js';
 import * as encoding from 'lib0/encoding';
@@ -27,9 +27,9 @@ afterAll(async () => {
   await server.close();
 });
 
-async function closeCode(doc: string, token: string | null): Promise<number> {
-  const ws = await rawSocket(server.syncUrl, doc, token);
-  return (await closeCodeOf(ws)).code;
+/** The close code a socket is refused with; 'admitted' at once (not after a timeout) if it is let in. */
+function closeCode(doc: string, token: string | null): Promise<number | 'admitted'> {
+  return admission(server.syncUrl, doc, token);
 }
 
 describe('close codes', () => {
@@ -71,8 +71,10 @@ describe('close codes', () => {
     firstText(attendee.doc).insert(0, 'attendee scribbles');
     firstText(facilitator.doc).insert(0, 'facilitator: ');
     await eventually(() => expect(plainText(attendee.doc)).toContain('facilitator: '));
-    await new Promise((r) => setTimeout(r, 100));
+    // The server has handled the attendee's write, and the facilitator has heard all it was sent since.
+    await settled(attendee, facilitator);
     expect(plainText(facilitator.doc)).toBe('facilitator: ');
+    expect(attendee.provider.wsconnected).toBe(true); // dropped, not refused ([S3])
   });
 
   it('[P3] a stack-keeper writes the plenary; a plenary note-taker reads it but its writes are dropped', async () => {
@@ -88,6 +90,7 @@ describe('close codes', () => {
     raiseHand(k.doc, { name: 'Amina', kind: 'speak' }, Date.now());
     await eventually(() => expect(names(f)).toContain('Amina'));
     await eventually(() => expect(names(n)).toContain('Amina'));
+    await settled(n, f);
     expect(names(f)).not.toContain('Added by the note-taker');
     // Dropped, not refused: a refused write would have closed the note-taker's socket.
     expect(n.provider.wsconnected).toBe(true);
@@ -109,7 +112,7 @@ describe('close codes', () => {
     raiseHand(k.doc, { name: 'After revocation', kind: 'speak' }, Date.now());
     expect(await closeCode(doc, keeper.token)).toBe(CloseCode.unauthorized);
     setMeta(f.doc, { place: 'Still here' });
-    await new Promise((r) => setTimeout(r, 100));
+    await settled(f);
     expect(readEntries(f.doc).map((e) => e.name)).not.toContain('After revocation');
     expect(f.provider.wsconnected).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { createLogger } from '../../server/logger.js';
-import { closeCodeOf, connect, rawSocket } from '../helpers/clients.js';
+import { closeCodeOf, connect, eventually, rawSocket } from '../helpers/clients.js';
 import { createAssembly, startTestServer } from '../helpers/server.js';
 import { setMeta } from '../../app/model/meta.js';
 
@@ -23,9 +23,11 @@ it('[X1] nothing the server logs, errors included, holds a client address', asyn
       throw new Error('disk full');
     };
     setMeta(c.doc, { place: 'Union hall, room 2' });
-    await new Promise((r) => setTimeout(r, 200));
-    server.store.appendUpdates = original;
-    expect(lines.some((l) => l.includes('saving an update failed'))).toBe(true);
+    try {
+      await eventually(() => expect(lines.some((l) => l.includes('saving an update failed'))).toBe(true));
+    } finally {
+      server.store.appendUpdates = original;
+    }
     for (const line of lines) expect(line).not.toMatch(/127\.0\.0\.1|::1|::ffff:|localhost/);
     c.destroy();
   } finally {

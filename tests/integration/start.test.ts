@@ -4,7 +4,7 @@
  * import Node cannot resolve, a file the build leaves out).
  */
 import { afterAll, expect, it } from 'vitest';
-import { connect } from '../helpers/clients.js';
+import { connect, eventually } from '../helpers/clients.js';
 import { spawnServer, type ChildServer } from '../helpers/child-server.js';
 import { createAssembly, tempDataDir } from '../helpers/server.js';
 import { addItem } from '../../app/model/agenda.js';
@@ -33,7 +33,6 @@ it('the compiled server starts, serves pages, syncs, and applies an attendee’s
     redirect: 'manual',
   });
   expect(raised.status).toBe(303);
-  await new Promise((r) => setTimeout(r, 200));
-  expect(readStack(facilitator.doc).queue.map((e) => e.name)).toEqual(['Amina']);
+  await eventually(() => expect(readStack(facilitator.doc).queue.map((e) => e.name)).toEqual(['Amina']));
   facilitator.destroy();
 });

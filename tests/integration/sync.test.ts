@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { clientPool, connect, eventually, sleep } from '../helpers/clients.js';
+import { clientPool, connect, eventually, settled } from '../helpers/clients.js';
 import { createAssembly, mintLink, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
 import { addItem, readAgenda } from '../../app/model/agenda.js';
 import { readMeta, setMeta } from '../../app/model/meta.js';
@@ -67,7 +67,8 @@ describe('sync with stock y-websocket clients', () => {
       const names = [...b.provider.awareness.getStates().values()].map((s) => s.user?.name);
       expect(names).toContain('Ana');
     });
-    await sleep(200);
+    // The server has handled the reader's presence, and b and the reader have heard all they were sent.
+    await settled(reader, b);
     const seenByB = [...b.provider.awareness.getStates().values()].map((s) => s.user?.name);
     expect(seenByB).not.toContain('Lurker');
     const seenByReader = [...reader.provider.awareness.getStates().keys()].filter((id) => id !== reader.doc.clientID);
@@ -86,7 +87,9 @@ describe('sync with stock y-websocket clients', () => {
 
     setAnnouncement(attendee.doc, 'forged by an attendee');
     attendee.doc.getArray('stack').push(['attendee jumps the queue']);
-    // The attendee's forgery stays on its own copy. Prove the channel is live by a later write.
+    // The attendee's forgery stays on its own copy: once the server has handled it (the attendee's
+    // own round trip), a later write reaching the others proves anything relayed would be there.
+    await settled(attendee);
     setMeta(facilitator.doc, { place: 'Marker 1' });
     await eventually(() => expect(readMeta(other.doc).place).toBe('Marker 1'));
     await eventually(() => expect(readMeta(facilitator.doc).place).toBe('Marker 1'));
@@ -101,6 +104,7 @@ describe('sync with stock y-websocket clients', () => {
     attendee.provider.disconnect();
     attendee.provider.connect();
     await eventually(() => expect(attendee.provider.synced).toBe(true));
+    await settled(attendee);
     setMeta(facilitator.doc, { place: 'Marker 2' });
     await eventually(() => expect(readMeta(other.doc).place).toBe('Marker 2'));
 

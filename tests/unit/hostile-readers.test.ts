@@ -11,7 +11,7 @@ import { draftMinutes } from '../../app/model/minutes.js';
 import { fragmentLength, fragmentToMarkdown, fragmentToText, MAX_DEPTH, MAX_MARKDOWN, notesFragment, reportFragment } from '../../app/model/notes.js';
 import { addProposal, countCast, getProposal, openVote, proposalsMap, readProposals } from '../../app/model/proposals.js';
 import { goToItem, readAnnouncement } from '../../app/model/run.js';
-import { entriesMap, history, namesSeen, raiseHand, readEntries, readStack, StackError, stackMap, withdraw } from '../../app/model/stack.js';
+import { entriesMap, history, namesSeen, raiseHand, readStack, StackError, stackMap, withdraw } from '../../app/model/stack.js';
 import { readTimer, timersMap } from '../../app/model/timers.js';
 import { skippedInPlenary } from '../../app/model/audit.js';
 import { hostileValue, mutateNotes, mutatePlenary, pushNested, seeded } from '../helpers/hostile.js';
@@ -174,11 +174,12 @@ describe('[R4] entries of the wrong shape are skipped', () => {
     metaMap(doc).set('title', 12);
     metaMap(doc).set('languages', 'en');
     metaMap(doc).set('place', new Y.Map());
+    metaMap(doc).set('timeZone', ['America/Chicago']);
     const read = getProposal(doc, proposal)!;
     expect(read.amendments).toEqual([]);
     expect(read.actions).toEqual([{ id: 'c', what: '', who: '', due: '' }]);
     expect(read.vote).toEqual({ open: false, cast: 0, closed: false });
-    expect(readMeta(doc)).toEqual({ title: '', startsAt: null, place: null, languages: [] });
+    expect(readMeta(doc)).toEqual({ title: '', startsAt: null, place: null, languages: [], timeZone: null });
   });
 
   it('dates and instants that no date can show read as none (a page formats them as dates)', () => {

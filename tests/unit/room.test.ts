@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { Connection, type SyncSocket } from '../../server/sync/connection.js';
 import { parseDocName } from '../../server/sync/doc-name.js';
-import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../server/sync/protocol.js';
+import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../server/sync/protocol.js';
 import { Room } from '../../server/sync/room.js';
 import { HELD_MS } from '../../server/sync/writer-intake.js';
 import { SqliteStore } from '../../server/storage/sqlite-store.js';
@@ -49,6 +49,27 @@ function updateOf(fn: (d: Y.Doc) => void): Uint8Array {
 const nextTurn = () => new Promise((r) => setImmediate(r));
 
 describe('Room', () => {
+  it('[S3] a read-only connection’s updates and sync step 2 are dropped: never applied, relayed or stored, and it stays open', async () => {
+    const { room: r, store } = await room();
+    const writerSocket = new MemorySocket();
+    const readerSocket = new MemorySocket();
+    const writer = new Connection(writerSocket, grant, 'write', options);
+    const reader = new Connection(readerSocket, { ...grant, id: 'r', role: 'attendee' }, 'read', options);
+    for (const c of [writer, reader]) await r.join(c);
+    writerSocket.sent = [];
+    await r.receive(reader, encodeUpdate(updateOf((d) => setAnnouncement(d, 'forged by an attendee'))));
+    await r.receive(reader, encodeSyncStep2(updateOf((d) => setMeta(d, { title: 'Forged title' }))));
+    await nextTurn();
+    await r.flush();
+    expect(readAnnouncement(r.doc)).toBe('');
+    expect(readMeta(r.doc).title).not.toBe('Forged title');
+    expect(writerSocket.sent).toEqual([]);
+    const stored = await store.loadDoc('a1/plenary');
+    expect([stored.snapshot, ...stored.updates].filter(Boolean)).toEqual([]);
+    expect(readerSocket.closedWith).toBeNull();
+    expect(readerSocket.terminated).toBe(false);
+  });
+
   it('[S5] updates arriving in one turn go out as one message, the same buffer to every reader', async () => {
     const { room: r, store } = await room();
     const writerSockets = [new MemorySocket(), new MemorySocket()];

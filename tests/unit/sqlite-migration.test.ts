@@ -32,3 +32,22 @@ it('[V6] migrating an old data folder keeps closed totals, drops voter keys and 
   const bytes = Buffer.concat(fs.readdirSync(path.dirname(file)).map((f) => fs.readFileSync(path.join(path.dirname(file), f))));
   for (const key of ['VoterKeyClosed-111', 'VoterKeyOpen-2222']) expect(bytes.includes(Buffer.from(key)), key).toBe(false);
 });
+
+it('[L60] a data folder from before translations gets their table: its published minutes can be translated', async () => {
+  const file = path.join(tempDataDir('plenary-migrate-'), 'plenary.sqlite');
+  const old = new Database(file);
+  old.exec(`
+    CREATE TABLE assemblies (id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at INTEGER NOT NULL);
+    CREATE TABLE minutes (assembly_id TEXT NOT NULL REFERENCES assemblies(id) ON DELETE CASCADE, version INTEGER NOT NULL,
+      markdown TEXT NOT NULL, published_at INTEGER NOT NULL, PRIMARY KEY (assembly_id, version));
+    INSERT INTO assemblies VALUES ('asm1', 'Hall', 1);
+    INSERT INTO minutes VALUES ('asm1', 1, '# Old minutes', 5);
+  `);
+  old.close();
+  const store = new SqliteStore(file);
+  expect(await store.saveMinutesTranslation('asm1', 1, 'es', '# Actas antiguas', 0, 10)).toMatchObject({ ok: true, translation: { revision: 1 } });
+  await store.close();
+  const again = new SqliteStore(file);
+  expect((await again.getMinutesTranslation('asm1', 1, 'es')).markdown).toBe('# Actas antiguas');
+  await again.close();
+});

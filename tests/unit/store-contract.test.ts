@@ -277,6 +277,57 @@ for (const [name, make] of BACKENDS) {
       expect(await store.getMinutesDraft('asm1')).toEqual({ markdown: null, revision: 0, savedAt: null });
     });
 
+    it('[L60] a translation belongs to one published version and language: kept by revision, a stale save changes nothing', async () => {
+      const none = { version: 1, language: 'es', markdown: null, revision: 0, updatedAt: null };
+      // No such version: nothing to translate, and nothing stored.
+      expect(await store.saveMinutesTranslation('asm1', 1, 'es', '# Actas', 0, 10)).toEqual({ ok: false, current: null });
+      expect(await store.getMinutesTranslation('asm1', 1, 'es')).toEqual(none);
+      await store.publishMinutes('asm1', '# Minutes', 5);
+      expect(await store.getMinutesTranslation('asm1', 1, 'es')).toEqual(none);
+      expect(await store.listMinutesTranslations('asm1', 1)).toEqual([]);
+      const first = { version: 1, language: 'es', markdown: '# Actas', revision: 1, updatedAt: 10 };
+      expect(await store.saveMinutesTranslation('asm1', 1, 'es', '# Actas', 0, 10)).toEqual({ ok: true, translation: first });
+      expect(await store.getMinutesTranslation('asm1', 1, 'es')).toEqual(first);
+      // A second interpreter of the language who also started from nothing is refused, with the stored text.
+      expect(await store.saveMinutesTranslation('asm1', 1, 'es', '# Otra', 0, 11)).toEqual({ ok: false, current: first });
+      expect(await store.saveMinutesTranslation('asm1', 1, 'es', '# Actas, corregidas', 1, 12)).toMatchObject({ ok: true, translation: { revision: 2 } });
+      // Languages are apart: Somali starts from nothing.
+      expect(await store.saveMinutesTranslation('asm1', 1, 'so', '# Qoraalka', 0, 13)).toMatchObject({ ok: true, translation: { revision: 1 } });
+      expect(await store.listMinutesTranslations('asm1', 1)).toEqual([
+        { language: 'es', revision: 2, updatedAt: 12 },
+        { language: 'so', revision: 1, updatedAt: 13 },
+      ]);
+      // Emptying a translation takes it off the list; its revision still counts on.
+      expect(await store.saveMinutesTranslation('asm1', 1, 'so', null, 1, 14)).toEqual({
+        ok: true,
+        translation: { version: 1, language: 'so', markdown: null, revision: 2, updatedAt: null },
+      });
+      expect((await store.listMinutesTranslations('asm1', 1)).map((t) => t.language)).toEqual(['es']);
+      expect(await store.saveMinutesTranslation('asm1', 1, 'so', '# Stale', 1, 15)).toMatchObject({ ok: false, current: { revision: 2, markdown: null } });
+      // Concurrent saves from one revision: exactly one wins.
+      const results = await Promise.all([3, 4, 5].map((n) => store.saveMinutesTranslation('asm1', 1, 'es', `# ${n}`, 2, n)));
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      // Another assembly's version 1 is another version.
+      expect(await store.saveMinutesTranslation('nope', 1, 'es', '# x', 0, 16)).toEqual({ ok: false, current: null });
+    });
+
+    it('[L61] a newer published version does not inherit a translation; translations go with the assembly', async () => {
+      await store.createAssembly({ id: 'asm_2', title: 'Other', createdAt: 1 });
+      await store.publishMinutes('asm1', '# One', 5);
+      await store.publishMinutes('asm_2', '# Other one', 5);
+      await store.saveMinutesTranslation('asm1', 1, 'es', '# Uno', 0, 10);
+      await store.saveMinutesTranslation('asm_2', 1, 'es', '# Otro', 0, 10);
+      await store.publishMinutes('asm1', '# Two', 20);
+      expect(await store.listMinutesTranslations('asm1', 2)).toEqual([]);
+      expect(await store.getMinutesTranslation('asm1', 2, 'es')).toMatchObject({ markdown: null, revision: 0 });
+      expect((await store.getMinutesTranslation('asm1', 1, 'es')).markdown).toBe('# Uno');
+      await store.deleteAssembly('asm1');
+      expect(await store.getMinutesTranslation('asm1', 1, 'es')).toMatchObject({ markdown: null, revision: 0 });
+      expect(await store.listMinutesTranslations('asm1', 1)).toEqual([]);
+      // The other assembly's translation of its own version 1 stays.
+      expect((await store.getMinutesTranslation('asm_2', 1, 'es')).markdown).toBe('# Otro');
+    });
+
     it('[N23] a join code is unique among live codes, found by its hash, and dies with its link or its assembly', async () => {
       const hash = (n: number) => new Uint8Array(32).fill(n);
       await store.createLink(link({ sealedToken: new Uint8Array([9]) }));
