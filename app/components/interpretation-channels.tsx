@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from '~/i18n/react';
 import { nativeName, parseChannels } from '~/model/interpretation';
 
@@ -16,7 +17,7 @@ const PHONE: ChannelStyles = { section: '', list: 'mt-1 flex flex-wrap gap-2', h
  * The current item's interpretation channels ([P6]): each language by its own name, marked with
  * its language so a screen reader says it right, and the channel as the facilitator typed it.
  */
-export function InterpretationChannels({ text, styles = PHONE, className = '' }: { text: string | undefined; styles?: ChannelStyles; className?: string }) {
+export function InterpretationChannels({ text, styles = PHONE, className = '', heading }: { text: string | undefined; styles?: ChannelStyles; className?: string; /** The heading in other languages than the page's (the projector's, [L51]). */ heading?: ReactNode }) {
   const { t } = useTranslation();
   const channels = parseChannels(text ?? '');
   if (channels.length === 0) return null;
@@ -24,7 +25,7 @@ export function InterpretationChannels({ text, styles = PHONE, className = '' }:
   return (
     <section className={`${s.section} ${className}`} data-testid="interpretation" aria-labelledby="interpretation-heading">
       <h2 id="interpretation-heading" className={s.heading}>
-        {t('interpretation.heading')}
+        {heading ?? t('interpretation.heading')}
       </h2>
       <ul className={s.list}>
         {channels.map((c, i) => {

@@ -1,4 +1,7 @@
 import { useTranslation } from '~/i18n/react';
+import { useScreenWords } from './screen-words';
+import { itemTitleKey, promptKey } from '~/model/translations';
+import { WallCells, wallAttributes, useWallTexts } from './wall-text';
 import { useDisplayNow } from '~/collab/use-server-now';
 import type { Round } from '~/model/breakouts';
 import { formatRemaining } from '~/model/timers';
@@ -20,16 +23,17 @@ export const ROOM_CHANNELS: ChannelStyles = {
  * round's server-written end, on the same corrected clock as every other screen.
  */
 export function RoundCountdown({ round }: { round: Round }) {
-  const { t } = useTranslation();
+  const { say, languages } = useScreenWords();
   const now = useDisplayNow();
   if (round.endsAt === null) return null;
   const left = round.endsAt - (now ?? round.startedAt ?? round.endsAt);
   const over = left < 0;
   return (
     <div className="flex flex-wrap items-baseline justify-end gap-x-4 text-end" data-testid="round-countdown" data-over={over}>
-      <p className="max-w-[12ch] text-xl font-bold uppercase leading-tight 2xl:text-3xl">
-        {t('round.timeLeft')}
-        {over ? <span className="ms-2 inline-block rounded bg-red-600 px-2 py-0.5 text-white">{t('timer.over')}</span> : null}
+      {/* In two languages each takes its own line, a little wider, rather than five narrow ones. */}
+      <p className={`${languages.length > 1 ? 'max-w-[24ch]' : 'max-w-[12ch]'} text-xl font-bold uppercase leading-tight 2xl:text-3xl`}>
+        {say('round.timeLeft', undefined, 'stack')}
+        {over ? <span className="ms-2 inline-block rounded bg-red-600 px-2 py-0.5 text-white">{say('timer.over')}</span> : null}
       </p>
       <p className={`font-mono text-7xl font-black leading-none tabular-nums 2xl:text-[10rem] ${over ? 'text-red-500' : ''}`} data-testid="round-left">
         {over ? `+${formatRemaining(-left)}` : formatRemaining(left)}
@@ -46,7 +50,12 @@ export function RoundCountdown({ round }: { round: Round }) {
  */
 export function ScreenRound({ round, title, join }: { round: Round; title: string; join: ScreenJoinData | null }) {
   const { t } = useTranslation();
-  const letters = round.prompts.reduce((n, p) => n + p.length, 0);
+  const { say } = useScreenWords();
+  // The title and the questions beside their translations ([L54]); sized by every version shown.
+  const wall = useWallTexts();
+  const heading = wall(itemTitleKey(round.itemId), title);
+  const prompts = round.prompts.map((p, i) => wall(promptKey(round.itemId, i), p));
+  const letters = prompts.reduce((n, parts) => n + parts.reduce((m, p) => m + p.text.length, 0), 0);
   // 2.75rem (44 px at 1280 wide) reads from the back; long sets step to 2.5rem, only a wall of text below.
   const size =
     letters > 500 || round.prompts.length > 5
@@ -58,8 +67,10 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
     <section className="flex h-full flex-col gap-4" data-testid="current-item">
       <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-8">
         <div className="min-w-0">
-          <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('agenda.now')}</p>
-          <p dir="auto" className="line-clamp-2 break-words text-4xl font-black leading-tight 2xl:text-6xl">{title}</p>
+          <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{say('agenda.now')}</p>
+          <p {...wallAttributes(heading)} className={`${heading.length > 1 ? '' : 'line-clamp-2'} break-words text-4xl font-black leading-tight 2xl:text-6xl`}>
+            <WallCells parts={heading} clamp="line-clamp-2" />
+          </p>
         </div>
         <RoundCountdown round={round} />
       </div>
@@ -72,11 +83,11 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
         ) : null}
         {round.prompts.length > 0 ? (
           <>
-            <h2 className="text-xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('round.questions')}</h2>
+            <h2 className="text-xl font-bold uppercase text-amber-300 2xl:text-3xl">{say('round.questions')}</h2>
             <ol className={`mt-1 grid list-decimal gap-3 ps-[1.3em] font-bold leading-[1.15] marker:text-amber-300 ${size}`} data-testid="screen-prompts">
-              {round.prompts.map((p, i) => (
-                <li key={i} dir="auto" className="break-words ps-2">
-                  {p}
+              {prompts.map((parts, i) => (
+                <li key={i} {...wallAttributes(parts)} className="break-words ps-2">
+                  <WallCells parts={parts} />
                 </li>
               ))}
             </ol>
@@ -88,7 +99,7 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
         <ul className="flex max-h-[30vh] min-w-0 flex-wrap gap-2 overflow-hidden text-2xl 2xl:text-3xl" data-testid="screen-tables" aria-label={t('round.tablesHeading')} data-fit-clip="">
           {round.tables.map((table) => (
             <li key={table.id} className="rounded-lg border-2 border-stone-600 px-3 py-1">
-              <span className="font-black">{t('breakout.table', { number: table.number })}</span>
+              <span className="font-black">{say('breakout.table', { number: table.number })}</span>
               {table.label ? <span className="text-stone-300"> · <span dir="auto">{table.label}</span></span> : null}
             </li>
           ))}

@@ -1,10 +1,21 @@
+import type { ReactNode } from 'react';
 import { formatNumber } from '~/i18n/format';
 import { useTranslation } from '~/i18n/react';
 import { CHOICES, type Proposal } from '~/model/proposals';
 
 /** For / against / abstain, as counted. */
-export function Tally({ proposal: p, className = '' }: { proposal: Proposal; className?: string }) {
-  const { t, i18n } = useTranslation();
+export function Tally({
+  proposal: p,
+  className = '',
+  say,
+}: {
+  proposal: Proposal;
+  className?: string;
+  /** Its words in other languages than the page's (the projector's, [L51]). */
+  say?: (key: string) => ReactNode;
+}) {
+  const { t: pageT, i18n } = useTranslation();
+  const t = say ?? pageT;
   return (
     <dl className={`flex flex-wrap gap-x-10 gap-y-2 ${className}`} data-testid="tally">
       {CHOICES.map((c) => (

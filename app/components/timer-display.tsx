@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from '~/i18n/react';
 import { useDisplayNow } from '~/collab/use-server-now';
 import { formatRemaining, remainingMs, type TimerName, type TimerState } from '~/model/timers';
@@ -22,14 +23,18 @@ export function TimerDisplay({
   label,
   size,
   className = '',
+  say,
 }: {
   timer: TimerState | null;
   name: TimerName;
-  label: string;
+  label: ReactNode;
   size: keyof typeof SIZES;
   className?: string;
+  /** Its words in other languages than the page's (the projector's, [L51]). */
+  say?: (key: string) => ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t: pageT } = useTranslation();
+  const t = say ?? pageT;
   const now = useDisplayNow();
   if (!timer) return null;
   // Without any clock (a page with no loader data) a running timer shows its full length.
@@ -40,7 +45,7 @@ export function TimerDisplay({
     <div className={className} data-testid={`${name}-timer`} data-running={!paused} data-over={over}>
       <p className={`font-bold uppercase ${SIZES[size].label}`}>
         {label}
-        {paused && timer.elapsedMs > 0 ? ` · ${t('timer.paused')}` : ''}
+        {paused && timer.elapsedMs > 0 ? <> · {t('timer.paused')}</> : ''}
         {over ? <span className="ms-2 inline-block rounded bg-red-600 px-2 py-0.5 text-white">{t('timer.over')}</span> : null}
       </p>
       <p className={`font-mono font-black tabular-nums ${SIZES[size].value} ${over ? 'text-red-600' : ''}`} data-testid="timer-value">

@@ -40,6 +40,7 @@ import { CollapsibleSection } from '~/components/collapsible-section';
 import { ConsoleLayout, SkipLinks } from '~/components/console-layout';
 import { LinksPanel } from '~/components/links-panel';
 import { StackGlance } from '~/components/stack-glance';
+import { ScreenLanguagesForm } from '~/components/screen-languages-form';
 
 export { commandHeaders as headers } from '~/utils/command-headers';
 
@@ -270,6 +271,7 @@ export default function FacilitatorConsole() {
       node: (
         <CollapsibleSection key="room" id="room" title={t('console.roomHeading')}>
           <RoomExtras doc={doc} speakerTimer={speakerTimer} announcement={announcement} />
+          <ScreenLanguagesForm doc={doc} roomLanguages={meta.languages} />
         </CollapsibleSection>
       ),
     },

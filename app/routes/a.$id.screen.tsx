@@ -1,6 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { useTranslation } from '~/i18n/react';
 import { usePlenary } from '~/collab/use-plenary';
 import { ConnectionIndicator } from '~/components/connection-indicator';
 import { MetaDetails } from '~/components/meta-details';
@@ -18,6 +17,13 @@ import { ScreenJoin } from '~/components/screen-join';
 import { useFit } from '~/utils/use-fit';
 import { byLength } from '~/utils/by-length';
 import { pageTitle } from '~/utils/page-title';
+import { screenWall } from '~/utils/screen-wall.server';
+import { useWallTextsOf } from '~/utils/use-wall-texts';
+import { WallCells, WallTextsProvider, wallAttributes } from '~/components/wall-text';
+import { ANNOUNCEMENT_KEY, itemTitleKey } from '~/model/translations';
+import { useScreenLanguages } from '~/utils/use-screen-languages';
+import { ScreenLanguagesProvider, useScreenWords } from '~/components/screen-words';
+import { ScreenLanguageSwitcher } from '~/components/screen-language-switcher';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'projector', data?.title, error);
 
@@ -32,6 +38,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       title: assembly.title,
       state: await plenaryState(context, assembly.id),
       join: link?.url ? { url: link.url, qr: await qrSvg(link.url), code: link.joinCode, address: `${new URL(link.url).host}/j` } : null,
+      // The catalogues of the projector's languages besides the page's own ([L52]), and their translations ([L54]).
+      ...(await screenWall(context, request, assembly.id)),
     },
     { headers: { 'Cache-Control': 'no-store' } },
   );
@@ -39,12 +47,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function ProjectorScreen() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
   const { status, doc, meta, agenda, currentId, itemTimer, speakerTimer, announcement, stack, round, proposals } = usePlenary(data.id, data.state);
+  // The wall's labels in the projector's one or two languages ([L51]); `t` stays for what only the
+  // person at the projector reads (its page title, accessible names).
+  const languages = useScreenLanguages(doc, data.screen);
+  const { say } = useScreenWords(languages);
+  // The room's own texts beside their translations, one column per language ([L54]).
+  const wall = useWallTextsOf(data.id, doc, languages, data.translations);
   const proposal = proposals.length ? currentProposal(doc, currentId) : null;
   const breakout = round?.status === 'running' ? round : null;
   // Names can be kept off the wall, per assembly: then the room sees what kind of turn it is.
-  const who = (e: StackEntry) => (stack.settings.hideNames && e.kind !== 'report' ? t(`stack.kinds.${e.kind}`) : entryName(t, e));
+  const who = (e: StackEntry) => (stack.settings.hideNames && e.kind !== 'report' ? say(`stack.kinds.${e.kind}`) : e.kind === 'report' ? say((tl) => entryName(tl, e)) : e.name);
   const upNext = stack.queue[0] ?? null;
   // The speaker timer shows once it has been started, and stays while it is paused mid-speech.
   const speaking = speakerTimer && (speakerTimer.startedAt !== null || speakerTimer.elapsedMs > 0) ? speakerTimer : null;
@@ -52,13 +65,20 @@ export default function ProjectorScreen() {
   const current = index >= 0 ? agenda[index] : null;
   const next = agenda.slice(index + 1).find((i) => i.status === 'pending') ?? null;
   const title = meta.title || data.title;
+  // In two languages a text takes about twice the room: it is sized by both versions together.
+  const notice = wall.texts(ANNOUNCEMENT_KEY, announcement);
+  const noticeLength = notice.map((p) => p.text).join(' ');
+  const heading = current ? wall.texts(itemTitleKey(current.id), current.title) : [];
+  const headingLength = heading.map((p) => p.text).join(' ');
   // What is on the wall: when it changes, the type starts again from full size and steps down to fit.
   useFit(
-    JSON.stringify([title, announcement, currentId, next?.id, breakout?.prompts, breakout?.message, proposal?.text, proposal?.vote, proposal?.outcome, stack.speaker?.id, upNext?.id, current?.interpretation, agenda.length]),
+    JSON.stringify([title, announcement, currentId, next?.id, breakout?.prompts, breakout?.message, proposal?.text, proposal?.vote, proposal?.outcome, stack.speaker?.id, upNext?.id, current?.interpretation, agenda.length, languages.map((l) => l.language), wall.version]),
   );
   return (
     // One screen, never scrolled ([N25]): the header, the announcement and the join block keep
     // their height; the middle takes what is left and is clipped, not pushed, when it cannot fit.
+    <ScreenLanguagesProvider languages={languages}>
+    <WallTextsProvider texts={wall.texts}>
     <main className="flex h-dvh flex-col gap-4 overflow-hidden bg-black p-6 text-white 2xl:gap-6 2xl:p-10">
       <div className="flex shrink-0 flex-wrap-reverse items-start justify-between gap-4 lg:flex-nowrap lg:gap-8">
         <h1
@@ -76,11 +96,11 @@ export default function ProjectorScreen() {
       {announcement ? (
         <p
           role="status"
-          dir="auto"
-          className={`shrink-0 break-words rounded-xl bg-amber-300 px-6 py-3 font-black leading-tight text-black ${byLength(announcement, [[80, 'text-3xl 2xl:text-5xl'], [160, 'text-2xl 2xl:text-4xl']], 'text-xl 2xl:text-3xl')}`}
+          {...wallAttributes(notice)}
+          className={`shrink-0 break-words rounded-xl bg-amber-300 px-6 py-3 font-black leading-tight text-black ${byLength(noticeLength, [[80, 'text-3xl 2xl:text-5xl'], [160, 'text-2xl 2xl:text-4xl']], 'text-xl 2xl:text-3xl')}`}
           data-testid="announcement"
         >
-          {announcement}
+          <WallCells parts={notice} />
         </p>
       ) : null}
       <div className="min-h-0 flex-1 overflow-hidden" data-fit-measure="">
@@ -92,14 +112,18 @@ export default function ProjectorScreen() {
         // so the QR never waits below the item's text for room ([N25]).
         <section className="grid h-full grid-cols-[minmax(0,1fr)_auto] gap-8" data-testid="current-item">
           <div className="min-h-0 min-w-0 overflow-hidden" data-fit-clip="">
-            <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{t('agenda.now')}</p>
-            <p dir="auto" className={`line-clamp-3 break-words font-black leading-tight ${byLength(current.title, [[50, 'text-5xl 2xl:text-8xl'], [100, 'text-4xl 2xl:text-7xl']], 'text-3xl 2xl:text-6xl')}`} data-testid="current-title">
-              {current.title}
+            <p className="text-2xl font-bold uppercase text-amber-300 2xl:text-3xl">{say('agenda.now')}</p>
+            <p
+              {...wallAttributes(heading)}
+              className={`${heading.length > 1 ? '' : 'line-clamp-3'} break-words font-black leading-tight ${byLength(headingLength, [[50, 'text-5xl 2xl:text-8xl'], [100, 'text-4xl 2xl:text-7xl']], 'text-3xl 2xl:text-6xl')}`}
+              data-testid="current-title"
+            >
+              <WallCells parts={heading} clamp="line-clamp-3" />
             </p>
-            <InterpretationChannels text={current.interpretation} styles={ROOM_CHANNELS} className="mt-4" />
+            <InterpretationChannels text={current.interpretation} styles={ROOM_CHANNELS} className="mt-4" heading={say('interpretation.heading')} />
             {next && !breakout ? (
               <p className="mt-4 line-clamp-2 text-3xl text-stone-300 2xl:text-4xl" data-testid="next-item">
-                {t('agenda.next')}: <span dir="auto" className="font-bold text-white">{next.title}</span>
+                {say('agenda.next')}: <span dir="auto" className="font-bold text-white">{next.title}</span>
               </p>
             ) : null}
             {proposal && !breakout ? (
@@ -107,15 +131,15 @@ export default function ProjectorScreen() {
                 <ProposalTextScreen proposal={proposal} brief={Boolean(proposal.vote.closed || proposal.outcome)} />
                 {proposal.vote.open ? (
                   <p className="mt-3 text-3xl 2xl:text-4xl" data-testid="screen-voting">
-                    <span className="font-black text-amber-300">{t('proposals.votingOpen')}</span> · {t('proposals.cast', { count: proposal.vote.cast })}
+                    <span className="font-black text-amber-300">{say('proposals.votingOpen')}</span> · {say('proposals.cast', { count: proposal.vote.cast })}
                   </p>
                 ) : null}
                 {proposal.vote.closed || proposal.outcome ? (
                   <div className="mt-3 flex flex-wrap items-end gap-8">
-                    {showsCounts(proposal) ? <Tally proposal={proposal} className="[&_dd]:text-5xl 2xl:[&_dd]:text-7xl [&_dt]:text-xl" /> : null}
+                    {showsCounts(proposal) ? <Tally proposal={proposal} say={say} className="[&_dd]:text-5xl 2xl:[&_dd]:text-7xl [&_dt]:text-xl" /> : null}
                     {proposal.outcome ? (
                       <p className="text-5xl font-black text-amber-300 2xl:text-7xl" data-testid="screen-outcome">
-                        {t(`proposals.outcomes.${proposal.outcome}`)}
+                        {say(`proposals.outcomes.${proposal.outcome}`)}
                       </p>
                     ) : null}
                   </div>
@@ -126,7 +150,7 @@ export default function ProjectorScreen() {
               <div className="mt-6 grid gap-2 border-t-4 border-stone-700 pt-4" data-testid="screen-stack">
                 {stack.speaker ? (
                   <p className="line-clamp-2 break-words text-3xl leading-tight 2xl:text-5xl" data-testid="screen-speaker">
-                    <span className="font-bold uppercase text-amber-300">{t('stack.nowSpeaking')}: </span>
+                    <span className="font-bold uppercase text-amber-300">{say('stack.nowSpeaking')}: </span>
                     <span dir="auto" className="font-black">{who(stack.speaker)}</span>
                   </p>
                 ) : null}
@@ -137,8 +161,8 @@ export default function ProjectorScreen() {
                 ) : null}
                 {upNext ? (
                   <p className="text-2xl text-stone-300 2xl:text-4xl" data-testid="screen-next-up">
-                    {t('stack.nextUp')}: <span dir="auto" className="font-bold text-white">{who(upNext)}</span>
-                    {upNext.kind !== 'speak' && !stack.settings.hideNames ? ` · ${t(`stack.kinds.${upNext.kind}`)}` : ''}
+                    {say('stack.nextUp')}: <span dir="auto" className="font-bold text-white">{who(upNext)}</span>
+                    {upNext.kind !== 'speak' && !stack.settings.hideNames ? <> · {say(`stack.kinds.${upNext.kind}`)}</> : ''}
                   </p>
                 ) : null}
               </div>
@@ -148,8 +172,8 @@ export default function ProjectorScreen() {
             {/* If the column is short, the timers give way (clipped, then stepped down), never the QR. The
                 padding holds the big digits' ink (their line height is 1), which would read as overflow. */}
             <div className="grid min-h-0 shrink gap-4 overflow-hidden pb-4 2xl:gap-6" data-fit-clip="">
-              <TimerDisplay timer={itemTimer} name="item" label={t('timer.item')} size="room" />
-              {speaking ? <TimerDisplay timer={speaking} name="speaker" label={t('timer.speaker')} size="room-second" /> : null}
+              <TimerDisplay timer={itemTimer} name="item" label={say('timer.item', undefined, 'stack')} say={say} size="room" />
+              {speaking ? <TimerDisplay timer={speaking} name="speaker" label={say('timer.speaker', undefined, 'stack')} say={say} size="room-second" /> : null}
             </div>
             {data.join ? (
               <div className="shrink-0">
@@ -163,10 +187,10 @@ export default function ProjectorScreen() {
           {/* After the last item: say so, rather than look as if it had not begun. */}
           {agenda.length > 0 && agenda.every((i) => i.status !== 'pending' || i.startedAt !== null) && agenda.some((i) => i.startedAt !== null) ? (
             <p className="mb-6 text-4xl font-black text-amber-300 2xl:text-6xl" data-testid="screen-ended">
-              {t('screen.ended')}
+              {say('screen.ended')}
             </p>
           ) : null}
-          <MetaDetails meta={meta} />
+          <MetaDetails meta={meta} say={say} />
         </div>
       )}
       </div>
@@ -175,6 +199,9 @@ export default function ProjectorScreen() {
           <ScreenJoin join={data.join} size="large" />
         </div>
       )}
+      <ScreenLanguageSwitcher />
     </main>
+    </WallTextsProvider>
+    </ScreenLanguagesProvider>
   );
 }

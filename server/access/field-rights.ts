@@ -23,6 +23,7 @@ import { MAX_BLOCKS_ALLOWED, MAX_PEOPLE, QUORUMS, THRESHOLDS } from '../../app/m
 import { MAX_ANNOUNCEMENT } from '../../app/model/run.js';
 import { isListedTimeZone, MAX_TIME_ZONE } from '../../app/model/time-zone.js';
 import { NOTES_FIELD, REPORT_FIELD } from '../../app/model/notes.js';
+import { LANGUAGE_CODE, MAX_SCREEN_LANGUAGES } from '../../app/model/screen-languages.js';
 
 /** One part of a document an update changed: a top-level type and, for maps, the entry's key. */
 export interface Touched {
@@ -160,6 +161,12 @@ const meta: Record<string, z.ZodTypeAny> = {
   languages: z.array(z.string().max(35)).max(50),
   // The assembly's time zone ([L33]): one of the zones the server lists; null = the server's own.
   timeZone: z.string().max(MAX_TIME_ZONE).refine(isListedTimeZone, 'not a time zone').nullable(),
+  // The projector's one or two label languages ([L50]); clearing the choice deletes the field.
+  screenLanguages: z
+    .array(z.string().max(35).regex(LANGUAGE_CODE))
+    .min(1)
+    .max(MAX_SCREEN_LANGUAGES)
+    .refine((codes) => new Set(codes).size === codes.length, 'distinct languages'),
 };
 // `shownProposalId`: the proposal a facilitator chose for the projector and the phones ([D13]).
 const run: Record<string, z.ZodTypeAny> = { currentItemId: id, announcement: text(MAX_ANNOUNCEMENT), shownProposalId: id };

@@ -1,0 +1,50 @@
+/**
+ * What every projector state must hold ([N25], [R1]): the page does not scroll either way, the
+ * QR and the join code are whole, in view and on top (the element drawn at each of their corners
+ * is theirs), no axe violation, no missing-key mark; and a screenshot for a person to look at.
+ */
+import fs from 'node:fs';
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { eventually } from '../helpers/clients.js';
+import { expectAxeClean } from './axe.js';
+
+/** Fails unless the projector fits its window with the join block whole; then axe, then a screenshot to `shots` (if it exists). */
+export async function expectProjectorFits(page: Page, label: string, { axe = true, shots }: { axe?: boolean; shots?: string } = {}): Promise<void> {
+  await eventually(async () => {
+    const m = await page.evaluate(() => ({
+      sh: document.documentElement.scrollHeight,
+      ih: innerHeight,
+      sw: document.documentElement.scrollWidth,
+      iw: innerWidth,
+    }));
+    expect(m.sh, `${label}: page height`).toBeLessThanOrEqual(m.ih);
+    expect(m.sw, `${label}: page width`).toBeLessThanOrEqual(m.iw);
+    for (const id of ['join-qr', 'join-code']) {
+      const whole = await page.getByTestId(id).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const inset = 2;
+        const corners = [
+          [r.left + inset, r.top + inset],
+          [r.right - inset, r.top + inset],
+          [r.left + inset, r.bottom - inset],
+          [r.right - inset, r.bottom - inset],
+        ];
+        const inside = r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+        return inside && r.width > 0 && corners.every(([x, y]) => el.contains(document.elementFromPoint(x, y)));
+      });
+      expect(whole, `${label}: ${id} whole and in view`).toBe(true);
+    }
+  });
+  expect(await page.locator('body').textContent(), `${label}: a missing key`).not.toContain('⟦missing⟧');
+  if (axe) await expectAxeClean(page, label);
+  if (shots && fs.existsSync(shots)) await page.screenshot({ path: `${shots}/${label}.png` });
+}
+
+/** `n` characters of the seed's words, repeated: the longest content a room can put on the wall. */
+export function words(n: number, seed: string): string {
+  const out: string[] = [];
+  const pool = seed.split(' ');
+  for (let i = 0; out.join(' ').length < n; i++) out.push(pool[i % pool.length]);
+  return out.join(' ').slice(0, n).trim();
+}
