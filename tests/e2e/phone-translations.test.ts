@@ -20,6 +20,10 @@ import { expectAxeClean } from './axe.js';
 import { addItem, editItem } from '../../app/model/agenda.js';
 import { addProposal } from '../../app/model/proposals.js';
 import { goToItem, setAnnouncement } from '../../app/model/run.js';
+import so from '../../app/i18n/locales/so.json' with { type: 'json' };
+
+/** The Somali phone's own words for the notes under a text (the shipped catalogue). */
+const SO = so.translated;
 import { ANNOUNCEMENT_KEY, itemTitleKey, proposalKey, readTranslations, translationsDocName } from '../../app/model/translations.js';
 
 const SHOTS = '/work/shots/h5';
@@ -112,7 +116,7 @@ it('[L70] [L71] [L72] a Somali phone follows the interpreter live; an English ph
   expect(await original.getByText('Contract vote').isVisible()).toBe(false);
   await shot(somali.page, 'phone-so-390x844-translated');
   await expectAxeClean(somali.page, 'the Somali phone with translations');
-  await original.getByText('Original').click();
+  await original.getByText(SO.original).click();
   await original.getByText('Contract vote').waitFor();
   await shot(somali.page, 'phone-so-390x844-original-open');
 
@@ -128,7 +132,7 @@ it('[L70] [L71] [L72] a Somali phone follows the interpreter live; an English ph
   editItem(facilitator.doc, itemId, { title: 'Contract vote: final offer' });
   await title.getByText('Contract vote: final offer').waitFor();
   const stale = somali.page.getByTestId('current-item').getByTestId('translation-stale');
-  await stale.getByText('Translation out of date').waitFor();
+  await stale.getByText(SO.outdated).waitFor();
   expect(await stale.getAttribute('role')).toBe('status');
   expect(await title.getAttribute('lang')).toBeNull();
   // The announcement did not change: still translated.
@@ -163,14 +167,14 @@ it('[L70] [L72] a Somali phone opened after the first translation starts from it
   const title = plain.getByTestId('current-title');
   expect(await title.textContent()).toBe('Codbixinta heshiiska: dalabka ugu dambeeya');
   const original = plain.getByTestId('current-item').getByTestId('translation-original');
-  await original.getByText('Original').click();
+  await original.getByText(SO.original).click();
   expect(await original.getByText('Contract vote: final offer').isVisible()).toBe(true);
 });
 
 it('[L70] at 320 px the translated phone does not scroll sideways', async () => {
   const narrow = await phoneIn('so', { viewport: { width: 320, height: 640 } });
   await narrow.page.getByTestId('current-title').getByText('Codbixinta heshiiska: dalabka ugu dambeeya').waitFor();
-  await narrow.page.getByTestId('current-item').getByTestId('translation-original').getByText('Original').click();
+  await narrow.page.getByTestId('current-item').getByTestId('translation-original').getByText(SO.original).click();
   expect(await narrow.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await shot(narrow.page, 'phone-so-320-original-open');
 });
