@@ -22,10 +22,11 @@ const NotesEditor = lazy(() => import('~/components/notes-editor'));
 const ITEM = ID_PATTERN;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // Who reads the plenary notes opens them (a stack-keeper, read only); who writes them edits
+  // ([X21]). Access does not depend on the item, so the guard comes first: a stranger gets 401.
+  const { assembly, session, access } = await requireDocument(request, context, params.id, (id) => `${id}/notes/any`);
   const item = new URL(request.url).searchParams.get('item');
   if (item !== null && !ITEM.test(item)) throw plainRefusal(request, 'errors.400', 400);
-  // Who reads the plenary notes opens them (a stack-keeper, read only); who writes them edits ([X21]).
-  const { assembly, session, access } = await requireDocument(request, context, params.id, (id) => `${id}/notes/${item ?? 'any'}`);
   return json(
     {
       id: assembly.id,
