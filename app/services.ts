@@ -67,6 +67,11 @@ export class LastFacilitatorLinkError extends BoundaryError {
   }
 }
 
+/** A person asked for a document their link does not open (403; the rules decide, [X22]). */
+export class AccessError extends BoundaryError {
+  static readonly tag = 'plenary.AccessError';
+}
+
 /** The server cannot store changes right now (the disk is failing): try again shortly (503). */
 export class UnavailableError extends BoundaryError {
   static readonly tag = 'plenary.UnavailableError';
@@ -176,8 +181,12 @@ export interface PlenaryServices {
    * front of the route, by address and overall (server/http/join-code-limit.ts).
    */
   redeemJoinCode(typed: string, request: Request): Promise<{ cookie: string; to: string } | 'invalid' | null>;
-  /** The server's current state of a document, as one Yjs update (for server rendering). */
-  docState(docName: string): Promise<Uint8Array>;
+  /**
+   * The server's current state of a document, as one Yjs update (for server rendering), for a
+   * person who may read it: the rules' `accessTo` decides ([X22]); anyone else gets an
+   * `AccessError` (403). `readDoc` is the server's own read, for commands.
+   */
+  docState(docName: string, reader: RequestSession): Promise<Uint8Array>;
   /**
    * Applies a command to the server's live copy of a document in one transaction (attendees never
    * write Yjs themselves), and resolves once it is stored and sent to everyone. `change` runs
@@ -188,7 +197,7 @@ export interface PlenaryServices {
    * The stored state vector of a document (client id → clock): a phone compares it with its own
    * to say honestly whether everything it holds is saved on the server.
    */
-  docStateVector(docName: string): Promise<Record<string, number>>;
+  docStateVector(docName: string, reader: RequestSession): Promise<Record<string, number>>;
   /** Reads the server's live copy of a document (loading it if needed), without changing it. */
   readDoc<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T>;
   /** Tags a stack entry as this session's (a different, unlinkable tag for every entry). */

@@ -22,7 +22,7 @@ import { SpeakerTimerPhone } from '~/components/speaker-timer-phone';
 import { Translated, TranslationNote, TranslationsProvider } from '~/components/translated';
 import { useRoomTranslations } from '~/collab/use-room-translations';
 import { ANNOUNCEMENT_KEY, interpretedLanguages, itemTitleKey } from '~/model/translations';
-import { IN_THE_ROOM, requireRole, toBase64 } from '~/utils/guards.server';
+import { requireCommand, requirePage, toBase64 } from '~/utils/guards.server';
 import { nameCookie, readNameCookie } from '~/utils/name-cookie.server';
 import { phoneCommand, readPhoneState } from '~/utils/phone-commands.server';
 import { randomCommandId } from '~/utils/command-id';
@@ -37,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => p
 
 /** The attendee's phone: rendered from the server's copy, so it is useful before (and without) JavaScript. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly, session } = await requireRole(request, context, params.id, IN_THE_ROOM);
+  const { assembly, session } = await requirePage(request, context, params.id, 'room');
   // Without JavaScript a form post carries this page's command id, so sending the same page's
   // form twice (a double tap, the back button) does it once ([N1]).
   const commandSeed = randomCommandId();
@@ -53,7 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // One read of the server's copy: the state to render and what is this phone's in it.
   const phone = await readPhoneState(context, assembly.id, session, (doc) => ({ state: toBase64(Y.encodeStateAsUpdate(doc)), interpreted: interpretedLanguages(doc) }));
   // What the room typed, in this phone's language when an interpreter has translated into it ([L72]).
-  const translations = await roomTranslationsState(context, request, assembly.id, phone.also.interpreted);
+  const translations = await roomTranslationsState(context, request, assembly.id, session, phone.also.interpreted);
   const rightsIssued = (await context.services.votingCounts(assembly.id)).issued > 0;
   const minutesPublished = (await context.services.listMinutes(assembly.id)).length > 0;
   return json(
@@ -81,7 +81,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
  * it, the page's command queue sends the same form to /a/:id/command, [N1]).
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { assembly, session } = await requireRole(request, context, params.id, IN_THE_ROOM);
+  const { assembly, session } = await requireCommand(request, context, params.id, 'phone');
   const form = await request.formData().catch(() => null);
   if (!form) return json({ error: 'stack.errors.invalid' }, { status: 400 });
   const answer = await phoneCommand(context, assembly, session, form);

@@ -17,7 +17,7 @@ import { Card } from '~/components/ui/card';
 import { Input } from '~/components/ui/field';
 import { fragmentToMarkdown, notesFragment, NOTES_FIELD, reportFragment, REPORT_FIELD } from '~/model/notes';
 import { useNoteTaker } from '~/collab/use-note-taker';
-import { plenaryState, requireRole, toBase64 } from '~/utils/guards.server';
+import { plenaryState, requireDocument, toBase64 } from '~/utils/guards.server';
 import { pageTitle } from '~/utils/page-title';
 import { roomTranslationsState } from '~/utils/room-translations.server';
 import { TranslationsProvider } from '~/components/translated';
@@ -33,13 +33,8 @@ const NotesEditor = lazy(() => import('~/components/notes-editor'));
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const groupId = params.groupId ?? '';
   if (!GROUP.test(groupId)) throw plainRefusal(request, 'errors.404', 404);
-  const { assembly, session } = await requireRole(
-    request,
-    context,
-    params.id,
-    ['facilitator', 'stack-keeper', 'note-taker', 'attendee'],
-    (s) => s.role !== 'note-taker' || s.scope === groupId
-  );
+  // The table's page answers as the table's socket does ([X21]): who reads it opens it, who writes it edits.
+  const { assembly, session, access } = await requireDocument(request, context, params.id, (id) => `${id}/breakout/${groupId}`);
   const docName = `${assembly.id}/breakout/${groupId}`;
   return json(
     {
@@ -47,11 +42,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       title: assembly.title,
       groupId,
       docName,
-      canWrite: session.role === 'facilitator' || session.role === 'note-taker',
-      state: toBase64(await context.services.docState(docName)),
-      plenary: await plenaryState(context, assembly.id),
+      canWrite: access === 'write',
+      state: toBase64(await context.services.docState(docName, session)),
+      plenary: await plenaryState(context, assembly.id, session),
       // The prompts in the reader's language when an interpreter has translated them ([L72]).
-      translations: await roomTranslationsState(context, request, assembly.id),
+      translations: await roomTranslationsState(context, request, assembly.id, session),
     },
     { headers: { 'Cache-Control': 'no-store' } }
   );
@@ -83,7 +78,7 @@ export default function Breakout() {
   return (
     <>
       <AssemblyHeader title={plenary.meta.title || data.title} subtitle={heading} status={status} />
-      <main className="mx-auto grid max-w-3xl gap-4 px-4 py-6" data-offline-ready={offlineReady || undefined}>
+      <main className="mx-auto grid max-w-3xl gap-4 px-4 py-6" data-offline-ready={offlineReady || undefined} data-access={data.canWrite ? 'write' : 'read'}>
         <LiveControls status={denied ? 'denied' : status}>
           {round && round.status !== 'planned' ? (
             <Card>

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { Card } from '~/components/ui/card';
 import { VotingCodeForm } from '~/components/voting-code-form';
 import { CodeError, type RequestSession } from '~/services';
-import { IN_THE_ROOM } from '~/utils/guards.server';
+import { mayOpen, maySend } from '~/access/rules';
 import { pageTitle } from '~/utils/page-title';
 
 export { commandHeaders as headers } from '~/utils/command-headers';
@@ -23,10 +23,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const assembly = params.id ? await context.services.getAssembly(params.id) : null;
   if (!assembly) throw plainRefusal(request, 'errors.404', 404);
   const session = await context.services.sessionFor(request, assembly.id);
-  const holds = session !== null && IN_THE_ROOM.includes(session.role) && (await context.services.holdsVotingRight(assembly.id, session));
+  const holds = session !== null && mayOpen(session, 'room') && (await context.services.holdsVotingRight(assembly.id, session));
   const code = (new URL(request.url).searchParams.get('c') ?? '').slice(0, 40);
   // The title only to someone already in the room: an assembly id alone reveals nothing.
-  const inRoom = session !== null && IN_THE_ROOM.includes(session.role);
+  const inRoom = session !== null && mayOpen(session, 'room');
   return json({ id: assembly.id, title: inRoom ? assembly.title : null, code, holds, inRoom }, { headers: { 'Cache-Control': 'no-store' } });
 }
 
@@ -52,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     session = fresh.session;
     opened = fresh;
   }
-  if (!IN_THE_ROOM.includes(session.role)) throw plainRefusal(request, 'errors.403', 403);
+  if (!maySend(session, 'phone')) throw plainRefusal(request, 'errors.403', 403);
   const wait = await context.services.commandWait(assembly.id, session, 'code');
   if (wait > 0) return json({ error: 'stack.errors.tooMany' }, { status: 429, headers: { 'Retry-After': String(wait) } });
   try {

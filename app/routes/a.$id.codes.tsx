@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
-import { requireRole } from '~/utils/guards.server';
+import { requirePage } from '~/utils/guards.server';
 import { qrSvg } from '~/utils/qr.server';
 import { pageTitle } from '~/utils/page-title';
 
@@ -17,7 +17,7 @@ const bound = (raw: string | null, fallback: number) => (raw !== null && /^\d{1,
  * with its number, the code and a QR code of the personal link that redeems it. Facilitators only.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly } = await requireRole(request, context, params.id, ['facilitator']);
+  const { assembly } = await requirePage(request, context, params.id, 'console');
   const url = new URL(request.url);
   const from = bound(url.searchParams.get('from'), 1);
   const to = bound(url.searchParams.get('to'), Number.MAX_SAFE_INTEGER);

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from '@remix-run/node';
 import { UnavailableError, type RequestSession } from '~/services';
-import { IN_THE_ROOM, requireRole } from '~/utils/guards.server';
+import { requireCommand, requirePage } from '~/utils/guards.server';
 import { nameCookie } from '~/utils/name-cookie.server';
 import { phoneCommand, readPhoneState } from '~/utils/phone-commands.server';
 
@@ -11,14 +11,14 @@ import { phoneCommand, readPhoneState } from '~/utils/phone-commands.server';
  * GET answers the phone's own state alone (the page asks again after a reconnection).
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly, session } = await requireRole(request, context, params.id, IN_THE_ROOM);
+  const { assembly, session } = await requirePage(request, context, params.id, 'room');
   const phone = await ownState(context, assembly.id, session);
   if (!phone) return json({ error: 'errors.unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });
   return json({ phone }, { headers: { 'Cache-Control': 'no-store' } });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { assembly, session } = await requireRole(request, context, params.id, IN_THE_ROOM);
+  const { assembly, session } = await requireCommand(request, context, params.id, 'phone');
   const form = await request.formData().catch(() => null);
   if (!form) return json({ ok: false, error: 'stack.errors.invalid' }, { status: 400 });
   const answer = await phoneCommand(context, assembly, session, form);

@@ -23,7 +23,7 @@ import { KeyDialog } from '~/components/key-dialog';
 import { useFocusRescue } from '~/utils/use-focus-rescue';
 import { LastFacilitatorLinkError, ROLES, UnavailableError, VoteError } from '~/services';
 import { StackError } from '~/model/stack';
-import { plenaryState, requireRole } from '~/utils/guards.server';
+import { plenaryState, requireCommand, requirePage } from '~/utils/guards.server';
 import { clearKeyCookie, readKeyCookie } from '~/utils/key-cookie.server';
 import { qrSvg } from '~/utils/qr.server';
 import { endRoundOnServer, mintTableLinks } from '~/utils/breakouts.server';
@@ -47,7 +47,7 @@ export { commandHeaders as headers } from '~/utils/command-headers';
 export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'console', data?.title, error);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly } = await requireRole(request, context, params.id, ['facilitator']);
+  const { assembly, session } = await requirePage(request, context, params.id, 'console');
   // A vote open before a restart is void now, and the console says so.
   await context.services.settleVotes(assembly.id);
   const links = await context.services.listLinks(assembly.id, request);
@@ -62,7 +62,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     {
       id: assembly.id,
       title: assembly.title,
-      state: await plenaryState(context, assembly.id),
+      state: await plenaryState(context, assembly.id, session),
       links,
       join: join?.url ? { url: join.url, qr: await qrSvg(join.url) } : null,
       keyUrl,
@@ -86,7 +86,7 @@ const MintSchema = z
   .refine((v) => !v.scope || ID_PATTERN.test(v.scope), { message: 'console.errors.groupInvalid', path: ['scope'] });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { assembly } = await requireRole(request, context, params.id, ['facilitator']);
+  const { assembly } = await requireCommand(request, context, params.id, 'facilitate');
   const form = await request.formData().catch(() => null);
   if (!form) return json({ error: 'console.errors.form' }, { status: 400 });
   const intent = form.get('intent');

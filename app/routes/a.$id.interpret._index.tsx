@@ -7,9 +7,9 @@ import { AssemblyHeader } from '~/components/assembly-header';
 import { InterpreterDesk } from '~/components/interpreter-desk';
 import type { loader as rootLoader } from '~/root';
 import { MAX_TRANSLATION, translationsDocName } from '~/model/translations';
-import { plenaryState, requireRole, toBase64 } from '~/utils/guards.server';
+import { plenaryState, requireCommand, requirePage, toBase64 } from '~/utils/guards.server';
 import { saveTranslation } from '~/utils/translations.server';
-import { UnavailableError } from '~/services';
+import { UnavailableError, type RequestSession } from '~/services';
 import { pageTitle } from '~/utils/page-title';
 
 // A refused save's Retry-After (503) reaches the browser, and the loader's no-store stays.
@@ -23,15 +23,15 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => p
  * and its own language's translations; it writes only through the action below.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly, session } = await requireRole(request, context, params.id, ['interpreter']);
+  const { assembly, session } = await requirePage(request, context, params.id, 'interpret');
   const language = session.scope ?? '';
   return json(
     {
       id: assembly.id,
       title: assembly.title,
       language,
-      state: await plenaryState(context, assembly.id),
-      translations: await translationsState(request, context, translationsDocName(assembly.id, language)),
+      state: await plenaryState(context, assembly.id, session),
+      translations: await translationsState(request, context, translationsDocName(assembly.id, language), session),
       minutesVersions: (await context.services.listMinutes(assembly.id)).length,
     },
     { headers: { 'Cache-Control': 'no-store' } },
@@ -44,9 +44,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
  * with the interpreter's text in its card (the action's answer) instead of an error page that
  * loses it; the other translations arrive over the socket once storage is back.
  */
-async function translationsState(request: Request, context: LoaderFunctionArgs['context'], name: string): Promise<string> {
+async function translationsState(request: Request, context: LoaderFunctionArgs['context'], name: string, session: RequestSession): Promise<string> {
   try {
-    return toBase64(await context.services.docState(name));
+    return toBase64(await context.services.docState(name, session));
   } catch (err) {
     if (err instanceof UnavailableError && /form/i.test(request.headers.get('content-type') ?? '')) return '';
     throw err;
@@ -55,7 +55,7 @@ async function translationsState(request: Request, context: LoaderFunctionArgs['
 
 /** One translation saved (a plain form post without JavaScript; a fetcher with it). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { assembly, session } = await requireRole(request, context, params.id, ['interpreter']);
+  const { assembly, session } = await requireCommand(request, context, params.id, 'translate');
   const form = await request.formData().catch(() => null);
   if (!form) return json({ status: 400 as const, error: 'interpret.errors.invalid' }, { status: 400 });
   const answer = await saveTranslation(context, assembly.id, session, form);

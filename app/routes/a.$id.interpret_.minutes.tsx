@@ -10,7 +10,7 @@ import { useTranslation } from '~/i18n/react';
 import { AssemblyHeader } from '~/components/assembly-header';
 import { MinutesTranslationForm } from '~/components/minutes-translation-form';
 import { TranslationVersions } from '~/components/translation-versions';
-import { requireRole } from '~/utils/guards.server';
+import { requireCommand, requirePage } from '~/utils/guards.server';
 import { describeLanguage, TRANSLATION_MAX_CHARS } from '~/utils/minutes-translations.server';
 import { interpreterLanguage, readTranslationForm, versionParam } from '~/utils/translation-form.server';
 import { pageTitle } from '~/utils/page-title';
@@ -27,7 +27,7 @@ async function versionView(context: AppLoadContext, assemblyId: string, version:
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly, session } = await requireRole(request, context, params.id, ['interpreter']);
+  const { assembly, session } = await requirePage(request, context, params.id, 'interpret');
   const language = interpreterLanguage(session);
   const v = versionParam(new URL(request.url));
   const published = await context.services.listMinutes(assembly.id);
@@ -46,7 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const shown = <T extends object>(data: T, status: number) => json({ ...data, at: Date.now() }, { status, headers: NO_STORE });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { assembly, session } = await requireRole(request, context, params.id, ['interpreter']);
+  const { assembly, session } = await requireCommand(request, context, params.id, 'translateMinutes');
   const language = interpreterLanguage(session);
   const form = await request.formData().catch(() => null);
   if (!form) return shown({ error: 'console.errors.form', typed: '' }, 400);

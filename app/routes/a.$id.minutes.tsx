@@ -6,7 +6,7 @@ import { Markdown } from '~/components/markdown';
 import { MinutesLanguagePicker } from '~/components/minutes-language-picker';
 import { LanguageSwitcher } from '~/root';
 import { ROLES } from '~/services';
-import { requireRole } from '~/utils/guards.server';
+import { requirePage } from '~/utils/guards.server';
 import { readerTranslation } from '~/utils/minutes-translations.server';
 import { pageTitle } from '~/utils/page-title';
 import { formatInstant } from '~/i18n/format';
@@ -16,7 +16,7 @@ import { hostTimeZone } from '~/model/time-zone';
 export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'minutes', data?.title, error);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly, session } = await requireRole(request, context, params.id, ROLES);
+  const { assembly, session } = await requirePage(request, context, params.id, 'minutes');
   const v = new URL(request.url).searchParams.get('v');
   if (v !== null && !/^\d{1,6}$/.test(v)) throw plainRefusal(request, 'errors.400', 400);
   const minutes = await context.services.getMinutes(assembly.id, v === null ? undefined : Number(v));

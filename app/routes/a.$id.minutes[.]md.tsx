@@ -1,7 +1,7 @@
 import { plainRefusal } from '~/utils/plain-refusal.server';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { ROLES } from '~/services';
-import { requireRole } from '~/utils/guards.server';
+import { requirePage } from '~/utils/guards.server';
 import { readLanguageParam } from '~/utils/minutes-translations.server';
 
 /**
@@ -9,7 +9,7 @@ import { readLanguageParam } from '~/utils/minutes-translations.server';
  * without v), in the language asked for ([L64]): its translation, or the original without `lang`.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly } = await requireRole(request, context, params.id, ROLES);
+  const { assembly } = await requirePage(request, context, params.id, 'minutes');
   const v = new URL(request.url).searchParams.get('v');
   if (v !== null && !/^\d{1,6}$/.test(v)) return plainRefusal(request, 'errors.400', 400);
   const minutes = await context.services.getMinutes(assembly.id, v === null ? undefined : Number(v));

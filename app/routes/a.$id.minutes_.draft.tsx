@@ -4,19 +4,19 @@
  * dropped connection shows as "not saved" on the page instead of replacing it.
  */
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { requireRole } from '~/utils/guards.server';
+import { requirePage } from '~/utils/guards.server';
 import { readDraftText, readRevision } from '~/utils/minutes-draft.server';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly } = await requireRole(request, context, params.id, ['facilitator']);
+  const { assembly } = await requirePage(request, context, params.id, 'console');
   return json(await context.services.getMinutesDraft(assembly.id), { headers: NO_STORE });
 }
 
 /** `markdown` + `revision` → 200 `{revision, savedAt}`, or 409 `{current}` when the draft moved on. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { assembly } = await requireRole(request, context, params.id, ['facilitator']);
+  const { assembly } = await requirePage(request, context, params.id, 'console');
   if (request.method !== 'POST') return json({ error: 'console.errors.form' }, { status: 405, headers: { ...NO_STORE, Allow: 'GET, POST' } });
   const form = await request.formData().catch(() => null);
   if (!form) return json({ error: 'console.errors.form' }, { status: 400, headers: NO_STORE });

@@ -10,7 +10,7 @@ import { Card } from '~/components/ui/card';
 import { Input } from '~/components/ui/field';
 import { languageFor } from '~/i18n/language.server';
 import { UnavailableError } from '~/services';
-import { requireRole } from '~/utils/guards.server';
+import { requirePage } from '~/utils/guards.server';
 import { draftFromAssembly } from '~/utils/minutes.server';
 import { DRAFT_MAX_CHARS, readDraftText, readRevision, revisionWithoutDraft } from '~/utils/minutes-draft.server';
 import { MinutesDraftForm } from '~/components/minutes-draft-form';
@@ -19,7 +19,7 @@ import { pageTitle } from '~/utils/page-title';
 export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'minutesEdit', data?.title, error);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly } = await requireRole(request, context, params.id, ['facilitator']);
+  const { assembly } = await requirePage(request, context, params.id, 'console');
   const [latest, versions, draft] = await Promise.all([
     context.services.getMinutes(assembly.id),
     context.services.listMinutes(assembly.id),
@@ -48,7 +48,7 @@ const shown = <T extends object>(data: T, status = 200) => json({ ...data, at: D
  * revision they were based on; a stale one is a 409 that shows both texts.
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { assembly } = await requireRole(request, context, params.id, ['facilitator']);
+  const { assembly } = await requirePage(request, context, params.id, 'console');
   const form = await request.formData().catch(() => null);
   if (!form) return shown({ error: 'console.errors.form' }, 400);
   const intent = form.get('intent');

@@ -13,7 +13,7 @@ import { Select } from '~/components/ui/field';
 import { fragmentToMarkdown, NOTES_FIELD, notesFragment } from '~/model/notes';
 import { useY } from '~/collab/use-y';
 import { useNoteTaker } from '~/collab/use-note-taker';
-import { plenaryState, requireRole, toBase64 } from '~/utils/guards.server';
+import { plenaryState, requireDocument, toBase64 } from '~/utils/guards.server';
 import { pageTitle } from '~/utils/page-title';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'notes', data?.title, error);
@@ -22,16 +22,19 @@ const NotesEditor = lazy(() => import('~/components/notes-editor'));
 const ITEM = ID_PATTERN;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly } = await requireRole(request, context, params.id, ['facilitator', 'note-taker'], (s) => s.role === 'facilitator' || s.scope === 'plenary');
+  // Who reads the plenary notes opens them (a stack-keeper, read only); who writes them edits
+  // ([X21]). Access does not depend on the item, so the guard comes first: a stranger gets 401.
+  const { assembly, session, access } = await requireDocument(request, context, params.id, (id) => `${id}/notes/any`);
   const item = new URL(request.url).searchParams.get('item');
   if (item !== null && !ITEM.test(item)) throw plainRefusal(request, 'errors.400', 400);
   return json(
     {
       id: assembly.id,
       title: assembly.title,
-      state: await plenaryState(context, assembly.id),
+      state: await plenaryState(context, assembly.id, session),
       item,
-      notes: item ? toBase64(await context.services.docState(`${assembly.id}/notes/${item}`)) : '',
+      canWrite: access === 'write',
+      notes: item ? toBase64(await context.services.docState(`${assembly.id}/notes/${item}`, session)) : '',
     },
     { headers: { 'Cache-Control': 'no-store' } },
   );
@@ -53,7 +56,7 @@ export default function PlenaryNotes() {
   return (
     <>
       <AssemblyHeader title={meta.title || data.title} subtitle={t('notes.heading')} status={status} />
-      <main className="mx-auto grid max-w-3xl gap-4 px-4 py-6">
+      <main className="mx-auto grid max-w-3xl gap-4 px-4 py-6" data-access={data.canWrite ? 'write' : 'read'}>
         <LiveControls status={status}>
           {agenda.length === 0 ? <p>{t('agenda.empty')}</p> : null}
           {itemId ? (
@@ -69,7 +72,7 @@ export default function PlenaryNotes() {
                   ))}
                 </Select>
               </label>
-              <ItemNotes key={itemId} assemblyId={data.id} itemId={itemId} state={itemId === data.item ? data.notes : ''} plenaryStatus={status} />
+              <ItemNotes key={itemId} assemblyId={data.id} itemId={itemId} state={itemId === data.item ? data.notes : ''} plenaryStatus={status} canWrite={data.canWrite} />
             </>
           ) : null}
         </LiveControls>
@@ -78,9 +81,10 @@ export default function PlenaryNotes() {
   );
 }
 
-function ItemNotes({ assemblyId, itemId, state, plenaryStatus }: { assemblyId: string; itemId: string; state: string; plenaryStatus: ConnectionStatus }) {
+function ItemNotes({ assemblyId, itemId, state, plenaryStatus, canWrite }: { assemblyId: string; itemId: string; state: string; plenaryStatus: ConnectionStatus; canWrite: boolean }) {
   const { t } = useTranslation();
-  const { doc, provider, status } = useDoc(`${assemblyId}/notes/${itemId}`, state, { presence: true });
+  // Readers (a stack-keeper) follow the notes without presence or editing ([X21]).
+  const { doc, provider, status } = useDoc(`${assemblyId}/notes/${itemId}`, state, { presence: canWrite });
   const { user, hydrated } = useNoteTaker(provider);
   const text = useY(notesFragment(doc), fragmentToMarkdown);
   if (!hydrated) {
@@ -99,7 +103,7 @@ function ItemNotes({ assemblyId, itemId, state, plenaryStatus }: { assemblyId: s
   return (
     <Card>
       <Suspense fallback={<p>{t('breakout.loadingEditor')}</p>}>
-        {provider && hydrated ? <NotesEditor doc={doc} field={NOTES_FIELD} label={t('notes.heading')} provider={provider} user={user} testId="plenary-notes-editor" editable={status !== 'denied' && plenaryStatus !== 'denied'} /> : <p>{t('breakout.loadingEditor')}</p>}
+        {provider && hydrated ? <NotesEditor doc={doc} field={NOTES_FIELD} label={t('notes.heading')} provider={provider} user={user} testId="plenary-notes-editor" editable={canWrite && status !== 'denied' && plenaryStatus !== 'denied'} /> : <p>{t('breakout.loadingEditor')}</p>}
       </Suspense>
     </Card>
   );

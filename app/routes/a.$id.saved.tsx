@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { ID_PATTERN } from '~/model/ids';
-import { requireRole } from '~/utils/guards.server';
+import { requireDocument } from '~/utils/guards.server';
 
 const GROUP = ID_PATTERN;
 
@@ -12,7 +12,8 @@ const GROUP = ID_PATTERN;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const group = new URL(request.url).searchParams.get('group') ?? '';
   if (!GROUP.test(group)) return json({ error: 'errors.400' }, { status: 400 });
-  const { assembly } = await requireRole(request, context, params.id, ['facilitator', 'note-taker'], (s) => s.role !== 'note-taker' || s.scope === group);
-  const stateVector = await context.services.docStateVector(`${assembly.id}/breakout/${group}`);
+  // For the table's writers only: the same answer their socket gets ([X21]).
+  const { assembly, session } = await requireDocument(request, context, params.id, (id) => `${id}/breakout/${group}`, 'write');
+  const stateVector = await context.services.docStateVector(`${assembly.id}/breakout/${group}`, session);
   return json({ stateVector }, { headers: { 'Cache-Control': 'no-store' } });
 }

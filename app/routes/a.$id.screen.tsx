@@ -11,7 +11,7 @@ import { InterpretationChannels } from '~/components/interpretation-channels';
 import { Tally } from '~/components/tally';
 import { currentProposal, showsCounts } from '~/model/proposals';
 import { ProposalTextScreen } from '~/components/proposal-text-screen';
-import { IN_THE_ROOM, plenaryState, requireRole } from '~/utils/guards.server';
+import { plenaryState, requireDocument } from '~/utils/guards.server';
 import { qrSvg } from '~/utils/qr.server';
 import { ScreenJoin } from '~/components/screen-join';
 import { useFit } from '~/utils/use-fit';
@@ -29,17 +29,18 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => p
 
 /** The projector: big type, high contrast, the join QR large. No interaction needed. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly } = await requireRole(request, context, params.id, IN_THE_ROOM);
+  // A read-only view of the plenary: it opens for whoever reads the plenary ([X21]).
+  const { assembly, session } = await requireDocument(request, context, params.id, (id) => `${id}/plenary`);
   const links = await context.services.listLinks(assembly.id, request);
   const link = links.find((l) => l.role === 'attendee' && l.url) ?? null;
   return json(
     {
       id: assembly.id,
       title: assembly.title,
-      state: await plenaryState(context, assembly.id),
+      state: await plenaryState(context, assembly.id, session),
       join: link?.url ? { url: link.url, qr: await qrSvg(link.url), code: link.joinCode, address: `${new URL(link.url).host}/j` } : null,
       // The catalogues of the projector's languages besides the page's own ([L52]), and their translations ([L54]).
-      ...(await screenWall(context, request, assembly.id)),
+      ...(await screenWall(context, request, assembly.id, session)),
     },
     { headers: { 'Cache-Control': 'no-store' } },
   );

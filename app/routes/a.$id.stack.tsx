@@ -5,14 +5,14 @@ import { usePlenary } from '~/collab/use-plenary';
 import { AssemblyHeader } from '~/components/assembly-header';
 import { LiveControls } from '~/components/live-controls';
 import { StackKeeper } from '~/components/stack-keeper';
-import { plenaryState, requireRole } from '~/utils/guards.server';
+import { plenaryState, requirePage } from '~/utils/guards.server';
 import { pageTitle } from '~/utils/page-title';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'stack', data?.title, error);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assembly } = await requireRole(request, context, params.id, ['facilitator', 'stack-keeper']);
-  return json({ id: assembly.id, title: assembly.title, state: await plenaryState(context, assembly.id) }, { headers: { 'Cache-Control': 'no-store' } });
+  const { assembly, session } = await requirePage(request, context, params.id, 'stack');
+  return json({ id: assembly.id, title: assembly.title, state: await plenaryState(context, assembly.id, session) }, { headers: { 'Cache-Control': 'no-store' } });
 }
 
 /** The stack-keeper's screen: keyboard first, on a laptop at the front of the hall. */

@@ -1,25 +1,66 @@
 import { plainRefusal } from './plain-refusal.server';
 import type { AppLoadContext } from '@remix-run/node';
-import type { AssemblySummary, RequestSession, Role } from '~/services';
+import type { AssemblySummary, RequestSession } from '~/services';
+import { accessTo, maySend, mayOpen, parseDocName, type Access, type Command, type Grant, type Page } from '~/access/rules';
 
 /**
- * The role guard every assembly page's loader and action starts with. Throws a Response:
- * 404 for no such assembly, 401 without a live link for it, 403 for a role the page is not for.
+ * The guards every assembly page's loader and action starts with; each asks app/access/rules.ts
+ * and nothing else (ADR 026). They throw a Response: 404 for no such assembly, 401 without a live
+ * link for it, 403 for a link the page, document or command is not for.
  */
-export async function requireRole(
-  request: Request,
-  context: AppLoadContext,
-  assemblyId: string | undefined,
-  roles: readonly Role[],
-  allow?: (session: RequestSession) => boolean,
-): Promise<{ assembly: AssemblySummary; session: RequestSession }> {
+async function requireSession(request: Request, context: AppLoadContext, assemblyId: string | undefined) {
   const assembly = assemblyId ? await context.services.getAssembly(assemblyId) : null;
   if (!assembly) throw plainRefusal(request, 'errors.404', 404);
   const session = await context.services.sessionFor(request, assembly.id);
   if (!session) throw plainRefusal(request, 'errors.401', 401);
-  if (!roles.includes(session.role) || (allow && !allow(session))) {
-    throw plainRefusal(request, 'errors.403', 403);
-  }
+  return { assembly, session, grant: grantOf(assembly.id, session) };
+}
+
+/** The checked credential of a request, as the rules take it. */
+export function grantOf(assemblyId: string, session: RequestSession): Grant {
+  return { id: session.linkId, assemblyId, role: session.role, scope: session.scope, canVote: session.canVote };
+}
+
+/** A page that is not one document's view: opens for the roles `PAGES[page]` lists. */
+export async function requirePage(
+  request: Request,
+  context: AppLoadContext,
+  assemblyId: string | undefined,
+  page: Page,
+): Promise<{ assembly: AssemblySummary; session: RequestSession }> {
+  const { assembly, session, grant } = await requireSession(request, context, assemblyId);
+  if (!mayOpen(grant, page)) throw plainRefusal(request, 'errors.403', 403);
+  return { assembly, session };
+}
+
+/**
+ * A page that shows one document (`docName(assemblyId)`): opens with the access its socket would
+ * get ([X21]), `write` when the page is only for writers; `access` says whether to offer editing.
+ */
+export async function requireDocument(
+  request: Request,
+  context: AppLoadContext,
+  assemblyId: string | undefined,
+  docName: (assemblyId: string) => string,
+  need: 'read' | 'write' = 'read',
+): Promise<{ assembly: AssemblySummary; session: RequestSession; access: Exclude<Access, 'none'> }> {
+  const { assembly, session, grant } = await requireSession(request, context, assemblyId);
+  const doc = parseDocName(docName(assembly.id));
+  if (!doc) throw plainRefusal(request, 'errors.404', 404);
+  const access = accessTo(grant, doc);
+  if (access === 'none' || (need === 'write' && access !== 'write')) throw plainRefusal(request, 'errors.403', 403);
+  return { assembly, session, access };
+}
+
+/** A command (a form post the server applies): sent only by the roles `COMMANDS[command]` lists. */
+export async function requireCommand(
+  request: Request,
+  context: AppLoadContext,
+  assemblyId: string | undefined,
+  command: Command,
+): Promise<{ assembly: AssemblySummary; session: RequestSession }> {
+  const { assembly, session, grant } = await requireSession(request, context, assemblyId);
+  if (!maySend(grant, command)) throw plainRefusal(request, 'errors.403', 403);
   return { assembly, session };
 }
 
@@ -27,10 +68,7 @@ export function toBase64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
-/** The plenary document as it is on the server now, for server rendering. */
-export async function plenaryState(context: AppLoadContext, assemblyId: string): Promise<string> {
-  return toBase64(await context.services.docState(`${assemblyId}/plenary`));
+/** The plenary document as it is on the server now, for server rendering (its readers only, [X22]). */
+export async function plenaryState(context: AppLoadContext, assemblyId: string, session: RequestSession): Promise<string> {
+  return toBase64(await context.services.docState(`${assemblyId}/plenary`, session));
 }
-
-/** Every role but readers follows the plenary live. */
-export const IN_THE_ROOM: readonly Role[] = ['facilitator', 'stack-keeper', 'note-taker', 'attendee'];

@@ -4,11 +4,12 @@ import type { Store, LinkRecord } from '../storage/store.js';
 import type { Rooms } from '../sync/rooms.js';
 import type { Room } from '../sync/room.js';
 import { parseDocName } from '../sync/doc-name.js';
+import { accessTo } from '../access/permissions.js';
 import { isStorageUnavailable } from '../storage/unavailable.js';
 import { RateLimiter } from './rate-limit.js';
 import { CommandOnce } from './command-once.js';
 import { initialPlenaryUpdate, readMeta } from '../../app/model/meta.js';
-import { UnavailableError, type CommandAnswer, type LinkSummary, type MintedLink, type PlenaryServices } from '../../app/services.js';
+import { AccessError, UnavailableError, type RequestSession, type CommandAnswer, type LinkSummary, type MintedLink, type PlenaryServices } from '../../app/services.js';
 import { currentItemId, readAgenda } from '../../app/model/agenda.js';
 import { createVoting } from './voting.js';
 import { joinUrl, linkSummary, originFor } from './links.js';
@@ -86,6 +87,12 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
       rooms.release(room);
     }
   }
+  /** A document's state goes only to a person whose link opens it: the same rule as its socket ([X22]). */
+  const mayRead = (docName: string, reader: RequestSession) => {
+    const doc = parseDocName(docName);
+    const grant = { id: reader.linkId, assemblyId: doc?.assemblyId ?? '', role: reader.role, scope: reader.scope, canVote: reader.canVote };
+    if (!doc || accessTo(grant, doc) === 'none') throw new AccessError(`a ${reader.role} link does not open ${docName.slice(0, 120)}`);
+  };
   const anonymousLimiter = new RateLimiter(commands.anonymousCapacity, commands.anonymousPerMinute);
   const origin = (request: Request) => originFor(publicUrl, request.url);
   const summary = (link: LinkRecord, request: Request) => linkSummary(access, link, origin(request));
@@ -162,11 +169,13 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
       return { cookie: await access.sessionCookie(link, secure, request.headers.get('cookie') ?? undefined), to: rolePath(link) };
     },
 
-    async docState(docName) {
+    async docState(docName, reader) {
+      mayRead(docName, reader);
       return this.readDoc(docName, (doc) => Y.encodeStateAsUpdate(doc));
     },
 
-    async docStateVector(docName) {
+    async docStateVector(docName, reader) {
+      mayRead(docName, reader);
       return this.readDoc(docName, (doc) => Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(doc))));
     },
 

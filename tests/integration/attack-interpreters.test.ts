@@ -89,10 +89,16 @@ describe('a leaked interpreter link stays inside its own language and assembly',
     const so = await interpreter('so');
     const link = await interpreterLink(room.asm, 'so');
     const a = `/a/${room.asm.id}`;
-    for (const path of ['', '/command', '/screen', '/minutes', '/minutes.md', '/codes', '/minutes/draft', '/minutes/edit', '/breakout/g1', '/notes', '/roll', '/stack', '/facilitate']) {
+    for (const path of ['', '/command', '/codes', '/minutes/draft', '/minutes/edit', '/breakout/g1', '/notes', '/roll', '/stack', '/facilitate']) {
       const res = await so.get(`${a}${path}`);
       await res.arrayBuffer();
       expect(res.status, `GET ${path}`).toBe(403);
+    }
+    // What every plenary reader opens, it opens too ([X21], [H1]): the projector and the published minutes.
+    for (const path of ['/screen', '/minutes']) {
+      const res = await so.get(`${a}${path}`);
+      await res.arrayBuffer();
+      expect(res.status, `GET ${path}`).toBe(200);
     }
     const commands: Record<string, string>[] = [
       { intent: 'raise', name: 'Mallory' },
