@@ -15,12 +15,12 @@ import { useDocTimeZone } from '~/utils/use-time-zone';
 export function AgendaPlan({ doc, agenda, startsAt }: { doc: Y.Doc; agenda: AgendaItem[]; startsAt: string | null }) {
   const { t, i18n } = useTranslation();
   const now = useServerNow(15_000);
+  // The hall's clock: the start time as typed, in the assembly's zone, so the server's render and
+  // every laptop agree whatever zone the laptop is set to ([L34]). (A hook: before any return.)
+  const zone = useDocTimeZone(doc);
   if (agenda.length === 0) return null;
   const planned = agenda.reduce((sum, i) => sum + i.minutes, 0);
   const length = planned >= 60 ? t('agenda.planHours', { hours: Math.floor(planned / 60), minutes: planned % 60 }) : t('agenda.planMinutes', { count: planned });
-  // The hall's clock: the start time as typed, in the assembly's zone, so the server's render and
-  // every laptop agree whatever zone the laptop is set to ([L34]).
-  const zone = useDocTimeZone(doc);
   const start = startsAt ? wallToInstant(startsAt, zone) : NaN;
   const running = agenda.some((i) => i.startedAt !== null);
   // From now on this laptop's clock, which is the hall's: only once the room runs.

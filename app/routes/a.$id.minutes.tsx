@@ -5,7 +5,6 @@ import { useTranslation } from '~/i18n/react';
 import { Markdown } from '~/components/markdown';
 import { MinutesLanguagePicker } from '~/components/minutes-language-picker';
 import { LanguageSwitcher } from '~/root';
-import { ROLES } from '~/services';
 import { requirePage } from '~/utils/guards.server';
 import { readerTranslation } from '~/utils/minutes-translations.server';
 import { pageTitle } from '~/utils/page-title';

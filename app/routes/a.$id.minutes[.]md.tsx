@@ -1,6 +1,5 @@
 import { plainRefusal } from '~/utils/plain-refusal.server';
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { ROLES } from '~/services';
 import { requirePage } from '~/utils/guards.server';
 import { readLanguageParam } from '~/utils/minutes-translations.server';
 

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { AccessService, Session } from '../access/access-service.js';
 import { rolePath } from '../access/access-service.js';
 import { ID_PATTERN } from '../sync/doc-name.js';
-import type { LinkRecord } from '../storage/store.js';
 import type { Logger } from '../logger.js';
 import { LastFacilitatorLinkError, ROLES } from '../../app/services.js';
 import { hasVisibleText } from '../../app/model/visible-text.js';

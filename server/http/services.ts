@@ -9,7 +9,7 @@ import { isStorageUnavailable } from '../storage/unavailable.js';
 import { RateLimiter } from './rate-limit.js';
 import { CommandOnce } from './command-once.js';
 import { initialPlenaryUpdate, readMeta } from '../../app/model/meta.js';
-import { AccessError, UnavailableError, type RequestSession, type CommandAnswer, type LinkSummary, type MintedLink, type PlenaryServices } from '../../app/services.js';
+import { AccessError, UnavailableError, type RequestSession, type CommandAnswer, type MintedLink, type PlenaryServices } from '../../app/services.js';
 import { currentItemId, readAgenda } from '../../app/model/agenda.js';
 import { createVoting } from './voting.js';
 import { joinUrl, linkSummary, originFor } from './links.js';
