@@ -1,14 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-  useRouteLoaderData,
-} from '@remix-run/react';
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useMemo } from 'react';
 import { CATALOGUES, FALLBACKS, LANGUAGE_CHOICES, LANGUAGE_META } from './i18n/catalogues.server';
 import { createI18n, FALLBACK_LANGUAGE } from './i18n/i18n';
@@ -52,10 +43,7 @@ export const shouldRevalidate = () => false;
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const language = data?.language ?? FALLBACK_LANGUAGE;
-  const i18n = useMemo(
-    () => createI18n(language, data?.catalogue ?? {}, data?.fallback, data?.dir),
-    [language, data?.catalogue, data?.fallback, data?.dir],
-  );
+  const i18n = useMemo(() => createI18n(language, data?.catalogue ?? {}, data?.fallback, data?.dir), [language, data?.catalogue, data?.fallback, data?.dir]);
   const nonce = useNonce();
   return (
     <html lang={language} dir={i18n.dir()}>

@@ -166,10 +166,7 @@ export interface PlenaryServices {
   getAssembly(id: string): Promise<AssemblySummary | null>;
   /** The session a request holds for one assembly (cookie or bearer token), or null. */
   sessionFor(request: Request, assemblyId: string): Promise<RequestSession | null>;
-  createAssembly(
-    meta: AssemblyMeta,
-    request: Request,
-  ): Promise<{ id: string; facilitator: MintedLink; attendee: MintedLink; cookie: string }>;
+  createAssembly(meta: AssemblyMeta, request: Request): Promise<{ id: string; facilitator: MintedLink; attendee: MintedLink; cookie: string }>;
   listLinks(assemblyId: string, request: Request): Promise<LinkSummary[]>;
   mintLink(assemblyId: string, input: { role: Role; scope: string | null; label: string | null; canVote?: boolean }, request: Request): Promise<MintedLink>;
   /** Throws LastFacilitatorLinkError for the last live facilitator link. Its join code dies with it. */

@@ -82,15 +82,18 @@ async function run(target: Target): Promise<Result> {
   const started = performance.now();
   const interval = 1000 / CPS;
   const timers = typists.map((t, i) =>
-    setTimeout(() => {
-      const tick = setInterval(() => {
-        if (performance.now() - started > SECONDS * 1000) return clearInterval(tick);
-        t.sent.push(performance.now());
-        t.text.insert(t.text.length, 'abcdefghij'[t.sent.length % 10]);
-        t.provider.awareness.setLocalStateField('cursor', { at: t.text.length });
-        keystrokes++;
-      }, interval);
-    }, (i * interval) / typists.length),
+    setTimeout(
+      () => {
+        const tick = setInterval(() => {
+          if (performance.now() - started > SECONDS * 1000) return clearInterval(tick);
+          t.sent.push(performance.now());
+          t.text.insert(t.text.length, 'abcdefghij'[t.sent.length % 10]);
+          t.provider.awareness.setLocalStateField('cursor', { at: t.text.length });
+          keystrokes++;
+        }, interval);
+      },
+      (i * interval) / typists.length,
+    ),
   );
   await sleep(SECONDS * 1000 + 500);
   const cpu = cpuSeconds(target.pid) - cpuBefore;

@@ -82,7 +82,16 @@ async function fanout(target: Target): Promise<Omit<Result, 'stormReaders' | 'st
     const w = writers[which];
     const key = `w${which}:${n}`;
     sentAt.set(key, performance.now());
-    w.doc.getMap('agendaItems').set(`i${key.replace(/[^A-Za-z0-9]/g, '_')}`, new Y.Map<unknown>([['title', key], ['kind', 'discussion'], ['minutes', 1], ['position', n], ['status', 'pending']]));
+    w.doc.getMap('agendaItems').set(
+      `i${key.replace(/[^A-Za-z0-9]/g, '_')}`,
+      new Y.Map<unknown>([
+        ['title', key],
+        ['kind', 'discussion'],
+        ['minutes', 1],
+        ['position', n],
+        ['status', 'pending'],
+      ]),
+    );
   };
   // Warm-up, not measured.
   for (let n = 0; n < 20; n++) {
@@ -209,7 +218,16 @@ const best = (name: string) => {
     const xs = rs.map((r) => r[k] as number).sort((a, b) => a - b);
     return xs[Math.floor(xs.length / 2)];
   };
-  return { p50: median('p50'), p99: median('p99'), max: median('max'), cpu: median('cpuMsPerUpdate'), rss: median('peakRssMiB'), storm: median('stormMs'), stormCpu: median('stormCpuSeconds'), missing: median('missing') };
+  return {
+    p50: median('p50'),
+    p99: median('p99'),
+    max: median('max'),
+    cpu: median('cpuMsPerUpdate'),
+    rss: median('peakRssMiB'),
+    storm: median('stormMs'),
+    stormCpu: median('stormCpuSeconds'),
+    missing: median('missing'),
+  };
 };
 const p = best('plenary');
 const ref = best('reference');

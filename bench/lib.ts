@@ -51,7 +51,11 @@ export async function startPlenary(): Promise<Target> {
   // One note-taker link per table, as the console mints them (scoped: it writes only its table).
   const links = new Map<string, Promise<string>>();
   const linkFor = (group: string) => {
-    if (!links.has(group)) links.set(group, mintLink(s.url, asm, { role: 'note-taker', scope: group }).then((l) => l.token));
+    if (!links.has(group))
+      links.set(
+        group,
+        mintLink(s.url, asm, { role: 'note-taker', scope: group }).then((l) => l.token),
+      );
     return links.get(group)!;
   };
   return {

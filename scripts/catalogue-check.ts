@@ -46,7 +46,16 @@ const placeholders = (text: string | undefined) => new Set([...(text ?? '').matc
 
 /** Checks `own` (language `code`) against `english`. */
 export function checkCatalogue(code: string, own: Catalogue, english: Catalogue): CatalogueReport {
-  const report: CatalogueReport = { code, missing: [], extra: [], wrongPlural: [], formsMissing: [], untranslated: [], placeholdersMissing: [], placeholdersAdded: [] };
+  const report: CatalogueReport = {
+    code,
+    missing: [],
+    extra: [],
+    wrongPlural: [],
+    formsMissing: [],
+    untranslated: [],
+    placeholdersMissing: [],
+    placeholdersAdded: [],
+  };
   const englishKeys = keysOf(english);
   const englishSet = new Set(englishKeys);
   // English plural keys by base: `proposals.cast` → its English forms.
@@ -75,7 +84,14 @@ export function checkCatalogue(code: string, own: Catalogue, english: Catalogue)
     const m = PLURAL.exec(key);
     if (m && pluralBases.has(m[1])) {
       if (!categories.has(m[2]) && m[2] !== 'zero') report.wrongPlural.push(key);
-      else compare(report, key, lookup(own, key)!, pluralBases.get(m[1])!.map((k) => lookup(english, k)!), true);
+      else
+        compare(
+          report,
+          key,
+          lookup(own, key)!,
+          pluralBases.get(m[1])!.map((k) => lookup(english, k)!),
+          true,
+        );
       continue;
     }
     report.extra.push(key);

@@ -42,8 +42,14 @@ for (const { code, meta, catalogue, files } of languages) {
   const r = checkCatalogue(code, catalogue, english.catalogue);
   list('ERROR extra keys (English has none such)', r.extra);
   list('ERROR plural keys not among this language’s forms', r.wrongPlural);
-  list('ERROR placeholders missing', r.placeholdersMissing.map((p) => `${p.key}: {{${p.names.join('}}, {{')}}}`));
-  list('ERROR placeholders added', r.placeholdersAdded.map((p) => `${p.key}: {{${p.names.join('}}, {{')}}}`));
+  list(
+    'ERROR placeholders missing',
+    r.placeholdersMissing.map((p) => `${p.key}: {{${p.names.join('}}, {{')}}}`),
+  );
+  list(
+    'ERROR placeholders added',
+    r.placeholdersAdded.map((p) => `${p.key}: {{${p.names.join('}}, {{')}}}`),
+  );
   list('missing keys (shown in English)', r.missing);
   list('plural forms not written (read as _other)', r.formsMissing);
   list('same as English (untranslated?)', r.untranslated);

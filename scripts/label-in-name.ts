@@ -20,13 +20,19 @@ export function labelPairs(source: string): [string, string][] {
 /** Every pair in the .tsx files under `dir` (app/ by default), once each. */
 export function componentLabelPairs(dir = path.resolve('app')): [string, string][] {
   const files = (d: string): string[] =>
-    fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(d, e.name)) : e.name.endsWith('.tsx') ? [path.join(d, e.name)] : []));
+    fs
+      .readdirSync(d, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(d, e.name)) : e.name.endsWith('.tsx') ? [path.join(d, e.name)] : []));
   const all = files(dir).flatMap((f) => labelPairs(fs.readFileSync(f, 'utf8')));
   return [...new Map(all.map((p) => [p.join(' '), p])).values()];
 }
 
 /** As axe compares them: lower case, punctuation and spacing folded. */
-const folded = (text: string) => text.toLocaleLowerCase().replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
+const folded = (text: string) =>
+  text
+    .toLocaleLowerCase()
+    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
+    .trim();
 
 /** `name key: “name” lacks “shown”` for each pair whose name does not contain its shown words (keys the catalogue lacks show in English and are skipped). */
 export function labelMismatches(catalogue: Catalogue, pairs: readonly [string, string][]): string[] {

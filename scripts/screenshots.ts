@@ -59,7 +59,17 @@ try {
   setAnnouncement(facilitator.doc, 'Interpretation in Spanish: channel 2 · Somali: channel 3');
   // A stack under way: two have spoken, one speaks, five wait (one is the phone's own hand, below).
   const t0 = Date.now() - 5 * 60_000;
-  for (const [i, [name, kind]] of ([['Khadra', 'speak'], ['Tou', 'speak'], ['Rosa', 'speak'], ['Abdi', 'direct'], ['Mai', 'speak'], ['Guadalupe Hernández-Ortiz', 'speak'], ['Joe', 'clarify']] as const).entries()) {
+  for (const [i, [name, kind]] of (
+    [
+      ['Khadra', 'speak'],
+      ['Tou', 'speak'],
+      ['Rosa', 'speak'],
+      ['Abdi', 'direct'],
+      ['Mai', 'speak'],
+      ['Guadalupe Hernández-Ortiz', 'speak'],
+      ['Joe', 'clarify'],
+    ] as const
+  ).entries()) {
     raiseHand(facilitator.doc, { name, kind }, t0 + i * 20_000);
   }
   nextSpeaker(facilitator.doc, Date.now() - 4 * 60_000);
@@ -72,7 +82,14 @@ try {
     await page.goto(h.server.url);
     await page.screenshot({ path: `screenshots/create-${size}.png`, fullPage: true });
     await page.goto(facilitatorUrl);
-    for (const [name, path] of Object.entries({ console: '/facilitate', attendee: '', screen: '/screen', stack: '/stack', breakout: '/breakout/3', minutes: '/minutes' })) {
+    for (const [name, path] of Object.entries({
+      console: '/facilitate',
+      attendee: '',
+      screen: '/screen',
+      stack: '/stack',
+      breakout: '/breakout/3',
+      minutes: '/minutes',
+    })) {
       await page.goto(`${h.server.url}/a/${id}${path}`);
       if (name !== 'minutes') await waitLive(page);
       await page.screenshot({ path: `screenshots/${name}-${size}.png`, fullPage: name !== 'screen' });
@@ -80,7 +97,10 @@ try {
   }
   // An attendee with a hand up, as their phone shows it.
   const mine = await (await h.person({ viewport: SIZES.phone })).newPage();
-  const join = await setup.locator('input[aria-label="Join link for attendees"]').inputValue().catch(() => null);
+  const join = await setup
+    .locator('input[aria-label="Join link for attendees"]')
+    .inputValue()
+    .catch(() => null);
   if (join) {
     await mine.goto(join);
     await waitLive(mine);
@@ -144,7 +164,11 @@ try {
   // A decision: a phone vote on the proposals item, then its result, then published minutes.
   const proposalsItem = readAgenda(facilitator.doc).find((i) => i.kind === 'proposal')!;
   goToItem(facilitator.doc, proposalsItem.id, Date.now());
-  const proposal = addProposal(facilitator.doc, { itemId: proposalsItem.id, text: 'We join the general strike on Friday, January 23, and stay out until the ICE contracts are cancelled.', by: 'Local 26' }, Date.now());
+  const proposal = addProposal(
+    facilitator.doc,
+    { itemId: proposalsItem.id, text: 'We join the general strike on Friday, January 23, and stay out until the ICE contracts are cancelled.', by: 'Local 26' },
+    Date.now(),
+  );
   addAmendment(facilitator.doc, proposal, { text: 'Picket lines start at 7am', by: 'Tou' }, Date.now());
   // Votes are the server's (ADR 014): codes from the console, the vote opened by a server command.
   const console_ = new Phone(h.server.url, facilitatorUrl.slice(facilitatorUrl.lastIndexOf('/') + 1));
@@ -186,7 +210,10 @@ try {
   await draftPage.screenshot({ path: 'screenshots/minutes-edit-laptop.png', fullPage: true });
   await draftPage.getByRole('button', { name: 'Publish' }).click();
   await draftPage.waitForURL(/minutes\?v=1$/);
-  for (const [size, viewport] of [['phone', SIZES.phone], ['laptop', SIZES.laptop]] as const) {
+  for (const [size, viewport] of [
+    ['phone', SIZES.phone],
+    ['laptop', SIZES.laptop],
+  ] as const) {
     const reader = await (await h.person({ viewport })).newPage();
     await reader.goto(facilitatorUrl);
     await reader.goto(`${h.server.url}/a/${id}/minutes`);

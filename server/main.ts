@@ -48,7 +48,8 @@ try {
   if (fsReason) refuse(`Plenary cannot start: ${fsReason} at ${(err as NodeJS.ErrnoException).path ?? env.DATA_DIR}.`);
   const code = String((err as NodeJS.ErrnoException).code ?? '');
   // SQLITE_NOTADB, SQLITE_CORRUPT, SQLITE_READONLY...: the database file, not Plenary, is at fault.
-  if (code.startsWith('SQLITE_')) refuse(`Plenary cannot start: the database in ${env.DATA_DIR} cannot be used (${code}: ${(err as Error).message}). Restore it from a backup.`);
+  if (code.startsWith('SQLITE_'))
+    refuse(`Plenary cannot start: the database in ${env.DATA_DIR} cannot be used (${code}: ${(err as Error).message}). Restore it from a backup.`);
   if (code === 'EADDRINUSE') refuse(`Plenary cannot start: port ${env.PORT} on ${env.HOST} is in use.`);
   // Anything else is a bug: its stack goes to the log, as one structured line.
   logger.error('Plenary cannot start', { error: (err as Error).message, stack: (err as Error).stack });

@@ -167,7 +167,12 @@ export class CommandQueue<P> {
       const parsed: unknown = raw ? JSON.parse(raw) : [];
       if (!Array.isArray(parsed)) return [];
       return parsed
-        .filter((c): c is QueuedCommand => typeof c?.id === 'string' && Array.isArray(c.fields) && c.fields.every((f: unknown) => Array.isArray(f) && f.length === 2 && f.every((x) => typeof x === 'string')))
+        .filter(
+          (c): c is QueuedCommand =>
+            typeof c?.id === 'string' &&
+            Array.isArray(c.fields) &&
+            c.fields.every((f: unknown) => Array.isArray(f) && f.length === 2 && f.every((x) => typeof x === 'string')),
+        )
         .slice(0, MAX_QUEUED);
     } catch {
       return [];

@@ -129,11 +129,15 @@ export function AgendaEditor({
           <Button variant="secondary" size="sm" disabled={!canUndo} onClick={undo} data-testid="agenda-undo">
             {t('agenda.undo')}
           </Button>
-          <Button variant="secondary" size="sm" onClick={() => {
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => {
               // A second press would add the whole template again: ask first.
               if (agenda.length > 0 && !window.confirm(t('agenda.confirmTemplate'))) return;
               change(() => addTemplate(doc, (key) => t(`agenda.template.${key}`)));
-            }}>
+            }}
+          >
             {agenda.length === 0 ? t('agenda.useTemplate') : t('agenda.appendTemplate')}
           </Button>
         </div>
@@ -170,7 +174,14 @@ export function AgendaEditor({
               className={`rounded-lg border-4 bg-white p-2 ${current ? 'border-amber-400 bg-amber-50' : 'border-stone-200'} ${dragging === item.id ? 'opacity-50' : ''} ${marker}`}
             >
               {isEditing ? (
-                <ItemForm idPrefix={`edit-${item.id}`} initial={editing} submitLabel={t('agenda.save')} onSubmit={save(editing)} onCancel={() => closeEditor(item.id)} autoFocus />
+                <ItemForm
+                  idPrefix={`edit-${item.id}`}
+                  initial={editing}
+                  submitLabel={t('agenda.save')}
+                  onSubmit={save(editing)}
+                  onCancel={() => closeEditor(item.id)}
+                  autoFocus
+                />
               ) : (
                 <div className="flex items-start gap-2">
                   <button
@@ -205,19 +216,40 @@ export function AgendaEditor({
                           {t('agenda.startItem')}
                         </Button>
                       ) : null}
-                      <Button variant="secondary" size="sm" onClick={() => setEditing(item)} data-edit={item.id} aria-label={t('agenda.editNamed', { title: item.title })}>
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        onClick={() => setEditing(item)}
+                        data-edit={item.id}
+                        aria-label={t('agenda.editNamed', { title: item.title })}
+                      >
                         {t('agenda.edit')}
                       </Button>
-                      <Button variant="secondary" size="sm" onClick={() => change(() => duplicateItem(doc, item.id))} aria-label={t('agenda.duplicateNamed', { title: item.title })}>
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        onClick={() => change(() => duplicateItem(doc, item.id))}
+                        aria-label={t('agenda.duplicateNamed', { title: item.title })}
+                      >
                         {t('agenda.duplicate')}
                       </Button>
                       {item.status === 'pending' && !current ? (
-                        <Button variant="secondary" size="sm" onClick={() => change(() => setStatus(doc, item.id, 'skipped'))} aria-label={t('agenda.skipNamed', { title: item.title })}>
+                        <Button
+                          variant="secondary"
+                          size="sm"
+                          onClick={() => change(() => setStatus(doc, item.id, 'skipped'))}
+                          aria-label={t('agenda.skipNamed', { title: item.title })}
+                        >
                           {t('agenda.skip')}
                         </Button>
                       ) : null}
                       {item.status !== 'pending' && !current ? (
-                        <Button variant="secondary" size="sm" onClick={() => change(() => setStatus(doc, item.id, 'pending'))} aria-label={t('agenda.reopenNamed', { title: item.title })}>
+                        <Button
+                          variant="secondary"
+                          size="sm"
+                          onClick={() => change(() => setStatus(doc, item.id, 'pending'))}
+                          aria-label={t('agenda.reopenNamed', { title: item.title })}
+                        >
                           {t('agenda.reopen')}
                         </Button>
                       ) : null}

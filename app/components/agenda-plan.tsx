@@ -20,7 +20,8 @@ export function AgendaPlan({ doc, agenda, startsAt }: { doc: Y.Doc; agenda: Agen
   const zone = useDocTimeZone(doc);
   if (agenda.length === 0) return null;
   const planned = agenda.reduce((sum, i) => sum + i.minutes, 0);
-  const length = planned >= 60 ? t('agenda.planHours', { hours: Math.floor(planned / 60), minutes: planned % 60 }) : t('agenda.planMinutes', { count: planned });
+  const length =
+    planned >= 60 ? t('agenda.planHours', { hours: Math.floor(planned / 60), minutes: planned % 60 }) : t('agenda.planMinutes', { count: planned });
   const start = startsAt ? wallToInstant(startsAt, zone) : NaN;
   const running = agenda.some((i) => i.startedAt !== null);
   // From now on this laptop's clock, which is the hall's: only once the room runs.
@@ -31,7 +32,12 @@ export function AgendaPlan({ doc, agenda, startsAt }: { doc: Y.Doc; agenda: Agen
         {t('agenda.planTotal', { count: agenda.length, length })}
       </p>
       {Number.isFinite(start) ? (
-        <p data-testid="agenda-plan-end">{t('agenda.planEnds', { start: formatInstant(i18n.language, start, zone, 'time', true), end: formatInstant(i18n.language, start + planned * 60_000, zone) })}</p>
+        <p data-testid="agenda-plan-end">
+          {t('agenda.planEnds', {
+            start: formatInstant(i18n.language, start, zone, 'time', true),
+            end: formatInstant(i18n.language, start + planned * 60_000, zone),
+          })}
+        </p>
       ) : (
         <p className="text-sm text-stone-700">
           {t('agenda.planNoStart')}{' '}

@@ -54,7 +54,13 @@ export function ApplySelect({
       >
         {children}
       </Select>
-      <Button type="button" variant={changed ? 'primary' : 'secondary'} aria-disabled={!changed || disabled || undefined} aria-label={applyName} onClick={apply}>
+      <Button
+        type="button"
+        variant={changed ? 'primary' : 'secondary'}
+        aria-disabled={!changed || disabled || undefined}
+        aria-label={applyName}
+        onClick={apply}
+      >
         {applyLabel}
       </Button>
     </span>

@@ -8,7 +8,19 @@ import { LanguageSwitcher } from '~/root';
  * with no live connection (a plain form) passes no `status` and shows no badge: a badge that
  * says "Live" must mean it.
  */
-export function AssemblyHeader({ title, subtitle, status, refreshes, children }: { title: string; subtitle: string; status?: ConnectionStatus; refreshes?: number; children?: ReactNode }) {
+export function AssemblyHeader({
+  title,
+  subtitle,
+  status,
+  refreshes,
+  children,
+}: {
+  title: string;
+  subtitle: string;
+  status?: ConnectionStatus;
+  refreshes?: number;
+  children?: ReactNode;
+}) {
   return (
     <header className="border-b-2 border-stone-300 bg-white px-4 py-3 sm:px-6">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3">

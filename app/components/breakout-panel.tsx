@@ -6,7 +6,18 @@ import type * as Y from 'yjs';
 import { useDoc } from '~/collab/use-doc';
 import { serverNow } from '~/collab/use-server-now';
 import { useY } from '~/collab/use-y';
-import { ASSIGNMENTS, BreakoutError, broadcast, extendRound, planRound, startRound, tablesFor, type Assignment, type Round, type Table } from '~/model/breakouts';
+import {
+  ASSIGNMENTS,
+  BreakoutError,
+  broadcast,
+  extendRound,
+  planRound,
+  startRound,
+  tablesFor,
+  type Assignment,
+  type Round,
+  type Table,
+} from '~/model/breakouts';
 import { fragmentLength, fragmentToText, notesFragment, reportFragment } from '~/model/notes';
 import { ConfirmButton } from './confirm-button';
 import { questionText } from './confirm-prompt';
@@ -56,7 +67,15 @@ export function BreakoutPanel({ doc, assemblyId, itemId, round }: { doc: Y.Doc; 
                 {/* "End the round of this item": a second press, or one from a stale screen, does nothing. */}
                 <input type="hidden" name="itemId" value={itemId} />
                 {/* Ending early asks first ([G6]): "End the round now? 3 tables still have 4:00 to go". */}
-                <ConfirmButton ask={() => (round.endsAt !== null && round.endsAt > serverNow() ? questionText(t, { intent: 'end-round', itemId, tables: round.tables.length, leftMs: round.endsAt - serverNow() }) : null)} confirmLabel={t('confirm.endRoundYes')} disabled={ender.state !== 'idle'}>
+                <ConfirmButton
+                  ask={() =>
+                    round.endsAt !== null && round.endsAt > serverNow()
+                      ? questionText(t, { intent: 'end-round', itemId, tables: round.tables.length, leftMs: round.endsAt - serverNow() })
+                      : null
+                  }
+                  confirmLabel={t('confirm.endRoundYes')}
+                  disabled={ender.state !== 'idle'}
+                >
                   {t('round.end')}
                 </ConfirmButton>
               </ender.Form>
@@ -122,11 +141,32 @@ function PlanForm({ doc, itemId, round, onError }: { doc: Y.Doc; itemId: string;
       .map((l) => l.trim())
       .filter(Boolean);
     const count = Number(form.get('tables'));
-    const tables = assignment === 'topic' || assignment === 'language' ? labels.map((label) => ({ label })) : Array.from({ length: Number.isInteger(count) ? count : 0 }, () => ({ label: '' }));
-    const typed = { prompts: String(form.get('prompts') ?? '').split('\n').map((p) => p.trim()).filter(Boolean), minutes: Number(form.get('minutes')), assignment, tables };
+    const tables =
+      assignment === 'topic' || assignment === 'language'
+        ? labels.map((label) => ({ label }))
+        : Array.from({ length: Number.isInteger(count) ? count : 0 }, () => ({ label: '' }));
+    const typed = {
+      prompts: String(form.get('prompts') ?? '')
+        .split('\n')
+        .map((p) => p.trim())
+        .filter(Boolean),
+      minutes: Number(form.get('minutes')),
+      assignment,
+      tables,
+    };
     const same = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
-    const before = opened && { prompts: opened.prompts, minutes: opened.minutes, assignment: opened.assignment, tables: opened.tables.map((x) => ({ label: x.label })) };
-    const live = round && { prompts: round.prompts, minutes: round.minutes, assignment: round.assignment, tables: round.tables.map((x) => ({ label: x.label })) };
+    const before = opened && {
+      prompts: opened.prompts,
+      minutes: opened.minutes,
+      assignment: opened.assignment,
+      tables: opened.tables.map((x) => ({ label: x.label })),
+    };
+    const live = round && {
+      prompts: round.prompts,
+      minutes: round.minutes,
+      assignment: round.assignment,
+      tables: round.tables.map((x) => ({ label: x.label })),
+    };
     const pick = <K extends keyof typeof typed>(k: K) => (before && live && same(typed[k], before[k]) ? live[k] : typed[k]);
     try {
       planRound(doc, itemId, { prompts: pick('prompts'), minutes: pick('minutes'), assignment: pick('assignment'), tables: pick('tables') });
@@ -142,7 +182,8 @@ function PlanForm({ doc, itemId, round, onError }: { doc: Y.Doc; itemId: string;
       <div className="sm:col-span-2">
         <Field id="round-prompts" label={t('round.prompts')} hint={t('round.promptsHint')}>
           {({ id, describedBy }) => (
-            <textarea dir="auto"
+            <textarea
+              dir="auto"
               id={id}
               name="prompts"
               rows={3}
@@ -171,7 +212,8 @@ function PlanForm({ doc, itemId, round, onError }: { doc: Y.Doc; itemId: string;
         <div className="sm:col-span-2">
           <Field id="round-labels" label={t(assignment === 'topic' ? 'round.topics' : 'round.languages')} hint={t('round.labelsHint')}>
             {({ id, describedBy }) => (
-              <textarea dir="auto"
+              <textarea
+                dir="auto"
                 id={id}
                 name="labels"
                 rows={4}
@@ -185,13 +227,23 @@ function PlanForm({ doc, itemId, round, onError }: { doc: Y.Doc; itemId: string;
       ) : (
         <>
           <Field id="round-people" label={t('round.peopleExpected')} hint={people ? t('round.peopleHint', { count: suggested }) : t('round.peopleHintEmpty')}>
-            {({ id, describedBy }) => <Input id={id} inputMode="numeric" value={people} onChange={(e) => setPeople(e.target.value)} aria-describedby={describedBy} />}
+            {({ id, describedBy }) => (
+              <Input id={id} inputMode="numeric" value={people} onChange={(e) => setPeople(e.target.value)} aria-describedby={describedBy} />
+            )}
           </Field>
           <Field id="round-size" label={t('round.size')}>
             {({ id }) => <Input id={id} inputMode="numeric" value={size} onChange={(e) => setSize(e.target.value)} />}
           </Field>
           <Field id="round-tables" label={t('round.tables')}>
-            {({ id }) => <Input id={id} name="tables" inputMode="numeric" key={people ? suggested : 'fixed'} defaultValue={String(people ? suggested : (round?.tables.length ?? 4))} />}
+            {({ id }) => (
+              <Input
+                id={id}
+                name="tables"
+                inputMode="numeric"
+                key={people ? suggested : 'fixed'}
+                defaultValue={String(people ? suggested : (round?.tables.length ?? 4))}
+              />
+            )}
           </Field>
         </>
       )}

@@ -27,7 +27,11 @@ export function ConfirmPrompt({ question, assemblyId }: { question: ConfirmQuest
       </h2>
       <Form method="post" className="mt-3">
         <input type="hidden" name="intent" value={question.intent} />
-        {question.intent === 'end-round' ? <input type="hidden" name="itemId" value={question.itemId} /> : <input type="hidden" name="linkId" value={question.linkId} />}
+        {question.intent === 'end-round' ? (
+          <input type="hidden" name="itemId" value={question.itemId} />
+        ) : (
+          <input type="hidden" name="linkId" value={question.linkId} />
+        )}
         <Button type="submit" name={CONFIRM_FIELD} value="yes" variant="danger">
           {question.intent === 'end-round' ? t('confirm.endRoundYes') : t('confirm.revokeYes')}
         </Button>

@@ -14,13 +14,25 @@ const STYLE: Record<ConnectionStatus, string> = {
  * Always visible: people must know whether what they see is live. Without JavaScript nothing is
  * live, and the badge says so instead of "Connecting…" forever ([N5]).
  */
-export function ConnectionIndicator({ status, large = false, refreshes }: { status: ConnectionStatus; large?: boolean; /** Seconds between the page's own reloads without JavaScript. */ refreshes?: number }) {
+export function ConnectionIndicator({
+  status,
+  large = false,
+  refreshes,
+}: {
+  status: ConnectionStatus;
+  large?: boolean;
+  /** Seconds between the page's own reloads without JavaScript. */ refreshes?: number;
+}) {
   const { t } = useTranslation();
   const hydrated = useHydrated();
   if (!hydrated) {
     return (
       <noscript>
-        <p data-testid="connection" data-status="static" className={`inline-flex shrink-0 items-center rounded-full border-2 border-stone-950 bg-white font-bold text-stone-950 ${large ? 'px-5 py-2 text-2xl' : 'px-3 py-1 text-sm'}`}>
+        <p
+          data-testid="connection"
+          data-status="static"
+          className={`inline-flex shrink-0 items-center rounded-full border-2 border-stone-950 bg-white font-bold text-stone-950 ${large ? 'px-5 py-2 text-2xl' : 'px-3 py-1 text-sm'}`}
+        >
           {refreshes ? t('connection.staticRefresh', { seconds: refreshes }) : t('connection.static')}
         </p>
       </noscript>

@@ -35,7 +35,7 @@ export function DecisionRuleForm({
     const blocksAllowed = num('blocksAllowed');
     const quorumMin = num('quorumMin');
     const quorumPercent = num('quorumPercent');
-    const present = form.has('present') ? num('present') ?? null : undefined;
+    const present = form.has('present') ? (num('present') ?? null) : undefined;
     guard(() => {
       if (!fixed) setDecisionRule(doc, p.id, { blocksAllowed, quorumMin, quorumPercent });
       if (present !== undefined) setPresent(doc, p.id, present);
@@ -66,7 +66,18 @@ export function DecisionRuleForm({
         {rule.threshold === 'consensus-minus-n' ? (
           <label className="grid gap-1 font-bold" htmlFor={id('n')}>
             {t('decision.blocksAllowed')}
-            <Input id={id('n')} name="blocksAllowed" type="number" min={0} max={MAX_BLOCKS_ALLOWED} inputMode="numeric" defaultValue={rule.blocksAllowed} key={rule.blocksAllowed} disabled={fixed} className="w-24" />
+            <Input
+              id={id('n')}
+              name="blocksAllowed"
+              type="number"
+              min={0}
+              max={MAX_BLOCKS_ALLOWED}
+              inputMode="numeric"
+              defaultValue={rule.blocksAllowed}
+              key={rule.blocksAllowed}
+              disabled={fixed}
+              className="w-24"
+            />
           </label>
         ) : null}
         <ApplySelect
@@ -88,19 +99,50 @@ export function DecisionRuleForm({
         {rule.quorum === 'present' ? (
           <label className="grid gap-1 font-bold" htmlFor={id('min')}>
             {t('decision.quorumMin')}
-            <Input id={id('min')} name="quorumMin" type="number" min={1} inputMode="numeric" defaultValue={rule.quorumMin} key={rule.quorumMin} disabled={fixed} className="w-28" />
+            <Input
+              id={id('min')}
+              name="quorumMin"
+              type="number"
+              min={1}
+              inputMode="numeric"
+              defaultValue={rule.quorumMin}
+              key={rule.quorumMin}
+              disabled={fixed}
+              className="w-28"
+            />
           </label>
         ) : null}
         {rule.quorum === 'eligible' ? (
           <label className="grid gap-1 font-bold" htmlFor={id('pct')}>
             {t('decision.quorumPercent')}
-            <Input id={id('pct')} name="quorumPercent" type="number" min={1} max={100} inputMode="numeric" defaultValue={rule.quorumPercent} key={rule.quorumPercent} disabled={fixed} className="w-24" />
+            <Input
+              id={id('pct')}
+              name="quorumPercent"
+              type="number"
+              min={1}
+              max={100}
+              inputMode="numeric"
+              defaultValue={rule.quorumPercent}
+              key={rule.quorumPercent}
+              disabled={fixed}
+              className="w-24"
+            />
           </label>
         ) : null}
         {rule.quorum !== 'none' ? (
           <label className="grid gap-1 font-bold" htmlFor={id('present')}>
             {t('decision.present')}
-            <Input id={id('present')} name="present" type="number" min={0} inputMode="numeric" defaultValue={p.present ?? ''} key={p.present ?? 'none'} className="w-28" data-testid="present" />
+            <Input
+              id={id('present')}
+              name="present"
+              type="number"
+              min={0}
+              inputMode="numeric"
+              defaultValue={p.present ?? ''}
+              key={p.present ?? 'none'}
+              className="w-28"
+              data-testid="present"
+            />
           </label>
         ) : null}
         {rule.threshold === 'consensus-minus-n' || rule.quorum !== 'none' ? (
@@ -110,7 +152,9 @@ export function DecisionRuleForm({
         ) : null}
       </div>
       <p className="text-sm">{t(`decision.thresholds.${rule.threshold}`, { count: rule.blocksAllowed })}</p>
-      {rule.quorum === 'eligible' ? <p className="text-sm">{eligible === null ? t('decision.noCodes') : t('decision.eligibleNow', { count: eligible })}</p> : null}
+      {rule.quorum === 'eligible' ? (
+        <p className="text-sm">{eligible === null ? t('decision.noCodes') : t('decision.eligibleNow', { count: eligible })}</p>
+      ) : null}
     </form>
   );
 }

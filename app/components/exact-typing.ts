@@ -86,7 +86,13 @@ function writeExactly(before: EditorState, insertion: Insertion, sync: SyncState
   if (!abs || !(abs.type instanceof Y.XmlText)) return false;
   const ytext = abs.type;
   // Only when Yjs and the editor agree on this paragraph's text (they do between updates).
-  if (ytext.toDelta().map((d: { insert: unknown }) => (typeof d.insert === 'string' ? d.insert : '\0')).join('') !== $at.parent.textContent) return false;
+  if (
+    ytext
+      .toDelta()
+      .map((d: { insert: unknown }) => (typeof d.insert === 'string' ? d.insert : '\0'))
+      .join('') !== $at.parent.textContent
+  )
+    return false;
   if (abs.index !== $at.parentOffset) return false;
   const runs: { text: string; attrs: Record<string, unknown> }[] = [];
   for (const node of insertion.nodes) {

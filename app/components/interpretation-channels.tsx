@@ -11,13 +11,29 @@ export interface ChannelStyles {
   channel: string;
 }
 
-const PHONE: ChannelStyles = { section: '', list: 'mt-1 flex flex-wrap gap-2', heading: 'text-sm font-bold text-stone-800', chip: 'rounded-lg border-2 border-stone-400 bg-white px-2 py-1 text-lg', channel: 'font-black' };
+const PHONE: ChannelStyles = {
+  section: '',
+  list: 'mt-1 flex flex-wrap gap-2',
+  heading: 'text-sm font-bold text-stone-800',
+  chip: 'rounded-lg border-2 border-stone-400 bg-white px-2 py-1 text-lg',
+  channel: 'font-black',
+};
 
 /**
  * The current item's interpretation channels ([P6]): each language by its own name, marked with
  * its language so a screen reader says it right, and the channel as the facilitator typed it.
  */
-export function InterpretationChannels({ text, styles = PHONE, className = '', heading }: { text: string | undefined; styles?: ChannelStyles; className?: string; /** The heading in other languages than the page's (the projector's, [L51]). */ heading?: ReactNode }) {
+export function InterpretationChannels({
+  text,
+  styles = PHONE,
+  className = '',
+  heading,
+}: {
+  text: string | undefined;
+  styles?: ChannelStyles;
+  className?: string;
+  /** The heading in other languages than the page's (the projector's, [L51]). */ heading?: ReactNode;
+}) {
   const { t } = useTranslation();
   const channels = parseChannels(text ?? '');
   if (channels.length === 0) return null;

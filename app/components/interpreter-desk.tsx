@@ -25,7 +25,8 @@ function groups(doc: Y.Doc): Group[] {
   const out: Group[] = [];
   for (const source of sourceTexts(doc)) {
     let group = out.at(-1);
-    if (!group || group.itemId !== source.itemId) out.push((group = { itemId: source.itemId, heading: source.itemId ? (titles.get(source.itemId) ?? '') : '', sources: [] }));
+    if (!group || group.itemId !== source.itemId)
+      out.push((group = { itemId: source.itemId, heading: source.itemId ? (titles.get(source.itemId) ?? '') : '', sources: [] }));
     group.sources.push(source);
   }
   return out;
@@ -72,10 +73,22 @@ export function InterpreterDesk({
           {t('interpret.counts', { none: count('none'), stale: count('stale'), current: count('current') })}
         </p>
         <nav aria-label={t('interpret.filter')} className="flex flex-wrap gap-x-4 gap-y-2">
-          <Link to="?" replace preventScrollReset aria-current={onlyTodo ? undefined : 'page'} className="font-bold underline underline-offset-4 aria-[current=page]:no-underline">
+          <Link
+            to="?"
+            replace
+            preventScrollReset
+            aria-current={onlyTodo ? undefined : 'page'}
+            className="font-bold underline underline-offset-4 aria-[current=page]:no-underline"
+          >
             {t('interpret.showAll')}
           </Link>
-          <Link to="?show=todo" replace preventScrollReset aria-current={onlyTodo ? 'page' : undefined} className="font-bold underline underline-offset-4 aria-[current=page]:no-underline">
+          <Link
+            to="?show=todo"
+            replace
+            preventScrollReset
+            aria-current={onlyTodo ? 'page' : undefined}
+            className="font-bold underline underline-offset-4 aria-[current=page]:no-underline"
+          >
             {t('interpret.showTodo')}
           </Link>
           {minutesVersions > 0 ? (

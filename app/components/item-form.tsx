@@ -19,7 +19,14 @@ export function parseDraft(draft: Draft): { item: AgendaItemInput } | { errors: 
   if (draft.minutes.trim() === '' || !Number.isInteger(minutes) || minutes < 0 || minutes > 1440) errors.minutes = 'agenda.errors.minutes';
   if (Object.keys(errors).length > 0) return { errors };
   return {
-    item: { title, kind: draft.kind, minutes, presenter: draft.presenter.trim(), description: draft.description.trim(), interpretation: draft.interpretation.trim() },
+    item: {
+      title,
+      kind: draft.kind,
+      minutes,
+      presenter: draft.presenter.trim(),
+      description: draft.description.trim(),
+      interpretation: draft.interpretation.trim(),
+    },
   };
 }
 
@@ -60,7 +67,17 @@ export function ItemForm({
     <form onSubmit={submit} noValidate className="grid gap-x-4 sm:grid-cols-6" data-testid={`${idPrefix}-form`}>
       <div className="sm:col-span-4">
         <Field id={id('title')} label={t('agenda.fields.title')} error={errors.title && t(errors.title)}>
-          {({ id, describedBy, invalid }) => <Input id={id} value={draft.title} onChange={set('title')} maxLength={200} autoFocus={autoFocus} aria-describedby={describedBy} aria-invalid={invalid} />}
+          {({ id, describedBy, invalid }) => (
+            <Input
+              id={id}
+              value={draft.title}
+              onChange={set('title')}
+              maxLength={200}
+              autoFocus={autoFocus}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
+          )}
         </Field>
       </div>
       <div className="sm:col-span-2">
@@ -90,7 +107,9 @@ export function ItemForm({
       </div>
       <div className="sm:col-span-2">
         <Field id={id('interpretation')} label={t('agenda.fields.interpretation')} hint={t('agenda.fields.interpretationHint')}>
-          {({ id, describedBy }) => <Input id={id} value={draft.interpretation} onChange={set('interpretation')} maxLength={200} aria-describedby={describedBy} />}
+          {({ id, describedBy }) => (
+            <Input id={id} value={draft.interpretation} onChange={set('interpretation')} maxLength={200} aria-describedby={describedBy} />
+          )}
         </Field>
       </div>
       <div className="sm:col-span-6">

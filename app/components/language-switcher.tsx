@@ -20,7 +20,13 @@ export function LanguageSwitcher({ className = '', tone = 'light' }: { className
   const dark = tone === 'dark';
   const listId = useId();
   return (
-    <form method="post" action="/language" className={`flex min-w-0 max-w-full flex-wrap items-center gap-2 ${className}`} aria-label={t('language.change')} data-testid="language-switcher">
+    <form
+      method="post"
+      action="/language"
+      className={`flex min-w-0 max-w-full flex-wrap items-center gap-2 ${className}`}
+      aria-label={t('language.change')}
+      data-testid="language-switcher"
+    >
       <input type="hidden" name="back" value={location.pathname + location.search} />
       {languages.length > MAX_BUTTONS ? (
         <>
@@ -40,7 +46,10 @@ export function LanguageSwitcher({ className = '', tone = 'light' }: { className
               </option>
             ))}
           </select>
-          <button type="submit" className={`min-h-11 min-w-0 max-w-full shrink rounded-lg border-2 px-3 text-base font-semibold ${dark ? 'border-white bg-white text-black' : 'border-stone-950 bg-stone-950 text-white'}`}>
+          <button
+            type="submit"
+            className={`min-h-11 min-w-0 max-w-full shrink rounded-lg border-2 px-3 text-base font-semibold ${dark ? 'border-white bg-white text-black' : 'border-stone-950 bg-stone-950 text-white'}`}
+          >
             {t('language.change')}
           </button>
         </>

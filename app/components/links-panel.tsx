@@ -158,7 +158,8 @@ export function LinksPanel({
                 {link.role === 'attendee' && !link.canVote ? ` · ${t('console.voiceOnly')}` : ''}
               </p>
               <p className="text-sm text-stone-700">
-                {link.label ?? (link.url ? t('console.joinLink') : t('console.noLabel'))} · {t('console.created', { date: dateFormat.format(new Date(link.createdAt)) })}
+                {link.label ?? (link.url ? t('console.joinLink') : t('console.noLabel'))} ·{' '}
+                {t('console.created', { date: dateFormat.format(new Date(link.createdAt)) })}
               </p>
               {link.joinCode && link.revokedAt === null ? (
                 <p className="text-sm font-semibold" data-testid="link-join-code">

@@ -3,7 +3,9 @@ import { Fragment, type ReactNode } from 'react';
 /** **bold** inside a line; everything else is text (React escapes it: no HTML gets through). */
 function inline(text: string): ReactNode {
   const parts = text.split(/(\*\*[^*]+\*\*)/g);
-  return parts.map((part, i) => (part.startsWith('**') && part.endsWith('**') && part.length > 4 ? <strong key={i}>{part.slice(2, -2)}</strong> : <Fragment key={i}>{part}</Fragment>));
+  return parts.map((part, i) =>
+    part.startsWith('**') && part.endsWith('**') && part.length > 4 ? <strong key={i}>{part.slice(2, -2)}</strong> : <Fragment key={i}>{part}</Fragment>,
+  );
 }
 
 /**
@@ -15,12 +17,21 @@ export function Markdown({ source }: { source: string }) {
   let list: { ordered: boolean; items: string[] } | null = null;
   let paragraph: string[] = [];
   const flushParagraph = () => {
-    if (paragraph.length) blocks.push(<p key={blocks.length} dir="auto">{inline(paragraph.join(' '))}</p>);
+    if (paragraph.length)
+      blocks.push(
+        <p key={blocks.length} dir="auto">
+          {inline(paragraph.join(' '))}
+        </p>,
+      );
     paragraph = [];
   };
   const flushList = () => {
     if (!list) return;
-    const items = list.items.map((item, i) => <li key={i} dir="auto">{inline(item)}</li>);
+    const items = list.items.map((item, i) => (
+      <li key={i} dir="auto">
+        {inline(item)}
+      </li>
+    ));
     blocks.push(list.ordered ? <ol key={blocks.length}>{items}</ol> : <ul key={blocks.length}>{items}</ul>);
     list = null;
   };
@@ -34,7 +45,11 @@ export function Markdown({ source }: { source: string }) {
       flushList();
       const level = heading[1].length;
       const Tag = (['h1', 'h2', 'h3', 'h4'] as const)[level - 1];
-      blocks.push(<Tag key={blocks.length} dir="auto">{inline(heading[2])}</Tag>);
+      blocks.push(
+        <Tag key={blocks.length} dir="auto">
+          {inline(heading[2])}
+        </Tag>,
+      );
     } else if (bullet || numbered) {
       flushParagraph();
       const ordered = Boolean(numbered);
@@ -44,7 +59,11 @@ export function Markdown({ source }: { source: string }) {
     } else if (line.startsWith('>')) {
       flushParagraph();
       flushList();
-      blocks.push(<blockquote key={blocks.length} dir="auto">{inline(line.replace(/^>\s?/, ''))}</blockquote>);
+      blocks.push(
+        <blockquote key={blocks.length} dir="auto">
+          {inline(line.replace(/^>\s?/, ''))}
+        </blockquote>,
+      );
     } else if (line.trim() === '') {
       flushParagraph();
       flushList();

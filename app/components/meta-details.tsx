@@ -5,7 +5,13 @@ import { formatWallTime } from '~/i18n/format';
 import { useTimeZone } from '~/utils/use-time-zone';
 
 /** When, where and in which languages: as the facilitators set them. */
-export function MetaDetails({ meta, say }: { meta: AssemblyMeta; /** Its headings in other languages than the page's (the projector's, [L51]). */ say?: (key: string) => ReactNode }) {
+export function MetaDetails({
+  meta,
+  say,
+}: {
+  meta: AssemblyMeta;
+  /** Its headings in other languages than the page's (the projector's, [L51]). */ say?: (key: string) => ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const zone = useTimeZone(meta);
   // The start time as typed is the hall's clock: shown in the assembly's zone, with its name ([L34]).

@@ -61,7 +61,9 @@ export function MetaEditor({ doc, meta }: { doc: Y.Doc; meta: AssemblyMeta }) {
   return (
     <form onSubmit={submit} noValidate className="mt-4 grid gap-x-4 sm:grid-cols-2" data-testid="meta-form">
       <Field id="meta-title" label={t('create.title')} error={errors.title && t(errors.title)}>
-        {({ id, describedBy, invalid }) => <Input id={id} name="title" defaultValue={meta.title} maxLength={200} autoFocus aria-describedby={describedBy} aria-invalid={invalid} />}
+        {({ id, describedBy, invalid }) => (
+          <Input id={id} name="title" defaultValue={meta.title} maxLength={200} autoFocus aria-describedby={describedBy} aria-invalid={invalid} />
+        )}
       </Field>
       <Field id="meta-startsAt" label={t('create.startsAt')} error={errors.startsAt && t(errors.startsAt)}>
         {({ id, describedBy, invalid }) => (
@@ -69,7 +71,9 @@ export function MetaEditor({ doc, meta }: { doc: Y.Doc; meta: AssemblyMeta }) {
         )}
       </Field>
       <Field id="meta-place" label={t('create.place')} error={errors.place && t(errors.place)}>
-        {({ id, describedBy, invalid }) => <Input id={id} name="place" defaultValue={meta.place ?? ''} maxLength={200} aria-describedby={describedBy} aria-invalid={invalid} />}
+        {({ id, describedBy, invalid }) => (
+          <Input id={id} name="place" defaultValue={meta.place ?? ''} maxLength={200} aria-describedby={describedBy} aria-invalid={invalid} />
+        )}
       </Field>
       <LanguageChoices checked={meta.languages} error={errors.languages} className="mb-5 sm:col-span-2" />
       <div className="sm:col-span-2">

@@ -34,7 +34,14 @@ function DraftConflict({ current, editUrl }: { current: MinutesDraft; editUrl: s
           <label htmlFor="minutes-current" className="font-bold">
             {t('minutes.draft.theirs')}
           </label>
-          <textarea dir="auto" id="minutes-current" readOnly rows={10} value={current.markdown} className="rounded-lg border-2 border-stone-500 bg-white p-3 font-mono text-sm" />
+          <textarea
+            dir="auto"
+            id="minutes-current"
+            readOnly
+            rows={10}
+            value={current.markdown}
+            className="rounded-lg border-2 border-stone-500 bg-white p-3 font-mono text-sm"
+          />
         </>
       ) : null}
       <a href={editUrl} className="justify-self-start font-bold text-stone-950 underline underline-offset-4">
@@ -110,7 +117,8 @@ export function MinutesDraftForm({
         <label htmlFor="minutes-text" className="font-bold">
           {t('minutes.text')}
         </label>
-        <textarea dir="auto"
+        <textarea
+          dir="auto"
           id="minutes-text"
           name="markdown"
           rows={24}
@@ -120,7 +128,12 @@ export function MinutesDraftForm({
         />
         {/* After a conflict, saving again is a choice to put this text over the one shown. */}
         <input type="hidden" name="revision" value={shownConflict ? shownConflict.revision : autosave.revision} />
-        <p role="status" data-testid="draft-status" data-status={status} className={`font-semibold ${status === 'conflict' || status === 'offline' || status === 'refused' ? 'text-red-800' : 'text-stone-700'}`}>
+        <p
+          role="status"
+          data-testid="draft-status"
+          data-status={status}
+          className={`font-semibold ${status === 'conflict' || status === 'offline' || status === 'refused' ? 'text-red-800' : 'text-stone-700'}`}
+        >
           {t(STATUS_KEYS[status])}
         </p>
         {error ? (

@@ -26,7 +26,15 @@ function TranslationConflict({ current, language, page }: { current: MinutesTran
           <label htmlFor="translation-current" className="font-bold">
             {t('minutesTranslations.theirs')}
           </label>
-          <textarea id="translation-current" readOnly rows={10} value={current.markdown} lang={language.code} dir={language.dir} className={`${BOX} border-stone-500 bg-white`} />
+          <textarea
+            id="translation-current"
+            readOnly
+            rows={10}
+            value={current.markdown}
+            lang={language.code}
+            dir={language.dir}
+            className={`${BOX} border-stone-500 bg-white`}
+          />
         </>
       ) : null}
       <a href={page} className="justify-self-start font-bold text-stone-950 underline underline-offset-4">
@@ -75,7 +83,15 @@ export function MinutesTranslationForm({
           <label htmlFor="translation-original" className="font-bold">
             {t('minutesTranslations.originalOf', { version })}
           </label>
-          <textarea id="translation-original" readOnly dir="auto" rows={16} value={original} className={`${BOX} border-stone-300 bg-stone-50`} data-testid="translation-original" />
+          <textarea
+            id="translation-original"
+            readOnly
+            dir="auto"
+            rows={16}
+            value={original}
+            className={`${BOX} border-stone-300 bg-stone-50`}
+            data-testid="translation-original"
+          />
         </div>
         <div className="grid content-start gap-1">
           <label htmlFor="translation-text" className="font-bold">
@@ -115,7 +131,10 @@ export function MinutesTranslationForm({
               {t(conflict ? 'minutesTranslations.saveMine' : 'minutesTranslations.save')}
             </Button>
             {stored.markdown !== null ? (
-              <a href={`/a/${assemblyId}/minutes?v=${version}&lang=${encodeURIComponent(language.code)}`} className="inline-flex min-h-11 items-center font-bold underline underline-offset-4">
+              <a
+                href={`/a/${assemblyId}/minutes?v=${version}&lang=${encodeURIComponent(language.code)}`}
+                className="inline-flex min-h-11 items-center font-bold underline underline-offset-4"
+              >
                 {t('minutesTranslations.readerView')}
               </a>
             ) : null}

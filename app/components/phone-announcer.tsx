@@ -72,7 +72,9 @@ export function PhoneAnnouncer({
   // A vote opening and closing: said when it changes, not for the state the page loaded in; the
   // proposal in this phone's language when its translation is current ([L71]).
   const spoken = useShown(proposal ? proposalKey(proposal.id) : '', proposal?.text ?? '').shown.text;
-  const voteKey = proposal ? `${proposal.id}:${proposal.vote.open ? 'open' : proposal.vote.closed || proposal.outcome ? 'closed' : 'none'}:${proposal.outcome ?? ''}` : null;
+  const voteKey = proposal
+    ? `${proposal.id}:${proposal.vote.open ? 'open' : proposal.vote.closed || proposal.outcome ? 'closed' : 'none'}:${proposal.outcome ?? ''}`
+    : null;
   const seenVote = useRef(voteKey);
   useEffect(() => {
     if (!proposal || voteKey === seenVote.current) return;

@@ -112,7 +112,9 @@ export function CommandForm({
   children,
   action,
   ...rest
-}: { name: string; children: ReactNode; action?: string } & Pick<FormHTMLAttributes<HTMLFormElement>, 'className' | 'aria-label' | 'aria-labelledby'> & { 'data-testid'?: string }) {
+}: { name: string; children: ReactNode; action?: string } & Pick<FormHTMLAttributes<HTMLFormElement>, 'className' | 'aria-label' | 'aria-labelledby'> & {
+    'data-testid'?: string;
+  }) {
   const commands = useContext(Commands);
   // Outside the attendee page (the personal voting-code page, which posts to itself) it is the
   // plain Remix form it was.
@@ -167,7 +169,12 @@ export function OutboxNotice({ outbox }: { outbox: OutboxState }) {
   }, [outbox.phase]);
   const text = outbox.phase === 'waiting' ? t('outbox.waiting', { count: outbox.queued }) : outbox.phase === 'sending' && slow ? t('outbox.sending') : '';
   return (
-    <p role="status" data-testid="outbox" data-phase={outbox.phase} className={text ? 'rounded-xl border-4 border-amber-500 bg-amber-50 p-3 font-bold' : 'sr-only'}>
+    <p
+      role="status"
+      data-testid="outbox"
+      data-phase={outbox.phase}
+      className={text ? 'rounded-xl border-4 border-amber-500 bg-amber-50 p-3 font-bold' : 'sr-only'}
+    >
       {text}
     </p>
   );

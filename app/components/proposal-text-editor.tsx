@@ -36,7 +36,15 @@ export function ProposalTextEditor({ doc, proposal: p, guard }: { doc: Y.Doc; pr
               <label className="font-bold" htmlFor={`${p.id}-text`}>
                 {t('proposals.text')}
               </label>
-              <textarea dir="auto" id={`${p.id}-text`} name="text" rows={3} maxLength={MAX_TEXT} defaultValue={p.text} className="rounded-lg border-2 border-stone-500 px-3 py-2 text-lg" />
+              <textarea
+                dir="auto"
+                id={`${p.id}-text`}
+                name="text"
+                rows={3}
+                maxLength={MAX_TEXT}
+                defaultValue={p.text}
+                className="rounded-lg border-2 border-stone-500 px-3 py-2 text-lg"
+              />
               <label className="grid gap-1 text-sm font-bold">
                 {t('decision.editor')}
                 <Input name="editor" maxLength={100} className="max-w-72" />
@@ -54,7 +62,9 @@ export function ProposalTextEditor({ doc, proposal: p, guard }: { doc: Y.Doc; pr
           <ol className="mt-1 grid gap-1 text-sm">
             {[...p.revisions].reverse().map((r) => (
               <li key={r.id} className="border-s-4 border-stone-300 ps-2">
-                <span className="block text-stone-700">{r.by ? t('decision.changedBy', { when: when(r.at), name: r.by }) : t('decision.changedAt', { when: when(r.at) })}</span>
+                <span className="block text-stone-700">
+                  {r.by ? t('decision.changedBy', { when: when(r.at), name: r.by }) : t('decision.changedAt', { when: when(r.at) })}
+                </span>
                 <span dir="auto">{r.text}</span>
               </li>
             ))}

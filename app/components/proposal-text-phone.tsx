@@ -43,7 +43,9 @@ export function ProposalTextPhone({ proposal: p }: { proposal: Proposal }) {
           <ul className="grid gap-2 text-lg">
             {accepted.map((a) => (
               <li key={a.id}>
-                <span className="me-2 inline-block rounded bg-green-100 px-2 align-middle text-sm font-black uppercase text-green-900">✓ {t('decision.acceptedMark')}</span>
+                <span className="me-2 inline-block rounded bg-green-100 px-2 align-middle text-sm font-black uppercase text-green-900">
+                  ✓ {t('decision.acceptedMark')}
+                </span>
                 <Translated k={amendmentKey(p.id, a.id)} source={a.text} className="font-semibold" />
               </li>
             ))}
@@ -53,7 +55,9 @@ export function ProposalTextPhone({ proposal: p }: { proposal: Proposal }) {
       {p.revisions.length ? (
         <details className="mt-2" data-testid="original">
           <summary className="cursor-pointer font-bold underline">{t('decision.seeOriginal')}</summary>
-          <p dir="auto" className="mt-1 border-s-4 border-stone-400 ps-2">{p.revisions[0].text}</p>
+          <p dir="auto" className="mt-1 border-s-4 border-stone-400 ps-2">
+            {p.revisions[0].text}
+          </p>
         </details>
       ) : null}
     </div>

@@ -10,7 +10,8 @@ import { WallCells, wallAttributes, useWallTexts } from './wall-text';
 function useNeeds(p: Proposal): ReactNode {
   const { say } = useScreenWords();
   if (p.rule.threshold === 'simple') return null;
-  const rule = (t: TFunction) => (p.rule.threshold === 'two-thirds' ? t('decision.thresholdOptions.two-thirds') : t('decision.consensusMinus', { count: p.rule.blocksAllowed }));
+  const rule = (t: TFunction) =>
+    p.rule.threshold === 'two-thirds' ? t('decision.thresholdOptions.two-thirds') : t('decision.consensusMinus', { count: p.rule.blocksAllowed });
   return say((t) => t('decision.needs', { rule: rule(t) }));
 }
 
@@ -52,11 +53,19 @@ export function ProposalTextScreen({ proposal: p, brief = false }: { proposal: P
         <WallCells parts={text} clamp={clamp} />
       </p>
       {accepted.length ? (
-        <ul className="mt-3 grid gap-1 border-s-8 border-green-300 ps-4 text-2xl 2xl:gap-2 2xl:text-4xl" data-testid="accepted-amendments" aria-label={t('decision.acceptedAmendments')}>
+        <ul
+          className="mt-3 grid gap-1 border-s-8 border-green-300 ps-4 text-2xl 2xl:gap-2 2xl:text-4xl"
+          data-testid="accepted-amendments"
+          aria-label={t('decision.acceptedAmendments')}
+        >
           {accepted.map((a) => (
             <li key={a.id} className={brief ? 'line-clamp-1' : 'line-clamp-2'}>
-              <span className="me-3 inline-block rounded bg-green-300 px-2 align-middle text-lg font-black uppercase text-stone-950 2xl:text-2xl">✓ {say('decision.acceptedMark')}</span>
-              <span dir="auto" className="font-semibold">{a.text}</span>
+              <span className="me-3 inline-block rounded bg-green-300 px-2 align-middle text-lg font-black uppercase text-stone-950 2xl:text-2xl">
+                ✓ {say('decision.acceptedMark')}
+              </span>
+              <span dir="auto" className="font-semibold">
+                {a.text}
+              </span>
             </li>
           ))}
         </ul>

@@ -136,7 +136,16 @@ function ProposalCard({
       const [blocks, asides] = numbers(form, ['blocks', 'standAsides']);
       guard(() => setConsensus(doc, p.id, blocks, asides));
     } else if (p.method === 'temperature') {
-      guard(() => setTemperature(doc, p.id, numbers(form, p.temperature.map((_, i) => `point${i}`))));
+      guard(() =>
+        setTemperature(
+          doc,
+          p.id,
+          numbers(
+            form,
+            p.temperature.map((_, i) => `point${i}`),
+          ),
+        ),
+      );
     }
   };
   const addSub = (fn: (form: FormData) => void) => (e: FormEvent<HTMLFormElement>) => {
@@ -164,7 +173,9 @@ function ProposalCard({
           </span>
         ) : null}
       </div>
-      <p dir="auto" className="mt-1 text-lg font-black">{p.text}</p>
+      <p dir="auto" className="mt-1 text-lg font-black">
+        {p.text}
+      </p>
       <ProposalTextEditor doc={doc} proposal={p} guard={guard} />
       {p.by ? <p className="text-sm">{t('minutes.broughtBy', { name: p.by })}</p> : null}
 
@@ -172,7 +183,9 @@ function ProposalCard({
       <ul className="grid gap-1">
         {p.amendments.map((a) => (
           <li key={a.id} className="flex flex-wrap items-center gap-2">
-            <span dir="auto" className={a.accepted === false ? 'line-through' : ''}>{a.text}</span>
+            <span dir="auto" className={a.accepted === false ? 'line-through' : ''}>
+              {a.text}
+            </span>
             {a.accepted !== null ? <span className="text-sm font-semibold">({t(a.accepted ? 'proposals.accepted' : 'proposals.rejected')})</span> : null}
             {/* Put to a phone vote: what the room voted on stays as it was ([F2]). */}
             {p.vote.open || p.vote.closed ? null : (
@@ -189,19 +202,22 @@ function ProposalCard({
         ))}
       </ul>
       {p.vote.open || p.vote.closed ? null : (
-      <form onSubmit={addSub((f) => addAmendment(doc, p.id, { text: String(f.get('text')), by: String(f.get('by') ?? '') }, serverNow()))} className="mt-1 flex flex-wrap items-end gap-2">
-        <label className="grid min-w-0 flex-1 gap-1 text-sm font-bold">
-          {t('proposals.amendment')}
-          <Input name="text" maxLength={2000} />
-        </label>
-        <label className="grid w-48 gap-1 text-sm font-bold">
-          {t('proposals.by')}
-          <Input name="by" maxLength={100} />
-        </label>
-        <Button size="sm" type="submit" variant="secondary">
-          {t('proposals.addAmendment')}
-        </Button>
-      </form>
+        <form
+          onSubmit={addSub((f) => addAmendment(doc, p.id, { text: String(f.get('text')), by: String(f.get('by') ?? '') }, serverNow()))}
+          className="mt-1 flex flex-wrap items-end gap-2"
+        >
+          <label className="grid min-w-0 flex-1 gap-1 text-sm font-bold">
+            {t('proposals.amendment')}
+            <Input name="text" maxLength={2000} />
+          </label>
+          <label className="grid w-48 gap-1 text-sm font-bold">
+            {t('proposals.by')}
+            <Input name="by" maxLength={100} />
+          </label>
+          <Button size="sm" type="submit" variant="secondary">
+            {t('proposals.addAmendment')}
+          </Button>
+        </form>
       )}
 
       <div className="mt-3 flex flex-wrap items-end gap-3">
@@ -323,7 +339,9 @@ function ProposalCard({
             <span>
               {a.what}
               {a.who ? ` — ${a.who}` : ''}
-              {a.due ? ` — ${t('minutes.due', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${a.due}T00:00Z`)) })}` : ''}
+              {a.due
+                ? ` — ${t('minutes.due', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${a.due}T00:00Z`)) })}`
+                : ''}
             </span>
             <Button size="sm" variant="danger" onClick={() => guard(() => removeAction(doc, p.id, a.id))}>
               {t('proposals.remove')}
@@ -332,7 +350,9 @@ function ProposalCard({
         ))}
       </ul>
       <form
-        onSubmit={addSub((f) => addAction(doc, p.id, { what: String(f.get('what')), who: String(f.get('who') ?? ''), due: String(f.get('due') ?? '') }, serverNow()))}
+        onSubmit={addSub((f) =>
+          addAction(doc, p.id, { what: String(f.get('what')), who: String(f.get('who') ?? ''), due: String(f.get('due') ?? '') }, serverNow()),
+        )}
         className="mt-1 flex flex-wrap items-end gap-2"
       >
         <label className="grid min-w-0 flex-1 gap-1 text-sm font-bold">

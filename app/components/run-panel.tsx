@@ -75,7 +75,9 @@ export function RunPanel({
           <>
             <div className="flex items-baseline gap-2 xl:block">
               <p className="shrink-0 text-xs font-bold uppercase text-stone-700 xl:text-sm">{t('agenda.now')}</p>
-              <p dir="auto" className="min-w-0 truncate text-lg font-black xl:whitespace-normal xl:text-2xl">{current.title}</p>
+              <p dir="auto" className="min-w-0 truncate text-lg font-black xl:whitespace-normal xl:text-2xl">
+                {current.title}
+              </p>
             </div>
           </>
         ) : (
@@ -117,7 +119,10 @@ export function RunPanel({
             lastNext.current = Date.now();
             nextItem(doc, serverNow(), current?.id ?? null);
           }}
-          disabled={!next && !current} data-testid="next-item-button" className="max-w-full text-start">
+          disabled={!next && !current}
+          data-testid="next-item-button"
+          className="max-w-full text-start"
+        >
           {current ? (next ? t('run.next', { title: next.title }) : t('run.finish')) : next ? t('run.begin', { title: next.title }) : t('run.nextPlain')}
         </Button>
       </div>
@@ -131,10 +136,16 @@ function RoundGlance({ round }: { round: Round }) {
   const now = useDisplayNow(1000);
   const left = round.endsAt === null || now === null ? null : round.endsAt - now;
   return (
-    <p className="flex flex-wrap items-baseline gap-x-2 rounded-lg bg-amber-100 px-2 py-1 text-sm font-bold xl:text-base" data-testid="strip-round" data-round={round.status}>
+    <p
+      className="flex flex-wrap items-baseline gap-x-2 rounded-lg bg-amber-100 px-2 py-1 text-sm font-bold xl:text-base"
+      data-testid="strip-round"
+      data-round={round.status}
+    >
       <span>{round.status === 'running' ? t('run.roundRunning', { count: round.tables.length }) : t('run.roundEnded')}</span>
       {round.status === 'running' && left !== null ? (
-        <span className={`font-mono tabular-nums ${left < 0 ? 'text-red-800' : ''}`}>{left < 0 ? t('run.roundOver', { time: formatRemaining(-left) }) : t('run.roundLeft', { time: formatRemaining(left) })}</span>
+        <span className={`font-mono tabular-nums ${left < 0 ? 'text-red-800' : ''}`}>
+          {left < 0 ? t('run.roundOver', { time: formatRemaining(-left) }) : t('run.roundLeft', { time: formatRemaining(left) })}
+        </span>
       ) : null}
     </p>
   );

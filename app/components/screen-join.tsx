@@ -53,10 +53,7 @@ export function ScreenJoin({ join, size }: { join: ScreenJoinData; size: keyof t
               {/* The address is Latin letters and digits, set apart left to right: an Arabic sentence around it would turn `host/j` into `j/host`. */}
               {say('screen.codeAt', { address: `\u2066${join.address}\u2069` }, 'stack')}
             </p>
-            <p
-              className={`mt-1 whitespace-nowrap font-mono font-black leading-tight tracking-wider text-amber-300 ${s.code}`}
-              data-testid="join-code"
-            >
+            <p className={`mt-1 whitespace-nowrap font-mono font-black leading-tight tracking-wider text-amber-300 ${s.code}`} data-testid="join-code">
               {join.code}
             </p>
           </>
@@ -64,7 +61,11 @@ export function ScreenJoin({ join, size }: { join: ScreenJoinData; size: keyof t
           <p className={`mt-1 text-stone-200 ${s.at}`}>{say('screen.scan', undefined, 'stack')}</p>
         )}
       </div>
-      <div className={`aspect-square shrink-0 bg-white [&>svg]:block [&>svg]:size-full ${s.qr}`} data-testid="join-qr" dangerouslySetInnerHTML={{ __html: join.qr }} />
+      <div
+        className={`aspect-square shrink-0 bg-white [&>svg]:block [&>svg]:size-full ${s.qr}`}
+        data-testid="join-qr"
+        dangerouslySetInnerHTML={{ __html: join.qr }}
+      />
     </section>
   );
 }

@@ -77,7 +77,11 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
       {/* The questions take what is left; clipped (and the type stepped down) rather than pushing the join code off ([N25]). */}
       <div className="min-h-0 flex-1 overflow-hidden border-t-4 border-stone-700 pt-3" data-testid="screen-round" data-fit-clip="">
         {round.message ? (
-          <p role="status" className="mb-3 break-words rounded-xl bg-amber-300 px-4 py-2 text-4xl font-black text-black 2xl:text-5xl" data-testid="round-message">
+          <p
+            role="status"
+            className="mb-3 break-words rounded-xl bg-amber-300 px-4 py-2 text-4xl font-black text-black 2xl:text-5xl"
+            data-testid="round-message"
+          >
             {round.message}
           </p>
         ) : null}
@@ -96,11 +100,21 @@ export function ScreenRound({ round, title, join }: { round: Round; title: strin
       </div>
       {/* The join code stays (people arrive late), smaller than between rounds. */}
       <div className="grid shrink-0 grid-cols-[minmax(0,1fr)_auto] items-end gap-6">
-        <ul className="flex max-h-[30vh] min-w-0 flex-wrap gap-2 overflow-hidden text-2xl 2xl:text-3xl" data-testid="screen-tables" aria-label={t('round.tablesHeading')} data-fit-clip="">
+        <ul
+          className="flex max-h-[30vh] min-w-0 flex-wrap gap-2 overflow-hidden text-2xl 2xl:text-3xl"
+          data-testid="screen-tables"
+          aria-label={t('round.tablesHeading')}
+          data-fit-clip=""
+        >
           {round.tables.map((table) => (
             <li key={table.id} className="rounded-lg border-2 border-stone-600 px-3 py-1">
               <span className="font-black">{say('breakout.table', { number: table.number })}</span>
-              {table.label ? <span className="text-stone-300"> · <span dir="auto">{table.label}</span></span> : null}
+              {table.label ? (
+                <span className="text-stone-300">
+                  {' '}
+                  · <span dir="auto">{table.label}</span>
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>

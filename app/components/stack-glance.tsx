@@ -25,7 +25,10 @@ export function StackGlance({ stack, assemblyId }: { stack: StackView; assemblyI
         <ol className="grid list-decimal gap-1 ps-6" aria-label={t('stack.nextUp')}>
           {stack.queue.slice(0, SHOWN).map((e) => (
             <li key={e.id}>
-              <span dir="auto" className="font-bold">{entryName(t, e)}</span> · <span className="text-stone-700">{t(`stack.kinds.${e.kind}`)}</span>
+              <span dir="auto" className="font-bold">
+                {entryName(t, e)}
+              </span>{' '}
+              · <span className="text-stone-700">{t(`stack.kinds.${e.kind}`)}</span>
             </li>
           ))}
         </ol>

@@ -37,7 +37,17 @@ const KEEP = Symbol('stack-keeper');
  * The stack-keeper's screen, keyboard first: type a name, press 1–5 for the kind if it is not
  * "to speak", Enter to add; Enter on the empty field calls the next speaker; Ctrl+Z undoes.
  */
-export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Doc; stack: StackView; speakerTimer: TimerState | null; itemTitle: string | null }) {
+export function StackKeeper({
+  doc,
+  stack,
+  speakerTimer,
+  itemTitle,
+}: {
+  doc: Y.Doc;
+  stack: StackView;
+  speakerTimer: TimerState | null;
+  itemTitle: string | null;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<EntryKind>('speak');
@@ -59,7 +69,6 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
   const { undo, canUndo } = useUndo(doc, (d) => [entriesMap(d), stackMap(d)], KEEP);
   const spoken = useDocValue(doc, history);
   const seen = useDocValue(doc, namesSeen);
-
 
   const keep = (fn: () => void): boolean => {
     try {
@@ -216,7 +225,13 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
                 {e.moved ? <span className="rounded bg-amber-200 px-2 text-sm font-semibold">{t('stack.moved')}</span> : null}
                 {e.owner ? <span className="text-sm text-stone-700">{t('stack.fromPhone')}</span> : null}
                 <span className="flex gap-1">
-                  <Button size="sm" variant="secondary" disabled={i === 0} onClick={() => keep(() => moveEntry(doc, e.id, i - 1))} aria-label={t('stack.moveUp', { name: e.name, place: leftOf(e) })}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    disabled={i === 0}
+                    onClick={() => keep(() => moveEntry(doc, e.id, i - 1))}
+                    aria-label={t('stack.moveUp', { name: e.name, place: leftOf(e) })}
+                  >
                     ↑
                   </Button>
                   <Button
@@ -251,7 +266,11 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
           <label htmlFor="progressive" className="mt-4 block font-bold">
             {t('stack.progressive')}
           </label>
-          <Select id="progressive" value={stack.settings.progressive} onChange={(e) => keep(() => setSettings(doc, { progressive: e.target.value as StackView['settings']['progressive'] }))}>
+          <Select
+            id="progressive"
+            value={stack.settings.progressive}
+            onChange={(e) => keep(() => setSettings(doc, { progressive: e.target.value as StackView['settings']['progressive'] }))}
+          >
             {PROGRESSIVE.map((p) => (
               <option key={p} value={p}>
                 {t(`stack.progressiveModes.${p}`)}
@@ -273,7 +292,12 @@ export function StackKeeper({ doc, stack, speakerTimer, itemTitle }: { doc: Y.Do
             ))}
           </Select>
           <label className="mt-4 flex min-h-11 items-center gap-3 font-bold">
-            <input type="checkbox" className="h-5 w-5" checked={stack.settings.hideNames} onChange={(e) => keep(() => setSettings(doc, { hideNames: e.target.checked }))} />
+            <input
+              type="checkbox"
+              className="h-5 w-5"
+              checked={stack.settings.hideNames}
+              onChange={(e) => keep(() => setSettings(doc, { hideNames: e.target.checked }))}
+            />
             {t('stack.hideNames')}
           </label>
         </Card>

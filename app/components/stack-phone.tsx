@@ -83,15 +83,27 @@ export function StackPhone({
         {/* The item this hand is for: sent late from the outbox, it is refused once the room moved on ([G5]). */}
         <input type="hidden" name="itemId" value={stack.itemId} />
         <Field id="hand-name" label={t('stack.yourName')} hint={t('stack.yourNameHint')}>
-          {({ id, describedBy }) => <Input id={id} name="name" defaultValue={savedName} maxLength={MAX_NAME} required autoComplete="nickname" aria-describedby={describedBy} />}
+          {({ id, describedBy }) => (
+            <Input id={id} name="name" defaultValue={savedName} maxLength={MAX_NAME} required autoComplete="nickname" aria-describedby={describedBy} />
+          )}
         </Field>
         {/* A fieldset is as wide as its widest word unless told otherwise: at 200% text it ran off the phone ([N33]). */}
         <fieldset className="mb-4 min-w-0">
           <legend className="font-bold">{t('stack.kind')}</legend>
           <div className="mt-1 grid gap-2">
             {[...ENTRY_KINDS].reverse().map((kind) => (
-              <label key={kind} className={`flex min-h-11 items-start gap-3 rounded-lg border-2 border-stone-300 p-2 ${stack.closed && kind !== 'process' ? 'opacity-50' : ''}`}>
-                <input type="radio" name="kind" value={kind} defaultChecked={stack.closed ? kind === 'process' : kind === 'speak'} disabled={stack.closed && kind !== 'process'} className="mt-1 h-5 w-5" />
+              <label
+                key={kind}
+                className={`flex min-h-11 items-start gap-3 rounded-lg border-2 border-stone-300 p-2 ${stack.closed && kind !== 'process' ? 'opacity-50' : ''}`}
+              >
+                <input
+                  type="radio"
+                  name="kind"
+                  value={kind}
+                  defaultChecked={stack.closed ? kind === 'process' : kind === 'speak'}
+                  disabled={stack.closed && kind !== 'process'}
+                  className="mt-1 h-5 w-5"
+                />
                 <span className="min-w-0">
                   <span className="block font-bold">{t(`stack.kinds.${kind}`)}</span>
                   <span className="block text-sm text-stone-700">{t(`stack.kindHints.${kind}`)}</span>

@@ -8,7 +8,8 @@ import { ApplySelect } from './apply-select';
 type MoveResult = { moved?: number; error?: string };
 
 const SELECT = 'min-h-9 rounded border-2 border-stone-500 bg-white px-1 text-sm';
-const tableText = (t: (k: string, o?: Record<string, unknown>) => string, x: Table) => `${t('breakout.table', { number: x.number })}${x.label ? ` · ${x.label}` : ''}`;
+const tableText = (t: (k: string, o?: Record<string, unknown>) => string, x: Table) =>
+  `${t('breakout.table', { number: x.number })}${x.label ? ` · ${x.label}` : ''}`;
 
 /**
  * A facilitator's moves at one table, as server commands ([BR9], [BR10]): everyone at this table

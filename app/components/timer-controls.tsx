@@ -42,7 +42,11 @@ export function TimerControls({
     startTimer(doc, name, serverNow());
   };
   return (
-    <div className={`flex flex-wrap justify-between rounded-lg border-2 border-stone-300 ${compact ? 'items-center gap-2 p-2' : 'items-end gap-3 p-3'}`} role="group" aria-label={label}>
+    <div
+      className={`flex flex-wrap justify-between rounded-lg border-2 border-stone-300 ${compact ? 'items-center gap-2 p-2' : 'items-end gap-3 p-3'}`}
+      role="group"
+      aria-label={label}
+    >
       {timer ? (
         <TimerDisplay timer={timer} name={name} label={label} size={compact ? 'strip' : 'console'} className={compact ? 'flex-[1_1_6rem]' : ''} />
       ) : (
@@ -52,9 +56,13 @@ export function TimerControls({
       )}
       <div className={`flex flex-wrap ${compact ? 'flex-nowrap gap-1.5 whitespace-nowrap' : 'gap-2'}`}>
         {running ? (
-          <Button size={size} onClick={() => pauseTimer(doc, name, serverNow())} disabled={disabled}>{t('timer.pause')}</Button>
+          <Button size={size} onClick={() => pauseTimer(doc, name, serverNow())} disabled={disabled}>
+            {t('timer.pause')}
+          </Button>
         ) : (
-          <Button size={size} onClick={start} disabled={disabled}>{used ? t('timer.resume') : t('timer.start')}</Button>
+          <Button size={size} onClick={start} disabled={disabled}>
+            {used ? t('timer.resume') : t('timer.start')}
+          </Button>
         )}
         <Button size={size} variant="secondary" onClick={() => addTime(doc, name, 60_000)} disabled={disabled || !timer}>
           {t('timer.addMinute')}

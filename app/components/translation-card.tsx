@@ -80,7 +80,14 @@ export function TranslationCard({
   }[state];
 
   return (
-    <section aria-labelledby={`${id}-h`} id={`t-${source.key.replace(/[^A-Za-z0-9_-]/g, '-')}`} data-testid="translation-card" data-key={source.key} data-state={state} className="rounded-xl border-2 border-stone-300 bg-white p-4">
+    <section
+      aria-labelledby={`${id}-h`}
+      id={`t-${source.key.replace(/[^A-Za-z0-9_-]/g, '-')}`}
+      data-testid="translation-card"
+      data-key={source.key}
+      data-state={state}
+      className="rounded-xl border-2 border-stone-300 bg-white p-4"
+    >
       <div className="flex flex-wrap items-center gap-2">
         <h3 id={`${id}-h`} className="font-black">
           {kindLabel(t, source)}
@@ -127,10 +134,16 @@ export function TranslationCard({
             <CardStatus answer={answer} saving={saving} movedOn={movedOn} editing={editing !== null} />
           </div>
           {movedOn || (answer?.status === 409 && answer.error === 'interpret.errors.sourceChanged') ? (
-            <Button type="button" variant="secondary" size="sm" className="justify-self-start" onClick={() => {
+            <Button
+              type="button"
+              variant="secondary"
+              size="sm"
+              className="justify-self-start"
+              onClick={() => {
                 setDismissed(latest);
                 setEditing((e) => ({ text: e?.text ?? value, from: source.text, base: e?.base ?? base }));
-              }}>
+              }}
+            >
               {t('interpret.useNewOriginal')}
             </Button>
           ) : null}
@@ -140,10 +153,16 @@ export function TranslationCard({
               <p lang={language} dir={dir} className="whitespace-pre-wrap break-words">
                 {conflict.theirs || t('interpret.theirsNone')}
               </p>
-              <Button type="button" variant="secondary" size="sm" className="justify-self-start" onClick={() => {
+              <Button
+                type="button"
+                variant="secondary"
+                size="sm"
+                className="justify-self-start"
+                onClick={() => {
                   setDismissed(latest);
                   setEditing(null);
-                }}>
+                }}
+              >
                 {t('interpret.keepTheirs')}
               </Button>
             </div>

@@ -14,7 +14,15 @@ type RevokeResult = { revokedRight?: number; error?: string };
  * The console's voting rights ([V5]): make N codes for the check-in desk and print them, withdraw
  * a lost one by its number, and see the roll's counts. Never who holds a code, never who voted how.
  */
-export function VotingRightsPanel({ assemblyId, counts, heading = true }: { assemblyId: string; counts: Counts; /** False where the page names the panel itself. */ heading?: boolean }) {
+export function VotingRightsPanel({
+  assemblyId,
+  counts,
+  heading = true,
+}: {
+  assemblyId: string;
+  counts: Counts;
+  /** False where the page names the panel itself. */ heading?: boolean;
+}) {
   const { t } = useTranslation();
   const issuer = useFetcher<IssueResult>();
   const revoker = useFetcher<RevokeResult>();
@@ -41,7 +49,11 @@ export function VotingRightsPanel({ assemblyId, counts, heading = true }: { asse
   }, [assemblyId]);
   // Every count only grows, so the larger of the page's and the poll's is the fresher.
   const latest = polled ?? counts;
-  const shown = { issued: Math.max(counts.issued, latest.issued), redeemed: Math.max(counts.redeemed, latest.redeemed), revoked: Math.max(counts.revoked, latest.revoked) };
+  const shown = {
+    issued: Math.max(counts.issued, latest.issued),
+    redeemed: Math.max(counts.redeemed, latest.redeemed),
+    revoked: Math.max(counts.revoked, latest.revoked),
+  };
   const sheet = `/a/${assemblyId}/codes`;
   const issued = issuer.data?.issued;
   return (

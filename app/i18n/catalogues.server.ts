@@ -26,10 +26,7 @@ export const LANGUAGE_CHOICES = LOADED.map((l) => ({ code: l.code, name: l.meta.
  * own catalogue, so a half-translated language shows English for the gaps, never a key.
  */
 export const FALLBACKS: Record<string, Catalogue> = Object.fromEntries(
-  SUPPORTED_LANGUAGES.map((language) => [
-    language,
-    language === FALLBACK_LANGUAGE ? {} : fallbackFor(CATALOGUES[language], CATALOGUES[FALLBACK_LANGUAGE]),
-  ]),
+  SUPPORTED_LANGUAGES.map((language) => [language, language === FALLBACK_LANGUAGE ? {} : fallbackFor(CATALOGUES[language], CATALOGUES[FALLBACK_LANGUAGE])]),
 );
 
 const translators = new Map<string, I18n>();

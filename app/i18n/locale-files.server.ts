@@ -63,7 +63,8 @@ export function loadLanguages(builtIn: string = BUILT_IN_LOCALES, localesDir?: s
       else raw.set(code, { data, files: [file] });
     }
   }
-  if (!raw.has('en')) throw new CatalogueFileError(`Plenary cannot start: there is no English catalogue (en.json) in ${builtIn}; every other language falls back to it.`);
+  if (!raw.has('en'))
+    throw new CatalogueFileError(`Plenary cannot start: there is no English catalogue (en.json) in ${builtIn}; every other language falls back to it.`);
   const languages: LoadedLanguage[] = [];
   for (const [code, { data, files }] of raw) {
     const where = files.join(' + ');
@@ -77,7 +78,10 @@ export function loadLanguages(builtIn: string = BUILT_IN_LOCALES, localesDir?: s
 function readFolder(dir: string, label: string): { code: string; file: string; data: Record<string, unknown> }[] {
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    names = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch (err) {
     throw new CatalogueFileError(`Plenary cannot start: ${label} ${dir} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
   }
@@ -91,7 +95,8 @@ function readFolder(dir: string, label: string): { code: string; file: string; d
     } catch (err) {
       throw new CatalogueFileError(`Plenary cannot start: ${file} is not valid JSON (${(err as Error).message}).`);
     }
-    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new CatalogueFileError(`Plenary cannot start: ${file} must hold one JSON object of strings.`);
+    if (!data || typeof data !== 'object' || Array.isArray(data))
+      throw new CatalogueFileError(`Plenary cannot start: ${file} must hold one JSON object of strings.`);
     return { code, file, data: data as Record<string, unknown> };
   });
 }
@@ -102,9 +107,11 @@ function checkMeta(meta: unknown, where: string): LanguageMeta {
   }
   const m = meta as Record<string, unknown>;
   for (const field of META_FIELDS) {
-    if (typeof m[field] !== 'string' || !(m[field] as string).trim()) throw new CatalogueFileError(`Plenary cannot start: ${where}: "_meta.${field}" must be a non-empty string.`);
+    if (typeof m[field] !== 'string' || !(m[field] as string).trim())
+      throw new CatalogueFileError(`Plenary cannot start: ${where}: "_meta.${field}" must be a non-empty string.`);
   }
-  if (m.dir !== 'ltr' && m.dir !== 'rtl') throw new CatalogueFileError(`Plenary cannot start: ${where}: "_meta.dir" must be "ltr" or "rtl", not ${JSON.stringify(m.dir).slice(0, 40)}.`);
+  if (m.dir !== 'ltr' && m.dir !== 'rtl')
+    throw new CatalogueFileError(`Plenary cannot start: ${where}: "_meta.dir" must be "ltr" or "rtl", not ${JSON.stringify(m.dir).slice(0, 40)}.`);
   if (m.notes !== undefined && typeof m.notes !== 'string') throw new CatalogueFileError(`Plenary cannot start: ${where}: "_meta.notes" must be a string.`);
   return { name: m.name as string, english: m.english as string, dir: m.dir, status: m.status as string, ...(m.notes ? { notes: m.notes as string } : {}) };
 }

@@ -24,7 +24,9 @@ export const MISSING_MARK = '⟦missing⟧';
 
 /** The plural category suffixes a language uses for cardinal numbers, e.g. ['_one', '_other']. */
 export function pluralSuffixes(language: string): string[] {
-  return rules(language).resolvedOptions().pluralCategories.map((c) => `_${c}`);
+  return rules(language)
+    .resolvedOptions()
+    .pluralCategories.map((c) => `_${c}`);
 }
 
 const ruleCache = new Map<string, Intl.PluralRules>();
@@ -99,9 +101,7 @@ export function translate(
   fallback?: { catalogue: Catalogue; language: string },
 ): string {
   if (key === undefined || key === null) return '';
-  const found =
-    resolve(catalogue, language, key, options) ??
-    (fallback ? resolve(fallback.catalogue, fallback.language, key, options) : undefined);
+  const found = resolve(catalogue, language, key, options) ?? (fallback ? resolve(fallback.catalogue, fallback.language, key, options) : undefined);
   if (found !== undefined) return interpolate(found, options, language);
   if (options?.defaultValue !== undefined) return interpolate(options.defaultValue, options, language);
   return `${MISSING_MARK}${key}`;

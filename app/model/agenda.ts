@@ -201,10 +201,11 @@ export function advance(doc: Y.Doc, now: number): string | null {
   const from = current ? agenda.findIndex((i) => i.id === current) : -1;
   const next = agenda.slice(from + 1).find((i) => i.status === 'pending');
   if (!next) {
-    if (current) doc.transact(() => {
-      endRun(doc, current, now, 'done');
-      runMap(doc).delete('currentItemId');
-    });
+    if (current)
+      doc.transact(() => {
+        endRun(doc, current, now, 'done');
+        runMap(doc).delete('currentItemId');
+      });
     return null;
   }
   setCurrent(doc, next.id, now);

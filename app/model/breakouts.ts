@@ -182,7 +182,10 @@ export function planRound(doc: Y.Doc, itemId: string, input: RoundInput): void {
     map.set('minutes', clean.minutes);
     map.set('assignment', clean.assignment);
     map.set('tableCount', clean.tables.length);
-    map.set('labels', clean.tables.map((t) => t.label));
+    map.set(
+      'labels',
+      clean.tables.map((t) => t.label),
+    );
   });
 }
 
@@ -288,7 +291,11 @@ export function moveSeat(doc: Y.Doc, itemId: string, seatKey: string, table: num
 }
 
 /** The short code a phone shows under its table, so a facilitator can find that one seat ([BR10]). */
-export const seatCode = (seatKey: string) => seatKey.replace(/[^A-Za-z0-9]/g, '').slice(0, 4).toUpperCase();
+export const seatCode = (seatKey: string) =>
+  seatKey
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 4)
+    .toUpperCase();
 
 export function leaveTable(doc: Y.Doc, itemId: string, seatKey: string): void {
   const members = mapAt(roundMap(doc, itemId), 'members');

@@ -71,4 +71,3 @@ export interface Suggestion {
   threshold: ThresholdCheck | null;
   quorum: QuorumCheck | null;
 }
-

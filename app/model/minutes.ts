@@ -47,7 +47,9 @@ function proposalLines(t: Translate, p: Proposal, includeNames: boolean, eligibl
     // No closed vote produced these counts: they are no result ([V13]).
     out.push(`${t('minutes.decidedBy', { method })}: ${t('minutes.noPhoneResult')}`);
   } else if (p.method === 'hands' || p.method === 'phone') {
-    out.push(`${t('minutes.decidedBy', { method })}: ${t('proposals.choices.for')} ${p.counts.for}, ${t('proposals.choices.against')} ${p.counts.against}, ${t('proposals.choices.abstain')} ${p.counts.abstain}`);
+    out.push(
+      `${t('minutes.decidedBy', { method })}: ${t('proposals.choices.for')} ${p.counts.for}, ${t('proposals.choices.against')} ${p.counts.against}, ${t('proposals.choices.abstain')} ${p.counts.abstain}`,
+    );
   } else if (p.method === 'consensus') {
     out.push(`${t('minutes.decidedBy', { method })}: ${plural(t, 'minutes.blocks', p.blocks)}, ${plural(t, 'minutes.standAsides', p.standAsides)}`);
   } else {

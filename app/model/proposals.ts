@@ -142,7 +142,13 @@ function readProposal(id: string, map: Y.Map<unknown>): Proposal {
     by: str(map.get('by'), 200),
     createdAt: instant(map.get('createdAt')) ?? 0,
     method: METHODS.includes(method) ? method : 'hands',
-    amendments: listOf(map, 'amendments', (aid, v) => ({ id: aid, text: str(v.text), by: str(v.by, 200), accepted: typeof v.accepted === 'boolean' ? v.accepted : null, at: finite(v.at) ?? 0 }))
+    amendments: listOf(map, 'amendments', (aid, v) => ({
+      id: aid,
+      text: str(v.text),
+      by: str(v.by, 200),
+      accepted: typeof v.accepted === 'boolean' ? v.accepted : null,
+      at: finite(v.at) ?? 0,
+    }))
       .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
       .map(({ at: _at, ...a }) => a),
     counts: { for: count(counts.for), against: count(counts.against), abstain: count(counts.abstain) },
@@ -191,7 +197,9 @@ function readRevisions(map: Y.Map<unknown>): Revision[] {
 
 /** Every proposal, oldest first; with `itemId`, only that item's. */
 export function readProposals(doc: Y.Doc, itemId?: string): Proposal[] {
-  return readEach(proposalsMap(doc), readProposal).filter((p) => itemId === undefined || p.itemId === itemId).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return readEach(proposalsMap(doc), readProposal)
+    .filter((p) => itemId === undefined || p.itemId === itemId)
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
 export function getProposal(doc: Y.Doc, id: string): Proposal | null {

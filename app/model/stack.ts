@@ -340,7 +340,10 @@ export function setStackClosed(doc: Y.Doc, closed: boolean): void {
 
 export function setSettings(doc: Y.Doc, settings: Partial<StackSettings>): void {
   if (settings.progressive !== undefined && !PROGRESSIVE.includes(settings.progressive)) throw new StackError('invalid', 'progressive');
-  if (settings.speakerSeconds !== undefined && !(Number.isInteger(settings.speakerSeconds) && settings.speakerSeconds >= 10 && settings.speakerSeconds <= 3600)) {
+  if (
+    settings.speakerSeconds !== undefined &&
+    !(Number.isInteger(settings.speakerSeconds) && settings.speakerSeconds >= 10 && settings.speakerSeconds <= 3600)
+  ) {
     throw new StackError('invalid', 'speakerTime', { min: 10, max: 3600 });
   }
   doc.transact(() => {

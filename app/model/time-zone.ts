@@ -59,12 +59,28 @@ const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 export function zoneOffsetMs(instant: number, zone: string): number {
   let f = offsetFormats.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     offsetFormats.set(zone, f);
   }
   const part = (parts: Intl.DateTimeFormatPart[], type: string) => Number(parts.find((p) => p.type === type)?.value);
   const parts = f.formatToParts(new Date(instant));
-  const wall = Date.UTC(part(parts, 'year'), part(parts, 'month') - 1, part(parts, 'day'), part(parts, 'hour') % 24, part(parts, 'minute'), part(parts, 'second'));
+  const wall = Date.UTC(
+    part(parts, 'year'),
+    part(parts, 'month') - 1,
+    part(parts, 'day'),
+    part(parts, 'hour') % 24,
+    part(parts, 'minute'),
+    part(parts, 'second'),
+  );
   return wall - Math.floor(instant / 1000) * 1000;
 }
 

@@ -136,10 +136,7 @@ export function setTranslation(doc: Y.Doc, key: string, text: string, source: st
   else translationsMap(doc).set(key, { text: clean, source, at: Math.round(now) });
 }
 
-export type Shown =
-  | { state: 'none'; text: string }
-  | { state: 'current'; text: string; original: string }
-  | { state: 'stale'; text: string; outdated: string };
+export type Shown = { state: 'none'; text: string } | { state: 'current'; text: string; original: string } | { state: 'stale'; text: string; outdated: string };
 
 /**
  * What to show for a source in a language: its translation when it was made from the source as it

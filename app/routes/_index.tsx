@@ -33,7 +33,13 @@ export function loader() {
 /** What was typed, sent back with an error so a refused form loses nothing (also without JavaScript). */
 function typed(form: FormData) {
   const text = (name: string) => String(form.get(name) ?? '').slice(0, 1000);
-  return { title: text('title'), startsAt: text('startsAt'), place: text('place'), languages: form.getAll('languages').map(String).slice(0, 20), timeZone: text('timeZone') };
+  return {
+    title: text('title'),
+    startsAt: text('startsAt'),
+    place: text('place'),
+    languages: form.getAll('languages').map(String).slice(0, 20),
+    timeZone: text('timeZone'),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -48,7 +54,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     created = await context.services.createAssembly(parsed.data, request);
   } catch (err) {
     // A full or failing disk: try again in a moment, with everything typed still in the form ([W17]).
-    if (err instanceof UnavailableError) return json({ errors: {}, error: 'errors.unavailable', values: typed(form) }, { status: 503, headers: { 'Retry-After': '30' } });
+    if (err instanceof UnavailableError)
+      return json({ errors: {}, error: 'errors.unavailable', values: typed(form) }, { status: 503, headers: { 'Retry-After': '30' } });
     throw err;
   }
   const headers = new Headers();
@@ -78,13 +85,19 @@ export default function CreateAssembly() {
         ) : null}
         <Form method="post" noValidate>
           <Field id="title" label={t('create.title')} hint={t('create.titleHint')} error={errors.title && t(errors.title)}>
-            {({ id, describedBy, invalid }) => <Input id={id} name="title" required maxLength={200} defaultValue={values?.title} aria-describedby={describedBy} aria-invalid={invalid} />}
+            {({ id, describedBy, invalid }) => (
+              <Input id={id} name="title" required maxLength={200} defaultValue={values?.title} aria-describedby={describedBy} aria-invalid={invalid} />
+            )}
           </Field>
           <Field id="startsAt" label={t('create.startsAt')} error={errors.startsAt && t(errors.startsAt)}>
-            {({ id, describedBy, invalid }) => <Input id={id} name="startsAt" type="datetime-local" defaultValue={values?.startsAt} aria-describedby={describedBy} aria-invalid={invalid} />}
+            {({ id, describedBy, invalid }) => (
+              <Input id={id} name="startsAt" type="datetime-local" defaultValue={values?.startsAt} aria-describedby={describedBy} aria-invalid={invalid} />
+            )}
           </Field>
           <Field id="place" label={t('create.place')} hint={t('create.placeHint')} error={errors.place && t(errors.place)}>
-            {({ id, describedBy, invalid }) => <Input id={id} name="place" maxLength={200} defaultValue={values?.place} aria-describedby={describedBy} aria-invalid={invalid} />}
+            {({ id, describedBy, invalid }) => (
+              <Input id={id} name="place" maxLength={200} defaultValue={values?.place} aria-describedby={describedBy} aria-invalid={invalid} />
+            )}
           </Field>
           <LanguageChoices checked={values?.languages ?? ['en']} error={errors.languages} className="mb-6" />
           <TimeZoneField id="timeZone" zones={zones} value={values?.timeZone || serverZone} error={errors.timeZone} />

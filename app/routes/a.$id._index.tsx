@@ -45,13 +45,29 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // is the small refusal page (entry.server.tsx): a script's refusals do not each read and
   // encode the whole live assembly ([K11]).
   if (/form/i.test(request.headers.get('content-type') ?? '')) {
-    const blank = { id: assembly.id, title: assembly.title, state: '', translations: '', mine: [] as string[], seatKey: null, voted: [] as string[], commandSeed, minutesPublished: false };
-    return json({ ...blank, canVote: session.canVote, hasRight: false, rightsIssued: false, savedName: readNameCookie(request, assembly.id) }, { headers: { 'Cache-Control': 'no-store' } });
+    const blank = {
+      id: assembly.id,
+      title: assembly.title,
+      state: '',
+      translations: '',
+      mine: [] as string[],
+      seatKey: null,
+      voted: [] as string[],
+      commandSeed,
+      minutesPublished: false,
+    };
+    return json(
+      { ...blank, canVote: session.canVote, hasRight: false, rightsIssued: false, savedName: readNameCookie(request, assembly.id) },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
   }
   // A vote this process is not counting (it restarted) shows as interrupted, not as open.
   await context.services.settleVotes(assembly.id);
   // One read of the server's copy: the state to render and what is this phone's in it.
-  const phone = await readPhoneState(context, assembly.id, session, (doc) => ({ state: toBase64(Y.encodeStateAsUpdate(doc)), interpreted: interpretedLanguages(doc) }));
+  const phone = await readPhoneState(context, assembly.id, session, (doc) => ({
+    state: toBase64(Y.encodeStateAsUpdate(doc)),
+    interpreted: interpretedLanguages(doc),
+  }));
   // What the room typed, in this phone's language when an interpreter has translated into it ([L72]).
   const translations = await roomTranslationsState(context, request, assembly.id, session, phone.also.interpreted);
   const rightsIssued = (await context.services.votingCounts(assembly.id)).issued > 0;
@@ -86,7 +102,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form) return json({ error: 'stack.errors.invalid' }, { status: 400 });
   const answer = await phoneCommand(context, assembly, session, form);
   if (answer.status >= 300) {
-    return json({ error: answer.error ?? 'stack.errors.invalid' }, { status: answer.status, headers: answer.retryAfter ? { 'Retry-After': String(answer.retryAfter) } : undefined });
+    return json(
+      { error: answer.error ?? 'stack.errors.invalid' },
+      { status: answer.status, headers: answer.retryAfter ? { 'Retry-After': String(answer.retryAfter) } : undefined },
+    );
   }
   const headers = new Headers();
   if (answer.name) headers.append('Set-Cookie', nameCookie(assembly.id, answer.name, new URL(request.url).protocol === 'https:'));
@@ -194,6 +213,6 @@ export default function AttendeePage() {
           {hydrated ? <p className="mt-4 text-stone-800">{t('attendee.follow')}</p> : null}
         </Card>
       </main>
-    </TranslationsProvider>
+    </TranslationsProvider>,
   );
 }

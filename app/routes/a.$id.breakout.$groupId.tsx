@@ -48,7 +48,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       // The prompts in the reader's language when an interpreter has translated them ([L72]).
       translations: await roomTranslationsState(context, request, assembly.id, session),
     },
-    { headers: { 'Cache-Control': 'no-store' } }
+    { headers: { 'Cache-Control': 'no-store' } },
   );
 }
 
@@ -73,7 +73,9 @@ export default function Breakout() {
   // Shut out on either document (the link was revoked): nothing here can be sent any more.
   const denied = status === 'denied' || plenary.status === 'denied';
   const translations = useRoomTranslations(data.id, plenary.doc, data.translations);
-  const heading = table ? `${t('breakout.table', { number: table.number })}${table.label ? ` · ${table.label}` : ''}` : t('breakout.heading', { group: data.groupId });
+  const heading = table
+    ? `${t('breakout.table', { number: table.number })}${table.label ? ` · ${table.label}` : ''}`
+    : t('breakout.heading', { group: data.groupId });
 
   return (
     <>
@@ -87,7 +89,11 @@ export default function Breakout() {
               </TranslationsProvider>
             </Card>
           ) : null}
-          {data.canWrite ? <Writer doc={doc} provider={provider} saved={saved} editable={!denied} onEditorReady={() => setEditorReady(true)} /> : <Reader doc={doc} />}
+          {data.canWrite ? (
+            <Writer doc={doc} provider={provider} saved={saved} editable={!denied} onEditorReady={() => setEditorReady(true)} />
+          ) : (
+            <Reader doc={doc} />
+          )}
         </LiveControls>
       </main>
     </>
@@ -131,10 +137,10 @@ function Writer({
           saved === 'server'
             ? 'bg-green-100 text-green-900'
             : saved === 'phone' || saved === 'saving'
-            ? 'bg-amber-100 text-amber-950'
-            : saved === 'checking'
-            ? 'bg-stone-100'
-            : 'bg-red-100 text-red-900'
+              ? 'bg-amber-100 text-amber-950'
+              : saved === 'checking'
+                ? 'bg-stone-100'
+                : 'bg-red-100 text-red-900'
         }`}
       >
         {t(`breakout.saved.${saved}`)}
@@ -143,20 +149,24 @@ function Writer({
         <label htmlFor="caret-name" className="block font-bold">
           {t('breakout.yourName')}
         </label>
-        <Input
-          id="caret-name"
-          value={name}
-          maxLength={40}
-          onChange={(e) => setName(e.target.value)}
-        />
+        <Input id="caret-name" value={name} maxLength={40} onChange={(e) => setName(e.target.value)} />
       </Card>
-      {(
+      {
         <Suspense fallback={<p className="text-stone-700">{t('breakout.loadingEditor')}</p>}>
           <Card>
             <h2 className="mb-2 text-xl font-black">{t('breakout.notes')}</h2>
             {/* Made once the connection code is there, so the editor is never rebuilt under someone typing. */}
             {provider ? (
-              <NotesEditor doc={doc} field={NOTES_FIELD} label={t('breakout.notes')} provider={provider} user={user} testId="notes-editor" editable={editable} onReady={onEditorReady} />
+              <NotesEditor
+                doc={doc}
+                field={NOTES_FIELD}
+                label={t('breakout.notes')}
+                provider={provider}
+                user={user}
+                testId="notes-editor"
+                editable={editable}
+                onReady={onEditorReady}
+              />
             ) : (
               <p className="text-stone-700">{t('breakout.loadingEditor')}</p>
             )}
@@ -164,10 +174,18 @@ function Writer({
           <Card className="border-amber-400">
             <h2 className="text-xl font-black">{t('breakout.reportBack')}</h2>
             <p className="mb-2 text-stone-700">{t('breakout.reportBackHint')}</p>
-            <NotesEditor doc={doc} field={REPORT_FIELD} label={t('breakout.reportBack')} provider={null} user={user} testId="report-editor" editable={editable} />
+            <NotesEditor
+              doc={doc}
+              field={REPORT_FIELD}
+              label={t('breakout.reportBack')}
+              provider={null}
+              user={user}
+              testId="report-editor"
+              editable={editable}
+            />
           </Card>
         </Suspense>
-      )}
+      }
     </>
   );
 }

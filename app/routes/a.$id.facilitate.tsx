@@ -78,8 +78,15 @@ const MintSchema = z
   .object({
     intent: z.literal('mint'),
     role: z.enum(ROLES, { message: 'console.errors.roleInvalid' }),
-    scope: z.string().trim().transform((v) => (v === '' ? null : v)),
-    label: z.string().trim().max(100, 'console.errors.labelTooLong').transform((v) => (v === '' ? null : v)),
+    scope: z
+      .string()
+      .trim()
+      .transform((v) => (v === '' ? null : v)),
+    label: z
+      .string()
+      .trim()
+      .max(100, 'console.errors.labelTooLong')
+      .transform((v) => (v === '' ? null : v)),
     voiceOnly: z.boolean(),
   })
   .refine((v) => v.role !== 'note-taker' || v.scope, { message: 'console.errors.groupRequired', path: ['scope'] })
@@ -201,7 +208,9 @@ export default function FacilitatorConsole() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const { status, doc, meta, agenda, currentId, itemTimer, speakerTimer, announcement, round, proposals, stack } = usePlenary(data.id, data.state, { presence: true });
+  const { status, doc, meta, agenda, currentId, itemTimer, speakerTimer, announcement, round, proposals, stack } = usePlenary(data.id, data.state, {
+    presence: true,
+  });
   const zone = useTimeZone(meta);
   // Skip, End round, Open/Close vote replace the button pressed: focus goes to its panel ([N32]).
   const main = useRef<HTMLElement>(null);
@@ -342,9 +351,7 @@ export default function FacilitatorConsole() {
           </a>
         </nav>
       </AssemblyHeader>
-      {data.keyUrl ? (
-        <KeyDialog keyUrl={data.keyUrl} doneHref={`/a/${data.id}/facilitate?saved`} />
-      ) : null}
+      {data.keyUrl ? <KeyDialog keyUrl={data.keyUrl} doneHref={`/a/${data.id}/facilitate?saved`} /> : null}
       <main ref={main}>
         <LiveControls status={status}>
           {question ? (

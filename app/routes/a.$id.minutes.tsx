@@ -53,11 +53,19 @@ export default function Minutes() {
       {data.minutes ? (
         <>
           <p className="mt-1 text-sm text-stone-700" data-testid="minutes-version">
-            {t('minutes.versionPublished', { version: String(data.minutes.version), date: formatInstant(i18n.language, data.minutes.publishedAt, data.timeZone, 'full', true) })}
+            {t('minutes.versionPublished', {
+              version: String(data.minutes.version),
+              date: formatInstant(i18n.language, data.minutes.publishedAt, data.timeZone, 'full', true),
+            })}
           </p>
           <MinutesLanguagePicker page={`/a/${data.id}/minutes?v=${data.minutes.version}`} languages={data.translation.languages} shown={shown?.code ?? null} />
           <nav className="mt-3 flex flex-wrap gap-2 print:hidden" aria-label={t('minutes.versions')}>
-            <a className="inline-flex min-h-11 items-center rounded-lg bg-stone-950 px-4 font-bold text-white" href={download} download data-testid="minutes-download">
+            <a
+              className="inline-flex min-h-11 items-center rounded-lg bg-stone-950 px-4 font-bold text-white"
+              href={download}
+              download
+              data-testid="minutes-download"
+            >
               {t('minutes.download')}
             </a>
             {data.versions.map((v) => (

@@ -37,7 +37,10 @@ const Draft = z.object({
     .transform((v) => (v === '' ? null : Number(v))),
   includeNames: z.boolean(),
 });
-const Publish = z.object({ intent: z.literal('publish'), markdown: z.string().trim().min(1, 'minutes.errors.empty').max(DRAFT_MAX_CHARS, 'minutes.errors.tooLong') });
+const Publish = z.object({
+  intent: z.literal('publish'),
+  markdown: z.string().trim().min(1, 'minutes.errors.empty').max(DRAFT_MAX_CHARS, 'minutes.errors.tooLong'),
+});
 
 /** Every answer that shows the form again says when it was made, so the form starts afresh from it. */
 const shown = <T extends object>(data: T, status = 200) => json({ ...data, at: Date.now() }, { status, headers: { 'Cache-Control': 'no-store' } });

@@ -72,7 +72,14 @@ export default function PlenaryNotes() {
                   ))}
                 </Select>
               </label>
-              <ItemNotes key={itemId} assemblyId={data.id} itemId={itemId} state={itemId === data.item ? data.notes : ''} plenaryStatus={status} canWrite={data.canWrite} />
+              <ItemNotes
+                key={itemId}
+                assemblyId={data.id}
+                itemId={itemId}
+                state={itemId === data.item ? data.notes : ''}
+                plenaryStatus={status}
+                canWrite={data.canWrite}
+              />
             </>
           ) : null}
         </LiveControls>
@@ -81,7 +88,19 @@ export default function PlenaryNotes() {
   );
 }
 
-function ItemNotes({ assemblyId, itemId, state, plenaryStatus, canWrite }: { assemblyId: string; itemId: string; state: string; plenaryStatus: ConnectionStatus; canWrite: boolean }) {
+function ItemNotes({
+  assemblyId,
+  itemId,
+  state,
+  plenaryStatus,
+  canWrite,
+}: {
+  assemblyId: string;
+  itemId: string;
+  state: string;
+  plenaryStatus: ConnectionStatus;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   // Readers (a stack-keeper) follow the notes without presence or editing ([X21]).
   const { doc, provider, status } = useDoc(`${assemblyId}/notes/${itemId}`, state, { presence: canWrite });
@@ -103,7 +122,19 @@ function ItemNotes({ assemblyId, itemId, state, plenaryStatus, canWrite }: { ass
   return (
     <Card>
       <Suspense fallback={<p>{t('breakout.loadingEditor')}</p>}>
-        {provider && hydrated ? <NotesEditor doc={doc} field={NOTES_FIELD} label={t('notes.heading')} provider={provider} user={user} testId="plenary-notes-editor" editable={canWrite && status !== 'denied' && plenaryStatus !== 'denied'} /> : <p>{t('breakout.loadingEditor')}</p>}
+        {provider && hydrated ? (
+          <NotesEditor
+            doc={doc}
+            field={NOTES_FIELD}
+            label={t('notes.heading')}
+            provider={provider}
+            user={user}
+            testId="plenary-notes-editor"
+            editable={canWrite && status !== 'denied' && plenaryStatus !== 'denied'}
+          />
+        ) : (
+          <p>{t('breakout.loadingEditor')}</p>
+        )}
       </Suspense>
     </Card>
   );

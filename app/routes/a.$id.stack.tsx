@@ -12,7 +12,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => p
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assembly, session } = await requirePage(request, context, params.id, 'stack');
-  return json({ id: assembly.id, title: assembly.title, state: await plenaryState(context, assembly.id, session) }, { headers: { 'Cache-Control': 'no-store' } });
+  return json(
+    { id: assembly.id, title: assembly.title, state: await plenaryState(context, assembly.id, session) },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
 }
 
 /** The stack-keeper's screen: keyboard first, on a laptop at the front of the hall. */

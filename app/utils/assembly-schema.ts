@@ -42,7 +42,11 @@ export function assemblyFieldErrors(issues: readonly z.ZodIssue[]): Partial<Reco
 
 export const CreateAssemblySchema = z.object({
   // A title of only spaces or zero-width characters would show as nothing ([W14]).
-  title: z.string().trim().refine(hasVisibleText, 'create.errors.titleRequired').refine((v) => v.length <= 200, 'create.errors.titleTooLong'),
+  title: z
+    .string()
+    .trim()
+    .refine(hasVisibleText, 'create.errors.titleRequired')
+    .refine((v) => v.length <= 200, 'create.errors.titleTooLong'),
   startsAt: z
     .string()
     .trim()
@@ -62,4 +66,3 @@ export const CreateAssemblySchema = z.object({
     .optional()
     .transform((v) => (v === undefined || v === '' ? null : v)),
 });
-

@@ -8,8 +8,7 @@ import type { Role } from '~/services';
  * without `confirm=yes`, rendered as a form (so it works without JavaScript).
  */
 export type ConfirmQuestion =
-  | { intent: 'end-round'; itemId: string; tables: number; leftMs: number }
-  | { intent: 'revoke'; linkId: string; role: Role; label: string | null };
+  { intent: 'end-round'; itemId: string; tables: number; leftMs: number } | { intent: 'revoke'; linkId: string; role: Role; label: string | null };
 
 /**
  * Ending a round while its tables still have time needs a second press; one whose time is up

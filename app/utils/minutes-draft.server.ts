@@ -8,7 +8,10 @@ import { z } from 'zod';
 /** As much as the published minutes may hold ([V3] editor). */
 export const DRAFT_MAX_CHARS = 500_000;
 
-const Revision = z.string().regex(/^\d{1,15}$/).transform(Number);
+const Revision = z
+  .string()
+  .regex(/^\d{1,15}$/)
+  .transform(Number);
 
 /**
  * The revision a form was based on: a number, `null` when the form has none (a page from

@@ -78,7 +78,15 @@ export async function readerTranslation(request: Request, context: AppLoadContex
   if (asked === 'bad') throw new Response('lang must be a language code', { status: 400 });
   const listed = version === null ? [] : await context.services.listMinutesTranslations(assemblyId, version);
   const languages = listed.map((t) => describeLanguage(t.language));
-  const wanted = asked === 'original' ? null : asked ? asked.code : yours(listed.map((t) => t.language), languageFor(request));
+  const wanted =
+    asked === 'original'
+      ? null
+      : asked
+        ? asked.code
+        : yours(
+            listed.map((t) => t.language),
+            languageFor(request),
+          );
   if (wanted === null || version === null) {
     if (asked && asked !== 'original') throw new Response('No translation of the minutes in this language', { status: 404 });
     return { languages, shown: null };

@@ -7,7 +7,14 @@ import { readCookie } from './cookies';
 const name = (assemblyId: string) => `plenary_name_${assemblyId}`;
 
 export function nameCookie(assemblyId: string, value: string, secure: boolean): string {
-  return [`${name(assemblyId)}=${encodeURIComponent(value)}`, `Path=/a/${assemblyId}`, 'HttpOnly', 'SameSite=Lax', `Max-Age=${60 * 60 * 24 * 180}`, ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${name(assemblyId)}=${encodeURIComponent(value)}`,
+    `Path=/a/${assemblyId}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${60 * 60 * 24 * 180}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 export function readNameCookie(request: Request, assemblyId: string): string {

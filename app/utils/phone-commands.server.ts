@@ -150,7 +150,9 @@ export async function readPhoneState<T = undefined>(
       also: also?.(doc) as T,
       mine: ownedBy(readEntries(doc), tag).map((e) => e.id),
       seatKey: round ? context.services.seatKey(assemblyId, session, round.itemId) : null,
-      open: readProposals(doc).filter((p) => p.vote.open).map((p) => p.id),
+      open: readProposals(doc)
+        .filter((p) => p.vote.open)
+        .map((p) => p.id),
     };
   });
   // Which open votes this phone has cast (whether, never how).

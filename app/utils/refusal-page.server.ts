@@ -30,7 +30,11 @@ export function refusalPage(request: Request, status: number, headers: Headers, 
   const command = Object.entries(handler.actionData ?? {}).find(([route, d]) => COMMAND_PAGES.has(route) && errorOf(d));
   const retryable = status === 429 || status === 503;
   if (!retryable && !command) return null;
-  const data = command ? { error: errorOf(command[1])! } : Object.values(handler.actionData ?? {}).map((d) => ({ error: errorOf(d) })).find((d) => d.error) ?? null;
+  const data = command
+    ? { error: errorOf(command[1])! }
+    : (Object.values(handler.actionData ?? {})
+        .map((d) => ({ error: errorOf(d) }))
+        .find((d) => d.error) ?? null);
   const given = Object.values(handler.actionHeaders ?? {})
     .map((h) => h.get('Retry-After'))
     .find((v) => v && /^\d{1,5}$/.test(v));

@@ -12,7 +12,13 @@ import type { RequestSession } from '~/services';
  * `interpreted`: the plenary's list when the loader has already read the plenary; otherwise it is
  * read here.
  */
-export async function roomTranslationsState(context: AppLoadContext, request: Request, assemblyId: string, session: RequestSession, interpreted?: string[]): Promise<string> {
+export async function roomTranslationsState(
+  context: AppLoadContext,
+  request: Request,
+  assemblyId: string,
+  session: RequestSession,
+  interpreted?: string[],
+): Promise<string> {
   const language = languageFor(request);
   const languages = interpreted ?? (await context.services.readDoc(`${assemblyId}/plenary`, interpretedLanguages));
   if (!languages.includes(language)) return '';

@@ -24,8 +24,7 @@ export function versionParam(url: URL): number | null {
 }
 
 export type TranslationForm =
-  | { ok: true; version: number; revision: number; markdown: string | null; typed: string }
-  | { ok: false; status: 400 | 403; error: string; typed: string };
+  { ok: true; version: number; revision: number; markdown: string | null; typed: string } | { ok: false; status: 400 | 403; error: string; typed: string };
 
 /**
  * A translation save: `version` (1–6 digits), `revision` (what the form was based on: 0 for no

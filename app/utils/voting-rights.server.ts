@@ -4,8 +4,16 @@ import { z } from 'zod';
 /** Codes per press on the console (the server refuses more: MAX_RIGHTS_PER_ISSUE). */
 export const MAX_ISSUE = 500;
 
-const Issue = z.object({ count: z.coerce.number({ message: 'voting.errors.count' }).int('voting.errors.count').min(1, 'voting.errors.count').max(MAX_ISSUE, 'voting.errors.count') });
-const Revoke = z.object({ number: z.coerce.number({ message: 'voting.errors.number' }).int('voting.errors.number').min(1, 'voting.errors.number').max(1_000_000, 'voting.errors.number') });
+const Issue = z.object({
+  count: z.coerce.number({ message: 'voting.errors.count' }).int('voting.errors.count').min(1, 'voting.errors.count').max(MAX_ISSUE, 'voting.errors.count'),
+});
+const Revoke = z.object({
+  number: z.coerce
+    .number({ message: 'voting.errors.number' })
+    .int('voting.errors.number')
+    .min(1, 'voting.errors.number')
+    .max(1_000_000, 'voting.errors.number'),
+});
 
 /**
  * The console's voting-rights commands ([V5]): issue N codes (then print them from
@@ -20,6 +28,7 @@ export async function votingRightsAction(context: AppLoadContext, assemblyId: st
   }
   const parsed = Revoke.safeParse({ number: form.get('number') ?? '' });
   if (!parsed.success) return json({ error: 'voting.errors.number', field: 'number' }, { status: 400 });
-  if (!(await context.services.revokeVotingRight(assemblyId, parsed.data.number))) return json({ error: 'voting.errors.number', field: 'number' }, { status: 404 });
+  if (!(await context.services.revokeVotingRight(assemblyId, parsed.data.number)))
+    return json({ error: 'voting.errors.number', field: 'number' }, { status: 404 });
   return json({ revokedRight: parsed.data.number });
 }

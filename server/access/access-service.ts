@@ -39,10 +39,7 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
   }
 
   /** Creates the assembly with its first two links; `initialState` seeds its plenary document. */
-  async createAssembly(
-    title: string,
-    initialState?: Uint8Array,
-  ): Promise<{ id: string; facilitator: MintedLink; attendee: MintedLink }> {
+  async createAssembly(title: string, initialState?: Uint8Array): Promise<{ id: string; facilitator: MintedLink; attendee: MintedLink }> {
     const id = generateId();
     await this.store.createAssembly({ id, title, createdAt: Date.now() });
     if (initialState) await this.store.appendUpdates(`${id}/plenary`, [initialState]);

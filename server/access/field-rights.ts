@@ -60,7 +60,11 @@ const agendaItem = z
   .object({
     title: text(200),
     kind: z.enum(ITEM_KINDS),
-    minutes: z.number().finite().min(0).max(24 * 60),
+    minutes: z
+      .number()
+      .finite()
+      .min(0)
+      .max(24 * 60),
     presenter: text(200),
     description: text(5000),
     interpretation: text(500),
@@ -75,7 +79,11 @@ const agendaItem = z
 
 const timer = z
   .object({
-    durationMs: z.number().finite().min(0).max(7 * 24 * 3600_000),
+    durationMs: z
+      .number()
+      .finite()
+      .min(0)
+      .max(7 * 24 * 3600_000),
     startedAt: instant.nullable(),
     elapsedMs: z.number().finite().min(0).max(1e10),
   })
@@ -174,7 +182,11 @@ const stackSettings = (key: string): z.ZodTypeAny | null => {
   if (key.startsWith('closed:') && key.length <= 7 + 64) return z.literal(true);
   const shapes: Record<string, z.ZodTypeAny> = {
     progressive: z.enum(PROGRESSIVE),
-    speakerSeconds: z.number().finite().min(1).max(24 * 3600),
+    speakerSeconds: z
+      .number()
+      .finite()
+      .min(1)
+      .max(24 * 3600),
     hideNames: z.boolean(),
   };
   return shapes[key] ?? null;
@@ -230,8 +242,7 @@ function mapEntry(shape: z.ZodTypeAny, what: string, after: unknown): WriteVerdi
   return parsed.success ? OK : issue(what, parsed.error);
 }
 
-const json = (v: unknown): Record<string, unknown> | undefined =>
-  v instanceof Y.Map ? (v.toJSON() as Record<string, unknown>) : undefined;
+const json = (v: unknown): Record<string, unknown> | undefined => (v instanceof Y.Map ? (v.toJSON() as Record<string, unknown>) : undefined);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Keepers add, call, move and withdraw turns; phones' hands and report-backs come from the server. */
@@ -285,7 +296,8 @@ function proposalRule(before: unknown, after: unknown): WriteVerdict {
   const shape = mapEntry(proposal, 'a proposal', after);
   if (!shape.ok) return shape;
   const map = after instanceof Y.Map ? after : null;
-  if (map && (!nestedMap(map, 'amendments') || !nestedMap(map, 'actions') || !nestedMap(map, 'revisions'))) return invalid('amendments, actions and revisions are maps');
+  if (map && (!nestedMap(map, 'amendments') || !nestedMap(map, 'actions') || !nestedMap(map, 'revisions')))
+    return invalid('amendments, actions and revisions are maps');
   const was = json(before);
   const now = json(after);
   const voted = (p: Record<string, unknown> | undefined) => {

@@ -25,11 +25,7 @@ export function formatCode(raw: string): string {
  * letters people confuse with digits are read as those digits. Null when it cannot be a code.
  */
 export function normalizeCode(typed: string): string | null {
-  const raw = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const raw = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (raw.length !== CODE_LENGTH) return null;
   for (const c of raw) if (!ALPHABET.includes(c)) return null;
   return raw;

@@ -38,8 +38,14 @@ const MintLink = z
   })
   .refine((v) => v.role !== 'note-taker' || v.scope, { message: 'a note-taker link needs a scope (a group id or "plenary")', path: ['scope'] })
   .refine((v) => v.role !== 'note-taker' || !v.scope || ID_PATTERN.test(v.scope), { message: 'scope is a group id: letters, digits, - and _', path: ['scope'] })
-  .refine((v) => v.role !== 'interpreter' || (v.scope && LANGUAGE_TAG.test(v.scope)), { message: 'an interpreter link needs a scope: its language (so, ar, es-419)', path: ['scope'] })
-  .refine((v) => v.role === 'note-taker' || v.role === 'interpreter' || !v.scope, { message: 'only note-taker and interpreter links have a scope', path: ['scope'] })
+  .refine((v) => v.role !== 'interpreter' || (v.scope && LANGUAGE_TAG.test(v.scope)), {
+    message: 'an interpreter link needs a scope: its language (so, ar, es-419)',
+    path: ['scope'],
+  })
+  .refine((v) => v.role === 'note-taker' || v.role === 'interpreter' || !v.scope, {
+    message: 'only note-taker and interpreter links have a scope',
+    path: ['scope'],
+  })
   .refine((v) => v.role === 'attendee' || v.vote === undefined, { message: 'only attendee links can be voice only', path: ['vote'] });
 
 function zodDetails(error: z.ZodError) {
@@ -52,7 +58,11 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   }
   const result = schema.safeParse(body);
   if (!result.success) {
-    throw new HttpError(400, result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '), zodDetails(result.error));
+    throw new HttpError(
+      400,
+      result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '),
+      zodDetails(result.error),
+    );
   }
   return result.data;
 }
@@ -78,10 +88,7 @@ async function requireFacilitator(access: AccessService, req: Request): Promise<
   return session;
 }
 
-const wrap =
-  (fn: (req: Request, res: Response) => Promise<void>) =>
-  (req: Request, res: Response, next: NextFunction) =>
-    fn(req, res).catch(next);
+const wrap = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => fn(req, res).catch(next);
 
 /** The JSON API and the /join/<token> entry point. */
 export function createApi({ access, publicUrl }: ApiOptions): Router {
@@ -157,7 +164,10 @@ export function createApi({ access, publicUrl }: ApiOptions): Router {
     wrap(async (req, res) => {
       const link = await access.linkForToken(req.params.token);
       if (!link) {
-        res.status(404).type('text/plain; charset=utf-8').send('This link does not open anything: it was mistyped or revoked. Ask a facilitator for a new one.');
+        res
+          .status(404)
+          .type('text/plain; charset=utf-8')
+          .send('This link does not open anything: it was mistyped or revoked. Ask a facilitator for a new one.');
         return;
       }
       // Another website cannot swap the session a browser holds for this assembly ([W19]): a link

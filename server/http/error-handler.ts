@@ -31,10 +31,12 @@ const BODY_ERRORS: Record<string, ErrorAnswer> = {
  * address or body is the client's 4xx, never a 500, and the answer never echoes what was sent.
  */
 export function answerFor(err: unknown): ErrorAnswer {
-  if (err instanceof HttpError) return { status: err.status, message: err.message, key: err.key ?? KEYS[err.status], details: err.details, headers: err.headers };
+  if (err instanceof HttpError)
+    return { status: err.status, message: err.message, key: err.key ?? KEYS[err.status], details: err.details, headers: err.headers };
   // Express's decoding of a route parameter ('/join/<token>%'): the client's malformed address.
   if (err instanceof URIError) return { status: 400, message: 'the address is malformed (bad percent-encoding)', key: 'badAddress' };
-  if (isStorageUnavailable(err)) return { status: 503, message: 'the server cannot save right now; try again in a minute', key: 'unavailable', headers: { 'Retry-After': '30' } };
+  if (isStorageUnavailable(err))
+    return { status: 503, message: 'the server cannot save right now; try again in a minute', key: 'unavailable', headers: { 'Retry-After': '30' } };
   const e = err as { type?: unknown; status?: unknown; code?: unknown };
   if (typeof e?.type === 'string' && BODY_ERRORS[e.type]) return BODY_ERRORS[e.type];
   // zlib's verdict on a body that claims to be gzip or deflate but is not.

@@ -16,7 +16,11 @@ export interface OriginPolicy {
  * and "example.org" compare equal for https.
  */
 function sameHost(origin: URL, headers: IncomingHttpHeaders, trustProxy: boolean): boolean {
-  const forwarded = trustProxy ? String(headers['x-forwarded-host'] ?? '').split(',')[0].trim() : '';
+  const forwarded = trustProxy
+    ? String(headers['x-forwarded-host'] ?? '')
+        .split(',')[0]
+        .trim()
+    : '';
   const host = forwarded || headers.host;
   if (!host) return false;
   try {

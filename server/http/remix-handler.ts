@@ -18,7 +18,8 @@ export function remixHandler({ build, mode, getLoadContext }: RemixHandlerOption
   const handle = createRequestHandler(build, mode);
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req, (res.locals.bodyLimit as number | undefined) ?? bodyLimitFor(req.path));
+      const body =
+        req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req, (res.locals.bodyLimit as number | undefined) ?? bodyLimitFor(req.path));
       const request = toFetchRequest(req, res, body);
       const response = await handle(request, getLoadContext());
       res.statusMessage = response.statusText;

@@ -36,7 +36,17 @@ export const MAX_RIGHTS_PER_ISSUE = 500;
 
 export type Voting = Pick<
   PlenaryServices,
-  'castVote' | 'hasVoted' | 'openVote' | 'closeVote' | 'settleVotes' | 'issueVotingRights' | 'votingRoll' | 'votingCounts' | 'revokeVotingRight' | 'redeemVotingCode' | 'holdsVotingRight'
+  | 'castVote'
+  | 'hasVoted'
+  | 'openVote'
+  | 'closeVote'
+  | 'settleVotes'
+  | 'issueVotingRights'
+  | 'votingRoll'
+  | 'votingCounts'
+  | 'revokeVotingRight'
+  | 'redeemVotingCode'
+  | 'holdsVotingRight'
 > & {
   /** Forgets the running tallies of a deleted assembly. */
   forgetAssembly(assemblyId: string): void;
@@ -82,14 +92,21 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
 
   // ... and their documents say so at once, so a projector left open stops showing "vote now".
   // Best effort: any page view or ballot settles a vote this misses.
-  void voided.then(async (votes) => {
-    for (const v of votes) await settle(v.assemblyId, v.proposalId).catch(() => {});
-  }, () => {});
+  void voided.then(
+    async (votes) => {
+      for (const v of votes) await settle(v.assemblyId, v.proposalId).catch(() => {});
+    },
+    () => {},
+  );
 
   return {
     async settleVotes(assemblyId) {
       await ready;
-      const open = await readDoc(plenary(assemblyId), (doc) => readProposals(doc).filter((p) => p.vote.open).map((p) => p.id));
+      const open = await readDoc(plenary(assemblyId), (doc) =>
+        readProposals(doc)
+          .filter((p) => p.vote.open)
+          .map((p) => p.id),
+      );
       for (const id of open) if (!live.has(keyOf(assemblyId, id))) await settle(assemblyId, id);
     },
 

@@ -29,7 +29,9 @@ function ensureWritable(dir: string): void {
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw new StartupError(`Plenary cannot start: the data folder ${dir} cannot be made: ${describeFsError(err) ?? (err as Error).message}. Set DATA_DIR to a folder Plenary may write to.`);
+    throw new StartupError(
+      `Plenary cannot start: the data folder ${dir} cannot be made: ${describeFsError(err) ?? (err as Error).message}. Set DATA_DIR to a folder Plenary may write to.`,
+    );
   }
   // Permission bits do not tell (root ignores them; a read-only mount ignores them too): try.
   const probe = path.join(dir, `.write-test-${process.pid}`);

@@ -13,7 +13,9 @@ export function migrateBallots(db: Database.Database): void {
   db.transaction(() => {
     if (has('closed_votes')) {
       const n = (choice: string) =>
-        has('tallies') ? `COALESCE((SELECT n FROM tallies t WHERE t.assembly_id = c.assembly_id AND t.proposal_id = c.proposal_id AND t.choice = '${choice}'), 0)` : '0';
+        has('tallies')
+          ? `COALESCE((SELECT n FROM tallies t WHERE t.assembly_id = c.assembly_id AND t.proposal_id = c.proposal_id AND t.choice = '${choice}'), 0)`
+          : '0';
       db.exec(
         `INSERT OR IGNORE INTO votes (assembly_id, proposal_id, state, n_for, n_against, n_abstain)
          SELECT c.assembly_id, c.proposal_id, 'closed', ${n('for')}, ${n('against')}, ${n('abstain')} FROM closed_votes c
@@ -63,17 +65,19 @@ export class SqliteBallots {
       lastRightNumber: db.prepare('SELECT COALESCE(MAX(number), 0) AS n FROM voting_rights WHERE assembly_id = ?'),
       insertRight: db.prepare('INSERT INTO voting_rights (id, assembly_id, number, code_hash, sealed_code, issued_at) VALUES (?, ?, ?, ?, ?, ?)'),
       listRights: db.prepare('SELECT * FROM voting_rights WHERE assembly_id = ? ORDER BY number'),
-      countRights: db.prepare(
-        'SELECT COUNT(*) AS issued, COUNT(holder) AS redeemed, COUNT(revoked_at) AS revoked FROM voting_rights WHERE assembly_id = ?',
-      ),
+      countRights: db.prepare('SELECT COUNT(*) AS issued, COUNT(holder) AS redeemed, COUNT(revoked_at) AS revoked FROM voting_rights WHERE assembly_id = ?'),
       revokeRight: db.prepare('UPDATE voting_rights SET revoked_at = ?, sealed_code = NULL WHERE assembly_id = ? AND number = ? AND revoked_at IS NULL'),
       rightByCode: db.prepare('SELECT id, holder, revoked_at FROM voting_rights WHERE assembly_id = ? AND code_hash = ?'),
       liveRightOf: db.prepare('SELECT id FROM voting_rights WHERE assembly_id = ? AND holder = ? AND revoked_at IS NULL'),
       bindRight: db.prepare('UPDATE voting_rights SET holder = ?, sealed_code = NULL WHERE id = ? AND holder IS NULL AND revoked_at IS NULL'),
       voteState: db.prepare(`SELECT state, ${TALLY_COLUMNS} FROM votes WHERE assembly_id = ? AND proposal_id = ?`),
-      openVote: db.prepare("INSERT INTO votes (assembly_id, proposal_id, state) VALUES (?, ?, 'open') ON CONFLICT DO UPDATE SET state = 'open' WHERE state = 'void'"),
+      openVote: db.prepare(
+        "INSERT INTO votes (assembly_id, proposal_id, state) VALUES (?, ?, 'open') ON CONFLICT DO UPDATE SET state = 'open' WHERE state = 'void'",
+      ),
       setVoteState: db.prepare('UPDATE votes SET state = ? WHERE assembly_id = ? AND proposal_id = ? AND state = ?'),
-      closeVote: db.prepare("UPDATE votes SET state = 'closed', n_for = ?, n_against = ?, n_abstain = ? WHERE assembly_id = ? AND proposal_id = ? AND state = 'open'"),
+      closeVote: db.prepare(
+        "UPDATE votes SET state = 'closed', n_for = ?, n_against = ?, n_abstain = ? WHERE assembly_id = ? AND proposal_id = ? AND state = 'open'",
+      ),
       insertCast: db.prepare('INSERT OR IGNORE INTO votes_cast (assembly_id, proposal_id, right_id) VALUES (?, ?, ?)'),
       forgetCasts: db.prepare('DELETE FROM votes_cast WHERE assembly_id = ? AND proposal_id = ?'),
       // Through every right the holder ever held, withdrawn ones included: a phone that voted
@@ -113,7 +117,8 @@ export class SqliteBallots {
 
   async redeemRight(assemblyId: string, codeHash: Uint8Array, holder: string): Promise<'redeemed' | 'yours' | 'taken' | 'unknown' | 'holds-another'> {
     return this.db.transaction(() => {
-      const right = this.stmts.rightByCode.get(assemblyId, Buffer.from(codeHash)) as { id: string; holder: string | null; revoked_at: number | null } | undefined;
+      const right = this.stmts.rightByCode.get(assemblyId, Buffer.from(codeHash)) as
+        { id: string; holder: string | null; revoked_at: number | null } | undefined;
       if (!right) return 'unknown' as const;
       if (right.holder === holder && right.revoked_at === null) return 'yours' as const;
       if (right.holder !== null || right.revoked_at !== null) return 'taken' as const;
@@ -166,7 +171,8 @@ export class SqliteBallots {
   }
 
   async ballotState(assemblyId: string, proposalId: string): Promise<{ state: BallotState; tally: Record<Choice, number> | null } | null> {
-    const row = this.stmts.voteState.get(assemblyId, proposalId) as { state: BallotState; n_for: number | null; n_against: number | null; n_abstain: number | null } | undefined;
+    const row = this.stmts.voteState.get(assemblyId, proposalId) as
+      { state: BallotState; n_for: number | null; n_against: number | null; n_abstain: number | null } | undefined;
     if (!row) return null;
     const tally = row.state === 'closed' ? { for: row.n_for ?? 0, against: row.n_against ?? 0, abstain: row.n_abstain ?? 0 } : null;
     return { state: row.state, tally };

@@ -51,7 +51,11 @@ export class SqliteDrafts {
    * Runs `write` with the current draft if `basedOn` is its revision and the assembly exists;
    * then stores `next` under the following revision.
    */
-  private checked<T>(assemblyId: string, basedOn: number, next: (current: MinutesDraft) => { markdown: string | null; savedAt: number | null; result: T }): DraftResult<T> {
+  private checked<T>(
+    assemblyId: string,
+    basedOn: number,
+    next: (current: MinutesDraft) => { markdown: string | null; savedAt: number | null; result: T },
+  ): DraftResult<T> {
     return this.db.transaction((): DraftResult<T> => {
       const current = this.read(assemblyId);
       if (current.revision !== basedOn || !this.stmts.assemblyExists.get(assemblyId)) return { ok: false, current };

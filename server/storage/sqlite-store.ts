@@ -216,20 +216,23 @@ export class SqliteStore implements Store {
 
   async getMinutes(assemblyId: string, version?: number): Promise<PublishedMinutes | null> {
     const row = (version === undefined ? this.stmts.latestMinutes.get(assemblyId) : this.stmts.getMinutes.get(assemblyId, version)) as
-      | { version: number; markdown: string; published_at: number }
-      | undefined;
+      { version: number; markdown: string; published_at: number } | undefined;
     return row ? { version: row.version, markdown: row.markdown, publishedAt: row.published_at } : null;
   }
 
   async listMinutes(assemblyId: string): Promise<{ version: number; publishedAt: number }[]> {
-    return (this.stmts.listMinutes.all(assemblyId) as { version: number; published_at: number }[]).map((r) => ({ version: r.version, publishedAt: r.published_at }));
+    return (this.stmts.listMinutes.all(assemblyId) as { version: number; published_at: number }[]).map((r) => ({
+      version: r.version,
+      publishedAt: r.published_at,
+    }));
   }
 
   // The minutes draft (ADR 017): sqlite-drafts.ts.
   getMinutesDraft = (assemblyId: string) => this.drafts.getMinutesDraft(assemblyId);
   saveMinutesDraft = (assemblyId: string, markdown: string, basedOn: number, at: number) => this.drafts.saveMinutesDraft(assemblyId, markdown, basedOn, at);
   discardMinutesDraft = (assemblyId: string, basedOn: number) => this.drafts.discardMinutesDraft(assemblyId, basedOn);
-  publishMinutesDraft = (assemblyId: string, markdown: string, basedOn: number, at: number) => this.drafts.publishMinutesDraft(assemblyId, markdown, basedOn, at);
+  publishMinutesDraft = (assemblyId: string, markdown: string, basedOn: number, at: number) =>
+    this.drafts.publishMinutesDraft(assemblyId, markdown, basedOn, at);
 
   // Translations of published minutes ([L60]): sqlite-translations.ts.
   getMinutesTranslation = (assemblyId: string, version: number, language: string) => this.translations.getMinutesTranslation(assemblyId, version, language);

@@ -88,11 +88,13 @@ export class AwarenessGuard {
       const echo = current !== undefined && e.clock <= current;
       if (!echo && e.state !== null && !conn.awarenessIds.has(e.id)) fresh.add(e.id);
     }
-    if (conn.awarenessIds.size + fresh.size > MAX_AWARENESS_IDS) return { refusal: { code: 'badRequest', reason: `at most ${MAX_AWARENESS_IDS} presences per connection` } };
+    if (conn.awarenessIds.size + fresh.size > MAX_AWARENESS_IDS)
+      return { refusal: { code: 'badRequest', reason: `at most ${MAX_AWARENESS_IDS} presences per connection` } };
     if (fresh.size > 0) {
       let ofLink = 0;
       for (const [id, owner] of this.owners) if (owner === conn.grant.id && !fresh.has(id)) ofLink++;
-      if (ofLink + fresh.size > MAX_AWARENESS_IDS_PER_LINK) return { refusal: { code: 'badRequest', reason: `at most ${MAX_AWARENESS_IDS_PER_LINK} presences per link` } };
+      if (ofLink + fresh.size > MAX_AWARENESS_IDS_PER_LINK)
+        return { refusal: { code: 'badRequest', reason: `at most ${MAX_AWARENESS_IDS_PER_LINK} presences per link` } };
     }
     if (kept.length === 0) return { update: null };
     return { update: kept.length === entries.length ? update : encode(kept) };

@@ -106,5 +106,8 @@ export function closeReason(reason: string): string {
   const bytes = Buffer.from(reason, 'utf8');
   if (bytes.length <= 123) return reason;
   // Drop a split multi-byte character at the cut.
-  return bytes.subarray(0, 123).toString('utf8').replace(/\uFFFD+$/, '');
+  return bytes
+    .subarray(0, 123)
+    .toString('utf8')
+    .replace(/\uFFFD+$/, '');
 }

@@ -10,14 +10,7 @@ import { Outgoing } from './outgoing.js';
 import { WriterIntake } from './writer-intake.js';
 import { AwarenessGuard } from './awareness-guard.js';
 import { ReaderReplies } from './reader-replies.js';
-import {
-  CloseCode,
-  decodeMessage,
-  encodeAwareness,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
-} from './protocol.js';
+import { CloseCode, decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.js';
 
 export interface RoomOptions {
   /** Fold the update log into a snapshot once it holds this many updates. */
@@ -140,10 +133,13 @@ export class Room {
       });
       if (!this.retryScheduled) {
         this.retryScheduled = true;
-        setTimeout(() => {
-          this.retryScheduled = false;
-          void this.flush();
-        }, Math.min(5000, 50 * 2 ** this.saveFailures));
+        setTimeout(
+          () => {
+            this.retryScheduled = false;
+            void this.flush();
+          },
+          Math.min(5000, 50 * 2 ** this.saveFailures),
+        );
       }
       return;
     }
@@ -262,9 +258,7 @@ export class Room {
         return;
       case 'query-awareness':
         if (conn.canWrite) {
-          conn.send(
-            encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
-          );
+          conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
         }
         return;
       default: {
@@ -312,10 +306,7 @@ export class Room {
     conn.send(reply);
   }
 
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const changed = [...added, ...updated, ...removed];
     const conn = origin && (origin as Connection).socket ? (origin as Connection) : null;
     if (conn) {

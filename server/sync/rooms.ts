@@ -58,9 +58,7 @@ export class Rooms {
       this.live.delete(room.name.name);
       const done = room
         .destroy()
-        .catch((err) =>
-          this.logger.error('unloading a document failed', { doc: room.name.name, error: (err as Error).message }),
-        )
+        .catch((err) => this.logger.error('unloading a document failed', { doc: room.name.name, error: (err as Error).message }))
         .finally(() => this.unloading.delete(room.name.name));
       this.unloading.set(room.name.name, done);
     }, this.options.unloadAfterMs);

@@ -138,9 +138,7 @@ export class SyncServer {
     let session: Session | null;
     try {
       const token = new URLSearchParams(query).get('token');
-      session = token
-        ? await this.access.sessionFromToken(token)
-        : await this.access.sessionFromCookie(req.headers.cookie, name.assemblyId);
+      session = token ? await this.access.sessionFromToken(token) : await this.access.sessionFromCookie(req.headers.cookie, name.assemblyId);
     } catch (err) {
       this.logger.error('checking credentials failed', { error: (err as Error).message });
       ws.close(1011, 'server error');

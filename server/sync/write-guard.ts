@@ -127,7 +127,8 @@ export class WriteGuard {
     const { touched, depth, subdoc, misplaced: wrong } = found as ReturnType<typeof touchedBy>;
     if (subdoc) return { ok: false, code: 'invalid', reason: 'subdocuments are not part of Plenary' };
     if (wrong) return { ok: false, code: 'invalid', reason: wrong };
-    if (depth > MAX_TYPE_DEPTH[this.name.kind]) return { ok: false, code: 'invalid', reason: `nested ${depth} deep (at most ${MAX_TYPE_DEPTH[this.name.kind]})` };
+    if (depth > MAX_TYPE_DEPTH[this.name.kind])
+      return { ok: false, code: 'invalid', reason: `nested ${depth} deep (at most ${MAX_TYPE_DEPTH[this.name.kind]})` };
     return checkWrite(grant, this.name, touched, this.live, copy);
   }
 

@@ -130,7 +130,6 @@ export class WriterIntake {
     return candidate;
   }
 
-
   /** A client id in `decoded` another link (or the server) wrote under, or null. */
   private foreignClient(conn: Connection, decoded: ReturnType<typeof Y.decodeUpdate>, known: Map<number, number>): number | null {
     for (const s of decoded.structs) {

@@ -76,7 +76,10 @@ it('[D5][D6][D8][D13] an accepted amendment, the amended text and a two-thirds t
   await amendedCard.getByRole('button', { name: 'Set what it takes to carry' }).click();
   await amendedCard.getByTestId('earlier-texts').locator('summary').click();
   await amendedCard.getByTestId('earlier-texts').getByText(ORIGINAL).waitFor();
-  await amendedCard.getByTestId('earlier-texts').getByText(/by Ana/).waitFor();
+  await amendedCard
+    .getByTestId('earlier-texts')
+    .getByText(/by Ana/)
+    .waitFor();
 
   // The projector: the amended text, marked, with the accepted amendment and the threshold.
   const screen = projector.getByTestId('screen-proposal');

@@ -52,7 +52,8 @@ describe.each([
   let itemId: string;
   let roundItem: string;
   let facilitator: Phone;
-  const person = (options: { javaScript?: boolean; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> => h.person({ locale, ...options });
+  const person = (options: { javaScript?: boolean; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> =>
+    h.person({ locale, ...options });
   const open = async (token: string, path?: string, options: { javaScript?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Page> => {
     const page = await (await person(options)).newPage();
     await page.goto(`${h.server.url}/join/${token}`);
@@ -69,7 +70,12 @@ describe.each([
     itemId = addItem(plenary.doc, { title: 'Strike vote at the warehouse, and what each shift can do about it', kind: 'proposal', minutes: 30 });
     roundItem = addItem(plenary.doc, { title: 'Breakouts by shift', kind: 'breakout', minutes: 20 });
     addItem(plenary.doc, { title: 'Next steps', kind: 'discussion', minutes: 10 });
-    planRound(plenary.doc, roundItem, { prompts: ['What can your shift do?'], minutes: 12, assignment: 'count-off', tables: [{ label: '' }, { label: 'Night shift' }] });
+    planRound(plenary.doc, roundItem, {
+      prompts: ['What can your shift do?'],
+      minutes: 12,
+      assignment: 'count-off',
+      tables: [{ label: '' }, { label: 'Night shift' }],
+    });
   }, 60_000);
   afterAll(() => plenary?.destroy());
 
@@ -80,7 +86,12 @@ describe.each([
     await doc.synced;
     const item = addItem(doc.doc, { title: 'Strike vote at the warehouse, and what each shift can do about it', kind: 'proposal', minutes: 30 });
     const round = addItem(doc.doc, { title: 'Breakouts by shift', kind: 'breakout', minutes: 20 });
-    planRound(doc.doc, round, { prompts: ['What can your shift do?'], minutes: 12, assignment: 'count-off', tables: [{ label: '' }, { label: 'Night shift' }] });
+    planRound(doc.doc, round, {
+      prompts: ['What can your shift do?'],
+      minutes: 12,
+      assignment: 'count-off',
+      tables: [{ label: '' }, { label: 'Night shift' }],
+    });
     if (current) goToItem(doc.doc, item, Date.now());
     return { asm: room, plenary: doc, facilitator: new Phone(h.server.url, room.facilitatorToken), itemId: item, roundItem: round };
   }
@@ -133,7 +144,11 @@ describe.each([
     addProposal(plenary.doc, { itemId, text: 'We strike on Monday instead', by: 'Ana' }, Date.now());
     await eventually(async () => expect(await facilitator.send(`/a/${asm.id}/facilitate`, { intent: 'open-vote', proposalId: first })).toBe(200));
     await console_.getByTestId('proposal').nth(1).waitFor();
-    await console_.getByTestId('vote-state').first().waitFor().catch(() => {});
+    await console_
+      .getByTestId('vote-state')
+      .first()
+      .waitFor()
+      .catch(() => {});
     await audit.page(console_, 'console during a vote with proposals');
 
     const keeper = await open((await mintLink(h.server.url, asm, { role: 'stack-keeper', label: 'Front' })).token, '/stack', { viewport: LAPTOP });
@@ -240,7 +255,12 @@ describe.each([
     await waitLive(console_);
     await audit.page(console_, 'plenary notes');
     // Published first: a draft made afterwards has a revision a bare publish would conflict with.
-    expect(await facilitator.send(`/a/${asm.id}/minutes/edit`, { intent: 'publish', markdown: '# Minutes\n\n## Strike vote\n\n- We strike on Friday: **carried**.' })).toBe(303);
+    expect(
+      await facilitator.send(`/a/${asm.id}/minutes/edit`, {
+        intent: 'publish',
+        markdown: '# Minutes\n\n## Strike vote\n\n- We strike on Friday: **carried**.',
+      }),
+    ).toBe(303);
     await console_.goto(`${h.server.url}/a/${asm.id}/minutes/edit`);
     await console_.locator('button[name="intent"][value="draft"], form:has(input[name="intent"][value="draft"]) button').first().click();
     await eventually(async () => expect(await console_.locator('textarea').first().inputValue()).toContain(`Audit hall ${lang}`));

@@ -57,7 +57,9 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       nodes: (v.nodes as Array<Record<string, unknown>>).map((n) => ({
         target: (n.target as unknown[]).map(String),
         html: String(n.html).slice(0, 160),
-        summary: String(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300),
+        summary: String(n.failureSummary ?? '')
+          .replace(/\s+/g, ' ')
+          .slice(0, 300),
       })),
     }));
   }, AXE_TAGS);

@@ -23,7 +23,12 @@ beforeAll(async () => {
   await plenary.synced;
   const item = addItem(plenary.doc, { title: 'Breakouts by workplace', kind: 'breakout', minutes: 30 });
   goToItem(plenary.doc, item, Date.now());
-  planRound(plenary.doc, item, { prompts: ['What is your workplace ready to do?'], minutes: 20, assignment: 'count-off', tables: [{ label: '' }, { label: '' }, { label: '' }] });
+  planRound(plenary.doc, item, {
+    prompts: ['What is your workplace ready to do?'],
+    minutes: 20,
+    assignment: 'count-off',
+    tables: [{ label: '' }, { label: '' }, { label: '' }],
+  });
   startRound(plenary.doc, item, Date.now());
 }, 60_000);
 afterAll(async () => {
@@ -57,10 +62,7 @@ it('[BR4] two note-takers type at once and end with the same text, each seeing t
   const c = await noteTaker('t3', 'Carmen');
   await a.page.getByTestId('notes-editor').click();
   await b.page.getByTestId('notes-editor').click();
-  await Promise.all([
-    a.page.keyboard.type('Nurses will walk out at 7. ', { delay: 15 }),
-    b.page.keyboard.type('Drivers honk at noon. ', { delay: 15 }),
-  ]);
+  await Promise.all([a.page.keyboard.type('Nurses will walk out at 7. ', { delay: 15 }), b.page.keyboard.type('Drivers honk at noon. ', { delay: 15 })]);
   await eventually(async () => {
     const [ta, tb] = await Promise.all([notesText(a.page), notesText(b.page)]);
     expect(ta).toBe(tb);

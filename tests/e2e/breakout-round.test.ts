@@ -87,7 +87,9 @@ it('[BR1][BR2][BR6] assign, start, broadcast, end: the report-backs arrive on th
   await console_.getByRole('button', { name: 'End the round and take report-backs' }).click();
   await console_.getByRole('dialog').getByRole('button', { name: 'End the round now' }).click(); // early: it asks first [G6]
   await console_.getByTestId('round-ended').getByText('1 report-back is on the stack.').waitFor();
-  await eventually(() => expect(readStack(plenary.doc).queue.map((e) => [e.kind, e.name, e.text])).toEqual([['report', '2 · Soomaali', 'Strike fund by Friday']]));
+  await eventually(() =>
+    expect(readStack(plenary.doc).queue.map((e) => [e.kind, e.name, e.text])).toEqual([['report', '2 · Soomaali', 'Strike fund by Friday']]),
+  );
   await projector.getByTestId('screen-next-up').getByText('Table 2 · Soomaali').waitFor();
   nextSpeaker(plenary.doc, Date.now());
   await projector.getByTestId('screen-report').getByText('Strike fund by Friday').waitFor();

@@ -35,7 +35,12 @@ async function roomInBreakouts(title: string): Promise<{ asm: CreatedAssembly; p
   addTemplate(plenary.doc, (k) => (en.agenda.template as Record<string, string>)[k]);
   const item = readAgenda(plenary.doc).find((i) => i.kind === 'breakout')!.id;
   goToItem(plenary.doc, item, Date.now());
-  planRound(plenary.doc, item, { prompts: ['What next?'], minutes: 20, assignment: 'language', tables: [{ label: 'English' }, { label: 'Español' }, { label: 'Soomaali' }] });
+  planRound(plenary.doc, item, {
+    prompts: ['What next?'],
+    minutes: 20,
+    assignment: 'language',
+    tables: [{ label: 'English' }, { label: 'Español' }, { label: 'Soomaali' }],
+  });
   startRound(plenary.doc, item, Date.now());
   ['Amina', 'Luis', 'Hodan'].forEach((name, i) => raiseHand(plenary.doc, { name, kind: 'speak' }, Date.now() - (3 - i) * 1000));
   return { asm, plenary, item };
@@ -93,7 +98,12 @@ describe('the console layout', () => {
     ] as const) {
       await page.getByTestId('section-nav').getByRole('link', { name: link, exact: true }).click();
       await eventually(async () => {
-        expect(page.url()).toContain(`#${await page.getByTestId('section-nav').getByRole('link', { name: link, exact: true }).evaluate((a) => (a as HTMLAnchorElement).hash.slice(1))}`);
+        expect(page.url()).toContain(
+          `#${await page
+            .getByTestId('section-nav')
+            .getByRole('link', { name: link, exact: true })
+            .evaluate((a) => (a as HTMLAnchorElement).hash.slice(1))}`,
+        );
         const bar = (await strip.boundingBox())!;
         const h2 = (await page.getByRole('heading', { name: heading, level: 2 }).boundingBox())!;
         expect(bar.y).toBeLessThanOrEqual(0.5); // stuck to the top
@@ -110,9 +120,13 @@ describe('the console layout', () => {
     await page.getByTestId('console-strip').getByText('Siguiente punto', { exact: false }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect((await page.getByTestId('console-strip').boundingBox())!.height).toBeLessThanOrEqual(320.5); // half of 640
-    const overflowing = await page.getByTestId('console-strip').evaluate((strip) =>
-      [...strip.querySelectorAll('button, p')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.closest('nav')).map((el) => el.textContent),
-    );
+    const overflowing = await page
+      .getByTestId('console-strip')
+      .evaluate((strip) =>
+        [...strip.querySelectorAll('button, p')]
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.closest('nav'))
+          .map((el) => el.textContent),
+      );
     expect(overflowing).toEqual([]);
     plenary.destroy();
   });
@@ -164,7 +178,10 @@ describe('the agenda plan', () => {
     await plan.getByText('Starts 6:00 PM CDT · planned end 8:35 PM').waitFor();
     expect(await page.getByTestId('agenda-plan-projected').count()).toBe(0);
     await page.getByTestId('next-item-button').click();
-    await plan.getByTestId('agenda-plan-projected').getByText(/^Running now: projected end \d{1,2}:\d\d [AP]M$/).waitFor();
+    await plan
+      .getByTestId('agenda-plan-projected')
+      .getByText(/^Running now: projected end \d{1,2}:\d\d [AP]M$/)
+      .waitFor();
     plenary.destroy();
   });
 });

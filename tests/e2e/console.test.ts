@@ -58,7 +58,9 @@ it('[G1][G2][T1][R1][R2] two consoles, a projector and a phone run one agenda an
   await addItem(a, 'Welcome and community agreements', 10);
   await addItem(a, 'Report from the strike committee', 15);
   await addItem(a, 'Breakouts by workplace', 30);
-  await eventually(async () => expect(await editorTitles(b)).toEqual(['Welcome and community agreements', 'Report from the strike committee', 'Breakouts by workplace']));
+  await eventually(async () =>
+    expect(await editorTitles(b)).toEqual(['Welcome and community agreements', 'Report from the strike committee', 'Breakouts by workplace']),
+  );
 
   // B moves the breakouts up by keyboard; A and the phone follow.
   await b.getByRole('button', { name: /Move “Breakouts by workplace”/ }).focus();
@@ -71,7 +73,10 @@ it('[G1][G2][T1][R1][R2] two consoles, a projector and a phone run one agenda an
   await b.keyboard.press('ArrowUp');
   await eventually(async () => expect((await editorTitles(a))[0]).toBe('Breakouts by workplace'));
   // A drags it back to the end with the mouse.
-  await a.locator('[data-testid="agenda-editor"] > li').first().dragTo(a.locator('[data-testid="agenda-editor"] > li').last(), { targetPosition: { x: 20, y: 60 } });
+  await a
+    .locator('[data-testid="agenda-editor"] > li')
+    .first()
+    .dragTo(a.locator('[data-testid="agenda-editor"] > li').last(), { targetPosition: { x: 20, y: 60 } });
   const order = ['Welcome and community agreements', 'Report from the strike committee', 'Breakouts by workplace'];
   await eventually(async () => expect(await editorTitles(b)).toEqual(order));
   await eventually(async () => expect(await phoneTitles(phone)).toEqual(order));

@@ -98,7 +98,10 @@ it('[V1][V4][V5][V8] a phone vote with voting codes: the console makes codes, th
   phones.push(slip);
   for (const [i, phone] of phones.entries()) {
     await waitLive(phone);
-    await phone.getByTestId('vote-card').getByRole('button', { name: i < 2 ? 'For' : 'Against' }).click();
+    await phone
+      .getByTestId('vote-card')
+      .getByRole('button', { name: i < 2 ? 'For' : 'Against' })
+      .click();
     await phone.getByTestId('voted').waitFor();
   }
   await shoot(phones[0], 'voted-phone');
@@ -107,7 +110,9 @@ it('[V1][V4][V5][V8] a phone vote with voting codes: the console makes codes, th
   await waitLive(uncoded);
   await uncoded.getByTestId('needs-code').getByText('Get one from the check-in desk').waitFor();
   expect(await uncoded.getByTestId('vote-card').getByRole('button', { name: 'For' }).count()).toBe(0);
-  const sneaked = await uncoded.context().request.post(`${h.server.url}/a/${asm.id}?index`, { form: { intent: 'vote', proposalId, choice: 'for' }, maxRedirects: 0 });
+  const sneaked = await uncoded
+    .context()
+    .request.post(`${h.server.url}/a/${asm.id}?index`, { form: { intent: 'vote', proposalId, choice: 'for' }, maxRedirects: 0 });
   expect(sneaked.status()).toBe(403);
   // Someone else's code, already used, does not work on this phone.
   await uncoded.getByTestId('needs-code').getByLabel('Enter your voting code').fill(codes[0]);
@@ -119,7 +124,9 @@ it('[V1][V4][V5][V8] a phone vote with voting codes: the console makes codes, th
   await projector.getByTestId('screen-voting').getByText('3 votes cast').waitFor();
   expect(getProposal(plenary.doc, proposalId)!.counts).toEqual({ for: 0, against: 0, abstain: 0 });
   // A second vote from the same phone is refused; so is a voice-only link's.
-  const again = await phones[0].context().request.post(`${h.server.url}/a/${asm.id}?index`, { form: { intent: 'vote', proposalId, choice: 'against' }, maxRedirects: 0 });
+  const again = await phones[0]
+    .context()
+    .request.post(`${h.server.url}/a/${asm.id}?index`, { form: { intent: 'vote', proposalId, choice: 'against' }, maxRedirects: 0 });
   expect(again.status()).toBe(409);
   // Scanning the join QR again keeps the same session: still one vote.
   await phones[0].goto(`${h.server.url}/join/${asm.attendeeToken}`);
@@ -127,7 +134,9 @@ it('[V1][V4][V5][V8] a phone vote with voting codes: the console makes codes, th
   const voice = await mintLink(h.server.url, asm, { role: 'attendee', vote: false } as never);
   const voiceOnly = await open(voice.token);
   await voiceOnly.getByText('Your link lets you speak, not vote.').waitFor();
-  const forged = await voiceOnly.context().request.post(`${h.server.url}/a/${asm.id}?index`, { form: { intent: 'vote', proposalId, choice: 'for' }, maxRedirects: 0 });
+  const forged = await voiceOnly
+    .context()
+    .request.post(`${h.server.url}/a/${asm.id}?index`, { form: { intent: 'vote', proposalId, choice: 'for' }, maxRedirects: 0 });
   expect(forged.status()).toBe(403);
 
   await card.getByRole('button', { name: 'Close the vote and show the result' }).click();
@@ -146,7 +155,12 @@ it('[V1][V4][V5][V8] a phone vote with voting codes: the console makes codes, th
   // Nothing in the store says who voted how: once closed, only the totals are kept.
   const db = new Database(`${h.dataDir}/plenary.sqlite`, { readonly: true });
   expect(db.prepare('SELECT * FROM votes_cast WHERE proposal_id = ?').all(proposalId)).toEqual([]);
-  expect(db.prepare('SELECT state, n_for, n_against, n_abstain FROM votes WHERE proposal_id = ?').get(proposalId)).toEqual({ state: 'closed', n_for: 2, n_against: 1, n_abstain: 0 });
+  expect(db.prepare('SELECT state, n_for, n_against, n_abstain FROM votes WHERE proposal_id = ?').get(proposalId)).toEqual({
+    state: 'closed',
+    n_for: 2,
+    n_against: 1,
+    n_abstain: 0,
+  });
   db.close();
 });
 

@@ -98,7 +98,9 @@ it('[R4][R5][R6] the console, projector and phone render hostile shapes, and kee
   const phone = await openAs(asm.attendeeToken, `/a/${asm.id}`, { width: 390, height: 844 });
 
   // The console shows the round's tables, the report-back read from 20,000 nested quotes included.
-  await eventually(async () => expect(await console_.page.getByTestId(`tile-${item}-t1`).getByTestId('tile-report').textContent()).toContain('deep point'), { timeout: 15_000 });
+  await eventually(async () => expect(await console_.page.getByTestId(`tile-${item}-t1`).getByTestId('tile-report').textContent()).toContain('deep point'), {
+    timeout: 15_000,
+  });
   expect(await projector.page.getByTestId('current-item').textContent()).toContain('Breakouts');
   expect(await phone.page.getByTestId('current-item').textContent()).toContain('Breakouts');
 

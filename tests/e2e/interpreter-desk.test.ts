@@ -166,7 +166,9 @@ it('[L24] without JavaScript a save is a plain form post; a refused one keeps th
   // Meanwhile the facilitator changes the announcement: the save is refused, the text kept.
   setAnnouncement(plenary.doc, 'Lunch moved to 2');
   await eventually(async () => {
-    const stored = await fetch(`${h.server.url}/a/${asm.id}/interpret`, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } });
+    const stored = await fetch(`${h.server.url}/a/${asm.id}/interpret`, {
+      headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
+    });
     expect(await stored.text()).toContain('Lunch moved to 2');
   });
   await note.getByRole('button', { name: 'Save' }).click();

@@ -84,7 +84,7 @@ it('[N8] after voting or withdrawing by keyboard, focus is in the vote or stack 
   await eventually(async () => expect(await page.evaluate(() => document.activeElement?.closest('section')?.id ?? document.activeElement?.id)).toBe('vote'));
 }, 60_000);
 
-it('[N10] the keeper\'s kind picker is one tab stop, and arrow keys move the choice within it', async () => {
+it("[N10] the keeper's kind picker is one tab stop, and arrow keys move the choice within it", async () => {
   const { token } = await mintLink(h.server.url, asm, { role: 'stack-keeper', label: 'Front table' });
   const keeper = await (await h.person({ viewport: { width: 1366, height: 768 } })).newPage();
   await keeper.goto(`${h.server.url}/join/${token}`);

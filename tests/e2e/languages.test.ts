@@ -68,7 +68,11 @@ async function phone(locale: string): Promise<Page> {
   const context = await h.person({ locale, viewport: PHONE });
   const page = await context.newPage();
   await page.goto(`${h.server.url}/join/${asm.attendeeToken}`);
-  const redeemed = await context.request.post(`${h.server.url}/a/${asm.id}/code`, { form: { intent: 'redeem', code: codes.pop()! }, headers: { origin: h.server.url }, maxRedirects: 0 });
+  const redeemed = await context.request.post(`${h.server.url}/a/${asm.id}/code`, {
+    form: { intent: 'redeem', code: codes.pop()! },
+    headers: { origin: h.server.url },
+    maxRedirects: 0,
+  });
   expect(redeemed.status()).toBe(303);
   await page.goto(`${h.server.url}/a/${asm.id}`);
   await waitLive(page);
@@ -109,24 +113,35 @@ describe('[L41][L42] Somali and Amharic pages, as the room sees them', () => {
 
   // Somali and Amharic as the issue asks, and every other shipped language too (Tigrinya's Ethiopic,
   // Vietnamese's stacked accents, Arabic's joined letters).
-  it.each(Object.keys(SHIPPED))('%s: the phone with the agenda, the stack and a vote, at 390×844', async (language) => {
-    const page = await phone(language);
-    await page.getByTestId('vote-card').getByRole('button', { name: lookup(SHIPPED[language], 'proposals.choices.for')!, exact: true }).waitFor();
-    const text = await expectReadable(page, language);
-    // The room's own words, as typed, beside the interface's.
-    for (const words of ['የሥራ ማቆም አድማ ድምጽ', 'Hodan Warsame', 'ብርሃነ ተስፋይ', lookup(SHIPPED[language], 'stack.nowSpeaking')!])
-      expect(text.toLowerCase().includes(words.toLowerCase()), words).toBe(true); // (some labels are shown in capitals)
-    await shot(page, `phone-${language}-390x844`);
-    // Every letter of the Ethiopic script on the page comes from an Ethiopic font.
-    if (language === 'am' || language === 'ti') expect((await fontsUsed(page)).join(', ')).toMatch(/Ethiopic|Kefa|Nyala|Ebrima|Abyssinica/);
-  }, 90_000); // axe on a whole page, on a machine shared with other runs
+  it.each(Object.keys(SHIPPED))(
+    '%s: the phone with the agenda, the stack and a vote, at 390×844',
+    async (language) => {
+      const page = await phone(language);
+      await page
+        .getByTestId('vote-card')
+        .getByRole('button', { name: lookup(SHIPPED[language], 'proposals.choices.for')!, exact: true })
+        .waitFor();
+      const text = await expectReadable(page, language);
+      // The room's own words, as typed, beside the interface's.
+      for (const words of ['የሥራ ማቆም አድማ ድምጽ', 'Hodan Warsame', 'ብርሃነ ተስፋይ', lookup(SHIPPED[language], 'stack.nowSpeaking')!])
+        expect(text.toLowerCase().includes(words.toLowerCase()), words).toBe(true); // (some labels are shown in capitals)
+      await shot(page, `phone-${language}-390x844`);
+      // Every letter of the Ethiopic script on the page comes from an Ethiopic font.
+      if (language === 'am' || language === 'ti') expect((await fontsUsed(page)).join(', ')).toMatch(/Ethiopic|Kefa|Nyala|Ebrima|Abyssinica/);
+    },
+    90_000,
+  ); // axe on a whole page, on a machine shared with other runs
 
-  it.each(['so', 'am'])('%s: the console at 1366×768', async (language) => {
-    const page = await consolePage(language);
-    const text = await expectReadable(page, language);
-    expect(text.includes(lookup(SHIPPED[language], 'console.navAgenda')!), 'the console’s own words').toBe(true);
-    await shot(page, `console-${language}-1366x768`);
-  }, 90_000); // axe on a whole page, on a machine shared with other runs
+  it.each(['so', 'am'])(
+    '%s: the console at 1366×768',
+    async (language) => {
+      const page = await consolePage(language);
+      const text = await expectReadable(page, language);
+      expect(text.includes(lookup(SHIPPED[language], 'console.navAgenda')!), 'the console’s own words').toBe(true);
+      await shot(page, `console-${language}-1366x768`);
+    },
+    90_000,
+  ); // axe on a whole page, on a machine shared with other runs
 
   it('the switcher with nine languages is one row at 390 px, names each in its own script, and changes the page', async () => {
     const page = await phone('so');

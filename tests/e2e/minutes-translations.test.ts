@@ -16,8 +16,10 @@ import { expectAxeClean } from './axe.js';
 const SHOTS = '/work/shots/h4';
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 768 };
-const ORIGINAL = '# Minutes of the May Day assembly\n\n## Strike fund\n\n- The fund paid 42 families this month.\n- **Carried:** marchers meet at 9 at the union hall.';
-const SPANISH = '# Acta de la asamblea del Primero de Mayo\n\n## Fondo de huelga\n\n- El fondo pagó a 42 familias este mes.\n- **Aprobada:** la marcha sale a las 9 del local del sindicato.';
+const ORIGINAL =
+  '# Minutes of the May Day assembly\n\n## Strike fund\n\n- The fund paid 42 families this month.\n- **Carried:** marchers meet at 9 at the union hall.';
+const SPANISH =
+  '# Acta de la asamblea del Primero de Mayo\n\n## Fondo de huelga\n\n- El fondo pagó a 42 familias este mes.\n- **Aprobada:** la marcha sale a las 9 del local del sindicato.';
 
 let h: Harness;
 let asm: CreatedAssembly;
@@ -162,7 +164,11 @@ it('[L63] an Arabic translation reads right to left on an English page, the pick
   const saved = await fetch(`${h.server.url}/a/${asm.id}/interpret/minutes`, {
     method: 'POST',
     headers: { authorization: `Bearer ${link.token}` },
-    body: new URLSearchParams({ version: '2', revision: '0', markdown: '# محضر جمعية عيد العمال\n\n- دفع الصندوق لـ 42 عائلة هذا الشهر.\n- **أُقرّ:** المسيرة تنطلق الساعة 10.' }),
+    body: new URLSearchParams({
+      version: '2',
+      revision: '0',
+      markdown: '# محضر جمعية عيد العمال\n\n- دفع الصندوق لـ 42 عائلة هذا الشهر.\n- **أُقرّ:** المسيرة تنطلق الساعة 10.',
+    }),
     redirect: 'manual',
   });
   expect(saved.status).toBe(303);

@@ -49,12 +49,29 @@ const words = (n: number, seed: string) => {
   for (let i = 0; out.join(' ').length < n; i++) out.push(pool[i % pool.length]);
   return out.join(' ').slice(0, n).trim();
 };
-const TITLE = words(200, 'Report-back and vote on the joint strike fund, the picket rota for the warehouse campaign, childcare during actions and the Somali, Spanish and Hmong interpretation budget');
-const ANNOUNCEMENT = words(280, 'The kitchen crew asks everyone to bring cups back to the tables by the stage; the lost and found is at the check-in desk; childcare is in room 104 until nine, and the bus to the picket leaves at seven sharp from the north door');
+const TITLE = words(
+  200,
+  'Report-back and vote on the joint strike fund, the picket rota for the warehouse campaign, childcare during actions and the Somali, Spanish and Hmong interpretation budget',
+);
+const ANNOUNCEMENT = words(
+  280,
+  'The kitchen crew asks everyone to bring cups back to the tables by the stage; the lost and found is at the check-in desk; childcare is in room 104 until nine, and the bus to the picket leaves at seven sharp from the north door',
+);
 const SPEAKER = words(60, 'Maria Guadalupe Hernández-Ochoa de la Cruz y Villanueva Ramírez');
-const PROPOSAL = words(400, 'That the assembly sets up a joint strike fund held by the tenants union and the warehouse committee, paying strikers weekly from the first week, with a monthly report to this assembly and an audit by two people chosen by lot');
-const AMENDMENT = (n: number) => words(250, `Amendment ${n}: the fund also pays for childcare and transport for anyone on the picket line, and the report is translated into every language of the room before it is read out`);
-const PROMPT = (n: number) => words(290, `Question ${n}: what is your workplace ready to do on May Day, what do you need from the other workplaces, the unions and the neighbourhood committees to get there, and who will ask them before the next assembly`);
+const PROPOSAL = words(
+  400,
+  'That the assembly sets up a joint strike fund held by the tenants union and the warehouse committee, paying strikers weekly from the first week, with a monthly report to this assembly and an audit by two people chosen by lot',
+);
+const AMENDMENT = (n: number) =>
+  words(
+    250,
+    `Amendment ${n}: the fund also pays for childcare and transport for anyone on the picket line, and the report is translated into every language of the room before it is read out`,
+  );
+const PROMPT = (n: number) =>
+  words(
+    290,
+    `Question ${n}: what is your workplace ready to do on May Day, what do you need from the other workplaces, the unions and the neighbourhood committees to get there, and who will ask them before the next assembly`,
+  );
 
 let h: Harness;
 let asm: CreatedAssembly;
@@ -89,7 +106,12 @@ async function projectors(): Promise<Page[]> {
  */
 async function expectFits(page: Page, label: string, { axe = true } = {}): Promise<void> {
   await eventually(async () => {
-    const m = await page.evaluate(() => ({ sh: document.documentElement.scrollHeight, ih: innerHeight, sw: document.documentElement.scrollWidth, iw: innerWidth }));
+    const m = await page.evaluate(() => ({
+      sh: document.documentElement.scrollHeight,
+      ih: innerHeight,
+      sw: document.documentElement.scrollWidth,
+      iw: innerWidth,
+    }));
     expect(m.sh, `${label}: page height`).toBeLessThanOrEqual(m.ih);
     expect(m.sw, `${label}: page width`).toBeLessThanOrEqual(m.iw);
     for (const id of ['join-qr', 'join-code']) {
@@ -124,8 +146,17 @@ it('[N25][R1] before anything starts: a 200-character assembly title, the join b
 
 it('[N25][R1] an item with the longest title, a full announcement, channels, a long speaker and the next item: it fits, the code stays whole', async () => {
   const pages = await projectors();
-  const item = addItem(plenary.doc, { title: TITLE, kind: 'report', minutes: 15, interpretation: 'Spanish ch. 2, Somali ch. 3, Oromo 91.5 MHz, Hmong ch. 4, Amharic ch. 5, Vietnamese ch. 6' });
-  addItem(plenary.doc, { title: words(200, 'Next: the picket rota and who drives the vans to the warehouse gates on Thursday morning before dawn'), kind: 'discussion', minutes: 10 });
+  const item = addItem(plenary.doc, {
+    title: TITLE,
+    kind: 'report',
+    minutes: 15,
+    interpretation: 'Spanish ch. 2, Somali ch. 3, Oromo 91.5 MHz, Hmong ch. 4, Amharic ch. 5, Vietnamese ch. 6',
+  });
+  addItem(plenary.doc, {
+    title: words(200, 'Next: the picket rota and who drives the vans to the warehouse gates on Thursday morning before dawn'),
+    kind: 'discussion',
+    minutes: 10,
+  });
   goToItem(plenary.doc, item, Date.now());
   resetTimer(plenary.doc, 'item', 15 * 60_000);
   startTimer(plenary.doc, 'item', Date.now());

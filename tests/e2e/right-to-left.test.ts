@@ -75,7 +75,11 @@ const layout = (page: Page) =>
   });
 
 /** The direction the browser gives an element's text. */
-const directionOf = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).direction);
+const directionOf = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => getComputedStyle(el).direction);
 
 describe('[L6][L14] Arabic pages are right to left and mirrored', () => {
   it.each([
@@ -83,31 +87,35 @@ describe('[L6][L14] Arabic pages are right to left and mirrored', () => {
     ['console', 'facilitate', PHONE],
     ['phone', '', PHONE],
     ['phone', '', LAPTOP],
-  ] as const)('the %s (%s) at %j', async (name, route, viewport) => {
-    const token = route === 'facilitate' ? asm.facilitatorToken : asm.attendeeToken;
-    const url = `/a/${asm.id}${route ? `/${route}?saved` : ''}`;
-    const ar = await open(url, 'ar', viewport, token);
-    const en = await open(url, 'en-US', viewport, token);
-    const [right, left] = [await layout(ar), await layout(en)];
-    await shot(ar, `${name}-ar-${viewport.width}x${viewport.height}`);
-    await shot(en, `${name}-en-${viewport.width}x${viewport.height}`);
-    expect([right.lang, right.dir, left.lang, left.dir]).toEqual(['ar', 'rtl', 'en', 'ltr']);
-    expect(right.text.includes(MISSING_MARK), 'a missing-key mark').toBe(false);
-    // The shipped catalogue's own words are used, and what was typed, as typed; every letter has a font.
-    const words = await readableText(ar);
-    expect(rawKeys(words)).toEqual([]);
-    expect(await tofu(ar, words)).toEqual([]);
-    for (const key of ['language.change', route ? 'console.navAgenda' : 'attendee.heading'])
-      expect(right.text.includes(lookup(SHIPPED.ar, key)!), key).toBe(true);
-    expect(right.text.includes('Local 12 general assembly'), 'the typed title').toBe(true);
-    await expectAxeClean(ar, `Arabic ${name} at ${viewport.width}`); // [N30] right to left too
-    // Mirrored: the title starts at the right edge in Arabic and at the left in English, the
-    // switcher likewise, and nothing spills sideways.
-    expect(viewport.width - right.titleRight).toBeCloseTo(left.titleLeft, -1);
-    expect(viewport.width - right.switcherRight).toBeCloseTo(left.switcherLeft, -1);
-    expect(right.titleRight).toBeGreaterThan(viewport.width / 2);
-    expect(right.scrollWidth).toBeLessThanOrEqual(right.width);
-  }, 90_000); // axe on a whole page, on a machine shared with other runs
+  ] as const)(
+    'the %s (%s) at %j',
+    async (name, route, viewport) => {
+      const token = route === 'facilitate' ? asm.facilitatorToken : asm.attendeeToken;
+      const url = `/a/${asm.id}${route ? `/${route}?saved` : ''}`;
+      const ar = await open(url, 'ar', viewport, token);
+      const en = await open(url, 'en-US', viewport, token);
+      const [right, left] = [await layout(ar), await layout(en)];
+      await shot(ar, `${name}-ar-${viewport.width}x${viewport.height}`);
+      await shot(en, `${name}-en-${viewport.width}x${viewport.height}`);
+      expect([right.lang, right.dir, left.lang, left.dir]).toEqual(['ar', 'rtl', 'en', 'ltr']);
+      expect(right.text.includes(MISSING_MARK), 'a missing-key mark').toBe(false);
+      // The shipped catalogue's own words are used, and what was typed, as typed; every letter has a font.
+      const words = await readableText(ar);
+      expect(rawKeys(words)).toEqual([]);
+      expect(await tofu(ar, words)).toEqual([]);
+      for (const key of ['language.change', route ? 'console.navAgenda' : 'attendee.heading'])
+        expect(right.text.includes(lookup(SHIPPED.ar, key)!), key).toBe(true);
+      expect(right.text.includes('Local 12 general assembly'), 'the typed title').toBe(true);
+      await expectAxeClean(ar, `Arabic ${name} at ${viewport.width}`); // [N30] right to left too
+      // Mirrored: the title starts at the right edge in Arabic and at the left in English, the
+      // switcher likewise, and nothing spills sideways.
+      expect(viewport.width - right.titleRight).toBeCloseTo(left.titleLeft, -1);
+      expect(viewport.width - right.switcherRight).toBeCloseTo(left.switcherLeft, -1);
+      expect(right.titleRight).toBeGreaterThan(viewport.width / 2);
+      expect(right.scrollWidth).toBeLessThanOrEqual(right.width);
+    },
+    90_000,
+  ); // axe on a whole page, on a machine shared with other runs
 
   it('the projector too, at 1280×720', async () => {
     const page = await open(`/a/${asm.id}/screen`, 'ar', { width: 1280, height: 720 }, asm.attendeeToken);
@@ -123,12 +131,20 @@ describe('[L15] what people type keeps its own direction', () => {
   it('an Arabic name and title read right to left on an English page, an English one left to right on an Arabic page', async () => {
     const en = await open(`/a/${asm.id}`, 'en-US', PHONE, asm.attendeeToken);
     const ar = await open(`/a/${asm.id}`, 'ar', PHONE, asm.attendeeToken);
-    for (const [page, ownName, otherName] of [[en, 'Hodan', 'فاطمة'], [ar, 'فاطمة', 'Hodan']] as const) {
+    for (const [page, ownName, otherName] of [
+      [en, 'Hodan', 'فاطمة'],
+      [ar, 'فاطمة', 'Hodan'],
+    ] as const) {
       const pageDir = await page.evaluate(() => document.documentElement.dir);
       const names = page.locator('[dir="auto"]', { hasText: otherName });
       expect(await names.count(), `${pageDir}: ${otherName}`).toBeGreaterThan(0);
       expect(await names.first().evaluate((el) => getComputedStyle(el).direction)).toBe(pageDir === 'rtl' ? 'ltr' : 'rtl');
-      expect(await page.locator('[dir="auto"]', { hasText: ownName }).first().evaluate((el) => getComputedStyle(el).direction)).toBe(pageDir);
+      expect(
+        await page
+          .locator('[dir="auto"]', { hasText: ownName })
+          .first()
+          .evaluate((el) => getComputedStyle(el).direction),
+      ).toBe(pageDir);
     }
     expect(await directionOf(en, '[data-testid="assembly-title"]')).toBe('ltr');
     expect(await directionOf(ar, '[data-testid="assembly-title"]')).toBe('ltr');
@@ -153,7 +169,17 @@ describe('[L16] the switcher', () => {
     const page = await (await h.person({ javaScript: false, locale: 'en-US', viewport: { width: 320, height: 700 } })).newPage();
     await page.goto(h.server.url);
     const switcher = page.getByTestId('language-switcher');
-    expect(await switcher.locator('option').allTextContents()).toEqual(['English', 'አማርኛ', 'العربية', 'Español', 'Hmoob', 'Afaan Oromoo', 'Soomaali', 'ትግርኛ', 'Tiếng Việt']);
+    expect(await switcher.locator('option').allTextContents()).toEqual([
+      'English',
+      'አማርኛ',
+      'العربية',
+      'Español',
+      'Hmoob',
+      'Afaan Oromoo',
+      'Soomaali',
+      'ትግርኛ',
+      'Tiếng Việt',
+    ]);
     // On a 320 px phone it fits the width in at most two rows; on a 390 px phone in one
     // (label, list, button), not a column of nine buttons.
     let box = (await switcher.boundingBox())!;

@@ -23,7 +23,12 @@ beforeAll(async () => {
   await plenary.synced;
   const item = addItem(plenary.doc, { title: 'Breakouts', kind: 'breakout', minutes: 30 });
   goToItem(plenary.doc, item, Date.now());
-  planRound(plenary.doc, item, { prompts: ['Who else should be here?'], minutes: 20, assignment: 'count-off', tables: [{ label: '' }, { label: '' }, { label: '' }, { label: '' }] });
+  planRound(plenary.doc, item, {
+    prompts: ['Who else should be here?'],
+    minutes: 20,
+    assignment: 'count-off',
+    tables: [{ label: '' }, { label: '' }, { label: '' }, { label: '' }],
+  });
   startRound(plenary.doc, item, Date.now());
 }, 60_000);
 afterAll(async () => {
@@ -54,7 +59,10 @@ const notesText = (page: Page) =>
 async function takeTurns(pa: Page, a: string, pb: Page, b: string): Promise<void> {
   let typed = 0;
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    for (const [page, other, text] of [[pa, pb, a], [pb, pa, b]] as const) {
+    for (const [page, other, text] of [
+      [pa, pb, a],
+      [pb, pa, b],
+    ] as const) {
       if (i >= text.length) continue;
       await page.keyboard.type(text[i]);
       typed++;

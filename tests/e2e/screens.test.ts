@@ -27,7 +27,8 @@ const seconds = (text: string) => {
   return Number(m[1]) * 60 + Number(m[2]);
 };
 /** Nothing runs off the side (320 px phones, 200% text) or, for the projector, off the bottom. */
-const overflow = (page: Page) => page.evaluate(() => ({ x: document.documentElement.scrollWidth - innerWidth, y: document.documentElement.scrollHeight - innerHeight }));
+const overflow = (page: Page) =>
+  page.evaluate(() => ({ x: document.documentElement.scrollWidth - innerWidth, y: document.documentElement.scrollHeight - innerHeight }));
 
 let h: Harness;
 let asm: CreatedAssembly;
@@ -84,7 +85,10 @@ it('[P6][K13] a speaker’s turn: channels by their own names on the wall and th
   await timer.waitFor();
   expect(await timer.getAttribute('aria-live')).toBeNull();
   await eventually(async () => {
-    const [a, b] = await Promise.all([timer.getByTestId('timer-value').textContent(), projector.getByTestId('speaker-timer').getByTestId('timer-value').textContent()]);
+    const [a, b] = await Promise.all([
+      timer.getByTestId('timer-value').textContent(),
+      projector.getByTestId('speaker-timer').getByTestId('timer-value').textContent(),
+    ]);
     expect(seconds(a!)).toBeLessThan(120);
     expect(Math.abs(seconds(a!) - seconds(b!))).toBeLessThanOrEqual(1);
   });

@@ -117,7 +117,10 @@ describe('app shell in Chromium', () => {
       const text = await page.locator('body').innerText();
       expect(text, path).not.toContain(MISSING_MARK);
       for (const english of ['Live', 'Connecting', 'Language', 'Join on your phone', 'Facilitator console', 'Revoke', 'Minutes']) {
-        expect(text.split(/\n/).some((line) => line.trim() === english), `${path}: "${english}"`).toBe(false);
+        expect(
+          text.split(/\n/).some((line) => line.trim() === english),
+          `${path}: "${english}"`,
+        ).toBe(false);
       }
     }
     await page.goto(`${h.server.url}/a/${assemblyId}/facilitate`);
@@ -168,7 +171,12 @@ describe('links from the console', () => {
     await console_.getByLabel('Voice only (can speak, cannot vote)').check();
     await console_.getByRole('button', { name: 'Make link' }).click();
     await eventually(async () => expect(await console_.getByTestId('minted-link').count()).toBe(2));
-    expect(await console_.getByTestId('minted-link').locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain(keeperUrl);
+    expect(
+      await console_
+        .getByTestId('minted-link')
+        .locator('input')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+    ).toContain(keeperUrl);
     await console_.getByTestId('link-list').locator('li', { hasText: 'Observer from the press' }).getByText('Voice only', { exact: false }).waitFor();
 
     const keeper = await (await h.person({ viewport: { width: 1280, height: 900 } })).newPage();

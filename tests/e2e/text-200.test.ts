@@ -31,7 +31,13 @@ beforeAll(async () => {
   asm = await createAssembly(h.server.url, 'Solidarity with the Twin Cities distribution centre organising committee');
   plenary = connect(h.server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
   await plenary.synced;
-  itemId = addItem(plenary.doc, { title: LONG_TITLE, kind: 'proposal', minutes: 30, presenter: 'Khadra Warsame-Abdirahman', interpretation: 'Spanish ch. 2, Somali ch. 3' });
+  itemId = addItem(plenary.doc, {
+    title: LONG_TITLE,
+    kind: 'proposal',
+    minutes: 30,
+    presenter: 'Khadra Warsame-Abdirahman',
+    interpretation: 'Spanish ch. 2, Somali ch. 3',
+  });
   roundItem = addItem(plenary.doc, { title: 'Breakouts by workplace and shift', kind: 'breakout', minutes: 20 });
   addItem(plenary.doc, { title: 'Internationalisation of the solidarity fund', kind: 'discussion', minutes: 10 });
   planRound(plenary.doc, roundItem, {
@@ -60,7 +66,10 @@ const culprits = (page: Page) =>
     return [...document.querySelectorAll<HTMLElement>('body *')]
       .filter((el) => out(el) && ![...el.children].some(out))
       .slice(0, 8)
-      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 80)} w=${Math.round(el.getBoundingClientRect().width)} "${(el.textContent ?? '').trim().slice(0, 30)}"`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 80)} w=${Math.round(el.getBoundingClientRect().width)} "${(el.textContent ?? '').trim().slice(0, 30)}"`,
+      );
   });
 
 async function fits(page: Page, state: string): Promise<void> {
@@ -72,7 +81,12 @@ async function fits(page: Page, state: string): Promise<void> {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const over = await sideways(page);
     if (fs.existsSync(SHOTS)) await page.screenshot({ path: `${SHOTS}/text200-${state}-${viewport.width}.png`, fullPage: true });
-    expect({ state, width: viewport.width, over: Math.max(0, over), culprits: over > 0 ? await culprits(page) : [] }).toEqual({ state, width: viewport.width, over: 0, culprits: [] });
+    expect({ state, width: viewport.width, over: Math.max(0, over), culprits: over > 0 ? await culprits(page) : [] }).toEqual({
+      state,
+      width: viewport.width,
+      over: 0,
+      culprits: [],
+    });
   }
 }
 
@@ -97,7 +111,11 @@ it('[N33] at 360 and 320 px with 200% text the attendee page never scrolls sidew
   await page.getByTestId('my-entry').waitFor();
   await fits(page, 'hand-raised');
 
-  const proposalId = addProposal(plenary.doc, { itemId, text: 'The assembly endorses a one-day solidarity walkout at every distribution centre in the metro area on Friday' }, Date.now());
+  const proposalId = addProposal(
+    plenary.doc,
+    { itemId, text: 'The assembly endorses a one-day solidarity walkout at every distribution centre in the metro area on Friday' },
+    Date.now(),
+  );
   await eventually(async () => expect(await facilitator.send(`/a/${asm.id}/facilitate`, { intent: 'open-vote', proposalId })).toBe(200));
   await page.locator('#vote button').first().waitFor();
   await fits(page, 'vote-open');

@@ -107,16 +107,25 @@ describe('a revoked link', () => {
     expect(await add.isEnabled()).toBe(true);
     expect(await keeper.getByRole('alert').filter({ hasText: 'This link no longer works' }).count()).toBe(0);
 
-    const res = await fetch(`${h.server.url}/api/assemblies/${asm.id}/links/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${asm.facilitatorToken}` } });
+    const res = await fetch(`${h.server.url}/api/assemblies/${asm.id}/links/${id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${asm.facilitatorToken}` },
+    });
     expect(res.status).toBe(204);
     await keeper.locator('[data-testid="connection"][data-status="denied"]').waitFor();
 
     await keeper.getByRole('alert').filter({ hasText: 'This link no longer works' }).filter({ hasText: 'Ask a facilitator for a new link' }).waitFor();
     // Every control in the page's body is disabled: buttons, text fields, selects, tick boxes.
     await eventually(async () => {
-      const controls = await keeper.locator('main').locator('button, input, select, textarea').evaluateAll((els) =>
-        els.map((e) => ({ name: e.getAttribute('aria-label') ?? e.textContent ?? e.getAttribute('name') ?? e.tagName, disabled: (e as HTMLButtonElement).matches(':disabled') })),
-      );
+      const controls = await keeper
+        .locator('main')
+        .locator('button, input, select, textarea')
+        .evaluateAll((els) =>
+          els.map((e) => ({
+            name: e.getAttribute('aria-label') ?? e.textContent ?? e.getAttribute('name') ?? e.tagName,
+            disabled: (e as HTMLButtonElement).matches(':disabled'),
+          })),
+        );
       expect(controls.length).toBeGreaterThan(3);
       expect(controls.filter((c) => !c.disabled)).toEqual([]);
     });
@@ -126,7 +135,10 @@ describe('a revoked link', () => {
     const { id, token } = await mintLink(h.server.url, asm, { role: 'facilitator', label: 'Second laptop' });
     const console_ = await open(token, new RegExp(`/a/${asm.id}/facilitate$`));
     expect(await console_.getByRole('button', { name: 'Make link' }).isEnabled()).toBe(true);
-    const res = await fetch(`${h.server.url}/api/assemblies/${asm.id}/links/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${asm.facilitatorToken}` } });
+    const res = await fetch(`${h.server.url}/api/assemblies/${asm.id}/links/${id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${asm.facilitatorToken}` },
+    });
     expect(res.status).toBe(204);
     await console_.getByRole('alert').filter({ hasText: 'This link no longer works' }).waitFor();
     await eventually(async () => {

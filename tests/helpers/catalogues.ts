@@ -9,7 +9,12 @@ import type { Catalogue } from '../../app/i18n/translate.js';
 export const SHIPPED: Record<string, Catalogue> = Object.fromEntries(loadLanguages(BUILT_IN_LOCALES).map((l) => [l.code, l.catalogue]));
 
 /** The catalogue's top-level sections: a key on screen starts with one of them and a dot. */
-const KEY = new RegExp(`(?<![\\w.])(?:${Object.keys(SHIPPED.en).filter((k) => k !== '_meta').join('|')})\\.[A-Za-z0-9_.-]*[A-Za-z0-9_]`, 'g');
+const KEY = new RegExp(
+  `(?<![\\w.])(?:${Object.keys(SHIPPED.en)
+    .filter((k) => k !== '_meta')
+    .join('|')})\\.[A-Za-z0-9_.-]*[A-Za-z0-9_]`,
+  'g',
+);
 
 /** Catalogue keys shown as they are, instead of their words. */
 export const rawKeys = (text: string): string[] => [...new Set(text.match(KEY) ?? [])];

@@ -22,7 +22,17 @@ export function hostileValue(rng: () => number, depth = 0): unknown {
     case 2:
       return pick(rng, [true, false, null]);
     case 3:
-      return { for: pick(rng, NUMBERS), open: 'yes', cast: -5, closed: 1, text: 42, what: ['x'], due: pick(rng, ['9999-99-99', '2026-02-31', 'Friday']), at: NaN, nested: { deep: [1, 2] } };
+      return {
+        for: pick(rng, NUMBERS),
+        open: 'yes',
+        cast: -5,
+        closed: 1,
+        text: 42,
+        what: ['x'],
+        due: pick(rng, ['9999-99-99', '2026-02-31', 'Friday']),
+        at: NaN,
+        nested: { deep: [1, 2] },
+      };
     case 4:
       return Array.from({ length: pick(rng, [0, 3, 5_000]) }, (_, i) => (i % 2 ? pick(rng, NUMBERS) : 'label'));
     case 5:
@@ -60,7 +70,23 @@ const FIELDS: Record<string, string[]> = {
   agendaItems: ['title', 'kind', 'minutes', 'position', 'status', 'startedAt', 'endedAt', 'usedMs', 'presenter', 'description', 'interpretation'],
   stackEntries: ['name', 'kind', 'itemId', 'raisedAt', 'owner', 'status', 'calledAt', 'endedAt', 'movedKey', 'text'],
   breakoutRounds: ['tableCount', 'labels', 'prompts', 'members', 'status', 'minutes', 'startedAt', 'endsAt', 'message', 'messageAt', 'assignment'],
-  proposals: ['itemId', 'text', 'by', 'createdAt', 'method', 'amendments', 'actions', 'counts', 'blocks', 'standAsides', 'scale', 'temperature', 'vote', 'outcome', 'decidedAt'],
+  proposals: [
+    'itemId',
+    'text',
+    'by',
+    'createdAt',
+    'method',
+    'amendments',
+    'actions',
+    'counts',
+    'blocks',
+    'standAsides',
+    'scale',
+    'temperature',
+    'vote',
+    'outcome',
+    'decidedAt',
+  ],
   timers: ['durationMs', 'startedAt', 'elapsedMs'],
 };
 const FLAT: Record<string, string[]> = {

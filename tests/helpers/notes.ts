@@ -20,6 +20,13 @@ export function plainText(doc: Y.Doc, field = 'notes'): string {
   return doc
     .getXmlFragment(field)
     .toArray()
-    .map((p) => (p instanceof Y.XmlElement ? p.toArray().map((t) => (t instanceof Y.XmlText ? t.toString() : '')).join('') : ''))
+    .map((p) =>
+      p instanceof Y.XmlElement
+        ? p
+            .toArray()
+            .map((t) => (t instanceof Y.XmlText ? t.toString() : ''))
+            .join('')
+        : '',
+    )
     .join('\n');
 }

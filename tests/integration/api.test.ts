@@ -119,8 +119,7 @@ describe('links API', () => {
     expect(list.links.map((l: { role: string }) => l.role).sort()).toEqual(['attendee', 'facilitator', 'note-taker']);
     expect(JSON.stringify(list)).not.toContain(tokenOf(minted.url));
 
-    const revoke = (id: string, auth: string) =>
-      fetch(`${url}/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${auth}` } });
+    const revoke = (id: string, auth: string) => fetch(`${url}/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${auth}` } });
     expect((await revoke(minted.id, asm.attendeeToken)).status).toBe(403);
     expect((await revoke(minted.id, asm.facilitatorToken)).status).toBe(204);
     expect((await fetch(`${server.url}/join/${tokenOf(minted.url)}`, { redirect: 'manual' })).status).toBe(404);
@@ -134,9 +133,7 @@ describe('links API', () => {
     const { links } = await (await fetch(url, { headers: auth })).json();
     const own = links.find((l: { role: string }) => l.role === 'facilitator');
     expect((await fetch(`${url}/${own.id}`, { method: 'DELETE', headers: auth })).status).toBe(409);
-    const co = await (
-      await fetch(url, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"role":"facilitator"}' })
-    ).json();
+    const co = await (await fetch(url, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"role":"facilitator"}' })).json();
     expect((await fetch(`${url}/${co.id}`, { method: 'DELETE', headers: auth })).status).toBe(204);
   });
 

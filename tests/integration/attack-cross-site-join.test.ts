@@ -48,7 +48,7 @@ it('[W19] the same for a stack-keeper; a browser with no session, or the same li
   expect((await fresh.get(`/a/${asm.id}`)).status).toBe(200);
 });
 
-it('[W19] the person\'s own navigation still switches (a QR scan is not cross-site)', async () => {
+it("[W19] the person's own navigation still switches (a QR scan is not cross-site)", async () => {
   const laptop = new Phone(server.url);
   expect(await laptop.join(asm.facilitatorToken)).toBe(303);
   const res = await laptop.joinAnswer(asm.attendeeToken, { 'sec-fetch-site': 'none' });

@@ -258,7 +258,9 @@ describe('[X4] deleting the assembly', () => {
       await plenary.synced;
       const id = addItem(plenary.doc, { title: 'Doomed item', kind: 'discussion', minutes: 5 });
       const so = await interpreter('so', asm, server);
-      await eventually(async () => expect((await save(so, { key: itemTitleKey(id), from: 'Doomed item', text: 'Qodob Marigold-5521' }, asm.id)).status).toBe(200));
+      await eventually(async () =>
+        expect((await save(so, { key: itemTitleKey(id), from: 'Doomed item', text: 'Qodob Marigold-5521' }, asm.id)).status).toBe(200),
+      );
       const name = translationsDocName(asm.id, 'so');
       expect((await server.store.loadDoc(name)).updates.length).toBeGreaterThan(0);
       const watcher = await translationsOf('so', asm, server);
@@ -370,7 +372,10 @@ describe('[P31] every text the room can hold can be translated', () => {
 describe('[D1] [P30] a language a union adds through LOCALES_DIR', () => {
   it('with three subtags (the catalogues allow any number) gets an interpreter page, not a 500, and its translations reach phones', async () => {
     const locales = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-locales-'));
-    fs.writeFileSync(path.join(locales, 'sr-Latn-RS-x1.json'), JSON.stringify({ _meta: { name: 'Srpski', english: 'Serbian', dir: 'ltr', status: 'test fixture' } }));
+    fs.writeFileSync(
+      path.join(locales, 'sr-Latn-RS-x1.json'),
+      JSON.stringify({ _meta: { name: 'Srpski', english: 'Serbian', dir: 'ltr', status: 'test fixture' } }),
+    );
     const server = await spawnServer(tempDataDir('plenary-tags-'), { LOCALES_DIR: locales });
     try {
       const asm = await createAssembly(server.url, 'Tagged');
@@ -380,7 +385,13 @@ describe('[D1] [P30] a language a union adds through LOCALES_DIR', () => {
       // The console offers every loaded language for an interpreter link.
       const facilitator = new Phone(server.url, asm.facilitatorToken);
       // (The data address answers the action alone: the page would show the room's join link too.)
-      const minted = await facilitator.post(`/a/${asm.id}/facilitate.data`, { intent: 'mint', role: 'interpreter', language: 'sr-Latn-RS-x1', label: '', scope: '' });
+      const minted = await facilitator.post(`/a/${asm.id}/facilitate.data`, {
+        intent: 'mint',
+        role: 'interpreter',
+        language: 'sr-Latn-RS-x1',
+        label: '',
+        scope: '',
+      });
       expect(minted.status).toBe(200);
       const token = /\/join\/([A-Za-z0-9_-]{43})/.exec(await minted.text())![1];
       const sr = new Phone(server.url);
@@ -451,7 +462,8 @@ describe('[P31] [K11] a save while the server cannot store', () => {
 describe('[P30] minting on the console', () => {
   it('takes only a loaded language; a scope smuggled beside it is ignored', async () => {
     const facilitator = new Phone(room.server.url, room.asm.facilitatorToken);
-    const mint = (form: Record<string, string>) => facilitator.post(`/a/${room.asm.id}/facilitate.data`, { intent: 'mint', role: 'interpreter', label: '', ...form });
+    const mint = (form: Record<string, string>) =>
+      facilitator.post(`/a/${room.asm.id}/facilitate.data`, { intent: 'mint', role: 'interpreter', label: '', ...form });
     for (const language of ['', 'xx', 'SO', '../plenary', 'so/../ar']) {
       const res = await mint({ language, scope: 'so' });
       await res.arrayBuffer();

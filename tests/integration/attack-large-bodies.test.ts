@@ -35,7 +35,12 @@ function postRaw(path: string, body: string, headers: Record<string, string>, ch
   return new Promise((resolve, reject) => {
     const req = http.request(new URL(path, server.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, ...headers, ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) }) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: server.url,
+        ...headers,
+        ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) }),
+      },
     });
     req.on('response', (res) => {
       res.resume();
@@ -67,7 +72,9 @@ it('[W8] a large draft from anyone but a facilitator of that assembly is 413, de
 it('[W8] [D2] the facilitator of that assembly still saves a draft of 500,000 characters (and by Bearer token)', async () => {
   const facilitator = await jar(asm.facilitatorToken);
   expect(await postRaw(`/a/${asm.id}/minutes/draft`, `revision=0&markdown=${'%E4%B8%80'.repeat(500_000)}`, { cookie: facilitator })).toBe(200);
-  expect(await postRaw(`/a/${asm.id}/minutes/draft`, `revision=1&markdown=${'b'.repeat(500_000)}`, { authorization: `Bearer ${asm.facilitatorToken}` }, true)).toBe(200);
+  expect(
+    await postRaw(`/a/${asm.id}/minutes/draft`, `revision=1&markdown=${'b'.repeat(500_000)}`, { authorization: `Bearer ${asm.facilitatorToken}` }, true),
+  ).toBe(200);
   const draft = await (await fetch(`${server.url}/a/${asm.id}/minutes/draft`, { headers: { cookie: facilitator } })).json();
   expect(draft).toMatchObject({ revision: 2 });
   expect(draft.markdown).toHaveLength(500_000);

@@ -61,7 +61,12 @@ function postRaw(path: string, body: string, cookie: string, chunked = false): P
   return new Promise((resolve, reject) => {
     const req = http.request(new URL(path, server.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie, ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) }) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: server.url,
+        cookie,
+        ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) }),
+      },
     });
     req.on('response', (res) => {
       res.resume();
@@ -102,7 +107,10 @@ describe('[P40] only an interpreter writes a translation', () => {
   it('[P40] a revoked interpreter link writes nothing (401)', async () => {
     const link = await mintLink(server.url, asm, { role: 'interpreter', scope: 'vi' });
     const cookie = await jar(link.token);
-    const revoke = await fetch(`${server.url}/api/assemblies/${asm.id}/links/${link.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${asm.facilitatorToken}` } });
+    const revoke = await fetch(`${server.url}/api/assemblies/${asm.id}/links/${link.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${asm.facilitatorToken}` },
+    });
     expect(revoke.status).toBeLessThan(300);
     expect((await post(page(), cookie, fields({ markdown: '# Biên bản' }))).status).toBe(401);
     expect((await stored('vi')).markdown).toBeNull();

@@ -100,7 +100,13 @@ describe.each(PATHS)('the attendee’s commands by $name', (path) => {
       path.ok === 200 ? { status: 409, error: 'stack.errors.duplicate' } : { status: 409 },
     );
     expect((await send(p, path, { intent: 'raise', name, kind: 'direct' })).status).toBe(path.ok);
-    await eventually(() => expect(hands(name).map((e) => e.kind).sort()).toEqual(['direct', 'speak']));
+    await eventually(() =>
+      expect(
+        hands(name)
+          .map((e) => e.kind)
+          .sort(),
+      ).toEqual(['direct', 'speak']),
+    );
   });
 
   it('[K9][K11] a flood from one phone is cut off with 429 and Retry-After; what is refused is not applied', async () => {
@@ -137,7 +143,9 @@ describe.each(PATHS)('the attendee’s commands by $name', (path) => {
     expect(await send(p, path, { intent: 'vote', proposalId, choice: 'for' })).toMatchObject(
       path.ok === 200 ? { status: 403, error: 'proposals.errors.voiceOnly' } : { status: 403 },
     );
-    expect(await send(p, path, { intent: 'redeem', code: spare })).toMatchObject(path.ok === 200 ? { status: 403, error: 'voting.errors.voiceOnly' } : { status: 403 });
+    expect(await send(p, path, { intent: 'redeem', code: spare })).toMatchObject(
+      path.ok === 200 ? { status: 403, error: 'voting.errors.voiceOnly' } : { status: 403 },
+    );
     // A voice-only phone with no right at all is refused the code as well.
     const guest = await phoneOn(voice.token);
     expect((await send(guest, path, { intent: 'redeem', code: spare })).status).toBe(403);
@@ -146,7 +154,9 @@ describe.each(PATHS)('the attendee’s commands by $name', (path) => {
     expect((await send(p, path, { intent: 'vote', proposalId, choice: 'against' })).status).toBe(path.ok);
     await eventually(() => expect(getProposal(room.plenary.doc, proposalId)!.vote.cast).toBe(1));
     expect(await facilitator().send(`/a/${room.asm.id}/facilitate`, { intent: 'close-vote', proposalId })).toBe(200);
-    await eventually(() => expect(getProposal(room.plenary.doc, proposalId)).toMatchObject({ counts: { for: 0, against: 1, abstain: 0 }, vote: { cast: 1, closed: true } }));
+    await eventually(() =>
+      expect(getProposal(room.plenary.doc, proposalId)).toMatchObject({ counts: { for: 0, against: 1, abstain: 0 }, vote: { cast: 1, closed: true } }),
+    );
     // The spare code was never bound: it still redeems on another phone.
     expect((await send(await phoneOn(), path, { intent: 'redeem', code: spare })).status).toBe(path.ok);
   });
@@ -158,7 +168,9 @@ describe.each(PATHS)('the attendee’s commands by $name', (path) => {
     const proposalId = await openVote(`Closed ${path.name}`);
     expect(await facilitator().send(`/a/${room.asm.id}/facilitate`, { intent: 'close-vote', proposalId })).toBe(200);
     await eventually(() => expect(getProposal(room.plenary.doc, proposalId)!.vote.closed).toBe(true));
-    expect(await send(late, path, { intent: 'vote', proposalId, choice: 'for' })).toMatchObject(path.ok === 200 ? { status: 409, error: 'proposals.errors.closed' } : { status: 409 });
+    expect(await send(late, path, { intent: 'vote', proposalId, choice: 'for' })).toMatchObject(
+      path.ok === 200 ? { status: 409, error: 'proposals.errors.closed' } : { status: 409 },
+    );
     // Nor can a facilitator reopen it for the latecomer.
     expect(await facilitator().send(`/a/${room.asm.id}/facilitate`, { intent: 'open-vote', proposalId })).toBe(409);
     expect(await send(late, path, { intent: 'vote', proposalId, choice: 'for' })).toMatchObject({ status: 409 });

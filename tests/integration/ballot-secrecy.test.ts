@@ -117,7 +117,9 @@ it('[V6][V7] open, closed or killed mid-vote: no voter key next to a choice in t
   // 3. Closed: the totals are written, which rights voted is forgotten, and no holder key sits
   // near a choice anywhere in the files.
   expect(await facilitator().send(`/a/${asm.id}/facilitate`, { intent: 'close-vote', proposalId: first })).toBe(200);
-  await eventually(() => expect(getProposal(plenary!.doc, first)).toMatchObject({ counts: { for: 8, against: 8, abstain: 8 }, vote: { cast: 24, closed: true } }));
+  await eventually(() =>
+    expect(getProposal(plenary!.doc, first)).toMatchObject({ counts: { for: 8, against: 8, abstain: 8 }, vote: { cast: 24, closed: true } }),
+  );
   expect(storedVoterRows().casts).toHaveLength(0);
   const holders = storedVoterRows().holders;
   expect(holders).toHaveLength(24);

@@ -53,7 +53,10 @@ describe('durability', () => {
       await Promise.all(clients.map((c) => c.synced));
       // Every change the server sends is checked against the database file the moment it arrives.
       const unstored: string[] = [];
-      for (const [who, c] of [['watcher', watcher], ['reader', reader]] as const) {
+      for (const [who, c] of [
+        ['watcher', watcher],
+        ['reader', reader],
+      ] as const) {
         c.doc.on('update', (_update: Uint8Array, origin: unknown) => {
           if (origin === c.provider && !holdsEverything(storedNow(db, name), c.doc)) unstored.push(`${who}: ${JSON.stringify(readMeta(c.doc))}`);
         });

@@ -33,7 +33,9 @@ it('[G5] two presses of "End the round" for one round: the report-backs go on th
   });
   await eventually(async () => expect(readRound(room.plenary.doc, item)?.status).toBe('running'));
   const facilitator = () => new Phone(room.server.url, room.asm.facilitatorToken);
-  const statuses = await Promise.all([1, 2].map(() => facilitator().send(`/a/${room.asm.id}/facilitate`, { intent: 'end-round', itemId: item, confirm: 'yes' })));
+  const statuses = await Promise.all(
+    [1, 2].map(() => facilitator().send(`/a/${room.asm.id}/facilitate`, { intent: 'end-round', itemId: item, confirm: 'yes' })),
+  );
   expect(statuses).toEqual([200, 200]);
   expect(await facilitator().send(`/a/${room.asm.id}/facilitate`, { intent: 'end-round', itemId: item, confirm: 'yes' })).toBe(200);
   await eventually(() => expect(readRound(room.plenary.doc, item)?.status).toBe('ended'));

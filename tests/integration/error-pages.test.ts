@@ -56,7 +56,9 @@ describe('[L16][L43] error pages carry the switcher, in the person’s language'
     });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/a/no-such-assembly');
-    const again = await fetch(`${server.url}/a/no-such-assembly`, { headers: { cookie: res.headers.getSetCookie()[0].split(';')[0], 'accept-language': 'en' } });
+    const again = await fetch(`${server.url}/a/no-such-assembly`, {
+      headers: { cookie: res.headers.getSetCookie()[0].split(';')[0], 'accept-language': 'en' },
+    });
     expect(again.status).toBe(404);
     expect(await again.text()).toContain(lookup(SHIPPED.so, 'errors.404'));
   });

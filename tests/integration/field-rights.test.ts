@@ -355,4 +355,3 @@ describe('[F5] what waits is bounded per document too', () => {
     for (const ws of sockets) ws.close();
   });
 });
-

@@ -10,7 +10,6 @@ import { ENTRY_KINDS, moveEntry, nextSpeaker, raiseHand, readStack, withdraw } f
 import { firstText } from '../helpers/notes.js';
 import { seeded } from '../helpers/random.js';
 
-
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ sync: { compactAfter: 25, unloadAfterMs: 20 } });
@@ -103,7 +102,7 @@ const state = (kind: Kind, doc: Y.Doc) =>
  */
 async function fuzz(seed: number, steps = 400) {
   const random = seeded(seed);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   const asm = await createAssembly(server.url, `Fuzz ${seed}`);
   const group = `fuzz${seed}`;
   const keeper = await mintLink(server.url, asm, { role: 'stack-keeper' });

@@ -100,7 +100,10 @@ describe('[W1] redirects stay on this site', () => {
 describe('[W1] an unknown language', () => {
   it('is 400 with a short sentence in the person’s language that does not echo what was sent, and sets nothing', async () => {
     const sent = `<script>alert(1)</script>${'x'.repeat(60_000)}`;
-    for (const [accept, expected] of [['es-MX,es;q=0.9', 'es'], ['en', 'en']]) {
+    for (const [accept, expected] of [
+      ['es-MX,es;q=0.9', 'es'],
+      ['en', 'en'],
+    ]) {
       const res = await post('/language', form({ language: sent, back: '/' }), { 'accept-language': accept });
       expect(res.status).toBe(400);
       expect(res.headers.get('content-language')).toBe(expected);
@@ -184,7 +187,11 @@ describe('[W2] state-changing requests from another site are refused with 403, b
   });
 
   it('behind a loopback proxy, the forwarded host and PUBLIC_URL count as our own origin', async () => {
-    const proxied = await post('/language', form({ language: 'es', back: '/' }), { origin: 'https://plenary.example.org', 'x-forwarded-host': 'plenary.example.org', 'x-forwarded-proto': 'https' });
+    const proxied = await post('/language', form({ language: 'es', back: '/' }), {
+      origin: 'https://plenary.example.org',
+      'x-forwarded-host': 'plenary.example.org',
+      'x-forwarded-proto': 'https',
+    });
     expect(proxied.status).toBe(302);
     const withPublic = await startTestServer({ remix: 'build', publicUrl: 'https://assembly.example.org' });
     try {
@@ -352,7 +359,10 @@ describe('[W8] bodies over the route’s limit are refused with 413 while stream
 
   it('a chunked body is counted as it arrives and refused past the limit', async () => {
     const c = await rawConnect(server.url);
-    await write(c.socket, `POST /?index HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n`);
+    await write(
+      c.socket,
+      `POST /?index HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n`,
+    );
     const chunk = Buffer.alloc(16 * 1024, 'a');
     let sent = 0;
     let answered = false;
@@ -380,7 +390,8 @@ describe('[W8] bodies over the route’s limit are refused with 413 while stream
 });
 
 describe('[W9][W10] bodies we cannot read are a clear 4xx', () => {
-  const create = (headers: Record<string, string>, body: string | Uint8Array<ArrayBuffer>) => fetch(`${server.url}/api/assemblies`, { method: 'POST', headers, body });
+  const create = (headers: Record<string, string>, body: string | Uint8Array<ArrayBuffer>) =>
+    fetch(`${server.url}/api/assemblies`, { method: 'POST', headers, body });
 
   it('Content-Encoding br, an unknown one, or gzip that is not gzip: 415/415/400, nothing created', async () => {
     const before = assemblies();
@@ -430,7 +441,11 @@ describe('[W11] a malformed address is 400, and the answer does not echo it', ()
   );
 
   it('an X-Forwarded-Host from the (loopback) proxy is held to the same rule', async () => {
-    const res = await nodeRequest({ path: '/', method: 'GET', headers: { host: 'plenary.example.org', 'x-forwarded-host': 'plenary@evil.example, plenary.example.org' } });
+    const res = await nodeRequest({
+      path: '/',
+      method: 'GET',
+      headers: { host: 'plenary.example.org', 'x-forwarded-host': 'plenary@evil.example, plenary.example.org' },
+    });
     expect(res.status).toBe(400);
     expect(res.text).not.toContain('evil.example');
     const fine = await nodeRequest({ path: '/', method: 'GET', headers: { host: 'plenary.example.org', 'x-forwarded-host': 'plenary.example.org:8443' } });
@@ -439,18 +454,21 @@ describe('[W11] a malformed address is 400, and the answer does not echo it', ()
 });
 
 describe('[W18] Remix’s old ?_data requests', () => {
-  it.each(['/?_data=root', '/?%5Fdata=root', '/a/ASSEMBLY?_data=routes/a.$id._index', '/a/ASSEMBLY/facilitate?x=1&_data=routes/a.$id.facilitate', '/a/ASSEMBLY/facilitate.data?_data=root'])(
-    '%s is 400 before any guard or loader, with or without a link',
-    async (path) => {
-      const url = `${server.url}${path.replace('ASSEMBLY', asm.id)}`;
-      const anonymous = await fetch(url, { redirect: 'manual' });
-      expect(anonymous.status).toBe(400);
-      expect(await anonymous.text()).not.toContain('_data');
-      const withLink = await fetch(url, { redirect: 'manual', headers: { cookie: await sessionFor(asm.facilitatorToken) } });
-      expect(withLink.status).toBe(400);
-      expect((await fetch(url, { method: 'HEAD' })).status).toBe(400);
-    },
-  );
+  it.each([
+    '/?_data=root',
+    '/?%5Fdata=root',
+    '/a/ASSEMBLY?_data=routes/a.$id._index',
+    '/a/ASSEMBLY/facilitate?x=1&_data=routes/a.$id.facilitate',
+    '/a/ASSEMBLY/facilitate.data?_data=root',
+  ])('%s is 400 before any guard or loader, with or without a link', async (path) => {
+    const url = `${server.url}${path.replace('ASSEMBLY', asm.id)}`;
+    const anonymous = await fetch(url, { redirect: 'manual' });
+    expect(anonymous.status).toBe(400);
+    expect(await anonymous.text()).not.toContain('_data');
+    const withLink = await fetch(url, { redirect: 'manual', headers: { cookie: await sessionFor(asm.facilitatorToken) } });
+    expect(withLink.status).toBe(400);
+    expect((await fetch(url, { method: 'HEAD' })).status).toBe(400);
+  });
 
   it('a form post with ?_data is refused too, and does nothing', async () => {
     const before = assemblies();
@@ -480,7 +498,11 @@ describe('[W14] a title or name must show something', () => {
   it('the API refuses invisible titles (400) and creates nothing', async () => {
     const before = assemblies();
     for (const title of invisible) {
-      const res = await fetch(`${server.url}/api/assemblies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+      const res = await fetch(`${server.url}/api/assemblies`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title }),
+      });
       expect(res.status, JSON.stringify(title)).toBe(400);
       expect((await res.json()).details[0].path).toBe('title');
     }
@@ -544,7 +566,11 @@ describe('[W17] when the disk cannot take writes', () => {
       expect(html).toContain('value="Huelga general"');
       expect(html).toContain('value="Union hall"');
       expect(html).toContain('The server cannot save right now');
-      const api = await fetch(`${server.url}/api/assemblies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Huelga' }) });
+      const api = await fetch(`${server.url}/api/assemblies`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Huelga' }),
+      });
       expect(api.status).toBe(503);
       expect(api.headers.get('retry-after')).toMatch(/^\d+$/);
     } finally {

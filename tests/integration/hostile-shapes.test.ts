@@ -82,7 +82,6 @@ async function setUp(name: string): Promise<Room> {
   return room;
 }
 
-
 function rssMb(): number {
   const status = fs.readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
@@ -116,7 +115,16 @@ async function visitEverything(room: Room): Promise<void> {
   const a = `/a/${room.id}`;
   const f = room.facilitatorToken;
   const p = room.attendeeToken;
-  for (const page of [`${a}/facilitate`, `${a}/stack`, a, `${a}/screen`, `${a}/breakout/${room.table}`, `${a}/notes`, `${a}/notes?item=${room.item}`, `${a}/minutes/edit`]) {
+  for (const page of [
+    `${a}/facilitate`,
+    `${a}/stack`,
+    a,
+    `${a}/screen`,
+    `${a}/breakout/${room.table}`,
+    `${a}/notes`,
+    `${a}/notes?item=${room.item}`,
+    `${a}/minutes/edit`,
+  ]) {
     await expectAnswered(page, f);
   }
   for (const page of [a, `${a}/screen`, `${a}/breakout/${room.table}`]) await expectAnswered(page, p);
@@ -198,7 +206,9 @@ describe('known cases', () => {
       })
       .filter((l) => l.msg === 'document entries of the wrong shape skipped' && l.doc === `${g.id}/plenary`);
     expect(lines).toHaveLength(1);
-    expect(lines[0].paths).toEqual(expect.arrayContaining(['agendaItems/x', 'agendaItems/s', 'agendaItems/a', `agendaItems/${g.item}`, `proposals/${g.proposal}`]));
+    expect(lines[0].paths).toEqual(
+      expect.arrayContaining(['agendaItems/x', 'agendaItems/s', 'agendaItems/a', `agendaItems/${g.item}`, `proposals/${g.proposal}`]),
+    );
   });
 
   it('[R5] 20,000 nested blockquotes in a report-back and in the notes: "End round" and the minutes draft work', async () => {

@@ -39,7 +39,12 @@ const get = (pathname: string, address = freshAddress(), headers: Record<string,
   fetch(`${server.url}${pathname}`, { redirect: 'manual', headers: { 'x-forwarded-for': address, ...headers } });
 const post = (body: string, address = freshAddress(), type = 'application/x-www-form-urlencoded') =>
   fetch(`${server.url}/j`, { method: 'POST', redirect: 'manual', headers: { 'x-forwarded-for': address, 'content-type': type }, body });
-const sessionOf = (res: Response, id: string) => res.headers.getSetCookie().find((c) => c.startsWith(`plenary_${id}=`))?.split(';')[0].split('=')[1] ?? null;
+const sessionOf = (res: Response, id: string) =>
+  res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`plenary_${id}=`))
+    ?.split(';')[0]
+    .split('=')[1] ?? null;
 
 /** A well-formed code that no room has (the alphabet's first letters, checked against the real one). */
 function wrongCode(real: string, n = 0): string {
@@ -73,7 +78,13 @@ it('[N20] the projector shows a six-character code from the unambiguous alphabet
 it('[N20] case, spaces, dashes and full-width letters do not matter; a phone that joined keeps its session', async () => {
   const code = await projectorCode(asm);
   const raw = code.replace('-', '');
-  const spellings = [raw.toLowerCase(), ` ${raw.slice(0, 3)} ${raw.slice(3)} `, raw.split('').join('-'), `${raw.slice(0, 3)}–${raw.slice(3)}`, String.fromCodePoint(...[...raw].map((c) => c.codePointAt(0)! + 0xfee0))];
+  const spellings = [
+    raw.toLowerCase(),
+    ` ${raw.slice(0, 3)} ${raw.slice(3)} `,
+    raw.split('').join('-'),
+    `${raw.slice(0, 3)}–${raw.slice(3)}`,
+    String.fromCodePoint(...[...raw].map((c) => c.codePointAt(0)! + 0xfee0)),
+  ];
   for (const typed of spellings) {
     expect((await post(new URLSearchParams({ code: typed }).toString())).status, typed).toBe(303);
   }
@@ -108,7 +119,14 @@ it('[N23] revoking the join link kills its code; the link that replaces it has a
   const links = (await (await fac.get(`/api/assemblies/${other.id}/links`)).json()) as { links: { id: string; role: string }[] };
   const attendee = links.links.find((l) => l.role === 'attendee')!;
   const replacement = await mintLink(server.url, other, { role: 'attendee' });
-  expect((await fetch(`${server.url}/api/assemblies/${other.id}/links/${attendee.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${other.facilitatorToken}` } })).status).toBe(204);
+  expect(
+    (
+      await fetch(`${server.url}/api/assemblies/${other.id}/links/${attendee.id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${other.facilitatorToken}` },
+      })
+    ).status,
+  ).toBe(204);
 
   const dead = await get(`/j/${code}`);
   expect(dead.status).toBe(404);
@@ -126,7 +144,7 @@ it('[N23] the code of a deleted assembly opens nothing', async () => {
   expect(await fac.join(doomed.facilitatorToken)).toBe(303);
   const deleted = await fac.post(`/a/${doomed.id}/facilitate`, { intent: 'delete', confirm: 'Assembly Doomed-Finch-1204' });
   expect(deleted.status).toBeLessThan(400);
-  expect((await server.store.getAssembly(doomed.id))).toBeNull();
+  expect(await server.store.getAssembly(doomed.id)).toBeNull();
   const res = await get(`/j/${code}`);
   expect(res.status).toBe(404);
   expect(await res.text()).not.toContain(doomed.id);
@@ -222,7 +240,12 @@ it('[N21] guesses spread over many addresses meet the overall limit', async () =
 it('[N22] the database holds no join code in the clear (lookups go by HMAC through an index)', async () => {
   const code = await projectorCode(asm);
   const dir = server.dataDir;
-  const bytes = Buffer.concat(fs.readdirSync(dir).filter((f) => f.startsWith('plenary.sqlite')).map((f) => fs.readFileSync(path.join(dir, f))));
+  const bytes = Buffer.concat(
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.startsWith('plenary.sqlite'))
+      .map((f) => fs.readFileSync(path.join(dir, f))),
+  );
   expect(bytes.length).toBeGreaterThan(0);
   for (const form of [code, code.replace('-', ''), code.toLowerCase()]) expect(bytes.includes(Buffer.from(form)), form).toBe(false);
 });

@@ -74,7 +74,12 @@ describe('[L16] the switcher lists every language by its own name', () => {
     const html = await (await page({ 'accept-language': 'en' })).text();
     const form = /<form[^>]*action="\/language"[\s\S]*?<\/form>/.exec(html)![0];
     expect(form).toContain('<select');
-    for (const [code, name, dir] of [['en', 'English', 'ltr'], ['es', 'Español', 'ltr'], ['ar', 'العربية', 'rtl'], ['so', 'Soomaali', 'ltr']])
+    for (const [code, name, dir] of [
+      ['en', 'English', 'ltr'],
+      ['es', 'Español', 'ltr'],
+      ['ar', 'العربية', 'rtl'],
+      ['so', 'Soomaali', 'ltr'],
+    ])
       expect(form).toMatch(new RegExp(`<option value="${code}" lang="${code}" dir="${dir}"[^>]*>${name}</option>`));
     expect(form).toMatch(/<button type="submit"/);
   });
@@ -91,7 +96,10 @@ describe('[L17] POST /language takes every language a catalogue offers', () => {
   });
 
   it('an unknown language is 400 in the person’s language, setting nothing', async () => {
-    for (const [accept, expected, text] of [['ar', 'ar', lookup(SHIPPED.ar, 'language.unknown')!], ['en', 'en', 'Plenary does not offer']]) {
+    for (const [accept, expected, text] of [
+      ['ar', 'ar', lookup(SHIPPED.ar, 'language.unknown')!],
+      ['en', 'en', 'Plenary does not offer'],
+    ]) {
       const res = await post('language=zz&back=%2F', { 'accept-language': accept });
       expect(res.status).toBe(400);
       expect(res.headers.get('content-language')).toBe(expected);
@@ -107,7 +115,10 @@ describe('[L10] a LOCALES_DIR adds a language and fixes a shipped one, without t
     // Persian, which Plenary does not ship (a few strings: the rest falls back to English), and a
     // union's own word for the switcher's button in Somali.
     const locales = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-locales-'));
-    const fa = { _meta: { name: 'فارسی', english: 'Persian', dir: 'rtl', status: 'needs review by a native speaker' }, language: { label: 'زبان', change: 'تغییر زبان' } };
+    const fa = {
+      _meta: { name: 'فارسی', english: 'Persian', dir: 'rtl', status: 'needs review by a native speaker' },
+      language: { label: 'زبان', change: 'تغییر زبان' },
+    };
     fs.writeFileSync(path.join(locales, 'fa.json'), JSON.stringify(fa));
     fs.writeFileSync(path.join(locales, 'so.json'), JSON.stringify({ language: { change: 'Luqadda beddel' } }));
     local = await spawnServer(tempDataDir('plenary-languages-dir-'), { LOCALES_DIR: locales });

@@ -72,7 +72,11 @@ describe('[D2] the draft is kept on the server', () => {
     const [a, b] = await twoFacilitators(asm);
     const before = await editPage(asm.id, a);
     expect(before).toContain('name="revision" value="0"');
-    const res = await post(`/a/${asm.id}/minutes/edit`, a, { intent: 'save', markdown: '# May Day minutes\n\nEdited by hand: marchers meet at 9.', revision: '0' });
+    const res = await post(`/a/${asm.id}/minutes/edit`, a, {
+      intent: 'save',
+      markdown: '# May Day minutes\n\nEdited by hand: marchers meet at 9.',
+      revision: '0',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/a/${asm.id}/minutes/edit`);
     for (const cookie of [a, b]) {
@@ -188,7 +192,10 @@ describe('[D2] hostile requests', () => {
       expect((await fetch(`${server.url}/a/${asm.id}/minutes/edit`, { headers: { cookie } })).status, who).toBe(status);
       expect((await post(`/a/${asm.id}/minutes/draft`, cookie, { markdown: 'forged', revision: '1' })).status, who).toBe(status);
       for (const intent of ['save', 'publish', 'discard']) {
-        expect((await post(`/a/${asm.id}/minutes/edit`, cookie, { intent, markdown: 'forged', revision: '1', confirm: 'yes' })).status, `${who} ${intent}`).toBe(status);
+        expect(
+          (await post(`/a/${asm.id}/minutes/edit`, cookie, { intent, markdown: 'forged', revision: '1', confirm: 'yes' })).status,
+          `${who} ${intent}`,
+        ).toBe(status);
       }
     }
     // A bearer token of another assembly's facilitator is refused as well.

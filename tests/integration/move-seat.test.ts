@@ -23,7 +23,12 @@ const seats = (item: string) => Object.fromEntries((readRound(room.plenary.doc, 
 async function runningRound(tables = 3): Promise<string> {
   const item = addItem(room.plenary.doc, { title: 'Tables', kind: 'breakout', minutes: 20 });
   goToItem(room.plenary.doc, item, Date.now());
-  planRound(room.plenary.doc, item, { prompts: ['What next?'], minutes: 10, assignment: 'count-off', tables: Array.from({ length: tables }, () => ({ label: '' })) });
+  planRound(room.plenary.doc, item, {
+    prompts: ['What next?'],
+    minutes: 10,
+    assignment: 'count-off',
+    tables: Array.from({ length: tables }, () => ({ label: '' })),
+  });
   startRound(room.plenary.doc, item, Date.now());
   await eventually(async () => {
     const check = await facilitator().get(`/a/${room.asm.id}/screen`);
@@ -159,10 +164,7 @@ it('[BR10] only facilitators move people: a phone, a stack-keeper and a note-tak
 it('[BR9] seats are the room.server’s: a facilitator’s own socket moving or removing a seat is refused (4403) and the seat stays', async () => {
   const item = await runningRound();
   const { seat } = await seated(item, 1);
-  for (const change of [
-    (m: Y.Map<unknown>) => m.set(seat, tableId(item, 2)),
-    (m: Y.Map<unknown>) => m.delete(seat),
-  ]) {
+  for (const change of [(m: Y.Map<unknown>) => m.set(seat, tableId(item, 2)), (m: Y.Map<unknown>) => m.delete(seat)]) {
     const console_ = connect(room.server.syncUrl, `${room.asm.id}/plenary`, room.asm.facilitatorToken);
     await console_.synced;
     await eventually(() => expect(readRound(console_.doc, item)?.members.length).toBe(1));

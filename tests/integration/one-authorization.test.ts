@@ -63,7 +63,10 @@ describe('[X21] a page and its document’s socket answer alike, for every role'
 
   it('what a table’s writers alone may ask (/saved) follows the socket’s write access', async () => {
     for (const who of people) {
-      const expected = accessTo({ id: 'x', assemblyId: room.asm.id, role: who.role, scope: who.scope, canVote: true }, parseDocName(`${room.asm.id}/breakout/g1`)!);
+      const expected = accessTo(
+        { id: 'x', assemblyId: room.asm.id, role: who.role, scope: who.scope, canVote: true },
+        parseDocName(`${room.asm.id}/breakout/g1`)!,
+      );
       const phone = new Phone(room.server.url);
       await phone.join(who.token);
       const res = await phone.get(`/a/${room.asm.id}/saved?group=g1`);

@@ -35,7 +35,19 @@ function facilitator(): Promise<string> {
   return cookie;
 }
 
-const PAGES = (id: string) => ['/', '/j', `/a/${id}`, `/a/${id}/facilitate`, `/a/${id}/screen`, `/a/${id}/stack`, `/a/${id}/notes`, `/a/${id}/minutes`, `/a/${id}/minutes/edit`, `/a/${id}/codes`, `/a/${id}/code`];
+const PAGES = (id: string) => [
+  '/',
+  '/j',
+  `/a/${id}`,
+  `/a/${id}/facilitate`,
+  `/a/${id}/screen`,
+  `/a/${id}/stack`,
+  `/a/${id}/notes`,
+  `/a/${id}/minutes`,
+  `/a/${id}/minutes/edit`,
+  `/a/${id}/codes`,
+  `/a/${id}/code`,
+];
 
 describe('[L42] no page in any language shows a key instead of words', () => {
   it.each(Object.keys(SHIPPED))('%s: every page', async (language) => {

@@ -41,7 +41,10 @@ async function phone(): Promise<Phone> {
   return p;
 }
 
-async function answer(p: Phone, form: Record<string, string>): Promise<{ status: number; body: { ok?: boolean; error?: string; phone?: { mine: string[]; voted: string[]; hasRight: boolean } | null } }> {
+async function answer(
+  p: Phone,
+  form: Record<string, string>,
+): Promise<{ status: number; body: { ok?: boolean; error?: string; phone?: { mine: string[]; voted: string[]; hasRight: boolean } | null } }> {
   const res = await p.post(endpoint(), form);
   expect(res.headers.get('content-type')).toMatch(/application\/json/);
   return { status: res.status, body: await res.json() };
@@ -64,7 +67,7 @@ it('[N1] the same command id sent twice raises one hand, and both sends get the 
   expect(again.body).toMatchObject({ ok: false, error: 'stack.errors.duplicate' });
 });
 
-it('[N1] without JavaScript, a form posted twice with its page\'s command id is one hand (both answers are the redirect)', async () => {
+it("[N1] without JavaScript, a form posted twice with its page's command id is one hand (both answers are the redirect)", async () => {
   const p = await phone();
   const html = await (await p.get(page().replace('?index', ''))).text();
   const id = /name="commandId" value="([A-Za-z0-9_-]+)"/.exec(html)?.[1];
@@ -102,7 +105,7 @@ it('[N1] one id is one ballot: a resent vote is answered as the first, a second 
   expect(stolen.body.error).toBe('proposals.errors.noRight');
 });
 
-it('[N1][K6] crafted commands on the endpoint: malformed ids, keeper intents, others\' entries, junk — clear 4xx, nothing changed', async () => {
+it("[N1][K6] crafted commands on the endpoint: malformed ids, keeper intents, others' entries, junk — clear 4xx, nothing changed", async () => {
   const p = await phone();
   const before = readEntries(plenary.doc).length;
   const cases: [Record<string, string>, number][] = [
@@ -133,7 +136,7 @@ it('[N1][K6] crafted commands on the endpoint: malformed ids, keeper intents, ot
   expect((await p.postRaw(endpoint(), '--x\r\nbroken', 'multipart/form-data; boundary=x')).status).toBe(400);
 });
 
-it('[N1] every role\'s link may send a phone\'s commands, a reader\'s and no link at all may not; GET answers the phone\'s own state', async () => {
+it("[N1] every role's link may send a phone's commands, a reader's and no link at all may not; GET answers the phone's own state", async () => {
   const none = new Phone(server.url);
   expect((await none.post(endpoint(), { intent: 'raise', name: 'Y', kind: 'speak' })).status).toBe(401);
   expect((await none.get(endpoint())).status).toBe(401);
@@ -149,7 +152,11 @@ it('[N1] every role\'s link may send a phone\'s commands, a reader\'s and no lin
   expect((await r.post(endpoint(), { intent: 'raise', name: 'Z', kind: 'speak' })).status).toBe(403);
   expect((await r.get(endpoint())).status).toBe(403);
   // Cross-site posts are refused before any command runs ([W1]).
-  const cross = await fetch(`${server.url}${endpoint()}`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'intent=raise&name=E&kind=speak' });
+  const cross = await fetch(`${server.url}${endpoint()}`, {
+    method: 'POST',
+    headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'intent=raise&name=E&kind=speak',
+  });
   expect(cross.status).toBe(403);
   expect(hands('E')).toHaveLength(0);
 });

@@ -128,7 +128,9 @@ describe('an agenda item and the announcement, translated into Somali', () => {
     expect(stale).toMatch(/<span dir="auto" data-translation="stale">Contract vote \(amended\)<\/span>/);
     expect(stale).toMatch(new RegExp(`<p role="status"[^>]*data-testid="translation-stale"[^>]*>${esc(SO.outdated)}</p>`));
     expect(stale).toMatch(
-      new RegExp(`<details data-testid="translation-earlier"><summary[^>]*>${esc(SO.earlier)}</summary><p lang="so" dir="ltr"[^>]*>Codbixinta heshiiska</p></details>`),
+      new RegExp(
+        `<details data-testid="translation-earlier"><summary[^>]*>${esc(SO.earlier)}</summary><p lang="so" dir="ltr"[^>]*>Codbixinta heshiiska</p></details>`,
+      ),
     );
     // The announcement did not change: still translated.
     expect(stale).toMatch(translated('so', 'Qadada waa duhurka'));

@@ -41,7 +41,8 @@ describe('[L40] an assembly is held in any language Plenary ships, Tigrinya too'
   it('the create form offers every shipped interface language and ASL, each by name', async () => {
     expect([...ROOM_LANGUAGES].sort()).toEqual(['am', 'ar', 'asl', 'en', 'es', 'hmn', 'om', 'so', 'ti', 'vi']);
     /** Each checkbox's value and the name beside it. */
-    const choices = (html: string) => [...html.matchAll(/<input type="checkbox" name="languages"[^>]*value="([^"]+)"\/><span[^>]*>([^<]*)<\/span>/g)].map((m) => [m[1], m[2]]);
+    const choices = (html: string) =>
+      [...html.matchAll(/<input type="checkbox" name="languages"[^>]*value="([^"]+)"\/><span[^>]*>([^<]*)<\/span>/g)].map((m) => [m[1], m[2]]);
     const english = choices(await page('/', 'en'));
     expect(english.map(([code]) => code)).toEqual([...ROOM_LANGUAGES]);
     expect(english).toContainEqual(['ti', 'Tigrinya']);

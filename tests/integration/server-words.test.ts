@@ -159,7 +159,9 @@ describe('[L34][L35] an assembly in Chicago on a server in UTC', () => {
     expect(draft).toContain('2026-05-01 18:00 (America/Chicago)');
     expect(draft).toContain('12,345 people attended.');
     const before = Date.now();
-    expect((await post(`/a/${id}/minutes/edit`, { intent: 'publish', markdown: '# Chicago local\n\n2026-05-01 18:00 (America/Chicago)' }, { cookie })).status).toBe(303);
+    expect(
+      (await post(`/a/${id}/minutes/edit`, { intent: 'publish', markdown: '# Chicago local\n\n2026-05-01 18:00 (America/Chicago)' }, { cookie })).status,
+    ).toBe(303);
     const after = Date.now();
     const reader = await text(await fetch(`${server.url}/a/${id}/minutes`, { headers: { cookie } }));
     const shown = /data-testid="minutes-version">([^<]*)</.exec(reader)![1];

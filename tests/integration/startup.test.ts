@@ -160,7 +160,10 @@ describe('[B7] a data folder that cannot be written', () => {
     // Root writes anywhere: as root, the server runs as "nobody", for whom the folder is
     // read-only, when nobody can read the code; else on a folder even root cannot write (/proc/1).
     const root = process.getuid?.() === 0;
-    const nobodyReads = root && spawnSync(process.execPath, ['-e', `require('fs').readFileSync(${JSON.stringify(path.resolve('server/main.ts'))})`], { uid: 65534, gid: 65534 }).status === 0;
+    const nobodyReads =
+      root &&
+      spawnSync(process.execPath, ['-e', `require('fs').readFileSync(${JSON.stringify(path.resolve('server/main.ts'))})`], { uid: 65534, gid: 65534 })
+        .status === 0;
     const target = root && !nobodyReads ? '/proc/1' : dir;
     const message = await refusal(target, {}, { uid: nobodyReads ? 65534 : undefined });
     expect(message).toMatch(/the data folder .* is not writable/);

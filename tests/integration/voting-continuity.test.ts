@@ -100,11 +100,16 @@ it('[V11] replacing the public join link keeps every phone its voting right; a c
 
   // The QR leaked: a facilitator mints a new attendee link, then revokes the old one.
   const fresh = await mintLink(server.url, h.asm, { role: 'attendee' });
-  const links = (await (await fetch(`${server.url}/api/assemblies/${h.asm.id}/links`, { headers: { authorization: `Bearer ${h.asm.facilitatorToken}` } })).json()) as {
+  const links = (await (
+    await fetch(`${server.url}/api/assemblies/${h.asm.id}/links`, { headers: { authorization: `Bearer ${h.asm.facilitatorToken}` } })
+  ).json()) as {
     links: { id: string; role: string; revokedAt: string | null }[];
   };
   const old = links.links.find((l) => l.role === 'attendee' && l.revokedAt === null && l.id !== fresh.id)!;
-  const revoked = await fetch(`${server.url}/api/assemblies/${h.asm.id}/links/${old.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${h.asm.facilitatorToken}` } });
+  const revoked = await fetch(`${server.url}/api/assemblies/${h.asm.id}/links/${old.id}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${h.asm.facilitatorToken}` },
+  });
   expect(revoked.status).toBe(204);
   // The old session opens nothing any more ...
   expect(await phone.send(page(h.asm), { intent: 'vote', proposalId: before, choice: 'against' })).not.toBe(303);

@@ -135,7 +135,7 @@ describe('two facilitators at once', () => {
 
   it('[G1] a seeded random mix of operations on two copies converges, with every item exactly once', () => {
     let seed = 1934;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 50; round++) {
       const { a, b } = pair((d) => ['w', 'r', 'b'].forEach((t) => addItem(d, item(t))));
       for (const doc of [a, b]) {

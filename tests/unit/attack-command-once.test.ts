@@ -12,7 +12,12 @@ const MAX = 100_000;
 
 it('[N1] with the cache kept full by a script, answers expiring one by one, a command costs no scan of the whole cache', async () => {
   let now = 0;
-  const once = new CommandOnce<{ status: number }>(() => true, KEEP, MAX, () => now);
+  const once = new CommandOnce<{ status: number }>(
+    () => true,
+    KEEP,
+    MAX,
+    () => now,
+  );
   const answer = async () => ({ status: 404 });
   // The script fills the cache over 15 minutes, at an even pace ...
   const step = KEEP / MAX;
@@ -42,7 +47,12 @@ it('[N1] with the cache kept full by a script, answers expiring one by one, a co
 
 it('[N1] an answer sent again after it expired is kept again, and expires in its turn', async () => {
   let now = 0;
-  const once = new CommandOnce<{ status: number }>(() => true, 1000, 100, () => now);
+  const once = new CommandOnce<{ status: number }>(
+    () => true,
+    1000,
+    100,
+    () => now,
+  );
   let runs = 0;
   const command = async () => ({ status: 200 + runs++ });
   await once.run('a', command);

@@ -69,7 +69,9 @@ it('[V4][V6] only the tally is kept: no row of the database file pairs a right o
   const session = (n: number): RequestSession => ({ role: 'attendee', scope: null, linkId: attendee.link.id, sessionId: `phone-${n}`, canVote: true });
   const codes = await services.issueVotingRights(id, 4);
   for (const [n, { code }] of codes.slice(0, 3).entries()) await services.redeemVotingCode(id, session(n), code);
-  const proposalId = await services.changeDoc(plenary, (doc) => addProposal(doc, { itemId: addItem(doc, { title: 'Dues', kind: 'proposal', minutes: 10 }), text: 'Dues go up' }, Date.now()));
+  const proposalId = await services.changeDoc(plenary, (doc) =>
+    addProposal(doc, { itemId: addItem(doc, { title: 'Dues', kind: 'proposal', minutes: 10 }), text: 'Dues go up' }, Date.now()),
+  );
   await services.openVote(id, proposalId);
   const ballots = ['against', 'for', 'against'] as const;
   for (const [n, choice] of ballots.entries()) await services.castVote(id, session(n), proposalId, choice);

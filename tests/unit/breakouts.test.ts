@@ -27,10 +27,19 @@ function room() {
 describe('breakout rounds', () => {
   it('[BR1] plans, starts, extends, broadcasts and seats people at tables', () => {
     const { doc, item } = room();
-    planRound(doc, item, { prompts: ['What is your workplace ready to do?', ' ', 'What do you need?'], minutes: 20, assignment: 'language', tables: [{ label: 'Español' }, { label: 'Soomaali' }, { label: 'English' }] });
+    planRound(doc, item, {
+      prompts: ['What is your workplace ready to do?', ' ', 'What do you need?'],
+      minutes: 20,
+      assignment: 'language',
+      tables: [{ label: 'Español' }, { label: 'Soomaali' }, { label: 'English' }],
+    });
     let round = readRound(doc)!;
     expect(round.prompts).toEqual(['What is your workplace ready to do?', 'What do you need?']);
-    expect(round.tables.map((t) => [t.id, t.number, t.label])).toEqual([[`${item}-t1`, 1, 'Español'], [`${item}-t2`, 2, 'Soomaali'], [`${item}-t3`, 3, 'English']]);
+    expect(round.tables.map((t) => [t.id, t.number, t.label])).toEqual([
+      [`${item}-t1`, 1, 'Español'],
+      [`${item}-t2`, 2, 'Soomaali'],
+      [`${item}-t3`, 3, 'English'],
+    ]);
     startRound(doc, item, 1_000);
     extendRound(doc, item, 5);
     broadcast(doc, item, ' 5 minutes left ', 2_000);
@@ -40,7 +49,10 @@ describe('breakout rounds', () => {
     joinTable(doc, item, 'seat-b', t3);
     round = readRound(doc)!;
     expect(round).toMatchObject({ status: 'running', startedAt: 1_000, endsAt: 1_000 + 25 * 60_000, message: '5 minutes left', messageAt: 2_000 });
-    expect(round.members).toEqual([{ key: 'seat-a', tableId: t1 }, { key: 'seat-b', tableId: t3 }]);
+    expect(round.members).toEqual([
+      { key: 'seat-a', tableId: t1 },
+      { key: 'seat-b', tableId: t3 },
+    ]);
     expect(tableOf(round, 'seat-a')?.label).toBe('Español');
     expect(() => joinTable(doc, item, 'seat-c', `${item}-t9`)).toThrow(BreakoutError);
     // A facilitator merges table 3 into table 1: nobody's name is needed, none is stored.

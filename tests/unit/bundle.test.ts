@@ -20,13 +20,18 @@ it('[L7] the attendee page downloads under 150 KiB of gzipped JavaScript, with n
 
 it('[L3][L7] no client JavaScript carries a catalogue: each page gets its one language in its data', () => {
   const assets = path.resolve('build/client/assets');
-  const code = fs.readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(assets, f), 'utf8')).join('\n');
+  const code = fs
+    .readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => fs.readFileSync(path.join(assets, f), 'utf8'))
+    .join('\n');
   for (const { code: language, catalogue } of loadLanguages(BUILT_IN_LOCALES)) {
     // Its longer sentences (short words such as "Save" may be in code for other reasons).
-    const sentences = keysOf(catalogue).map((k) => lookup(catalogue, k)!).filter((v) => v.length > 40 && !v.includes('{{'));
+    const sentences = keysOf(catalogue)
+      .map((k) => lookup(catalogue, k)!)
+      .filter((v) => v.length > 40 && !v.includes('{{'));
     expect(sentences.length, language).toBeGreaterThan(20);
     const found = sentences.filter((v) => code.includes(v) || code.includes(JSON.stringify(v).slice(1, -1)));
     expect(found, `${language} strings in the client build`).toEqual([]);
   }
 });
-

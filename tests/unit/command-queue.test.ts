@@ -25,7 +25,12 @@ function network(replies: Reply[]) {
 
 function memoryStorage() {
   const data = new Map<string, string>();
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k), data };
+  return {
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+    data,
+  };
 }
 
 // Only the queue's own timers are faked; promises settle on the real event loop.
@@ -40,7 +45,12 @@ it('[N1][N2] a tap made while the network is down waits, is retried with the sam
   const net = network(['down', 'down', 200]);
   const answered: unknown[] = [];
   const q = new CommandQueue<unknown>('/a/x/command', (p) => answered.push(p), null, 'k', net.send);
-  q.submit([['intent', 'raise'], ['name', 'Hodan'], ['kind', 'speak'], ['commandId', 'from-the-page']]);
+  q.submit([
+    ['intent', 'raise'],
+    ['name', 'Hodan'],
+    ['kind', 'speak'],
+    ['commandId', 'from-the-page'],
+  ]);
   await vi.waitFor(() => expect(q.getState().phase).toBe('waiting'));
   expect(q.getState().queued).toBe(1);
   await vi.advanceTimersByTimeAsync(1000);
@@ -89,7 +99,10 @@ it('[N2] what waits survives a reload of the page (sessionStorage), with its id'
   const storage = memoryStorage();
   const down = network(['down', 'down', 'down']);
   const before = new CommandQueue<unknown>('/a/x/command', () => {}, storage, 'k', down.send);
-  before.submit([['intent', 'raise'], ['name', 'Mai']]);
+  before.submit([
+    ['intent', 'raise'],
+    ['name', 'Mai'],
+  ]);
   await vi.waitFor(() => expect(before.getState().phase).toBe('waiting'));
   before.stop();
   const up = network([200]);

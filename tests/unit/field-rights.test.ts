@@ -96,7 +96,9 @@ describe('[F2] results the server computes are the server’s alone, facilitator
     it(`[F2] ${what}`, () => {
       for (const g of [facilitator, keeper]) expect(verdict(g, 'a1/plenary', a.doc, change)).toMatchObject({ ok: false, code: 'forbidden' });
     });
-  refusedToAll('a forged tally on a closed phone vote (against=999)', (d) => entry(d, 'proposals', a.voted).set('counts', { for: 40, against: 999, abstain: 2 }));
+  refusedToAll('a forged tally on a closed phone vote (against=999)', (d) =>
+    entry(d, 'proposals', a.voted).set('counts', { for: 40, against: 999, abstain: 2 }),
+  );
   refusedToAll('closing a phone vote from a client', (d) => entry(d, 'proposals', a.open).set('vote', { open: false, cast: 0, closed: true }));
   refusedToAll('raising the cast count', (d) => entry(d, 'proposals', a.open).set('vote', { open: true, cast: 500, closed: false }));
   refusedToAll('opening a phone vote from a client', (d) => entry(d, 'proposals', a.plain).set('vote', { open: true, cast: 0, closed: false }));
@@ -121,7 +123,9 @@ describe('[F2] results the server computes are the server’s alone, facilitator
   });
   refusedToAll('renaming who raised a hand', (d) => entry(d, 'stackEntries', a.phoneHand).set('name', 'Someone else'));
   // [BR9] Moves are server commands: a console moving a seat from its copy raced the server (4403).
-  refusedToAll('moving a seated phone to another table', (d) => (entry(d, 'breakoutRounds', a.item).get('members') as Y.Map<unknown>).set('seat-a', `${a.item}-t2`));
+  refusedToAll('moving a seated phone to another table', (d) =>
+    (entry(d, 'breakoutRounds', a.item).get('members') as Y.Map<unknown>).set('seat-a', `${a.item}-t2`),
+  );
   refusedToAll('unseating a phone', (d) => (entry(d, 'breakoutRounds', a.item).get('members') as Y.Map<unknown>).delete('seat-a'));
   refusedToAll('seating a new phone', (d) => (entry(d, 'breakoutRounds', a.item).get('members') as Y.Map<unknown>).set('seat-forged', `${a.item}-t1`));
   refusedToAll('ending a round without its report-backs', (d) => entry(d, 'breakoutRounds', a.item).set('status', 'ended'));
@@ -224,7 +228,12 @@ describe('[F6] a refused update leaves no trace in the copy the next check start
     forged.set('status', 'spoken');
     expect(guard.check(keeper, Y.encodeStateAsUpdate(client, sv))).toMatchObject({ ok: false, code: 'missing' });
     // An unrelated allowed change still goes through.
-    expect(guard.check(keeper, crafted(a.doc, (d) => d.getMap('stack').set('hideNames', true))).ok).toBe(true);
+    expect(
+      guard.check(
+        keeper,
+        crafted(a.doc, (d) => d.getMap('stack').set('hideNames', true)),
+      ).ok,
+    ).toBe(true);
   });
 });
 
@@ -239,7 +248,11 @@ describe('[F2] what the room voted on stays as it was voted', () => {
       expect(verdict(facilitator, 'a1/plenary', a.doc, change)).toMatchObject({ ok: false, code: 'forbidden' });
     }
     expect(verdict(facilitator, 'a1/plenary', a.doc, (d) => entry(d, 'proposals', a.voted).set('outcome', 'carried')).ok).toBe(true);
-    expect(verdict(facilitator, 'a1/plenary', a.doc, (d) => (entry(d, 'proposals', a.voted).get('actions') as Y.Map<unknown>).set('act1', { what: 'Print flyers', who: 'Comms', due: '', at: 8_000 })).ok).toBe(true);
+    expect(
+      verdict(facilitator, 'a1/plenary', a.doc, (d) =>
+        (entry(d, 'proposals', a.voted).get('actions') as Y.Map<unknown>).set('act1', { what: 'Print flyers', who: 'Comms', due: '', at: 8_000 }),
+      ).ok,
+    ).toBe(true);
   });
 });
 
@@ -248,7 +261,10 @@ describe('[F2] a vote the server marked interrupted', () => {
     const a = assembly();
     a.doc.transact(() => entry(a.doc, 'proposals', a.plain).set('vote', { open: false, cast: 0, closed: false, interrupted: true }));
     expect(verdict(facilitator, 'a1/plenary', a.doc, (d) => entry(d, 'proposals', a.plain).set('text', 'Thank the cooks, again')).ok).toBe(true);
-    expect(verdict(facilitator, 'a1/plenary', a.doc, (d) => entry(d, 'proposals', a.plain).set('vote', { open: true, cast: 0, closed: false }))).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(verdict(facilitator, 'a1/plenary', a.doc, (d) => entry(d, 'proposals', a.plain).set('vote', { open: true, cast: 0, closed: false }))).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
   });
 });
 
@@ -261,7 +277,16 @@ describe('[F3] lookalikes: a shared type where the model keeps a plain value, or
     e.set('owner', new Y.Text(String(e.get('owner'))));
   });
   refused(keeper, 'a report-back’s text swapped for a Y.Text', (d) => entry(d, 'stackEntries', a.report).set('text', new Y.Text('A strike fund')));
-  refused(facilitator, 'a vote swapped for a lookalike Y.Map', (d) => entry(d, 'proposals', a.open).set('vote', new Y.Map<unknown>([['open', true], ['cast', 0], ['closed', false]])));
+  refused(facilitator, 'a vote swapped for a lookalike Y.Map', (d) =>
+    entry(d, 'proposals', a.open).set(
+      'vote',
+      new Y.Map<unknown>([
+        ['open', true],
+        ['cast', 0],
+        ['closed', false],
+      ]),
+    ),
+  );
   refused(facilitator, 'counts as a Y.Map', (d) => entry(d, 'proposals', a.plain).set('counts', new Y.Map<unknown>([['for', 1]])));
   refused(facilitator, 'prompts as a Y.Array', (d) => entry(d, 'breakoutRounds', a.item).set('prompts', Y.Array.from(['What next?'])));
   refused(keeper, 'hidden list content inside a stack entry', (d) => {
@@ -277,10 +302,14 @@ describe('[F4] notes hold only elements and text', () => {
   notes.getXmlFragment('notes').push([new Y.XmlElement('paragraph')]);
   const refusedNotes = (what: string, change: (d: Y.Doc) => void) =>
     it(`[F4] ${what}`, () => expect(verdict(table1, 'a1/breakout/i1-t1', notes, change)).toMatchObject({ ok: false, code: 'invalid' }));
-  refusedNotes('a Y.Map inside the fragment (crashed the editor for the whole table)', (d) => d.getXmlFragment('notes').push([new Y.Map() as unknown as Y.XmlElement]));
+  refusedNotes('a Y.Map inside the fragment (crashed the editor for the whole table)', (d) =>
+    d.getXmlFragment('notes').push([new Y.Map() as unknown as Y.XmlElement]),
+  );
   refusedNotes('a Y.Text inside the fragment', (d) => d.getXmlFragment('reportBack').push([new Y.Text('x') as unknown as Y.XmlElement]));
   refusedNotes('plain values in the fragment', (d) => d.getText('notes').insert(0, 'plain'));
-  refusedNotes('a shared type as an attribute', (d) => (d.getXmlFragment('notes').get(0) as Y.XmlElement).setAttribute('level', new Y.Map() as unknown as string));
+  refusedNotes('a shared type as an attribute', (d) =>
+    (d.getXmlFragment('notes').get(0) as Y.XmlElement).setAttribute('level', new Y.Map() as unknown as string),
+  );
   it('[F4] a paragraph with formatted text and an attribute is taken', () => {
     const change = (d: Y.Doc) => {
       const p = new Y.XmlElement('heading');
@@ -314,14 +343,26 @@ describe('[F2][F3][F4] round two of the adversarial review', () => {
         const item = new Y.Item(Y.createID(d.clientID, Y.getState(d.store, d.clientID)), left, left && left.lastId, null, null, map as never, key, content);
         item.integrate(tr, 0);
       });
-    for (const content of [new Y.ContentAny(['X'.repeat(200_000), 'Ana']), new Y.ContentString('Y'.repeat(200_000) + 'a'), new Y.ContentBinary(new Uint8Array(1000))]) {
-      expect(verdict(keeper, 'a1/plenary', a.doc, (d) => setRaw(d, entry(d, 'stackEntries', a.hand), 'name', content))).toMatchObject({ ok: false, code: 'invalid' });
+    for (const content of [
+      new Y.ContentAny(['X'.repeat(200_000), 'Ana']),
+      new Y.ContentString('Y'.repeat(200_000) + 'a'),
+      new Y.ContentBinary(new Uint8Array(1000)),
+    ]) {
+      expect(verdict(keeper, 'a1/plenary', a.doc, (d) => setRaw(d, entry(d, 'stackEntries', a.hand), 'name', content))).toMatchObject({
+        ok: false,
+        code: 'invalid',
+      });
     }
-    expect(verdict(keeper, 'a1/plenary', a.doc, (d) => setRaw(d, entry(d, 'stackEntries', a.hand), 'status', new Y.ContentAny(['withdrawn'])))).toEqual({ ok: true });
+    expect(verdict(keeper, 'a1/plenary', a.doc, (d) => setRaw(d, entry(d, 'stackEntries', a.hand), 'status', new Y.ContentAny(['withdrawn'])))).toEqual({
+      ok: true,
+    });
   });
   it('[F4] a bare text at the top of a notes fragment is refused (it crashed the editor)', () => {
     const notes = new Y.Doc();
-    expect(verdict(table1, 'a1/breakout/i1-t1', notes, (d) => d.getXmlFragment('notes').push([new Y.XmlText('hi')]))).toMatchObject({ ok: false, code: 'invalid' });
+    expect(verdict(table1, 'a1/breakout/i1-t1', notes, (d) => d.getXmlFragment('notes').push([new Y.XmlText('hi')]))).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
   });
 });
 

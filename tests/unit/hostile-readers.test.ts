@@ -87,9 +87,18 @@ describe('[R3] numbers in a document never size a loop', () => {
   it('huge label, prompt and temperature arrays are read only as far as they matter', () => {
     const { doc, item, proposal } = room();
     const round = roundsMap(doc).get(item) as Y.Map<unknown>;
-    round.set('labels', Array.from({ length: 100_000 }, () => 'x'.repeat(1000)));
-    round.set('prompts', Array.from({ length: 100_000 }, () => 'p'));
-    (proposalsMap(doc).get(proposal) as Y.Map<unknown>).set('temperature', Array.from({ length: 100_000 }, () => 1));
+    round.set(
+      'labels',
+      Array.from({ length: 100_000 }, () => 'x'.repeat(1000)),
+    );
+    round.set(
+      'prompts',
+      Array.from({ length: 100_000 }, () => 'p'),
+    );
+    (proposalsMap(doc).get(proposal) as Y.Map<unknown>).set(
+      'temperature',
+      Array.from({ length: 100_000 }, () => 1),
+    );
     const r = readRound(doc)!;
     expect(r.prompts.length).toBeLessThanOrEqual(20);
     expect(r.tables.every((table) => table.label.length <= 100)).toBe(true);

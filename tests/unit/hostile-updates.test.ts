@@ -26,26 +26,65 @@ function rng(seed: number) {
 
 const ROOTS = ['meta', 'run', 'stack', 'timers', 'agendaItems', 'stackEntries', 'breakoutRounds', 'proposals', 'secrets', 'notes'] as const;
 const FIELDS = [
-  'title', 'kind', 'minutes', 'status', 'position', 'startedAt', 'tableCount', 'labels', 'members', 'vote', 'counts', 'method',
-  'outcome', 'owner', 'text', 'name', 'amendments', 'announcement', 'currentItemId', 'speakerSeconds', 'durationMs', 'closed:x', '__proto__',
+  'title',
+  'kind',
+  'minutes',
+  'status',
+  'position',
+  'startedAt',
+  'tableCount',
+  'labels',
+  'members',
+  'vote',
+  'counts',
+  'method',
+  'outcome',
+  'owner',
+  'text',
+  'name',
+  'amendments',
+  'announcement',
+  'currentItemId',
+  'speakerSeconds',
+  'durationMs',
+  'closed:x',
+  '__proto__',
 ] as const;
 
 function hostileValue(r: ReturnType<typeof rng>): unknown {
   switch (Math.floor(r.next() * 14)) {
-    case 0: return Number.NaN;
-    case 1: return -1;
-    case 2: return 20_000_000;
-    case 3: return 1e300;
-    case 4: return 'x'.repeat(Math.floor(r.next() * 5000));
-    case 5: return ['a', 1, null];
-    case 6: return { for: 1, against: 999, abstain: 0 };
-    case 7: return { open: false, cast: 999, closed: true };
-    case 8: return new Y.Map<unknown>([['name', 'nested'], ['kind', 'report'], ['text', 'forged']]);
-    case 9: return new Y.Array<unknown>();
-    case 10: return new Y.Text('text');
-    case 11: return null;
-    case 12: return r.pick(['speak', 'report', 'ended', 'phone', 'carried', 'waiting']);
-    default: return Math.floor(r.next() * 100);
+    case 0:
+      return Number.NaN;
+    case 1:
+      return -1;
+    case 2:
+      return 20_000_000;
+    case 3:
+      return 1e300;
+    case 4:
+      return 'x'.repeat(Math.floor(r.next() * 5000));
+    case 5:
+      return ['a', 1, null];
+    case 6:
+      return { for: 1, against: 999, abstain: 0 };
+    case 7:
+      return { open: false, cast: 999, closed: true };
+    case 8:
+      return new Y.Map<unknown>([
+        ['name', 'nested'],
+        ['kind', 'report'],
+        ['text', 'forged'],
+      ]);
+    case 9:
+      return new Y.Array<unknown>();
+    case 10:
+      return new Y.Text('text');
+    case 11:
+      return null;
+    case 12:
+      return r.pick(['speak', 'report', 'ended', 'phone', 'carried', 'waiting']);
+    default:
+      return Math.floor(r.next() * 100);
   }
 }
 

@@ -15,7 +15,12 @@ describe('[L13] key parity, per language’s plural rules', () => {
     expect(languages.map((l) => l.code)).toEqual(expect.arrayContaining(['en', 'es']));
     for (const { code, catalogue } of languages) {
       const report = checkCatalogue(code, catalogue, english);
-      expect({ code, missing: report.missing, extra: report.extra, wrongPlural: report.wrongPlural }).toEqual({ code, missing: [], extra: [], wrongPlural: [] });
+      expect({ code, missing: report.missing, extra: report.extra, wrongPlural: report.wrongPlural }).toEqual({
+        code,
+        missing: [],
+        extra: [],
+        wrongPlural: [],
+      });
       expect({ code, lost: report.placeholdersMissing, added: report.placeholdersAdded }).toEqual({ code, lost: [], added: [] });
       for (const key of keysOf(catalogue)) expect(lookup(catalogue, key)!.trim().length > 0, `${code}: ${key}`).toBe(true);
     }
@@ -23,7 +28,15 @@ describe('[L13] key parity, per language’s plural rules', () => {
 
   it('accepts Arabic’s six forms and Vietnamese’s one; refuses a form the language does not have', () => {
     const en: Catalogue = { votes_one: '{{count}} vote', votes_other: '{{count}} votes', label: 'Language' };
-    const ar: Catalogue = { votes_zero: 'لا أصوات', votes_one: 'صوت واحد', votes_two: 'صوتان', votes_few: '{{count}} أصوات', votes_many: '{{count}} صوتًا', votes_other: '{{count}} صوت', label: 'اللغة' };
+    const ar: Catalogue = {
+      votes_zero: 'لا أصوات',
+      votes_one: 'صوت واحد',
+      votes_two: 'صوتان',
+      votes_few: '{{count}} أصوات',
+      votes_many: '{{count}} صوتًا',
+      votes_other: '{{count}} صوت',
+      label: 'اللغة',
+    };
     expect(hasErrors(checkCatalogue('ar', ar, en))).toBe(false);
     expect(checkCatalogue('ar', ar, en).formsMissing).toEqual([]);
     const vi: Catalogue = { votes_other: '{{count}} phiếu', label: 'Ngôn ngữ' };
@@ -48,7 +61,15 @@ describe('[L12] i18n:check', () => {
     cast_other: '{{count}} votes by {{who}}',
   };
   it('lists missing, extra and untranslated keys, and placeholders lost or added', () => {
-    const so: Catalogue = { app: { name: 'Plenary' }, greet: 'Salaan {{magac}}', close: 'Close', time: '{{count}} min', cast_one: 'Hal cod', cast_other: '{{count}} cod', stray: 'x' };
+    const so: Catalogue = {
+      app: { name: 'Plenary' },
+      greet: 'Salaan {{magac}}',
+      close: 'Close',
+      time: '{{count}} min',
+      cast_one: 'Hal cod',
+      cast_other: '{{count}} cod',
+      stray: 'x',
+    };
     const r = checkCatalogue('so', so, en);
     expect(r.missing).toEqual([]);
     expect(r.extra).toEqual(['stray']);
@@ -70,7 +91,10 @@ describe('[L12] i18n:check', () => {
 
   it('a plural form may say the number in words (no {{count}}), but not drop another placeholder', () => {
     const r = checkCatalogue('ar', { cast_zero: 'لا أحد', cast_one: 'صوت {{who}}', cast_two: 'صوتان', cast_other: '{{count}} {{who}}' }, en);
-    expect(r.placeholdersMissing).toEqual([{ key: 'cast_zero', names: ['who'] }, { key: 'cast_two', names: ['who'] }]);
+    expect(r.placeholdersMissing).toEqual([
+      { key: 'cast_zero', names: ['who'] },
+      { key: 'cast_two', names: ['who'] },
+    ]);
   });
 });
 

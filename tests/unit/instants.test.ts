@@ -12,7 +12,6 @@ import { goToItem, nextItem } from '../../app/model/run.js';
 import { raiseHand, readEntries } from '../../app/model/stack.js';
 import { seeded } from '../helpers/random.js';
 
-
 describe('[T4] whole-millisecond instants', () => {
   for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
     it(`[T4] seed ${seed}: the offset is whole, every instant written is whole, and proposals keep the order they were made in`, async () => {

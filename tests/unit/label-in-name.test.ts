@@ -25,7 +25,9 @@ describe('[L45] the words a button shows are part of its accessible name, in eve
       ]),
     );
     expect(labelPairs(`<Button aria-label={t('x.goNamed', { title: item.title })}>\n  {t('x.go')}\n</Button>`)).toEqual([['x.go', 'x.goNamed']]);
-    expect(labelMismatches({ x: { go: 'Start now', goNamed: 'Start “{{title}}” now' } }, [['x.go', 'x.goNamed']])).toEqual(['x.goNamed: “Start “{{title}}” now” lacks x.go “Start now”']);
+    expect(labelMismatches({ x: { go: 'Start now', goNamed: 'Start “{{title}}” now' } }, [['x.go', 'x.goNamed']])).toEqual([
+      'x.goNamed: “Start “{{title}}” now” lacks x.go “Start now”',
+    ]);
     expect(labelMismatches({ x: { go: 'START now', goNamed: 'Start now: “{{title}}”' } }, [['x.go', 'x.goNamed']])).toEqual([]);
   });
 

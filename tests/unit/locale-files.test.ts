@@ -101,7 +101,14 @@ describe('[L5] the per-key English fallback over loaded catalogues', () => {
     expect(t.t('language.label')).toBe('اللغة');
     expect(t.t('console.heading')).toBe('لوحة الميسّر');
     expect(t.t('errors.404')).toBe(lookup(en.catalogue, 'errors.404'));
-    expect([0, 1, 2, 3, 11, 100].map((count) => t.t('proposals.cast', { count }))).toEqual(['لم يُدلَ بأي صوت', 'صوت واحد', 'صوتان', '3 أصوات', '11 صوتًا', '100 صوت']);
+    expect([0, 1, 2, 3, 11, 100].map((count) => t.t('proposals.cast', { count }))).toEqual([
+      'لم يُدلَ بأي صوت',
+      'صوت واحد',
+      'صوتان',
+      '3 أصوات',
+      '11 صوتًا',
+      '100 صوت',
+    ]);
     // A plural key it lacks comes whole from English, with English rules.
     expect(t.t('stack.waiting', { count: 2 })).toBe(createI18n('en', en.catalogue).t('stack.waiting', { count: 2 }));
     expect(t.t('proposals.cast', { count: 5 })).not.toContain(MISSING_MARK);

@@ -20,7 +20,8 @@ const ALLOWED: Record<string, string> = {};
 const CLASS =
   /(?<![\w-])(?:[\w[\]&_>.()@/=-]*:)*!?-?(?:(?:border-[lr]|rounded-(?:[tb][lr]|[lr])|scroll-[mp][lr])(?:-[\w./[\]%]+)?|text-(?:left|right)|float-(?:left|right)|clear-(?:left|right)|(?:m[lr]|p[lr]|left|right)-[\w./[\]%]+)(?![\w-])/g;
 /** A Tailwind arbitrary property (`[margin-left:3px]`) that names a physical side. */
-const ARBITRARY = /\[(?:(?:margin|padding|border|scroll-margin|scroll-padding)-(?:left|right)[\w-]*|left|right):[^\]\s]+\]|\[(?:text-align|float|clear):(?:left|right)\]/g;
+const ARBITRARY =
+  /\[(?:(?:margin|padding|border|scroll-margin|scroll-padding)-(?:left|right)[\w-]*|left|right):[^\]\s]+\]|\[(?:text-align|float|clear):(?:left|right)\]/g;
 /** A style object's physical property (React's camelCase), or text-align by side. */
 const STYLE = /\b(?:margin|padding|border)(?:Left|Right)\b|\btextAlign:\s*['"](?:left|right)|\bfloat:\s*['"](?:left|right)/g;
 /** A CSS declaration that names a physical side. */
@@ -75,10 +76,29 @@ describe('[L14] no physical left/right in app/', () => {
       'const left: number = 1; const step = { ArrowLeft: -1 };',
     ].join('\n');
     expect(physicalTokens(ts, 'ts').map((h) => h.replace(/^\d+: /, ''))).toEqual([
-      'ml-2', 'pr-[3px]', 'lg:text-right', 'first:border-l-0', 'border-r', 'rounded-tl-lg', '-left-1', 'focus:right-2', 'float-left', '[margin-left:3px]', '[text-align:right]', 'marginLeft', 'textAlign: "right',
+      'ml-2',
+      'pr-[3px]',
+      'lg:text-right',
+      'first:border-l-0',
+      'border-r',
+      'rounded-tl-lg',
+      '-left-1',
+      'focus:right-2',
+      'float-left',
+      '[margin-left:3px]',
+      '[text-align:right]',
+      'marginLeft',
+      'textAlign: "right',
     ]);
-    const css = '.a { padding-left: 1rem; border-right: 0; left: 0 }\n/* left: 0 */\n.b { margin-inline-start: 0; inset-inline-end: 0; text-align: right; border-top-left-radius: 0 }';
-    expect(physicalTokens(css, 'css').map((h) => h.replace(/^\d+: /, ''))).toEqual(['padding-left:', 'border-right:', 'left:', 'text-align: right', 'border-top-left-radius:']);
+    const css =
+      '.a { padding-left: 1rem; border-right: 0; left: 0 }\n/* left: 0 */\n.b { margin-inline-start: 0; inset-inline-end: 0; text-align: right; border-top-left-radius: 0 }';
+    expect(physicalTokens(css, 'css').map((h) => h.replace(/^\d+: /, ''))).toEqual([
+      'padding-left:',
+      'border-right:',
+      'left:',
+      'text-align: right',
+      'border-top-left-radius:',
+    ]);
   });
 });
 
@@ -98,7 +118,8 @@ describe('[L14][L44] the built stylesheet names no physical side', () => {
   });
 
   it('finds one-sided rules and leaves symmetric ones', () => {
-    const css = '.inset-0{top:0;right:0;bottom:0;left:0}.ms-2{margin-inline-start:.5rem}.ml-2{margin-left:.5rem}.x{left:0;right:1px}@media (min-width:40rem){.sm\\:text-right{text-align:right}}';
+    const css =
+      '.inset-0{top:0;right:0;bottom:0;left:0}.ms-2{margin-inline-start:.5rem}.ml-2{margin-left:.5rem}.x{left:0;right:1px}@media (min-width:40rem){.sm\\:text-right{text-align:right}}';
     expect(physicalRules(css)).toEqual(['.ml-2{margin-left:.5rem}', '.x{left:0;right:1px}', '.sm\\:text-right{text-align:right}']);
   });
 });

@@ -23,5 +23,6 @@ it('[L64] lang is absent, original, a language tag, or bad (given twice, or not 
   expect(read('?lang=original')).toBe('original');
   expect(read('?lang=es')).toEqual({ code: 'es' });
   expect(read('?lang=es-419')).toEqual({ code: 'es-419' });
-  for (const bad of ['?lang=', '?lang=ES', '?lang=es&lang=so', '?lang=..%2Fx', '?lang=e', `?lang=${'a'.repeat(40)}`, '?lang=es%0A']) expect(read(bad), bad).toBe('bad');
+  for (const bad of ['?lang=', '?lang=ES', '?lang=es&lang=so', '?lang=..%2Fx', '?lang=e', `?lang=${'a'.repeat(40)}`, '?lang=es%0A'])
+    expect(read(bad), bad).toBe('bad');
 });

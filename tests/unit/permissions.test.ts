@@ -57,8 +57,24 @@ describe('[D1] document names', () => {
     expect(parseDocName('a1/breakout/g_2')).toMatchObject({ kind: 'breakout', groupId: 'g_2' });
     expect(parseDocName('a1/translations/so')).toMatchObject({ kind: 'translations', language: 'so' });
     expect(parseDocName('a1/translations/es-419')).toMatchObject({ kind: 'translations', language: 'es-419' });
-    for (const bad of ['', 'a1', 'a1/', 'a1/plenary/x', '../a1/plenary', 'a1/notes', 'a1/notes/', 'a 1/plenary', 'a1/breakout/g/2', 'a1/Plenary',
-      'a1/translations', 'a1/translations/', 'a1/translations/SO', 'a1/translations/s', 'a1/translations/so/x', 'a1/translations/../plenary']) {
+    for (const bad of [
+      '',
+      'a1',
+      'a1/',
+      'a1/plenary/x',
+      '../a1/plenary',
+      'a1/notes',
+      'a1/notes/',
+      'a 1/plenary',
+      'a1/breakout/g/2',
+      'a1/Plenary',
+      'a1/translations',
+      'a1/translations/',
+      'a1/translations/SO',
+      'a1/translations/s',
+      'a1/translations/so/x',
+      'a1/translations/../plenary',
+    ]) {
       expect(parseDocName(bad), bad).toBeNull();
     }
   });

@@ -81,12 +81,15 @@ describe('[V1] proposals, tallies and outcomes', () => {
     addAction(doc, id, { what: 'Open the account', who: 'Finance committee', due: '2026-02-01' }, 4);
     expect(() => addAction(doc, id, { what: 'x', due: 'Friday' }, 5)).toThrow(/YYYY-MM-DD/);
     const p = getProposal(doc, id)!;
-    expect(p.amendments.map((x) => [x.text, x.accepted])).toEqual([['Add $5 dues', true], ['Monthly report', null]]);
+    expect(p.amendments.map((x) => [x.text, x.accepted])).toEqual([
+      ['Add $5 dues', true],
+      ['Monthly report', null],
+    ]);
     expect(p.actions).toEqual([expect.objectContaining({ what: 'Open the account', who: 'Finance committee', due: '2026-02-01' })]);
   });
 });
 
-describe('[V13] a phone vote\'s counts are a result only once the vote closed', () => {
+describe("[V13] a phone vote's counts are a result only once the vote closed", () => {
   /** A proposal as a hostile writer or an interrupted vote can leave it: "phone", counts, no closed vote. */
   function unclosed(vote: Record<string, unknown>) {
     const doc = new Y.Doc();
@@ -102,7 +105,18 @@ describe('[V13] a phone vote\'s counts are a result only once the vote closed', 
     return { doc, id };
   }
   const minutesOf = (doc: Y.Doc) =>
-    draftMinutes(t.t.bind(t) as never, { meta: readMeta(doc), agenda: readAgenda(doc), currentItemId: null, now: 5, notes: {}, reportBacks: {}, proposals: readProposals(doc), attendance: null, speakers: [], includeNames: false });
+    draftMinutes(t.t.bind(t) as never, {
+      meta: readMeta(doc),
+      agenda: readAgenda(doc),
+      currentItemId: null,
+      now: 5,
+      notes: {},
+      reportBacks: {},
+      proposals: readProposals(doc),
+      attendance: null,
+      speakers: [],
+      includeNames: false,
+    });
 
   it.each([
     ['never opened', { open: false, cast: 0, closed: false }],

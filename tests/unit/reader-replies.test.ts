@@ -28,8 +28,24 @@ describe('[S12] reader sync replies', () => {
     const replies = new ReaderReplies(doc);
     const full = new Uint8Array([9]);
     const client = doc.clientID;
-    const a = replies.reply(Y.encodeStateVector(new Map([[client, 10], [123, 5]])), () => full);
-    const b = replies.reply(Y.encodeStateVector(new Map([[client, 10], [456, 99]])), () => full);
+    const a = replies.reply(
+      Y.encodeStateVector(
+        new Map([
+          [client, 10],
+          [123, 5],
+        ]),
+      ),
+      () => full,
+    );
+    const b = replies.reply(
+      Y.encodeStateVector(
+        new Map([
+          [client, 10],
+          [456, 99],
+        ]),
+      ),
+      () => full,
+    );
     expect(b).toBe(a); // the same buffer: computed once
     expect(replies.reply(Y.encodeStateVector(new Map([[777, 1]])), () => full)).toBe(full);
     expect(replies.reply(Y.encodeStateVector(new Map([[client, 1e9]])), () => full)).not.toBe(full);

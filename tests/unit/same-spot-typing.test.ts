@@ -49,7 +49,11 @@ it('[H9] plain Yjs: two runs inserted at one index at once stay whole (ordered b
 
 it('[H9] plain Yjs: letter-by-letter turns keep both words whole when each caret stays after its own letters (tied left)', () => {
   for (let n = 0; n < 20; n++) {
-    for (const words of [['Hmong radio', 'Hmong TV'], ['We need', 'We want'], ['Hmong community radio', 'Art collective']] as [string, string][]) {
+    for (const words of [
+      ['Hmong radio', 'Hmong TV'],
+      ['We need', 'We want'],
+      ['Hmong community radio', 'Art collective'],
+    ] as [string, string][]) {
       expect(whole(words)).toContain(takeTurns(words, -1));
     }
   }

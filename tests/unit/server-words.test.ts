@@ -74,13 +74,23 @@ describe('[L30] every model refusal has a translation, with its numbers as place
 
   it('[L30] an announcement too long and a proposal too long read in Spanish, numbers grouped', () => {
     const doc = new Y.Doc();
-    expect(errorText(spanish, caught(() => setAnnouncement(doc, 'x'.repeat(281))))).toBe('Un aviso puede tener como máximo 280 caracteres.');
+    expect(
+      errorText(
+        spanish,
+        caught(() => setAnnouncement(doc, 'x'.repeat(281))),
+      ),
+    ).toBe('Un aviso puede tener como máximo 280 caracteres.');
     const item = addItem(doc, { title: 'Proposals', kind: 'proposal', minutes: 20 });
     const err = caught(() => addProposal(doc, { itemId: item, text: 'x'.repeat(2001) }, 1));
     expect(err).toBeInstanceOf(ProposalError);
     expect(errorText(spanish, err)).toBe('Una propuesta puede tener como máximo 2000 caracteres.');
     const id = addProposal(doc, { itemId: item, text: 'Strike' }, 1);
-    expect(errorText(spanish, caught(() => setHandCount(doc, id, { for: -1, against: 0, abstain: 0 })))).toBe('Un recuento es un número entero de 0 a 1.000.000.');
+    expect(
+      errorText(
+        spanish,
+        caught(() => setHandCount(doc, id, { for: -1, against: 0, abstain: 0 })),
+      ),
+    ).toBe('Un recuento es un número entero de 0 a 1.000.000.');
   });
 
   it("[L30] a form's zod refusal is always a key: zod's own English falls back to the field's key", () => {
@@ -175,10 +185,12 @@ describe('[L33] hostile writes to the time zone', () => {
     expect(verdict('facilitator', 'America/Chicago').ok).toBe(true);
     expect(verdict('facilitator', null).ok).toBe(true);
   });
-  it.each([['an unknown zone', 'Mars/Olympus'], ['10,000 characters', 'x'.repeat(10_000)], ['a number', -6], ['an object', { offset: -6 }]])(
-    '[L33] a facilitator writing %s is refused',
-    (_what, value) => expect(verdict('facilitator', value).ok).toBe(false),
-  );
+  it.each([
+    ['an unknown zone', 'Mars/Olympus'],
+    ['10,000 characters', 'x'.repeat(10_000)],
+    ['a number', -6],
+    ['an object', { offset: -6 }],
+  ])('[L33] a facilitator writing %s is refused', (_what, value) => expect(verdict('facilitator', value).ok).toBe(false));
   it('[L33] a stack-keeper may not set the zone at all', () => {
     expect(verdict('stack-keeper', 'America/Chicago').ok).toBe(false);
   });

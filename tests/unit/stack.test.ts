@@ -55,10 +55,30 @@ describe('stack order', () => {
     const doc = room();
     setSettings(doc, { progressive: setting });
     // Ana has spoken twice and Bo once; Cy never.
-    raiseAll(doc, [['Ana', 'speak'], ['Bo', 'speak'], ['Ana', 'speak']], 100);
+    raiseAll(
+      doc,
+      [
+        ['Ana', 'speak'],
+        ['Bo', 'speak'],
+        ['Ana', 'speak'],
+      ],
+      100,
+    );
     for (let i = 0; i < 4; i++) nextSpeaker(doc, 200 + i);
-    expect(history(doc).map((h) => [h.name, h.times])).toEqual([['Ana', 2], ['Bo', 1]]);
-    raiseAll(doc, [['ana ', 'speak'], ['Bo', 'speak'], ['Cy', 'speak'], ['Dee', 'direct']], 1_000);
+    expect(history(doc).map((h) => [h.name, h.times])).toEqual([
+      ['Ana', 2],
+      ['Bo', 1],
+    ]);
+    raiseAll(
+      doc,
+      [
+        ['ana ', 'speak'],
+        ['Bo', 'speak'],
+        ['Cy', 'speak'],
+        ['Dee', 'direct'],
+      ],
+      1_000,
+    );
     return names(doc);
   };
 
@@ -76,7 +96,12 @@ describe('stack order', () => {
 
   it('[K3] the keeper moves an entry by hand, and it shows as moved', () => {
     const doc = room();
-    raiseAll(doc, [['Ana', 'speak'], ['Bo', 'speak'], ['Cy', 'speak'], ['Dee', 'process']]);
+    raiseAll(doc, [
+      ['Ana', 'speak'],
+      ['Bo', 'speak'],
+      ['Cy', 'speak'],
+      ['Dee', 'process'],
+    ]);
     const cy = readStack(doc).queue.find((e) => e.name === 'Cy')!;
     moveEntry(doc, cy.id, 0);
     expect(names(doc)).toEqual(['Cy', 'Dee', 'Ana', 'Bo']);
@@ -93,7 +118,10 @@ describe('running the stack', () => {
   it('[K4] next calls the first in line, ends the last turn and restarts the speaker timer', () => {
     const doc = room();
     setSettings(doc, { speakerSeconds: 90 });
-    raiseAll(doc, [['Ana', 'speak'], ['Bo', 'speak']]);
+    raiseAll(doc, [
+      ['Ana', 'speak'],
+      ['Bo', 'speak'],
+    ]);
     nextSpeaker(doc, 10_000);
     expect(speaker(doc)).toBe('Ana');
     expect(readTimer(doc, 'speaker')).toEqual({ durationMs: 90_000, startedAt: 10_000, elapsedMs: 0 });
@@ -131,7 +159,9 @@ describe('running the stack', () => {
     expect(() => withdraw(doc, theirs, tag('phone-a'))).toThrow(expect.objectContaining({ code: 'not-yours' }));
     expect(() => withdraw(doc, keepers, tag('phone-a'))).toThrow(expect.objectContaining({ code: 'not-yours' }));
     // The room sees a different owner tag on each of Ana's hands: nothing links them.
-    const owners = readEntries(doc).filter((e) => e.id === mine || e.id === direct).map((e) => e.owner);
+    const owners = readEntries(doc)
+      .filter((e) => e.id === mine || e.id === direct)
+      .map((e) => e.owner);
     expect(new Set(owners).size).toBe(2);
     withdraw(doc, mine, tag('phone-a'));
     expect(names(doc)).toEqual(['Ana', 'Bo', 'Cy']); // Ana's direct response stays
@@ -148,7 +178,11 @@ describe('running the stack', () => {
 
   it('the wait estimate is the rest of this turn plus a full turn for everyone ahead', () => {
     const doc = room();
-    raiseAll(doc, [['Ana', 'speak'], ['Bo', 'speak'], ['Cy', 'speak']]);
+    raiseAll(doc, [
+      ['Ana', 'speak'],
+      ['Bo', 'speak'],
+      ['Cy', 'speak'],
+    ]);
     expect(estimateWaitMs(readStack(doc), 2, 30_000)).toBe(30_000 + 2 * 120_000);
   });
 
@@ -168,7 +202,14 @@ describe('running the stack', () => {
     expect(history(doc)).toEqual([{ name: 'Ana', times: 1, totalMs: 60_000 }]);
     // Nobody is speaking now: the speaker timer is stopped and back at its full length.
     expect(readTimer(doc, 'speaker')).toEqual({ durationMs: 120_000, startedAt: null, elapsedMs: 0 });
-    raiseAll(doc, [['Ana', 'speak'], ['Bo', 'speak']], 70_000);
+    raiseAll(
+      doc,
+      [
+        ['Ana', 'speak'],
+        ['Bo', 'speak'],
+      ],
+      70_000,
+    );
     expect(names(doc)).toEqual(['Bo', 'Ana']);
   });
 });
@@ -176,7 +217,10 @@ describe('running the stack', () => {
 describe('[K7] several keepers and phones at once', () => {
   it('two keepers pressing next at the same moment call one speaker; the other stays first in line', () => {
     const a = room();
-    raiseAll(a, [['Ana', 'speak'], ['Bo', 'speak']]);
+    raiseAll(a, [
+      ['Ana', 'speak'],
+      ['Bo', 'speak'],
+    ]);
     const b = new Y.Doc();
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     raiseHand(b, { name: 'Cy', kind: 'process' }, 3_000); // B sees a point of process A has not yet
@@ -199,7 +243,10 @@ describe('[K7] several keepers and phones at once', () => {
     for (let round = 0; round < 60; round++) {
       const base = room();
       setSettings(base, { progressive: pick(['off', 'less-spoken', 'first-time'] as const) });
-      raiseAll(base, [['Ana', 'speak'], ['Bo', 'speak']]);
+      raiseAll(base, [
+        ['Ana', 'speak'],
+        ['Bo', 'speak'],
+      ]);
       const replicas = Array.from({ length: 6 }, () => {
         const d = new Y.Doc();
         Y.applyUpdate(d, Y.encodeStateAsUpdate(base));

@@ -118,7 +118,10 @@ for (const [name, make] of BACKENDS) {
       expect(await store.publishMinutes('asm1', '# Second', 20)).toBe(2);
       expect(await store.getMinutes('asm1')).toEqual({ version: 2, markdown: '# Second', publishedAt: 20 });
       expect(await store.getMinutes('asm1', 1)).toEqual({ version: 1, markdown: '# First', publishedAt: 10 });
-      expect(await store.listMinutes('asm1')).toEqual([{ version: 1, publishedAt: 10 }, { version: 2, publishedAt: 20 }]);
+      expect(await store.listMinutes('asm1')).toEqual([
+        { version: 1, publishedAt: 10 },
+        { version: 2, publishedAt: 20 },
+      ]);
     });
 
     const right = (id: string, byte: number) => ({ id, codeHash: new Uint8Array(32).fill(byte), sealedCode: new Uint8Array([byte]) });

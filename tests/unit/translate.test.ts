@@ -19,7 +19,12 @@ function reference(language: string, catalogue: Catalogue) {
     lng: language,
     fallbackLng: false,
     // [L32]: numbers grouped per locale, which i18next does when told to format every value.
-    interpolation: { escapeValue: false, alwaysFormat: true, format: (value: string, _format?: string, lng?: string) => (typeof (value as unknown) === 'number' ? new Intl.NumberFormat(lng).format(value as unknown as number) : value) },
+    interpolation: {
+      escapeValue: false,
+      alwaysFormat: true,
+      format: (value: string, _format?: string, lng?: string) =>
+        typeof (value as unknown) === 'number' ? new Intl.NumberFormat(lng).format(value as unknown as number) : value,
+    },
     initImmediate: false,
     returnNull: false,
     parseMissingKeyHandler: (key: string) => `${MISSING_MARK}${key}`,
@@ -107,7 +112,15 @@ describe('[L4] the in-house translator gives what i18next 23 gave, for every key
 
   it('interpolation edge cases, the same as i18next', () => {
     const catalogue: Catalogue = {
-      e: { padded: 'a {{ name }} b', twice: '{{name}}/{{name}}', two: '{{a}}-{{b}}', none: 'plain {text}', brace: '{{{name}}}', n_one: '{{count}} x', n_other: '{{count}} xs' },
+      e: {
+        padded: 'a {{ name }} b',
+        twice: '{{name}}/{{name}}',
+        two: '{{a}}-{{b}}',
+        none: 'plain {text}',
+        brace: '{{{name}}}',
+        n_one: '{{count}} x',
+        n_other: '{{count}} xs',
+      },
     };
     const old = reference('en', catalogue);
     const mine = createI18n('en', catalogue);

@@ -6,10 +6,12 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const SERVER_ONLY = ['openVote', 'countCast', 'closeVote', 'voidVote'];
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
-it('[V9] no browser code writes a proposal\'s vote: the functions that do are imported by the server only', () => {
+it("[V9] no browser code writes a proposal's vote: the functions that do are imported by the server only", () => {
   const browser = [...files(path.join(ROOT, 'app/components')), ...files(path.join(ROOT, 'app/routes')), ...files(path.join(ROOT, 'app/collab'))];
   expect(browser.length).toBeGreaterThan(10);
   const offenders: string[] = [];

@@ -25,7 +25,9 @@ describe('[W14] one visible-text check for titles and names', () => {
       const parsed = CreateAssemblySchema.safeParse({ title, startsAt: '', place: '', languages: ['en'] });
       expect(parsed.success).toBe(false);
       expect(parsed.error!.issues[0]).toMatchObject({ path: ['title'], message: 'create.errors.titleRequired' });
-      expect(parseDraft({ title, kind: 'discussion', minutes: '10', presenter: '', description: '', interpretation: '' })).toEqual({ errors: { title: 'agenda.errors.title' } });
+      expect(parseDraft({ title, kind: 'discussion', minutes: '10', presenter: '', description: '', interpretation: '' })).toEqual({
+        errors: { title: 'agenda.errors.title' },
+      });
       const doc = new Y.Doc();
       expect(() => addItem(doc, { title, kind: 'discussion', minutes: 5 })).toThrow();
       expect(readAgenda(doc)).toEqual([]);

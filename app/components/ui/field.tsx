@@ -1,7 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
 
-const CONTROL =
-  'mt-1 block min-h-11 w-full rounded-lg border-2 border-stone-500 bg-white px-3 py-2 text-lg text-stone-950 focus:border-stone-950';
+const CONTROL = 'mt-1 block min-h-11 w-full rounded-lg border-2 border-stone-500 bg-white px-3 py-2 text-lg text-stone-950 focus:border-stone-950';
 
 interface FieldProps {
   label: string;
