@@ -1,8 +1,7 @@
 /**
  * What issue 14 must show, in Chromium ([L70]–[L73]): a facilitator writes an agenda item, an
  * announcement and a proposal (a stock y-websocket client, as the console's edits arrive); the
- * Somali interpreter translates them through the interpreter's command (a plain form post with
- * the interpreter link's cookie); a Somali phone shows the translations live, an English phone the
+ * Somali interpreter translates them on the interpreter's desk in a browser of their own; a Somali phone shows the translations live, an English phone the
  * originals and opens no socket to any translation; the facilitator edits the item and the Somali
  * phone shows the original with the translation marked out of date, until it is redone. Axe-clean
  * with translations, honest without JavaScript (the original opens), no sideways scroll at 320 px.
@@ -33,6 +32,8 @@ let h: Harness;
 let asm: CreatedAssembly;
 let facilitator: Client;
 let interpreter: Phone;
+/** The Somali interpreter's desk in a browser of its own: the translations are made there. */
+let desk: Page;
 let itemId: string;
 let proposalId: string;
 
@@ -49,6 +50,9 @@ beforeAll(async () => {
   const link = await mintLink(h.server.url, asm, { role: 'interpreter', scope: 'so' });
   interpreter = new Phone(h.server.url);
   expect(await interpreter.join(link.token)).toBe(303);
+  desk = await (await h.person({ viewport: { width: 1366, height: 768 } })).newPage();
+  await desk.goto(`${h.server.url}/join/${link.token}`);
+  await waitLive(desk);
 }, 60_000);
 afterAll(async () => {
   facilitator?.destroy();
@@ -59,7 +63,7 @@ async function shot(page: Page, name: string) {
   if (fs.existsSync(SHOTS)) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** When the Somali translation of `key` was last saved (the `base` a redo names), read as any room member reads it. */
+/** When the Somali translation of `key` was last saved (the `base` a save names), read as any room member reads it. */
 async function savedAt(key: string): Promise<string> {
   const reader = connect(h.server.syncUrl, translationsDocName(asm.id, 'so'), asm.facilitatorToken);
   try {
@@ -70,12 +74,17 @@ async function savedAt(key: string): Promise<string> {
   }
 }
 
-/** The interpreter's save, as their page posts it: the source as read, the text, what it replaces. */
+/**
+ * The interpreter translates on their desk, as a person does: the card of `key` shows `from` (the
+ * original as it is now), they type the translation and press Save; it is saved when the card
+ * says it is up to date.
+ */
 async function translate(key: string, from: string, text: string) {
-  const base = await savedAt(key);
-  const res = await interpreter.post(`/a/${asm.id}/interpret?index`, { key, from, text, base });
-  await res.arrayBuffer();
-  expect(res.status, `saving ${key}`).toBeLessThan(400);
+  const card = desk.locator(`[data-testid="translation-card"][data-key="${key}"]`);
+  await expect.poll(() => card.getByTestId('translation-source').textContent()).toBe(from);
+  await card.getByRole('textbox').fill(text);
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => card.getAttribute('data-state')).toBe('current');
 }
 
 /** A phone in a browser whose language is `locale`, on the attendee page, live; every socket it opens is noted. */
@@ -140,7 +149,10 @@ it('[L70] [L71] [L72] a Somali phone follows the interpreter live; an English ph
   await shot(somali.page, 'phone-so-390x844-stale');
   await expectAxeClean(somali.page, 'the Somali phone with a stale translation');
 
-  // An interpreter who translates the old text is told it changed; redone from the new one, it shows.
+  // On the desk the card is out of date too. A save crafted from the old text (a page that did not
+  // follow) is told it changed; redone on the desk from the new one, it shows.
+  const card = desk.locator(`[data-testid="translation-card"][data-key="${itemTitleKey(itemId)}"]`);
+  await expect.poll(() => card.getAttribute('data-state')).toBe('stale');
   const late = await interpreter.post(`/a/${asm.id}/interpret?index`, {
     key: itemTitleKey(itemId),
     from: 'Contract vote',
