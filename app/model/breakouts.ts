@@ -297,11 +297,6 @@ export const seatCode = (seatKey: string) =>
     .slice(0, 4)
     .toUpperCase();
 
-export function leaveTable(doc: Y.Doc, itemId: string, seatKey: string): void {
-  const members = mapAt(roundMap(doc, itemId), 'members');
-  if (members) doc.transact(() => members.delete(seatKey));
-}
-
 export const tableOf = (round: Round, seatKey: string): Table | null => {
   const m = round.members.find((x) => x.key === seatKey);
   return m ? (round.tables.find((t) => t.id === m.tableId) ?? null) : null;

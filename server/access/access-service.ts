@@ -270,10 +270,6 @@ export class AccessService extends EventEmitter<{ revoked: [linkId: string] }> {
   unsealToken(link: LinkRecord): string | null {
     return link.sealedToken ? this.sealer.unseal(link.sealedToken) : null;
   }
-
-  getAssembly(id: string) {
-    return this.store.getAssembly(id);
-  }
 }
 
 export function toGrant(link: LinkRecord): Grant {
