@@ -7,12 +7,13 @@
  * Screenshots go to /work/shots/joincode/ when that folder exists (looked at by a person).
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { connect, eventually, type Client } from '../helpers/clients.js';
+import { connect, type Client } from '../helpers/clients.js';
 import { createAssembly, type CreatedAssembly } from '../helpers/server.js';
 import { startHarness, waitLive, type Harness } from './harness.js';
+import { expectProjectorFits, words } from './projector-check.js';
+import { expectAxeClean } from './axe.js';
 import { addItem } from '../../app/model/agenda.js';
 import { goToItem, setAnnouncement } from '../../app/model/run.js';
 import { nextSpeaker, raiseHand } from '../../app/model/stack.js';
@@ -26,29 +27,11 @@ const shot = async (page: Page, name: string) => {
   if (fs.existsSync(SHOTS)) await page.screenshot({ path: `${SHOTS}/${name}.png` });
 };
 
-/** axe-core, run in the page through the debugger (the page's CSP rightly refuses an injected script). */
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() =>
-    (globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
-    }),
-  );
-  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-}
-
 const SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
 ];
 
-const words = (n: number, seed: string) => {
-  const out: string[] = [];
-  const pool = seed.split(' ');
-  for (let i = 0; out.join(' ').length < n; i++) out.push(pool[i % pool.length]);
-  return out.join(' ').slice(0, n).trim();
-};
 const TITLE = words(
   200,
   'Report-back and vote on the joint strike fund, the picket rota for the warehouse campaign, childcare during actions and the Somali, Spanish and Hmong interpretation budget',
@@ -100,39 +83,8 @@ async function projectors(): Promise<Page[]> {
   return pages;
 }
 
-/**
- * The page does not scroll either way, and the QR and the code are whole and on top: every corner
- * of each is inside the window and the element drawn there is that one (not clipped or covered).
- */
-async function expectFits(page: Page, label: string, { axe = true } = {}): Promise<void> {
-  await eventually(async () => {
-    const m = await page.evaluate(() => ({
-      sh: document.documentElement.scrollHeight,
-      ih: innerHeight,
-      sw: document.documentElement.scrollWidth,
-      iw: innerWidth,
-    }));
-    expect(m.sh, `${label}: page height`).toBeLessThanOrEqual(m.ih);
-    expect(m.sw, `${label}: page width`).toBeLessThanOrEqual(m.iw);
-    for (const id of ['join-qr', 'join-code']) {
-      const whole = await page.getByTestId(id).evaluate((el) => {
-        const r = el.getBoundingClientRect();
-        const inset = 2;
-        const corners = [
-          [r.left + inset, r.top + inset],
-          [r.right - inset, r.top + inset],
-          [r.left + inset, r.bottom - inset],
-          [r.right - inset, r.bottom - inset],
-        ];
-        const inside = r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
-        return inside && r.width > 0 && corners.every(([x, y]) => el.contains(document.elementFromPoint(x, y)));
-      });
-      expect(whole, `${label}: ${id} whole and in view`).toBe(true);
-    }
-  });
-  if (axe) expect(await axeViolations(page), label).toEqual([]);
-  await shot(page, label);
-}
+/** The projector fits with the join block whole and on top (tests/e2e/projector-check.ts), then a screenshot. */
+const expectFits = (page: Page, label: string, { axe = true } = {}) => expectProjectorFits(page, label, { axe, shots: SHOTS });
 
 it('[N25][R1] before anything starts: a 200-character assembly title, the join block large and whole', async () => {
   setMeta(plenary.doc, { title: TITLE });
@@ -263,12 +215,12 @@ it('[N20] the /j page in English and Spanish: one labelled field, its refusal sa
   for (const locale of ['en-US', 'es-ES']) {
     const page = await (await h.person({ locale, viewport: { width: 320, height: 640 } })).newPage();
     await page.goto(`${h.server.url}/j`);
-    expect(await axeViolations(page), `${locale} form`).toEqual([]);
+    await expectAxeClean(page, `${locale} form`);
     await page.locator('#join-code').fill('0000');
     await page.locator('#join-code').press('Enter');
     await page.getByTestId('join-code-error').waitFor();
     expect(await page.locator('#join-code').getAttribute('aria-invalid')).toBe('true');
-    expect(await axeViolations(page), `${locale} refused`).toEqual([]);
+    await expectAxeClean(page, `${locale} refused`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(await page.title()).toMatch(locale === 'en-US' ? /^Join with a code — Plenary$/ : /^Unirte con un código — Plenary$/);
     await shot(page, `phone-320-join-code-${locale}`);
