@@ -138,7 +138,7 @@ describe('app shell in Chromium', () => {
     expect(foreign).toEqual([]);
   });
 
-  it('pages carry a nonce-based Content-Security-Policy', async () => {
+  it('[X3] pages carry a nonce-based Content-Security-Policy', async () => {
     const res = await fetch(h.server.url);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);

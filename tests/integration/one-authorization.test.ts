@@ -41,7 +41,7 @@ const documents = [
   { doc: 'breakout/g2', page: 'breakout/g2', edits: true },
 ] as const;
 
-describe('[X21] a page and its document’s socket answer alike, for every role', () => {
+describe('[X21][H1] a page and its document’s socket answer alike, for every role', () => {
   for (const d of documents) {
     it(`${d.doc}`, async () => {
       for (const who of people) {

@@ -6,7 +6,7 @@ import { BUILT_IN_LOCALES, loadLanguages } from '../../app/i18n/locale-files.ser
 import { keysOf, lookup } from '../../app/i18n/translate.js';
 
 // Reads the client build that `npm test` makes first.
-it('[L7] the attendee page downloads under 150 KiB of gzipped JavaScript, with no QR code or editor code', () => {
+it('[L7][BR7][H5] the attendee page downloads under 150 KiB of gzipped JavaScript, with no QR code or editor code', () => {
   const { files, gzipBytes } = routeJavaScript('routes/a.$id._index');
   console.info(`attendee route: ${(gzipBytes / 1024).toFixed(1)} KiB gzipped in ${files.length} files`);
   expect(gzipBytes).toBeLessThan(150 * 1024);

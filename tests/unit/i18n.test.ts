@@ -11,7 +11,7 @@ const languages = loadLanguages(BUILT_IN_LOCALES);
 const english = languages.find((l) => l.code === 'en')!.catalogue;
 
 describe('[L13] key parity, per language’s plural rules', () => {
-  it('every shipped catalogue has every English key, in its own plural forms, none extra, none empty', () => {
+  it('[L1][L13] every shipped catalogue has every English key, in its own plural forms, none extra, none empty', () => {
     expect(languages.map((l) => l.code)).toEqual(expect.arrayContaining(['en', 'es']));
     for (const { code, catalogue } of languages) {
       const report = checkCatalogue(code, catalogue, english);
