@@ -1,5 +1,6 @@
 import { SUPPORTED_LANGUAGES } from '~/i18n/catalogues.server';
 import { plainRefusal } from '~/utils/plain-refusal.server';
+import { refusalResponse } from '~/utils/refusals.server';
 import { ID_PATTERN } from '~/model/ids';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
@@ -21,14 +22,13 @@ import { issueKey } from '~/i18n/issue-key';
 import { RoomExtras, RunPanel } from '~/components/run-panel';
 import { KeyDialog } from '~/components/key-dialog';
 import { useFocusRescue } from '~/utils/use-focus-rescue';
-import { LastFacilitatorLinkError, ROLES, UnavailableError, VoteError } from '~/services';
-import { StackError } from '~/model/stack';
+import { ROLES } from '~/services';
 import { plenaryState, requireCommand, requirePage } from '~/utils/guards.server';
 import { clearKeyCookie, readKeyCookie } from '~/utils/key-cookie.server';
 import { qrSvg } from '~/utils/qr.server';
 import { endRoundOnServer, mintTableLinks } from '~/utils/breakouts.server';
 import { moveAction } from '~/utils/breakout-moves.server';
-import { BreakoutError, MAX_TABLES, tableId } from '~/model/breakouts';
+import { MAX_TABLES, tableId } from '~/model/breakouts';
 import { readAgenda } from '~/model/agenda';
 import { VotingRightsPanel } from '~/components/voting-rights-panel';
 import { votingRightsAction } from '~/utils/voting-rights.server';
@@ -108,9 +108,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await context.services.closeVote(assembly.id, proposalId);
       return json({ closed: true as const });
     } catch (err) {
-      if (err instanceof VoteError) return json({ error: `proposals.errors.${err.code}` }, { status: 409 });
-      if (err instanceof UnavailableError) return json({ error: 'errors.unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });
-      throw err;
+      return refusalResponse(err);
     }
   }
   if (intent === 'delete') {
@@ -138,10 +136,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       return json({ tableLinks: await mintTableLinks(context, assembly.id, request) });
     } catch (err) {
-      if (err instanceof BreakoutError) return json({ error: `round.errors.${err.code}` }, { status: err.code === 'no-round' ? 404 : 409 });
-      if (err instanceof StackError) return json({ error: `stack.errors.${err.code}` }, { status: 409 });
-      if (err instanceof UnavailableError) return json({ error: 'errors.unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });
-      throw err;
+      return refusalResponse(err);
     }
   }
   if (intent === 'revoke') {
@@ -153,8 +148,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!ok) throw plainRefusal(request, 'errors.404', 404);
       return json({ revoked: true as const });
     } catch (err) {
-      if (err instanceof LastFacilitatorLinkError) return json({ error: 'console.lastFacilitator' }, { status: 409 });
-      throw err;
+      return refusalResponse(err);
     }
   }
   // A note-taker link is for the plenary notes or for one table of a breakout item ([BR8]): the
@@ -169,8 +163,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       try {
         isItem = await context.services.readDoc(`${assembly.id}/plenary`, (doc) => readAgenda(doc).some((i) => i.id === where));
       } catch (err) {
-        if (err instanceof UnavailableError) return json({ error: 'errors.unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });
-        throw err;
+        return refusalResponse(err);
       }
       if (!isItem) return json({ error: 'console.errors.groupInvalid', field: 'scopeItem' }, { status: 400 });
       if (!Number.isInteger(table) || table < 1 || table > MAX_TABLES) return json({ error: 'console.errors.tableInvalid', field: 'table' }, { status: 400 });

@@ -1,8 +1,8 @@
 import { json, type AppLoadContext } from '@remix-run/node';
 import { z } from 'zod';
-import { BreakoutError, MAX_TABLES, moveSeat, moveTable, tableId } from '~/model/breakouts';
+import { MAX_TABLES, moveSeat, moveTable, tableId } from '~/model/breakouts';
 import { isId } from '~/model/ids';
-import { UnavailableError } from '~/services';
+import { refusalResponse } from './refusals.server';
 
 const tableNumber = z.coerce.number().int().min(1).max(MAX_TABLES);
 const itemId = z.string().refine(isId);
@@ -14,7 +14,6 @@ const MoveTable = z.object({ intent: z.literal('move-table'), itemId, from: tabl
 const Move = z.discriminatedUnion('intent', [MoveMember, MoveTable]);
 
 /** How each refusal answers: the click was malformed (400), or the room has moved on (404/409). */
-const STATUS: Record<BreakoutError['code'], number> = { invalid: 400, 'no-table': 400, 'no-round': 404, 'not-open': 409, state: 409, 'no-seat': 409 };
 
 /**
  * A facilitator's move, applied by the server to its own copy of the plenary document ([BR9],
@@ -35,8 +34,6 @@ export async function moveAction(context: AppLoadContext, assemblyId: string, fo
     });
     return json({ moved });
   } catch (err) {
-    if (err instanceof BreakoutError) return json({ error: `round.errors.${err.code}` }, { status: STATUS[err.code] });
-    if (err instanceof UnavailableError) return json({ error: 'errors.unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });
-    throw err;
+    return refusalResponse(err);
   }
 }

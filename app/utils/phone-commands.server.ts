@@ -6,8 +6,9 @@ import { currentItemId } from '~/model/agenda';
 import { ID_PATTERN } from '~/model/ids';
 import { BreakoutError, joinTable, readRound } from '~/model/breakouts';
 import { CHOICES, readProposals } from '~/model/proposals';
-import { ENTRY_KINDS, MAX_NAME, ownedBy, raiseHand, readEntries, readStack, StackError, withdraw } from '~/model/stack';
-import { CodeError, UnavailableError, VoteError, type AssemblySummary, type CommandAnswer, type RequestSession } from '~/services';
+import { ENTRY_KINDS, MAX_NAME, ownedBy, raiseHand, readEntries, readStack, withdraw } from '~/model/stack';
+import { refusalOf } from './refusals.server';
+import { type AssemblySummary, type CommandAnswer, type RequestSession } from '~/services';
 
 /**
  * The commands a phone in the room sends (raise or withdraw a hand, sit at a table, vote, redeem
@@ -18,8 +19,6 @@ import { CodeError, UnavailableError, VoteError, type AssemblySummary, type Comm
 
 /** What only a stack-keeper or a facilitator does; from a phone it is refused, not ignored. */
 const KEEPER_INTENTS = new Set(['next', 'move', 'close', 'open', 'settings', 'remove', 'start-round', 'end-round', 'move-member']);
-
-const STATUS: Record<StackError['code'], number> = { invalid: 400, closed: 409, duplicate: 409, 'not-waiting': 409, 'not-found': 404, 'not-yours': 403 };
 
 /** A command id: made up by the phone (or by the page it was served, without JavaScript). */
 export const COMMAND_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -110,19 +109,11 @@ function joinTableNow(doc: Y.Doc, seatKey: (itemId: string) => string, table: st
   joinTable(doc, round.itemId, seatKey(round.itemId), table);
 }
 
-const VOTE_STATUS: Record<VoteError['code'], number> = { voiceOnly: 403, noRight: 403, already: 409, closed: 409, interrupted: 409 };
-const CODE_STATUS: Record<CodeError['code'], number> = { invalid: 400, unknown: 404, taken: 409, holdsAnother: 409, voiceOnly: 403 };
-
 /** A command's refusal as the phone is told it: an i18n key and a status. */
 function refusal(err: unknown): CommandAnswer | null {
-  if (err instanceof VoteError) return { error: `proposals.errors.${err.code}`, status: VOTE_STATUS[err.code] };
-  if (err instanceof CodeError) return { error: `voting.errors.${err.code}`, status: CODE_STATUS[err.code] };
   if (err instanceof StackFullError) return { error: 'stack.errors.full', status: 409 };
   if (err instanceof MovedOnError) return { error: 'stack.errors.movedOn', status: 409 };
-  if (err instanceof StackError) return { error: `stack.errors.${err.code}`, status: STATUS[err.code] };
-  if (err instanceof BreakoutError) return { error: `round.errors.${err.code}`, status: err.code === 'invalid' || err.code === 'no-table' ? 400 : 409 };
-  if (err instanceof UnavailableError) return { error: 'errors.unavailable', status: 503, retryAfter: 5 };
-  return null;
+  return refusalOf(err);
 }
 
 /** What only the server can tell a phone about itself: its hands, its seat, its ballots, its right. */
