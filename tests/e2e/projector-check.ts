@@ -48,3 +48,33 @@ export function words(n: number, seed: string): string {
   for (let i = 0; out.join(' ').length < n; i++) out.push(pool[i % pool.length]);
   return out.join(' ').slice(0, n).trim();
 }
+
+/** The projector sizes every state must fit. */
+export const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+];
+
+export const TITLE = words(
+  200,
+  'Report-back and vote on the joint strike fund, the picket rota for the warehouse campaign, childcare during actions and the Somali, Spanish and Hmong interpretation budget',
+);
+export const ANNOUNCEMENT = words(
+  280,
+  'The kitchen crew asks everyone to bring cups back to the tables by the stage; the lost and found is at the check-in desk; childcare is in room 104 until nine, and the bus to the picket leaves at seven sharp from the north door',
+);
+export const SPEAKER = words(60, 'Maria Guadalupe Hernández-Ochoa de la Cruz y Villanueva Ramírez');
+export const PROPOSAL = words(
+  400,
+  'That the assembly sets up a joint strike fund held by the tenants union and the warehouse committee, paying strikers weekly from the first week, with a monthly report to this assembly and an audit by two people chosen by lot',
+);
+export const AMENDMENT = (n: number) =>
+  words(
+    250,
+    `Amendment ${n}: the fund also pays for childcare and transport for anyone on the picket line, and the report is translated into every language of the room before it is read out`,
+  );
+export const PROMPT = (n: number) =>
+  words(
+    290,
+    `Question ${n}: what is your workplace ready to do on May Day, what do you need from the other workplaces, the unions and the neighbourhood committees to get there, and who will ask them before the next assembly`,
+  );

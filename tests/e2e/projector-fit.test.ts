@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { connect, type Client } from '../helpers/clients.js';
 import { createAssembly, type CreatedAssembly } from '../helpers/server.js';
 import { startHarness, waitLive, type Harness } from './harness.js';
-import { expectProjectorFits, words } from './projector-check.js';
+import { AMENDMENT, ANNOUNCEMENT, expectProjectorFits, PROMPT, PROPOSAL, SIZES, SPEAKER, TITLE, words } from './projector-check.js';
 import { expectAxeClean } from './axe.js';
 import { addItem } from '../../app/model/agenda.js';
 import { goToItem, setAnnouncement } from '../../app/model/run.js';
@@ -26,35 +26,6 @@ const SHOTS = '/work/shots/joincode';
 const shot = async (page: Page, name: string) => {
   if (fs.existsSync(SHOTS)) await page.screenshot({ path: `${SHOTS}/${name}.png` });
 };
-
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-];
-
-const TITLE = words(
-  200,
-  'Report-back and vote on the joint strike fund, the picket rota for the warehouse campaign, childcare during actions and the Somali, Spanish and Hmong interpretation budget',
-);
-const ANNOUNCEMENT = words(
-  280,
-  'The kitchen crew asks everyone to bring cups back to the tables by the stage; the lost and found is at the check-in desk; childcare is in room 104 until nine, and the bus to the picket leaves at seven sharp from the north door',
-);
-const SPEAKER = words(60, 'Maria Guadalupe Hernández-Ochoa de la Cruz y Villanueva Ramírez');
-const PROPOSAL = words(
-  400,
-  'That the assembly sets up a joint strike fund held by the tenants union and the warehouse committee, paying strikers weekly from the first week, with a monthly report to this assembly and an audit by two people chosen by lot',
-);
-const AMENDMENT = (n: number) =>
-  words(
-    250,
-    `Amendment ${n}: the fund also pays for childcare and transport for anyone on the picket line, and the report is translated into every language of the room before it is read out`,
-  );
-const PROMPT = (n: number) =>
-  words(
-    290,
-    `Question ${n}: what is your workplace ready to do on May Day, what do you need from the other workplaces, the unions and the neighbourhood committees to get there, and who will ask them before the next assembly`,
-  );
 
 let h: Harness;
 let asm: CreatedAssembly;

@@ -14,7 +14,7 @@ import { connect, eventually, type Client } from '../helpers/clients.js';
 import { createAssembly, mintLink, type CreatedAssembly } from '../helpers/server.js';
 import { Phone } from '../helpers/phone.js';
 import { startHarness, waitLive, type Harness } from './harness.js';
-import { expectProjectorFits, words } from './projector-check.js';
+import { AMENDMENT, ANNOUNCEMENT, expectProjectorFits, PROMPT, PROPOSAL, SIZES, SPEAKER, TITLE, words } from './projector-check.js';
 import { expectAxeClean } from './axe.js';
 import { addItem, editItem } from '../../app/model/agenda.js';
 import { goToItem, setAnnouncement } from '../../app/model/run.js';
@@ -27,34 +27,6 @@ import { readScreenLanguages, setScreenLanguages } from '../../app/model/screen-
 import { ANNOUNCEMENT_KEY, itemTitleKey, promptKey, proposalKey } from '../../app/model/translations.js';
 
 const SHOTS = '/work/shots/h3';
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-];
-const TITLE = words(
-  200,
-  'Report-back and vote on the joint strike fund, the picket rota for the warehouse campaign, childcare during actions and the Somali, Spanish and Hmong interpretation budget',
-);
-const ANNOUNCEMENT = words(
-  280,
-  'The kitchen crew asks everyone to bring cups back to the tables by the stage; the lost and found is at the check-in desk; childcare is in room 104 until nine, and the bus to the picket leaves at seven sharp from the north door',
-);
-const SPEAKER = words(60, 'Maria Guadalupe Hernández-Ochoa de la Cruz y Villanueva Ramírez');
-const PROPOSAL = words(
-  400,
-  'That the assembly sets up a joint strike fund held by the tenants union and the warehouse committee, paying strikers weekly from the first week, with a monthly report to this assembly and an audit by two people chosen by lot',
-);
-const AMENDMENT = (n: number) =>
-  words(
-    250,
-    `Amendment ${n}: the fund also pays for childcare and transport for anyone on the picket line, and the report is translated into every language of the room before it is read out`,
-  );
-const PROMPT = (n: number) =>
-  words(
-    290,
-    `Question ${n}: what is your workplace ready to do on May Day, what do you need from the other workplaces, the unions and the neighbourhood committees to get there, and who will ask them before the next assembly`,
-  );
-
 /** The label "Now speaking" / "Join on your phone" in each language the test uses. */
 const NOW_SPEAKING = { en: 'Now speaking', so: 'Hadda hadlaya', ar: 'يتحدث الآن', es: 'Habla ahora' } as const;
 const JOIN = { en: 'Join on your phone', so: 'Ku soo gal taleefankaaga', ar: 'ادخل من هاتفك', es: 'Únete desde tu teléfono' } as const;
