@@ -16,6 +16,8 @@ export interface AssemblySummary {
 }
 
 export interface RequestSession {
+  /** The assembly the session's link is for. */
+  assemblyId: string;
   role: Role;
   scope: string | null;
   linkId: string;

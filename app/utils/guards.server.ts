@@ -13,12 +13,12 @@ async function requireSession(request: Request, context: AppLoadContext, assembl
   if (!assembly) throw plainRefusal(request, 'errors.404', 404);
   const session = await context.services.sessionFor(request, assembly.id);
   if (!session) throw plainRefusal(request, 'errors.401', 401);
-  return { assembly, session, grant: grantOf(assembly.id, session) };
+  return { assembly, session, grant: grantOf(session) };
 }
 
 /** The checked credential of a request, as the rules take it. */
-export function grantOf(assemblyId: string, session: RequestSession): Grant {
-  return { id: session.linkId, assemblyId, role: session.role, scope: session.scope, canVote: session.canVote };
+export function grantOf(session: RequestSession): Grant {
+  return { id: session.linkId, assemblyId: session.assemblyId, role: session.role, scope: session.scope, canVote: session.canVote };
 }
 
 /** A page that is not one document's view: opens for the roles `PAGES[page]` lists. */

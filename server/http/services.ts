@@ -90,7 +90,8 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
   /** A document's state goes only to a person whose link opens it: the same rule as its socket ([X22]). */
   const mayRead = (docName: string, reader: RequestSession) => {
     const doc = parseDocName(docName);
-    const grant = { id: reader.linkId, assemblyId: doc?.assemblyId ?? '', role: reader.role, scope: reader.scope, canVote: reader.canVote };
+    // The session's own assembly, not the document's: another assembly's document is 'none'.
+    const grant = { id: reader.linkId, assemblyId: reader.assemblyId, role: reader.role, scope: reader.scope, canVote: reader.canVote };
     if (!doc || accessTo(grant, doc) === 'none') throw new AccessError(`a ${reader.role} link does not open ${docName.slice(0, 120)}`);
   };
   const anonymousLimiter = new RateLimiter(commands.anonymousCapacity, commands.anonymousPerMinute);
@@ -134,7 +135,14 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
     async sessionFor(request, assemblyId) {
       const session = await access.sessionFromHeaders(request.headers.get('authorization'), request.headers.get('cookie'), assemblyId);
       if (!session || session.grant.assemblyId !== assemblyId) return null;
-      return { role: session.grant.role, scope: session.grant.scope, linkId: session.grant.id, sessionId: session.sessionId, canVote: session.grant.canVote };
+      return {
+        assemblyId: session.grant.assemblyId,
+        role: session.grant.role,
+        scope: session.grant.scope,
+        linkId: session.grant.id,
+        sessionId: session.sessionId,
+        canVote: session.grant.canVote,
+      };
     },
 
     async createAssembly(meta, request) {
@@ -206,7 +214,7 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
       if (!link) return null;
       const secure = new URL(request.url).protocol === 'https:';
       const { cookie, sessionId } = await access.openSession(link, secure, request.headers.get('cookie') ?? undefined);
-      return { cookie, session: { role: link.role, scope: link.scope, linkId: link.id, sessionId, canVote: link.canVote } };
+      return { cookie, session: { assemblyId: link.assemblyId, role: link.role, scope: link.scope, linkId: link.id, sessionId, canVote: link.canVote } };
     },
 
     publishMinutes: (assemblyId, markdown) => store.publishMinutes(assemblyId, markdown, Date.now()),

@@ -66,7 +66,14 @@ it('[V4][V6] only the tally is kept: no row of the database file pairs a right o
   const services = createServices({ store, access, rooms });
   const { id, attendee } = await access.createAssembly('Secret hall');
   const plenary = `${id}/plenary`;
-  const session = (n: number): RequestSession => ({ role: 'attendee', scope: null, linkId: attendee.link.id, sessionId: `phone-${n}`, canVote: true });
+  const session = (n: number): RequestSession => ({
+    assemblyId: id,
+    role: 'attendee',
+    scope: null,
+    linkId: attendee.link.id,
+    sessionId: `phone-${n}`,
+    canVote: true,
+  });
   const codes = await services.issueVotingRights(id, 4);
   for (const [n, { code }] of codes.slice(0, 3).entries()) await services.redeemVotingCode(id, session(n), code);
   const proposalId = await services.changeDoc(plenary, (doc) =>

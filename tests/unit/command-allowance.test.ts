@@ -31,7 +31,7 @@ it('[K9] fresh sessions share one pool for hands; a phone holding a voting right
   const services = createServices({ store, access, rooms, commands: { capacity: 10, perMinute: 12, anonymousCapacity: 3, anonymousPerMinute: 1 } });
   const { id, attendee } = await access.createAssembly('Hall');
   let n = 0;
-  const fresh = (): RequestSession => ({ role: 'attendee', scope: null, linkId: attendee.link.id, sessionId: `s${n++}`, canVote: true });
+  const fresh = (): RequestSession => ({ assemblyId: id, role: 'attendee', scope: null, linkId: attendee.link.id, sessionId: `s${n++}`, canVote: true });
 
   // A script's fresh sessions drain the shared pool for hands ...
   const waits = [];
