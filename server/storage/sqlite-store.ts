@@ -157,7 +157,6 @@ export class SqliteStore implements Store {
       appendUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
       getSnapshot: db.prepare('SELECT data, upto_seq FROM doc_snapshots WHERE doc = ?'),
       getUpdates: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
-      countUpdates: db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?'),
       upsertSnapshot: db.prepare(
         `INSERT INTO doc_snapshots (doc, data, upto_seq) VALUES (?, ?, ?)
          ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
@@ -317,10 +316,6 @@ export class SqliteStore implements Store {
       this.stmts.upsertSnapshot.run(doc, Buffer.from(state), uptoSeq);
       this.stmts.dropUpdatesUpTo.run(doc, uptoSeq);
     })();
-  }
-
-  async countUpdates(doc: string): Promise<number> {
-    return (this.stmts.countUpdates.get(doc) as { n: number }).n;
   }
 
   async close(): Promise<void> {

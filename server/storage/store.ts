@@ -210,8 +210,6 @@ export interface Store {
    * `state` must contain at least everything up to `uptoSeq`.
    */
   compactDoc(doc: string, state: Uint8Array, uptoSeq: number): Promise<void>;
-  /** Number of logged updates after the snapshot. */
-  countUpdates(doc: string): Promise<number>;
 
   close(): Promise<void>;
 }

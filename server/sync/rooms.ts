@@ -71,11 +71,6 @@ export class Rooms {
     return this.live.has(name);
   }
 
-  /** A loaded room, if any (for server-side reads such as SSR). */
-  peek(name: string): Promise<Room> | undefined {
-    return this.live.get(name);
-  }
-
   /**
    * Drops every loaded document of an assembly without writing (its connections are closed with
    * 4404), and waits for any that were being written out, so nothing of it is written afterwards.
