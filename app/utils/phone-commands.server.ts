@@ -17,9 +17,6 @@ import { type AssemblySummary, type CommandAnswer, type RequestSession } from '~
  * never answer differently.
  */
 
-/** What only a stack-keeper or a facilitator does; from a phone it is refused, not ignored. */
-const KEEPER_INTENTS = new Set(['next', 'move', 'close', 'open', 'settings', 'remove', 'start-round', 'end-round', 'move-member']);
-
 /** A command id: made up by the phone (or by the page it was served, without JavaScript). */
 export const COMMAND_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
@@ -52,10 +49,12 @@ class StackFullError extends Error {}
 /** A raise for an item that is no longer the current one (sent late from the outbox, [G5]). */
 class MovedOnError extends Error {}
 
-/** Parses and applies one command from a phone's form; never throws for anything the phone sent. */
+/**
+ * Parses and applies one command from a phone's form; never throws for anything the phone sent.
+ * What only a stack-keeper or a facilitator does (`next`, `end-round`, ...) is no phone command:
+ * refused as malformed, never ignored.
+ */
 export async function phoneCommand(context: AppLoadContext, assembly: AssemblySummary, session: RequestSession, form: FormData): Promise<CommandAnswer> {
-  const intent = String(form.get('intent') ?? '');
-  if (KEEPER_INTENTS.has(intent)) return { status: 403, error: 'stack.errors.forbidden' };
   const fields = Object.fromEntries([...form].filter(([key]) => key !== 'commandId'));
   const parsed = Command.safeParse(fields);
   if (!parsed.success) {
