@@ -273,8 +273,8 @@ export interface PlenaryServices {
   deleteAssembly(assemblyId: string): Promise<void>;
   /** Deletes it `days` after it ends (when Next item passes the last item); null: never. */
   setDeleteAfter(assemblyId: string, days: number | null): Promise<void>;
-  /** The schedule: how many days after the end, and when that is (null until it has ended). */
-  deleteSchedule(assemblyId: string): Promise<{ days: number; at: number | null } | null>;
+  /** How many days after it ends the assembly deletes itself; null: never (app/commands/deletion.server.ts says when). */
+  getDeleteAfter(assemblyId: string): Promise<number | null>;
 }
 
 /** The server's structured logger, as loaders and Remix's error hook see it (it scrubs secrets). */

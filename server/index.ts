@@ -27,6 +27,7 @@ import type { Store } from './storage/store.js';
 import { Rooms } from './sync/rooms.js';
 import { SyncServer } from './sync/sync-server.js';
 import { createServices } from './http/services.js';
+import { deleteSchedule } from '../app/commands/deletion.server.js';
 
 export interface PlenaryConfig {
   port: number;
@@ -167,7 +168,7 @@ async function startOn(folder: DataFolder, config: PlenaryConfig, languages: Loa
   // Assemblies set to delete themselves go when their time comes (checked at start and hourly).
   const sweep = async () => {
     for (const { id } of await store.listDeleteAfter()) {
-      const schedule = await services.deleteSchedule(id);
+      const schedule = await deleteSchedule(services, id);
       if (schedule?.at == null || schedule.at > Date.now()) continue;
       await services.deleteAssembly(id);
       logger.info('assembly deleted on schedule', { assembly: id });

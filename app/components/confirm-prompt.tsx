@@ -2,7 +2,7 @@ import { Form } from '@remix-run/react';
 import type { TFunction } from '~/i18n/i18n';
 import { useTranslation } from '~/i18n/react';
 import { formatRemaining } from '~/model/timers';
-import type { ConfirmQuestion } from '~/utils/confirm.server';
+import type { ConfirmQuestion } from '~/commands/confirm.server';
 import { CONFIRM_FIELD } from './confirm-button';
 import { Button } from './ui/button';
 

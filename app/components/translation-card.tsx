@@ -10,7 +10,7 @@ import { useFetcher } from '@remix-run/react';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from '~/i18n/react';
 import { MAX_TRANSLATION, shown, type SourceText, type Translation } from '~/model/translations';
-import type { TranslateAnswer } from '~/utils/translations.server';
+import type { TranslateAnswer } from '~/commands/translations.server';
 import { Button } from './ui/button';
 
 /** What the page's action answered (a save posted without JavaScript), with the text sent back. */

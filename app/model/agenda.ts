@@ -280,3 +280,11 @@ export function addTemplate(doc: Y.Doc, title: (key: string) => string): void {
     for (const item of TEMPLATE) addItem(doc, { title: title(item.key), kind: item.kind, minutes: item.minutes });
   });
 }
+
+/** When the assembly ended: the end of its last item once no item is current; null while it runs. */
+export function endedAt(doc: Y.Doc): number | null {
+  if (currentItemId(doc) !== null) return null;
+  const ends = readAgenda(doc).map((i) => i.endedAt ?? 0);
+  const last = Math.max(0, ...ends);
+  return last > 0 ? last : null;
+}

@@ -161,6 +161,9 @@ export function tablesFor(people: number, size: number): number {
   return Math.max(1, Math.min(MAX_TABLES, Math.round(people / size)));
 }
 
+/** How a table is named on the stack and the projector: its number, and its topic or language. */
+export const tableName = (t: Table) => (t.label ? `${t.number} · ${t.label}` : String(t.number));
+
 /** Sets up (or edits, while not started) the round of item `itemId`. */
 export function planRound(doc: Y.Doc, itemId: string, input: RoundInput): void {
   const clean = validate(input);

@@ -10,7 +10,7 @@ import { assemblyFieldErrors, parseAssemblyForm, type AssemblyField } from '~/ut
 import { TimeZoneField } from '~/components/time-zone-field';
 import { hostTimeZone, timeZones } from '~/model/time-zone';
 import { keyCookie } from '~/utils/key-cookie.server';
-import { UnavailableError } from '~/services';
+import { refusalResponse } from '~/commands/refusals.server';
 import { pageTitle } from '~/utils/page-title';
 
 export const meta: MetaFunction = ({ matches, error }) => pageTitle(matches, 'start', null, error);
@@ -54,9 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     created = await context.services.createAssembly(parsed.data, request);
   } catch (err) {
     // A full or failing disk: try again in a moment, with everything typed still in the form ([W17]).
-    if (err instanceof UnavailableError)
-      return json({ errors: {}, error: 'errors.unavailable', values: typed(form) }, { status: 503, headers: { 'Retry-After': '30' } });
-    throw err;
+    return refusalResponse(err, { errors: {}, values: typed(form) });
   }
   const headers = new Headers();
   headers.append('Set-Cookie', created.cookie);

@@ -24,7 +24,7 @@ import { useRoomTranslations } from '~/collab/use-room-translations';
 import { ANNOUNCEMENT_KEY, interpretedLanguages, itemTitleKey } from '~/model/translations';
 import { requireCommand, requirePage, toBase64 } from '~/utils/guards.server';
 import { nameCookie, readNameCookie } from '~/utils/name-cookie.server';
-import { phoneCommand, readPhoneState } from '~/utils/phone-commands.server';
+import { phoneCommand, readPhoneState } from '~/commands/phone.server';
 import { randomCommandId } from '~/utils/command-id';
 import { useHydrated } from '~/utils/use-hydrated';
 import { useFocusRescue } from '~/utils/use-focus-rescue';

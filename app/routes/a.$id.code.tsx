@@ -5,7 +5,8 @@ import { useTranslation } from '~/i18n/react';
 import { z } from 'zod';
 import { Card } from '~/components/ui/card';
 import { VotingCodeForm } from '~/components/voting-code-form';
-import { CodeError, type RequestSession } from '~/services';
+import { type RequestSession } from '~/services';
+import { refusalResponse } from '~/commands/refusals.server';
 import { mayOpen, maySend } from '~/access/rules';
 import { pageTitle } from '~/utils/page-title';
 
@@ -32,8 +33,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const Redeem = z.object({ intent: z.literal('redeem'), code: z.string().max(40) });
 
-const STATUS: Record<CodeError['code'], number> = { invalid: 400, unknown: 404, taken: 409, holdsAnother: 409, voiceOnly: 403 };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const assembly = params.id ? await context.services.getAssembly(params.id) : null;
   if (!assembly) throw plainRefusal(request, 'errors.404', 404);
@@ -58,8 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await context.services.redeemVotingCode(assembly.id, session, parsed.data.code);
   } catch (err) {
-    if (err instanceof CodeError) return json({ error: `voting.errors.${err.code}` }, { status: STATUS[err.code], headers });
-    throw err;
+    return refusalResponse(err);
   }
   if (opened) headers.append('Set-Cookie', opened.cookie);
   headers.set('Cache-Control', 'no-store');

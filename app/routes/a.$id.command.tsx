@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type AppLoadContext, type LoaderFunction
 import { UnavailableError, type RequestSession } from '~/services';
 import { requireCommand, requirePage } from '~/utils/guards.server';
 import { nameCookie } from '~/utils/name-cookie.server';
-import { phoneCommand, readPhoneState } from '~/utils/phone-commands.server';
+import { phoneCommand, readPhoneState } from '~/commands/phone.server';
 
 /**
  * The phone's command endpoint for its command queue ([N1]): the same commands as the attendee

@@ -1,12 +1,7 @@
-import { SUPPORTED_LANGUAGES } from '~/i18n/catalogues.server';
-import { plainRefusal } from '~/utils/plain-refusal.server';
-import { refusalResponse } from '~/utils/refusals.server';
-import { ID_PATTERN } from '~/model/ids';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from '~/i18n/react';
-import { z } from 'zod';
 import { usePlenary } from '~/collab/use-plenary';
 import { AssemblyHeader } from '~/components/assembly-header';
 import { LiveControls } from '~/components/live-controls';
@@ -18,23 +13,16 @@ import { DangerZone } from '~/components/danger-zone';
 import { MetaDetails } from '~/components/meta-details';
 import { MetaEditor } from '~/components/meta-editor';
 import { useTimeZone } from '~/utils/use-time-zone';
-import { issueKey } from '~/i18n/issue-key';
 import { RoomExtras, RunPanel } from '~/components/run-panel';
 import { KeyDialog } from '~/components/key-dialog';
 import { useFocusRescue } from '~/utils/use-focus-rescue';
-import { ROLES } from '~/services';
 import { plenaryState, requireCommand, requirePage } from '~/utils/guards.server';
 import { clearKeyCookie, readKeyCookie } from '~/utils/key-cookie.server';
 import { qrSvg } from '~/utils/qr.server';
-import { endRoundOnServer, mintTableLinks } from '~/utils/breakouts.server';
-import { moveAction } from '~/utils/breakout-moves.server';
-import { MAX_TABLES, tableId } from '~/model/breakouts';
-import { readAgenda } from '~/model/agenda';
+import { consoleCommand } from '~/commands/console.server';
+import { deleteSchedule } from '~/commands/deletion.server';
 import { VotingRightsPanel } from '~/components/voting-rights-panel';
-import { votingRightsAction } from '~/utils/voting-rights.server';
 import { pageTitle } from '~/utils/page-title';
-import { askEndRound, askRevoke } from '~/utils/confirm.server';
-import { CONFIRM_FIELD } from '~/components/confirm-button';
 import { ConfirmPrompt } from '~/components/confirm-prompt';
 import { CollapsibleSection } from '~/components/collapsible-section';
 import { ConsoleLayout, SkipLinks } from '~/components/console-layout';
@@ -66,7 +54,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       links,
       join: join?.url ? { url: join.url, qr: await qrSvg(join.url) } : null,
       keyUrl,
-      deleteSchedule: await context.services.deleteSchedule(assembly.id),
+      deleteSchedule: await deleteSchedule(context.services, assembly.id),
       minutesVersions: (await context.services.listMinutes(assembly.id)).length,
       voting: await context.services.votingCounts(assembly.id),
     },
@@ -74,127 +62,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
 }
 
-const MintSchema = z
-  .object({
-    intent: z.literal('mint'),
-    role: z.enum(ROLES, { message: 'console.errors.roleInvalid' }),
-    scope: z
-      .string()
-      .trim()
-      .transform((v) => (v === '' ? null : v)),
-    label: z
-      .string()
-      .trim()
-      .max(100, 'console.errors.labelTooLong')
-      .transform((v) => (v === '' ? null : v)),
-    voiceOnly: z.boolean(),
-  })
-  .refine((v) => v.role !== 'note-taker' || v.scope, { message: 'console.errors.groupRequired', path: ['scope'] })
-  .refine((v) => !v.scope || ID_PATTERN.test(v.scope), { message: 'console.errors.groupInvalid', path: ['scope'] });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { assembly } = await requireCommand(request, context, params.id, 'facilitate');
-  const form = await request.formData().catch(() => null);
-  if (!form) return json({ error: 'console.errors.form' }, { status: 400 });
-  const intent = form.get('intent');
-  if (intent === 'issue-rights' || intent === 'revoke-right') return votingRightsAction(context, assembly.id, intent, form);
-  if (intent === 'open-vote' || intent === 'close-vote') {
-    try {
-      const proposalId = String(form.get('proposalId') ?? '');
-      if (intent === 'open-vote') {
-        await context.services.openVote(assembly.id, proposalId);
-        return json({ opened: true as const });
-      }
-      await context.services.closeVote(assembly.id, proposalId);
-      return json({ closed: true as const });
-    } catch (err) {
-      return refusalResponse(err);
-    }
-  }
-  if (intent === 'delete') {
-    // The facilitator types the assembly's title to confirm: a misclick cannot delete an assembly.
-    if (String(form.get('confirm') ?? '').trim() !== assembly.title.trim()) return json({ error: 'console.deleteConfirmMismatch' }, { status: 400 });
-    await context.services.deleteAssembly(assembly.id);
-    return redirect('/?deleted=1', { status: 303 });
-  }
-  if (intent === 'delete-after') {
-    const raw = String(form.get('days') ?? '').trim();
-    const days = raw === 'never' ? null : /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
-    if (days !== null && !(Number.isInteger(days) && days >= 0 && days <= 365)) return json({ error: 'console.deleteDaysInvalid' }, { status: 400 });
-    await context.services.setDeleteAfter(assembly.id, days);
-    return json({ deleteSchedule: await context.services.deleteSchedule(assembly.id) });
-  }
-  if (intent === 'move-member' || intent === 'move-table') return moveAction(context, assembly.id, form);
-  if (intent === 'end-round' || intent === 'table-links') {
-    try {
-      if (intent === 'end-round') {
-        const itemId = String(form.get('itemId') ?? '') || null;
-        // Ending a round early asks first ([G6]); with JavaScript the dialog has asked already.
-        const ask = form.get(CONFIRM_FIELD) === 'yes' ? null : await askEndRound(context, assembly.id, itemId);
-        if (ask) return json({ confirm: ask });
-        return json({ ended: await endRoundOnServer(context, assembly.id, itemId) });
-      }
-      return json({ tableLinks: await mintTableLinks(context, assembly.id, request) });
-    } catch (err) {
-      return refusalResponse(err);
-    }
-  }
-  if (intent === 'revoke') {
-    try {
-      const linkId = String(form.get('linkId') ?? '');
-      const ask = form.get(CONFIRM_FIELD) === 'yes' ? null : await askRevoke(context, assembly.id, linkId, request);
-      if (ask) return json({ confirm: ask });
-      const ok = await context.services.revokeLink(assembly.id, linkId);
-      if (!ok) throw plainRefusal(request, 'errors.404', 404);
-      return json({ revoked: true as const });
-    } catch (err) {
-      return refusalResponse(err);
-    }
-  }
-  // A note-taker link is for the plenary notes or for one table of a breakout item ([BR8]): the
-  // table's id is `<itemId>-t<n>`, so a link made before the round exists lands on its table.
-  const where = String(form.get('scopeItem') ?? '');
-  let scopeField = String(form.get('scope') ?? '');
-  if (form.get('role') === 'note-taker' && where) {
-    if (where === 'plenary') scopeField = 'plenary';
-    else {
-      const table = Number(form.get('table'));
-      let isItem: boolean;
-      try {
-        isItem = await context.services.readDoc(`${assembly.id}/plenary`, (doc) => readAgenda(doc).some((i) => i.id === where));
-      } catch (err) {
-        return refusalResponse(err);
-      }
-      if (!isItem) return json({ error: 'console.errors.groupInvalid', field: 'scopeItem' }, { status: 400 });
-      if (!Number.isInteger(table) || table < 1 || table > MAX_TABLES) return json({ error: 'console.errors.tableInvalid', field: 'table' }, { status: 400 });
-      scopeField = tableId(where, table);
-    }
-  } else if (form.get('role') === 'interpreter') {
-    // An interpreter translates into one of the languages phones can be read in ([P30]).
-    const language = String(form.get('language') ?? '');
-    if (!SUPPORTED_LANGUAGES.includes(language)) return json({ error: 'console.errors.languageRequired', field: 'language' }, { status: 400 });
-    scopeField = language;
-  } else if (form.get('role') === 'note-taker' && scopeField !== 'plenary') {
-    // Only the plenary notes or a breakout item's table: any other group opens a notes document
-    // nobody reads (issue 12, defect 4).
-    return json({ error: 'console.errors.groupRequired', field: 'scopeItem' }, { status: 400 });
-  }
-  const parsed = MintSchema.safeParse({
-    intent,
-    role: form.get('role'),
-    scope: scopeField,
-    label: form.get('label') ?? '',
-    voiceOnly: form.get('voiceOnly') === 'on',
-  });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return json({ error: issueKey(issue, 'console.errors.form'), field: String(issue.path[0] ?? '') }, { status: 400 });
-  }
-  const { role, label } = parsed.data;
-  const scope = role === 'note-taker' || role === 'interpreter' ? parsed.data.scope : null;
-  const canVote = role !== 'attendee' || !parsed.data.voiceOnly;
-  const minted = await context.services.mintLink(assembly.id, { role, scope, label, canVote }, request);
-  return json({ minted: { url: minted.url, role, scope, label, qr: await qrSvg(minted.url) } });
+  return consoleCommand(context, assembly, request);
 }
 
 export default function FacilitatorConsole() {

@@ -8,7 +8,7 @@ import { InterpreterDesk } from '~/components/interpreter-desk';
 import type { loader as rootLoader } from '~/root';
 import { MAX_TRANSLATION, translationsDocName } from '~/model/translations';
 import { plenaryState, requireCommand, requirePage, toBase64 } from '~/utils/guards.server';
-import { saveTranslation } from '~/utils/translations.server';
+import { saveTranslation } from '~/commands/translations.server';
 import { UnavailableError, type RequestSession } from '~/services';
 import { pageTitle } from '~/utils/page-title';
 

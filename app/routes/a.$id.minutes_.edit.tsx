@@ -9,7 +9,7 @@ import { Button } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
 import { Input } from '~/components/ui/field';
 import { languageFor } from '~/i18n/language.server';
-import { UnavailableError } from '~/services';
+import { refusalResponse } from '~/commands/refusals.server';
 import { requirePage } from '~/utils/guards.server';
 import { draftFromAssembly } from '~/utils/minutes.server';
 import { DRAFT_MAX_CHARS, readDraftText, readRevision, revisionWithoutDraft } from '~/utils/minutes-draft.server';
@@ -91,8 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     return shown({ draft: await draftFromAssembly(context, assembly, languageFor(request), parsed.data) });
   } catch (err) {
-    if (err instanceof UnavailableError) return json({ error: 'errors.unavailable', at: Date.now() }, { status: 503, headers: { 'Retry-After': '5' } });
-    throw err;
+    return refusalResponse(err, { at: Date.now() });
   }
 }
 

@@ -1,14 +1,13 @@
 import type { AppLoadContext } from '@remix-run/node';
 import { i18nFor } from '~/i18n/catalogues.server';
 import { currentItemId, readAgenda } from '~/model/agenda';
-import { MAX_TABLES, readRounds } from '~/model/breakouts';
+import { MAX_TABLES, readRounds, tableName } from '~/model/breakouts';
 import { readMeta } from '~/model/meta';
 import { draftMinutes, type MinutesInput } from '~/model/minutes';
 import { fragmentToMarkdown, fragmentToText, notesFragment, reportFragment } from '~/model/notes';
 import { readProposals } from '~/model/proposals';
 import { history } from '~/model/stack';
 import { hostTimeZone } from '~/model/time-zone';
-import { tableName } from './breakouts.server';
 
 /** Breakout tables whose report-backs one draft reads: ten rounds of the most tables. */
 export const MAX_TABLES_READ = 10 * MAX_TABLES;

@@ -10,7 +10,6 @@ import { RateLimiter } from './rate-limit.js';
 import { CommandOnce } from './command-once.js';
 import { initialPlenaryUpdate, readMeta } from '../../app/model/meta.js';
 import { AccessError, UnavailableError, type RequestSession, type CommandAnswer, type MintedLink, type PlenaryServices } from '../../app/services.js';
-import { currentItemId, readAgenda } from '../../app/model/agenda.js';
 import { createVoting } from './voting.js';
 import { joinUrl, linkSummary, originFor } from './links.js';
 import { skippedInPlenary } from '../../app/model/audit.js';
@@ -38,14 +37,6 @@ export interface ServicesDeps {
  * another session does can lock them out ([K9], ADR 014).
  */
 export const COMMAND_DEFAULTS = { capacity: 10, perMinute: 12, anonymousCapacity: 600, anonymousPerMinute: 1200 };
-
-/** When the assembly ended: the end of its last item once no item is current; null while it runs. */
-export function endedAt(doc: Y.Doc): number | null {
-  if (currentItemId(doc) !== null) return null;
-  const ends = readAgenda(doc).map((i) => i.endedAt ?? 0);
-  const last = Math.max(0, ...ends);
-  return last > 0 ? last : null;
-}
 
 /** The origin of commands applied on the server (not a connection: everyone is sent the change). */
 const COMMAND = 'command';
@@ -239,12 +230,6 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
     },
 
     setDeleteAfter: (assemblyId, days) => store.setDeleteAfterDays(assemblyId, days),
-
-    async deleteSchedule(assemblyId) {
-      const days = await store.getDeleteAfterDays(assemblyId);
-      if (days === null) return null;
-      const ended = await this.readDoc(`${assemblyId}/plenary`, endedAt);
-      return { days, at: ended === null ? null : ended + days * 24 * 3600_000 };
-    },
+    getDeleteAfter: (assemblyId) => store.getDeleteAfterDays(assemblyId),
   };
 }

@@ -155,8 +155,8 @@ it('[BR10] only facilitators move people: a phone, a stack-keeper and a note-tak
       expect(status).toBe(403);
     }
   }
-  // The phone's own page refuses a keeper's intent too ([K6]).
-  expect(await phone.send(`/a/${room.asm.id}?index`, { intent: 'move-member', itemId: item, seat, table: '2' })).toBe(403);
+  // The phone's own page refuses a keeper’s intent too, as no phone command ([K6]).
+  expect(await phone.send(`/a/${room.asm.id}?index`, { intent: 'move-member', itemId: item, seat, table: '2' })).toBe(400);
   expect(await new Phone(room.server.url).send(facilitate(), { intent: 'move-member', itemId: item, seat, table: '2' })).toBe(401);
   expect(JSON.stringify(seats(item))).toBe(before);
 });

@@ -3,7 +3,7 @@
  * error a server-applied command can end in has one key and one status, the same on every route.
  */
 import { describe, expect, it } from 'vitest';
-import { refusalOf, refusalResponse } from '../../app/utils/refusals.server.js';
+import { refusalOf, refusalResponse } from '../../app/commands/refusals.server.js';
 import { BreakoutError } from '../../app/model/breakouts.js';
 import { StackError } from '../../app/model/stack.js';
 import { CodeError, LastFacilitatorLinkError, UnavailableError, VoteError } from '../../app/services.js';

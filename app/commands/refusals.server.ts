@@ -31,11 +31,11 @@ export function refusalOf(err: unknown): Refusal | null {
 }
 
 /** A page action's answer for a refused command (`{ error }` with its status and Retry-After); anything else is rethrown. */
-export function refusalResponse(err: unknown, extra: Record<string, unknown> = {}) {
+export function refusalResponse<Extra extends Record<string, unknown> = Record<never, never>>(err: unknown, extra?: Extra) {
   const refusal = refusalOf(err);
   if (!refusal) throw err;
   return json(
-    { error: refusal.error, ...extra },
+    { ...(extra as Extra), error: refusal.error },
     { status: refusal.status, headers: refusal.retryAfter ? { 'Retry-After': String(refusal.retryAfter) } : undefined },
   );
 }

@@ -1,11 +1,11 @@
-import type { AppLoadContext } from '@remix-run/node';
+import { json, type AppLoadContext } from '@remix-run/node';
+import { z } from 'zod';
 import { currentItemId } from '~/model/agenda';
-import { BreakoutError, endRoundWithReports, readRound, type Table } from '~/model/breakouts';
+import { BreakoutError, endRoundWithReports, MAX_TABLES, moveSeat, moveTable, readRound, tableId, tableName } from '~/model/breakouts';
+import { isId } from '~/model/ids';
 import { fragmentToText, reportFragment } from '~/model/notes';
-import { qrSvg } from './qr.server';
-
-/** How a table is named on the stack and the projector: its number, and its topic or language. */
-export const tableName = (t: Table) => (t.label ? `${t.number} · ${t.label}` : String(t.number));
+import { qrSvg } from '~/utils/qr.server';
+import { refusalResponse } from './refusals.server';
 
 /**
  * Ends a round on the server: reads every table's report-back from its own document (whatever any
@@ -44,4 +44,36 @@ export async function mintTableLinks(context: AppLoadContext, assemblyId: string
     links.push({ table: table.number, label: table.label, url: minted.url, qr: await qrSvg(minted.url) });
   }
   return links;
+}
+
+const tableNumber = z.coerce.number().int().min(1).max(MAX_TABLES);
+const itemId = z.string().refine(isId);
+
+/** One person (a seat of this round) to another table; `itemId` names the round the console showed. */
+const MoveMember = z.object({ intent: z.literal('move-member'), itemId, seat: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/), table: tableNumber });
+/** Everyone at table `from` to table `to` (a small table merged into another). */
+const MoveTable = z.object({ intent: z.literal('move-table'), itemId, from: tableNumber, to: tableNumber });
+const Move = z.discriminatedUnion('intent', [MoveMember, MoveTable]);
+
+/**
+ * A facilitator's move, applied by the server to its own copy of the plenary document ([BR9],
+ * [BR10]): seats are the server's to write, so a move never races a phone's seat in a
+ * facilitator's socket (a seat the phone changed a moment before cannot make the console's update
+ * be refused and the console disconnected). The press carries its round (the item id) and the
+ * seat or tables it saw; anything that no longer holds is refused and nothing changes.
+ */
+export async function moveAction(context: AppLoadContext, assemblyId: string, form: FormData) {
+  const parsed = Move.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return json({ error: 'round.errors.invalid' }, { status: 400 });
+  const move = parsed.data;
+  try {
+    const moved = await context.services.changeDoc(`${assemblyId}/plenary`, (doc) => {
+      if (move.intent === 'move-member') return moveSeat(doc, move.itemId, move.seat, move.table) ? 1 : 0;
+      if (move.from === move.to) return 0;
+      return moveTable(doc, move.itemId, tableId(move.itemId, move.from), tableId(move.itemId, move.to));
+    });
+    return json({ moved });
+  } catch (err) {
+    return refusalResponse(err);
+  }
 }

@@ -12,7 +12,8 @@ import {
   sourceTexts,
   translationsDocName,
 } from '~/model/translations';
-import { UnavailableError, type RequestSession } from '~/services';
+import { type RequestSession } from '~/services';
+import { refusalOf } from './refusals.server';
 
 /**
  * An interpreter saving one translation ([P30]–[P34], ADR 025). The language is the link's, never
@@ -83,7 +84,8 @@ export async function saveTranslation(context: AppLoadContext, assemblyId: strin
     }
     return answer;
   } catch (err) {
-    if (err instanceof UnavailableError) return { status: 503, key, error: 'errors.unavailable' };
+    const refused = refusalOf(err);
+    if (refused?.status === 503) return { status: 503, key, error: refused.error };
     throw err;
   }
 }
