@@ -6,10 +6,9 @@ import type { Room } from '../sync/room.js';
 import { parseDocName } from '../sync/doc-name.js';
 import { accessTo } from '../access/permissions.js';
 import { isStorageUnavailable } from '../storage/unavailable.js';
-import { RateLimiter } from './rate-limit.js';
-import { CommandOnce } from './command-once.js';
+import { memoryState, type SharedState } from '../shared/shared-state.js';
 import { initialPlenaryUpdate, readMeta } from '../../app/model/meta.js';
-import { AccessError, UnavailableError, type RequestSession, type CommandAnswer, type MintedLink, type PlenaryServices } from '../../app/services.js';
+import { AccessError, UnavailableError, type RequestSession, type MintedLink, type PlenaryServices } from '../../app/services.js';
 import { createVoting } from './voting.js';
 import { joinUrl, linkSummary, originFor } from './links.js';
 import { skippedInPlenary } from '../../app/model/audit.js';
@@ -27,6 +26,8 @@ export interface ServicesDeps {
    * burst of `capacity`, refilled at `perMinute`.
    */
   commands?: { capacity: number; perMinute: number; anonymousCapacity: number; anonymousPerMinute: number };
+  /** Allowances, command ids and running tallies: this process's memory, or Redis on several nodes (ADR 029). */
+  shared?: SharedState;
 }
 
 /**
@@ -42,10 +43,9 @@ export const COMMAND_DEFAULTS = { capacity: 10, perMinute: 12, anonymousCapacity
 const COMMAND = 'command';
 
 /** The load-context services: what Remix loaders and actions may ask of the server. */
-export function createServices({ store, access, rooms, publicUrl, logger, commands = COMMAND_DEFAULTS }: ServicesDeps): PlenaryServices {
-  const limiter = new RateLimiter(commands.capacity, commands.perMinute);
-  // Refusals for good are final; a 429 or a 5xx asks the phone to send again, and that send runs.
-  const once = new CommandOnce<CommandAnswer>((answer) => answer.status < 500 && answer.status !== 429);
+export function createServices({ store, access, rooms, publicUrl, logger, commands = COMMAND_DEFAULTS, shared = memoryState() }: ServicesDeps): PlenaryServices {
+  const limiter = shared.allowance('commands', commands.capacity, commands.perMinute);
+  const { once } = shared;
 
   /**
    * Entries no page can show are skipped by the readers (app/model/shape.ts); the log says so,
@@ -85,7 +85,7 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
     const grant = { id: reader.linkId, assemblyId: reader.assemblyId, role: reader.role, scope: reader.scope, canVote: reader.canVote };
     if (!doc || accessTo(grant, doc) === 'none') throw new AccessError(`a ${reader.role} link does not open ${docName.slice(0, 120)}`);
   };
-  const anonymousLimiter = new RateLimiter(commands.anonymousCapacity, commands.anonymousPerMinute);
+  const anonymousLimiter = shared.allowance('anonymous', commands.anonymousCapacity, commands.anonymousPerMinute);
   const origin = (request: Request) => originFor(publicUrl, request.url);
   const summary = (link: LinkRecord, request: Request) => linkSummary(access, link, origin(request));
   const minted = async (m: { link: LinkRecord; token: string }, request: Request): Promise<MintedLink> => ({
@@ -107,7 +107,7 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
       if (room.hasUnsaved) throw new UnavailableError(`${docName} cannot be saved right now`);
       return result;
     });
-  const { forgetAssembly, ...voting } = createVoting({ store, access, readDoc, changeDoc });
+  const { forgetAssembly, ...voting } = createVoting({ store, access, readDoc, changeDoc, tallies: shared.tallies });
 
   return {
     ...voting,
@@ -188,12 +188,12 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
 
     async commandWait(assemblyId, session, kind) {
       const key = `${assemblyId}:${session.sessionId ?? `link:${session.linkId}`}`;
-      const own = limiter.wait(key);
+      const own = await limiter.wait(key);
       if (own > 0 || kind !== 'hand') return Math.ceil(own / 1000);
       if (await voting.holdsVotingRight(assemblyId, session)) return 0;
-      const shared = anonymousLimiter.wait(assemblyId);
-      if (shared > 0) limiter.refund(key);
-      return Math.ceil(shared / 1000);
+      const pool = await anonymousLimiter.wait(assemblyId);
+      if (pool > 0) await limiter.refund(key);
+      return Math.ceil(pool / 1000);
     },
 
     commandOnce: (assemblyId, session, commandId, run) => once.run(`${assemblyId}:${session.sessionId ?? `link:${session.linkId}`}:${commandId}`, run),
@@ -223,8 +223,8 @@ export function createServices({ store, access, rooms, publicUrl, logger, comman
     async deleteAssembly(assemblyId) {
       reported.delete(`${assemblyId}/plenary`);
       // Kept answers carry what was typed (names): they go with the assembly ([X4]).
-      once.forgetAll(`${assemblyId}:`);
-      forgetAssembly(assemblyId);
+      await once.forgetAll(`${assemblyId}:`);
+      await forgetAssembly(assemblyId);
       await rooms.discardAssembly(assemblyId);
       await store.deleteAssembly(assemblyId);
     },

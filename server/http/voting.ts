@@ -8,27 +8,18 @@
  */
 import type * as Y from 'yjs';
 import type { AccessService } from '../access/access-service.js';
-import type { Choice, Store } from '../storage/store.js';
+import type { Store } from '../storage/store.js';
+import type { Tallies } from '../shared/shared-state.js';
 import { closeVote, countCast, getProposal, openVote, ProposalError, readProposals, voidVote } from '../../app/model/proposals.js';
 import { CodeError, VoteError, type PlenaryServices, type RequestSession } from '../../app/services.js';
-
-type Tally = Record<Choice, number>;
-
-/** One vote this process is counting. */
-interface LiveVote {
-  tally: Tally;
-  /** False from the moment a close begins: later ballots are refused here, before the store. */
-  open: boolean;
-  /** Ballots the store is recording right now; a close waits for them. */
-  pending: number;
-  idle: (() => void)[];
-}
 
 export interface VotingDeps {
   store: Store;
   access: AccessService;
   readDoc: PlenaryServices['readDoc'];
   changeDoc: PlenaryServices['changeDoc'];
+  /** The running tallies: this process's memory, or Redis on several nodes (ADR 029). */
+  tallies: Tallies;
 }
 
 /** Most rights issued in one press: a hall's worth, and a bound on one request's work. */
@@ -49,27 +40,22 @@ export type Voting = Pick<
   | 'holdsVotingRight'
 > & {
   /** Forgets the running tallies of a deleted assembly. */
-  forgetAssembly(assemblyId: string): void;
+  forgetAssembly(assemblyId: string): Promise<void>;
 };
 
-export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps): Voting {
-  const live = new Map<string, LiveVote>();
-  /** Votes facilitators' presses are opening in the store right now (not yet in `live`): how many presses. */
-  const opening = new Map<string, number>();
-  const keyOf = (assemblyId: string, proposalId: string) => `${assemblyId}\n${proposalId}`;
+export function createVoting({ store, access, readDoc, changeDoc, tallies }: VotingDeps): Voting {
+  const keyOf = (assemblyId: string, proposalId: string) => `${assemblyId}:${proposalId}`;
   // Votes open when the last process stopped lost their tallies with it: void before any counting.
-  const voided = store.voidOpenBallots();
+  // On several nodes the tallies are in Redis and outlive any one node: nothing is lost at its start.
+  const voided = tallies.lostAtStart ? store.voidOpenBallots() : Promise.resolve([]);
   const ready = voided.then(() => undefined);
   const plenary = (assemblyId: string) => `${assemblyId}/plenary`;
   const holder = (assemblyId: string, session: RequestSession) => access.rightHolder(assemblyId, session);
 
-  /** Whether this process counts the vote, or a press is opening it for counting right now. */
-  const counting = (key: string) => live.has(key) || opening.has(key);
-
   /** Writes a closed vote's totals, or voids a vote nobody is counting, in the document. */
   async function settle(assemblyId: string, proposalId: string): Promise<void> {
     const key = keyOf(assemblyId, proposalId);
-    if (counting(key)) return;
+    if (await tallies.counting(key)) return;
     const stored = await store.ballotState(assemblyId, proposalId);
     if (stored?.state === 'closed' && stored.tally) {
       const tally = stored.tally;
@@ -81,10 +67,11 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
     // Checked again in the very turn the store is told ([V12]): a facilitator may have pressed
     // "open vote" while the state was read, and voiding now would leave the store void under a
     // vote this process counts (every ballot and the close refused until a restart).
-    if (counting(key)) return;
+    if (await tallies.counting(key)) return;
     await store.voidBallot(assemblyId, proposalId);
+    const stillNot = !(await tallies.counting(key));
     await changeDoc(plenary(assemblyId), (doc) => {
-      if (getProposal(doc, proposalId)?.vote.open && !counting(key)) voidVote(doc, proposalId);
+      if (getProposal(doc, proposalId)?.vote.open && stillNot) voidVote(doc, proposalId);
     });
   }
 
@@ -107,7 +94,7 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
           .filter((p) => p.vote.open)
           .map((p) => p.id),
       );
-      for (const id of open) if (!live.has(keyOf(assemblyId, id))) await settle(assemblyId, id);
+      for (const id of open) await settle(assemblyId, id);
     },
 
     async openVote(assemblyId, proposalId) {
@@ -115,19 +102,15 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
       const found = await readDoc(plenary(assemblyId), (doc) => getProposal(doc, proposalId)?.vote ?? null);
       if (!found || found.closed) throw new VoteError('closed');
       const key = keyOf(assemblyId, proposalId);
-      if (!live.has(key)) {
-        // Marked in the same turn as the store is told, so a settle() reading the state
-        // meanwhile does not void what is being opened ([V12]).
-        opening.set(key, (opening.get(key) ?? 0) + 1);
-        try {
-          if ((await store.openBallot(assemblyId, proposalId)) === 'closed') throw new VoteError('closed');
-          // Another facilitator's press may have got here first across the await.
-          if (!live.has(key)) live.set(key, { tally: { for: 0, against: 0, abstain: 0 }, open: true, pending: 0, idle: [] });
-        } finally {
-          const left = (opening.get(key) ?? 1) - 1;
-          if (left > 0) opening.set(key, left);
-          else opening.delete(key);
-        }
+      // Marked before the store is told, so a settle() reading the state meanwhile does not void
+      // what is being opened ([V12]).
+      const opened = await tallies.opening(key);
+      try {
+        if ((await store.openBallot(assemblyId, proposalId)) === 'closed') throw new VoteError('closed');
+        // Counting from zero, unless another facilitator's press got here first.
+        await tallies.start(key);
+      } finally {
+        await opened();
       }
       try {
         await changeDoc(plenary(assemblyId), (doc) => openVote(doc, proposalId));
@@ -135,8 +118,8 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
         // A failed save keeps the change in memory and retries it ([S6]): the vote stays counted.
         if (!(err instanceof ProposalError)) throw err;
         // Refused by the document (no such proposal, or closed): nothing was opened there.
-        if (live.get(key)?.pending === 0 && Object.values(live.get(key)!.tally).every((n) => n === 0)) {
-          live.delete(key);
+        if (await tallies.untouched(key)) {
+          await tallies.drop(key);
           await store.voidBallot(assemblyId, proposalId);
         }
         throw new VoteError('closed');
@@ -146,23 +129,21 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
     async castVote(assemblyId, session, proposalId, choice) {
       await ready;
       if (!session.canVote) throw new VoteError('voiceOnly');
-      const vote = live.get(keyOf(assemblyId, proposalId));
-      if (!vote?.open) {
-        if (!vote && (await readDoc(plenary(assemblyId), (doc) => openIn(doc, proposalId)))) {
+      const key = keyOf(assemblyId, proposalId);
+      const state = await tallies.enter(key);
+      if (state !== 'open') {
+        if (state === 'absent' && (await readDoc(plenary(assemblyId), (doc) => openIn(doc, proposalId)))) {
           await settle(assemblyId, proposalId);
           throw new VoteError('interrupted');
         }
         throw new VoteError('closed');
       }
-      vote.pending += 1;
-      let result: Awaited<ReturnType<Store['castBallot']>>;
+      let result: Awaited<ReturnType<Store['castBallot']>> | null = null;
       try {
         result = await store.castBallot(assemblyId, proposalId, holder(assemblyId, session));
-        // Counted in the same turn as the store said so: a close waiting on `pending` sees it.
-        if (result === 'counted') vote.tally[choice] += 1;
       } finally {
-        vote.pending -= 1;
-        if (vote.pending === 0) for (const resolve of vote.idle.splice(0)) resolve();
+        // Counted as the slot is given back: a close waiting for the slots sees it.
+        await tallies.leave(key, result === 'counted' ? choice : null);
       }
       if (result === 'no-right') throw new VoteError('noRight');
       if (result !== 'counted') throw new VoteError(result);
@@ -179,9 +160,9 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
     async closeVote(assemblyId, proposalId) {
       await ready;
       const key = keyOf(assemblyId, proposalId);
-      const vote = live.get(key);
       if (!(await readDoc(plenary(assemblyId), (doc) => openIn(doc, proposalId)))) throw new VoteError('closed');
-      if (!vote) {
+      const counted = await tallies.stop(key);
+      if (!counted) {
         // Not counted by this process: its result is in the store (closed, then a failed write),
         // or it is void.
         await settle(assemblyId, proposalId);
@@ -189,9 +170,7 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
         if (state?.state !== 'closed') throw new VoteError('interrupted');
         return;
       }
-      vote.open = false;
-      if (vote.pending > 0) await new Promise<void>((resolve) => vote.idle.push(resolve));
-      const tally = { ...vote.tally };
+      const tally = counted;
       // A failed write leaves the vote closed in the store; pressing close again writes it.
       if (!(await store.closeBallot(assemblyId, proposalId, tally))) {
         const stored = await store.ballotState(assemblyId, proposalId);
@@ -207,7 +186,7 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
         if (!(err instanceof ProposalError)) throw err;
         // Closed by another facilitator's press.
       }
-      live.delete(key);
+      await tallies.drop(key);
     },
 
     async issueVotingRights(assemblyId, count) {
@@ -238,8 +217,6 @@ export function createVoting({ store, access, readDoc, changeDoc }: VotingDeps):
 
     holdsVotingRight: (assemblyId, session) => store.holdsRight(assemblyId, holder(assemblyId, session)),
 
-    forgetAssembly(assemblyId) {
-      for (const key of live.keys()) if (key.startsWith(`${assemblyId}\n`)) live.delete(key);
-    },
+    forgetAssembly: (assemblyId) => tallies.dropAll(`${assemblyId}:`),
   };
 }
