@@ -19,6 +19,11 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url('PUBLIC_URL must be a full URL such as https://plenary.example.org').optional(),
   /** A folder of catalogues (<code>.json) that add interface languages or fix built-in ones (ADR 024). */
   LOCALES_DIR: z.string().min(1).optional(),
+  /** Redis shared by several Plenary nodes (ADR 029); without it, one node keeps everything in memory. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must be a redis:// or rediss:// address, such as redis://127.0.0.1:6379')
+    .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

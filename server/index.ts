@@ -27,6 +27,8 @@ import type { Store } from './storage/store.js';
 import { Rooms } from './sync/rooms.js';
 import { SyncServer } from './sync/sync-server.js';
 import { createServices } from './http/services.js';
+import { memoryState } from './shared/shared-state.js';
+import { redisState } from './shared/redis-state.js';
 import { deleteSchedule } from '../app/commands/deletion.server.js';
 
 export interface PlenaryConfig {
@@ -49,6 +51,11 @@ export interface PlenaryConfig {
    * in it). Without it, `startPlenary` locks `dataDir` itself. Released by `close()`.
    */
   dataFolder?: DataFolder;
+  /**
+   * Redis (`REDIS_URL`): allowances, command ids and running vote tallies shared by every node
+   * (ADR 029). Without it they live in this process's memory.
+   */
+  redisUrl?: string;
   /** Join-code guessing limits ([N21]); the defaults are what production runs. */
   joinCodes?: Partial<typeof JOIN_CODE_LIMITS>;
   /** Tuning; the defaults are what production runs. */
@@ -126,6 +133,7 @@ async function startOn(folder: DataFolder, config: PlenaryConfig, languages: Loa
   const store = new SqliteStore(folder.databaseFile);
   folder.markDatabaseCreated();
   const access = new AccessService(store, config.sessionSecret);
+  const shared = config.redisUrl ? redisState(config.redisUrl, logger) : memoryState();
   const rooms = new Rooms(store, logger, { unloadAfterMs: tuning.unloadAfterMs, compactAfter: tuning.compactAfter });
 
   const app = express();
@@ -149,7 +157,7 @@ async function startOn(folder: DataFolder, config: PlenaryConfig, languages: Loa
   app.use(compression());
   app.use(createApi({ access, publicUrl: config.publicUrl }));
   // Before the /j pages: a guess over the limit is refused without looking the code up (ADR 022).
-  app.use(joinCodeLimit(config.joinCodes));
+  app.use(joinCodeLimit(config.joinCodes, shared.allowance));
 
   const server = http.createServer(
     { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs },
@@ -160,13 +168,15 @@ async function startOn(folder: DataFolder, config: PlenaryConfig, languages: Loa
   // In development Vite's HMR websocket shares the port; nothing else but /sync is ours.
   sync.attach(server, { publicUrl: config.publicUrl, otherUpgrades: config.remix === 'vite' ? isViteHmr : undefined });
 
-  const services = createServices({ store, access, rooms, publicUrl: config.publicUrl, logger });
+  const services = createServices({ store, access, rooms, publicUrl: config.publicUrl, logger, shared });
   const closeRemix = await mountRemix(app, server, config.remix, services, logger);
   // Last: every error of every route is answered (and logged) here, never by Express's default ([W11], [W12]).
   app.use(errorHandler(logger, loadRefusalText(languages)));
 
   // Assemblies set to delete themselves go when their time comes (checked at start and hourly).
   const sweep = async () => {
+    // One node sweeps each hour; deleting is idempotent, so a second sweep would only be waste.
+    if (!(await shared.claim('deletion-sweep', 50 * 60_000))) return;
     for (const { id } of await store.listDeleteAfter()) {
       const schedule = await deleteSchedule(services, id);
       if (schedule?.at == null || schedule.at > Date.now()) continue;
@@ -189,6 +199,7 @@ async function startOn(folder: DataFolder, config: PlenaryConfig, languages: Loa
     await sync.close();
     await rooms.closeAll();
     await closeRemix();
+    await shared.close();
     await store.close();
     throw err;
   }
@@ -211,6 +222,7 @@ async function startOn(folder: DataFolder, config: PlenaryConfig, languages: Loa
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await closeRemix();
+        await shared.close();
         await store.close();
         restoreConsole();
         folder.release();

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { isIPv6 } from 'node:net';
 import { HttpError } from './http-error.js';
-import { RateLimiter } from './rate-limit.js';
+import { memoryState, type SharedState } from '../shared/shared-state.js';
 
 /**
  * How many join-code guesses are let through (ADR 022), as token buckets: per client address a
@@ -42,29 +42,31 @@ export function addressKey(ip: string | undefined): string {
  * (the code opened a room). Out of tokens: 429 with Retry-After and a plain sentence in the
  * person's language, and the code is not looked up at all.
  */
-export function joinCodeLimit(limits: Partial<typeof JOIN_CODE_LIMITS> = {}, now: () => number = Date.now) {
+export function joinCodeLimit(limits: Partial<typeof JOIN_CODE_LIMITS> = {}, allowance: SharedState['allowance'] = memoryState().allowance) {
   const l = { ...JOIN_CODE_LIMITS, ...limits };
-  const byAddress = new RateLimiter(l.addressCapacity, l.addressPerMinute, now);
-  const overall = new RateLimiter(l.overallCapacity, l.overallPerMinute, now);
+  // On several nodes the buckets are Redis's: a guesser spreading tries over the nodes gains nothing (ADR 029).
+  const byAddress = allowance('join-address', l.addressCapacity, l.addressPerMinute);
+  const overall = allowance('join-overall', l.overallCapacity, l.overallPerMinute);
   return (req: Request, res: Response, next: NextFunction): void => {
     const guess = ((req.method === 'GET' || req.method === 'HEAD') && GUESS_GET.test(req.path)) || (req.method === 'POST' && GUESS_POST.test(req.path));
     if (!guess) return next();
+    limit(req, res).then(next, next);
+  };
+
+  async function limit(req: Request, res: Response): Promise<HttpError | undefined> {
     const key = addressKey(req.ip);
-    let wait = byAddress.wait(key);
+    let wait = await byAddress.wait(key);
     if (wait === 0) {
-      wait = overall.wait('all');
-      if (wait > 0) byAddress.refund(key);
+      wait = await overall.wait('all');
+      if (wait > 0) await byAddress.refund(key);
     }
     if (wait > 0) {
       const seconds = String(Math.max(1, Math.ceil(wait / 1000)));
-      return next(new HttpError(429, 'too many wrong join codes; wait and try again', undefined, { 'Retry-After': seconds }, 'tooManyGuesses'));
+      return new HttpError(429, 'too many wrong join codes; wait and try again', undefined, { 'Retry-After': seconds }, 'tooManyGuesses');
     }
     res.on('finish', () => {
-      if (res.statusCode < 400) {
-        byAddress.refund(key);
-        overall.refund('all');
-      }
+      if (res.statusCode < 400) void Promise.all([byAddress.refund(key), overall.refund('all')]).catch(() => {});
     });
-    next();
-  };
+    return undefined;
+  }
 }

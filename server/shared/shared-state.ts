@@ -61,6 +61,8 @@ export interface SharedState {
   allowance(name: string, capacity: number, perMinute: number): Allowance;
   once: Once;
   tallies: Tallies;
+  /** True for the one caller (across the nodes) that takes `name` for `ms`: a job that must run once, such as the deletion sweep. */
+  claim(name: string, ms: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export function memoryState(now: () => number = Date.now): SharedState {
     },
     once: { run: (key, command) => once.run(key, command), forgetAll: async (prefix) => once.forgetAll(prefix) },
     tallies: new MemoryTallies(),
+    claim: async () => true,
     close: async () => {},
   };
 }
