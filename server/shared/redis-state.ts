@@ -75,7 +75,7 @@ async function shared<T>(op: () => Promise<T>): Promise<T> {
 }
 
 export function redisState(url: string, logger: Logger, options: RedisStateOptions = {}): SharedState {
-  const { closeWaitMs = 10_000, onceWaitMs = 20_000, keepMs = 15 * 60_000 } = options;
+  const { closeWaitMs = 10_000, onceWaitMs = 5_000, keepMs = 15 * 60_000 } = options;
   // Fail fast while Redis is away (a 503 the phone retries), never queue requests behind it.
   const redis = new Redis(url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (n) => Math.min(2000, 50 * n) });
   let reported = false;

@@ -3,13 +3,17 @@
  * followed so each answer's status is seen. Scripts and people alike look like this.
  */
 export class Phone {
-  private readonly cookies = new Map<string, string>();
-
   constructor(
     private readonly base: string,
     /** Sent as `Authorization: Bearer` (facilitators in tests), instead of cookies. */
     private readonly bearer?: string,
+    private readonly cookies = new Map<string, string>(),
   ) {}
+
+  /** The same phone (its cookies, its bearer) talking to another address: another node of the same Plenary. */
+  at(base: string): Phone {
+    return new Phone(base, this.bearer, this.cookies);
+  }
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
     const h: Record<string, string> = { ...extra };
