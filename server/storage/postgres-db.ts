@@ -1,0 +1,118 @@
+/**
+ * The connection pool every Postgres part shares, with the two ways they use it: one statement,
+ * or one transaction. Errors that mean the database is out of reach come out as
+ * StorageUnavailableError (503 and retry, like a full disk on SQLite); the rest as they are.
+ */
+import pg from 'pg';
+import type { Logger } from '../logger.js';
+import { StorageUnavailableError } from './unavailable.js';
+
+/** Milliseconds since the epoch and sequence numbers are BIGINT: read them as numbers (they stay under 2^53). */
+const TYPES = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 && format !== 'binary' ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format),
+} as pg.CustomTypesConfig;
+
+/** SQLSTATE classes and codes that say the server, not the statement, is the problem. */
+const UNAVAILABLE_SQLSTATE = /^(08|53|57P0[1-4]|58)/;
+/** Socket errors on the way to the server. */
+const NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** What pg says, without a code, when a connection dies or cannot be had in time. */
+const UNAVAILABLE_MESSAGE = /Connection terminated|connection error|timeout exceeded when trying to connect|not queryable|terminating connection/i;
+
+/** Whether a driver error means the database cannot be reached right now. */
+export function isUnreachable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  if (typeof e?.code === 'string') return UNAVAILABLE_SQLSTATE.test(e.code) || NET_CODES.has(e.code);
+  return typeof e?.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message);
+}
+
+function translate(err: unknown): unknown {
+  if (err instanceof StorageUnavailableError || !isUnreachable(err)) return err;
+  return new StorageUnavailableError(`the database cannot be reached: ${(err as Error).message}`, { cause: err });
+}
+
+/** Serialization failures and deadlocks: the transaction did nothing and may simply run again. */
+const RETRYABLE = new Set(['40001', '40P01']);
+
+/** A connection in a transaction, or the pool (a statement of its own). */
+export interface Queryable {
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+export interface PgDbOptions {
+  /** Connections per process; several nodes on one database each have this many. */
+  max?: number;
+  /** How long a query waits for a connection before the store says it is unavailable. */
+  connectionTimeoutMs?: number;
+}
+
+export class PgDb implements Queryable {
+  readonly pool: pg.Pool;
+
+  constructor(connectionString: string, logger: Logger, options: PgDbOptions = {}) {
+    this.pool = new pg.Pool({
+      connectionString,
+      max: options.max ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
+      idleTimeoutMillis: 30_000,
+      types: TYPES,
+    });
+    // An idle connection dropped by the server is an event, not a crash: the next query takes a new one.
+    this.pool.on('error', (err) => logger.warn('a database connection was lost', { error: err.message }));
+  }
+
+  /** One statement (a transaction of its own). */
+  async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    try {
+      return await this.pool.query<R>(sql, params);
+    } catch (err) {
+      throw translate(err);
+    }
+  }
+
+  /**
+   * Runs `work` in one transaction on one connection: committed if it returns, rolled back if it
+   * throws. Run again (a few times) when Postgres reports a serialization failure or deadlock.
+   */
+  async tx<T>(work: (client: Queryable) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      let client: pg.PoolClient;
+      try {
+        client = await this.pool.connect();
+      } catch (err) {
+        throw translate(err);
+      }
+      let broken = false;
+      try {
+        await client.query(begin);
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true; // the connection is gone: do not hand it out again
+        }
+        const code = (err as { code?: string }).code;
+        if (code && RETRYABLE.has(code) && attempt < 5) continue;
+        throw translate(err);
+      } finally {
+        client.release(broken);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** A Buffer view of bytes for a BYTEA parameter (no copy). */
+export const bytes = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+/** A plain Uint8Array view of a BYTEA column, as the SQLite store returns. */
+export const view = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+/** SQLSTATE of a unique violation, and the constraint it names. */
+export const uniqueViolation = (err: unknown): string | null =>
+  (err as { code?: string }).code === '23505' ? ((err as { constraint?: string }).constraint ?? '') : null;
