@@ -45,30 +45,77 @@ export interface PgDbOptions {
   max?: number;
   /** How long a query waits for a connection before the store says it is unavailable. */
   connectionTimeoutMs?: number;
+  /**
+   * How long a statement or transaction may take before its connection is dropped and the store
+   * says it is unavailable: a network that stalls (TCP up, nothing arriving) would otherwise hold
+   * a document's saves, and everything queued behind them, for ever.
+   */
+  queryTimeoutMs?: number;
 }
 
 export class PgDb implements Queryable {
   readonly pool: pg.Pool;
+  private readonly queryTimeoutMs: number;
 
   constructor(connectionString: string, logger: Logger, options: PgDbOptions = {}) {
+    this.queryTimeoutMs = options.queryTimeoutMs ?? 20_000;
     this.pool = new pg.Pool({
       connectionString,
       max: options.max ?? 10,
       connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
       idleTimeoutMillis: 30_000,
+      keepAlive: true,
       types: TYPES,
     });
     // An idle connection dropped by the server is an event, not a crash: the next query takes a new one.
     this.pool.on('error', (err) => logger.warn('a database connection was lost', { error: err.message }));
   }
 
-  /** One statement (a transaction of its own). */
-  async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+  /**
+   * Runs `work` on one pooled connection, within `timeoutMs`: past it the connection is dropped
+   * (Postgres rolls back whatever it was doing) and the call fails as unavailable.
+   */
+  private async withClient<T>(work: (client: pg.PoolClient) => Promise<T>, timeoutMs: number): Promise<{ result: T } | { error: unknown }> {
+    let client: pg.PoolClient;
     try {
-      return await this.pool.query<R>(sql, params);
+      client = await this.pool.connect();
     } catch (err) {
-      throw translate(err);
+      return { error: translate(err) };
     }
+    let timer: NodeJS.Timeout | undefined;
+    let drop = false;
+    // A connection lost while checked out emits 'error'; unheard, that would end the process.
+    const onError = () => {
+      drop = true;
+    };
+    client.on('error', onError);
+    const running = work(client).then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error }),
+    );
+    const timedOut = new Promise<{ error: unknown }>((resolve) => {
+      if (!Number.isFinite(timeoutMs)) return;
+      timer = setTimeout(() => {
+        drop = true;
+        resolve({ error: new StorageUnavailableError(`the database did not answer within ${timeoutMs} ms`) });
+      }, timeoutMs);
+    });
+    try {
+      const outcome = await Promise.race([running, timedOut]);
+      if ('error' in outcome && isUnreachable(outcome.error)) drop = true;
+      return outcome;
+    } finally {
+      clearTimeout(timer);
+      client.off('error', onError);
+      client.release(drop);
+    }
+  }
+
+  /** One statement (a transaction of its own). `timeoutMs`: Infinity for maintenance (VACUUM). */
+  async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = [], timeoutMs = this.queryTimeoutMs): Promise<pg.QueryResult<R>> {
+    const outcome = await this.withClient((c) => c.query<R>(sql, params), timeoutMs);
+    if ('error' in outcome) throw translate(outcome.error);
+    return outcome.result;
   }
 
   /**
@@ -77,30 +124,21 @@ export class PgDb implements Queryable {
    */
   async tx<T>(work: (client: Queryable) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      let client: pg.PoolClient;
-      try {
-        client = await this.pool.connect();
-      } catch (err) {
-        throw translate(err);
-      }
-      let broken = false;
-      try {
-        await client.query(begin);
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
+      const outcome = await this.withClient(async (c) => {
+        await c.query(begin);
         try {
-          await client.query('ROLLBACK');
-        } catch {
-          broken = true; // the connection is gone: do not hand it out again
+          const result = await work(c);
+          await c.query('COMMIT');
+          return result;
+        } catch (err) {
+          await c.query('ROLLBACK').catch(() => {});
+          throw err;
         }
-        const code = (err as { code?: string }).code;
-        if (code && RETRYABLE.has(code) && attempt < 5) continue;
-        throw translate(err);
-      } finally {
-        client.release(broken);
-      }
+      }, this.queryTimeoutMs);
+      if (!('error' in outcome)) return outcome.result;
+      const code = (outcome.error as { code?: string }).code;
+      if (code && RETRYABLE.has(code) && attempt < 5) continue;
+      throw translate(outcome.error);
     }
   }
 

@@ -58,7 +58,7 @@ export class Vacuumer {
     try {
       // INDEX_CLEANUP ON: since Postgres 14 a vacuum may skip the indexes when few rows died,
       // leaving the deleted keys (token hashes, document names) in them.
-      await this.db.query(`VACUUM (INDEX_CLEANUP ON) ${tables.join(', ')}`);
+      await this.db.query(`VACUUM (INDEX_CLEANUP ON) ${tables.join(', ')}`, [], Infinity);
       this.logger.debug('vacuumed after a delete', { tables: tables.join(','), ms: Date.now() - started });
     } catch (err) {
       this.logger.warn('vacuum after a delete failed; autovacuum will get to it', { tables: tables.join(','), error: (err as Error).message });
