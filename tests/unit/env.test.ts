@@ -26,15 +26,15 @@ describe('[B3] environment', () => {
   });
 });
 
-describe('[SO9] DATABASE_URL', () => {
-  it('takes a postgres:// or postgresql:// URL; unset or empty is SQLite', () => {
+describe('DATABASE_URL', () => {
+  it('[SO6] takes a postgres:// or postgresql:// URL; unset or empty is SQLite', () => {
     expect(parseEnv({ DATABASE_URL: 'postgres://plenary:pw@db.example.org:5432/plenary' }).DATABASE_URL).toMatch(/^postgres:/);
     expect(parseEnv({ DATABASE_URL: 'postgresql://localhost/plenary' }).DATABASE_URL).toMatch(/^postgresql:/);
     expect(parseEnv({}).DATABASE_URL).toBeUndefined();
     expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
 
-  it('refuses another kind of URL, naming the variable and never echoing it (it may hold a password)', () => {
+  it('[SO6] refuses another kind of URL, naming the variable and never echoing it (it may hold a password)', () => {
     for (const bad of ['mysql://plenary:Sesame-77@db/plenary', 'db.example.org/plenary', 'postgres//x:Sesame-77@db']) {
       let message = '';
       try {
@@ -47,7 +47,7 @@ describe('[SO9] DATABASE_URL', () => {
     }
   });
 
-  it('with DATABASE_URL the session secret must come from SESSION_SECRET, the same on every node: one line otherwise', () => {
+  it('[SO9] with DATABASE_URL the session secret must come from SESSION_SECRET, the same on every node: one line otherwise', () => {
     const env = parseEnv({ DATABASE_URL: 'postgres://localhost/plenary', DATA_DIR: tempDataDir() });
     expect(() => loadSessionSecret(env)).toThrow(StartupError);
     expect(() => loadSessionSecret(env)).toThrow(/^Plenary cannot start: with DATABASE_URL set, SESSION_SECRET must be set too/);
