@@ -61,7 +61,10 @@ try {
   logger.error('Plenary cannot start', { error: (err as Error).message, stack: (err as Error).stack });
   process.exit(1);
 }
-logger.info('Plenary is listening', { url: plenary.url, ...(env.DATABASE_URL ? { database: describeDatabaseUrl(env.DATABASE_URL) } : { dataDir: env.DATA_DIR }) });
+logger.info('Plenary is listening', {
+  url: plenary.url,
+  ...(env.DATABASE_URL ? { database: describeDatabaseUrl(env.DATABASE_URL) } : { dataDir: env.DATA_DIR }),
+});
 // Tests and scripts read the port from this line.
 process.stdout.write(`listening on ${plenary.url}\n`);
 

@@ -55,7 +55,10 @@ export class PgAssemblies {
   }
 
   async getDeleteAfterDays(id: string): Promise<number | null> {
-    return (await this.db.query<{ delete_after_days: number | null }>('SELECT delete_after_days FROM assemblies WHERE id = $1', [id])).rows[0]?.delete_after_days ?? null;
+    return (
+      (await this.db.query<{ delete_after_days: number | null }>('SELECT delete_after_days FROM assemblies WHERE id = $1', [id])).rows[0]?.delete_after_days ??
+      null
+    );
   }
 
   async listDeleteAfter(): Promise<{ id: string; days: number }[]> {

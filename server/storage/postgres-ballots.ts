@@ -113,7 +113,10 @@ export class PgBallots {
   }
 
   async holdsRight(assemblyId: string, holder: string): Promise<boolean> {
-    return ((await this.db.query('SELECT 1 FROM voting_rights WHERE assembly_id = $1 AND holder = $2 AND revoked_at IS NULL', [assemblyId, holder])).rowCount ?? 0) > 0;
+    return (
+      ((await this.db.query('SELECT 1 FROM voting_rights WHERE assembly_id = $1 AND holder = $2 AND revoked_at IS NULL', [assemblyId, holder])).rowCount ?? 0) >
+      0
+    );
   }
 
   async openBallot(assemblyId: string, proposalId: string): Promise<'open' | 'closed'> {

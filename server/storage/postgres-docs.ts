@@ -41,13 +41,9 @@ export class PgDocs {
     return this.db.tx(async (c) => {
       // Two compactions of one document (two nodes) take turns: the second reads the first's snapshot.
       await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACTION_LOCK, doc]);
-      const snap = (await c.query<{ data: Buffer; upto_seq: number }>('SELECT data, upto_seq FROM doc_snapshots WHERE doc = $1 FOR UPDATE', [doc]))
-        .rows[0];
+      const snap = (await c.query<{ data: Buffer; upto_seq: number }>('SELECT data, upto_seq FROM doc_snapshots WHERE doc = $1 FOR UPDATE', [doc])).rows[0];
       const rows = (
-        await c.query<{ seq: number; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc = $1 AND seq <= $2 ORDER BY seq FOR UPDATE', [
-          doc,
-          uptoSeq,
-        ])
+        await c.query<{ seq: number; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc = $1 AND seq <= $2 ORDER BY seq FOR UPDATE', [doc, uptoSeq])
       ).rows;
       if (rows.length === 0) return { folded: 0, snapshotBytes: snap?.data.length ?? 0 };
       const state = foldUpdates([...(snap ? [view(snap.data)] : []), ...rows.map((r) => view(r.data))]);

@@ -7,8 +7,8 @@
 import { StartupError } from '../startup-error.js';
 import type { PgDb } from './postgres-db.js';
 
-/** The advisory lock key of migrations (any fixed number; "plenary" in ASCII). */
-const MIGRATION_LOCK = 0x706c656e617279;
+/** The advisory lock key of migrations (any fixed number; "plen" in ASCII). */
+const MIGRATION_LOCK = 0x706c656e;
 
 export interface Migration {
   version: number;

@@ -35,7 +35,10 @@ export class PostgresStore implements Store {
   private readonly translations: PgTranslations;
   private readonly vacuum: Vacuumer;
 
-  private constructor(private readonly db: PgDb, logger: Logger) {
+  private constructor(
+    private readonly db: PgDb,
+    logger: Logger,
+  ) {
     this.vacuum = new Vacuumer(db, logger);
     this.assemblies = new PgAssemblies(db, this.vacuum);
     this.ballots = new PgBallots(db, this.vacuum);
