@@ -27,15 +27,25 @@ export interface StoreBackend {
 }
 
 function sqliteFile(): StoreBackend {
+  const siblings: SqliteStore[] = [];
   return {
     name: 'sqlite (file)',
     networked: false,
     setup: async () => {},
-    teardown: async () => {},
+    teardown: async () => {
+      for (const s of siblings.splice(0)) await s.close();
+    },
     async open() {
       const file = path.join(tempDataDir('plenary-store-'), 'plenary.sqlite');
       const store = new SqliteStore(file);
-      return { store, sibling: async () => new SqliteStore(file) };
+      return {
+        store,
+        sibling: async () => {
+          const other = new SqliteStore(file);
+          siblings.push(other);
+          return other;
+        },
+      };
     },
   };
 }
@@ -73,7 +83,7 @@ export function postgresBackend(): StoreBackend & { cluster(): PgCluster; lastUr
       if (!url) {
         url = await cluster.createDatabase('contract');
       } else {
-        // One database per file (CREATE DATABASE takes ~0.4 s); each test starts from empty tables.
+        // A fresh database per test file (CREATE DATABASE takes ~0.4 s); each test starts from empty tables.
         for (const s of opened.splice(0)) await s.close();
         const db = url.slice(url.lastIndexOf('/') + 1);
         const tables = await cluster.query<{ t: string }>(
