@@ -19,8 +19,6 @@ export interface Opened {
 
 export interface StoreBackend {
   name: string;
-  /** True where two handles are two processes' worth of connections (Postgres). */
-  networked: boolean;
   setup(): Promise<void>;
   teardown(): Promise<void>;
   open(): Promise<Opened>;
@@ -30,7 +28,6 @@ function sqliteFile(): StoreBackend {
   const siblings: SqliteStore[] = [];
   return {
     name: 'sqlite (file)',
-    networked: false,
     setup: async () => {},
     teardown: async () => {
       for (const s of siblings.splice(0)) await s.close();
@@ -53,7 +50,6 @@ function sqliteFile(): StoreBackend {
 function sqliteMemory(): StoreBackend {
   return {
     name: 'sqlite (memory)',
-    networked: false,
     setup: async () => {},
     teardown: async () => {},
     async open() {
@@ -70,7 +66,6 @@ export function postgresBackend(): StoreBackend & { cluster(): PgCluster; lastUr
   const opened: PostgresStore[] = [];
   return {
     name: 'postgres',
-    networked: true,
     async setup() {
       cluster = await startPostgres();
     },
