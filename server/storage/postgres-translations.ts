@@ -40,6 +40,8 @@ export class PgTranslations {
     at: number,
   ): Promise<TranslationResult> {
     return this.db.tx(async (c): Promise<TranslationResult> => {
+      // The assembly's row first (as deleteAssembly takes it), then the version's: no deadlock with a delete.
+      await c.query('SELECT 1 FROM assemblies WHERE id = $1 FOR KEY SHARE', [assemblyId]);
       const published = await c.query('SELECT 1 FROM minutes WHERE assembly_id = $1 AND version = $2 FOR NO KEY UPDATE', [assemblyId, version]);
       if (!published.rowCount) return { ok: false, current: null };
       const current = await read(c, assemblyId, version, language);

@@ -201,15 +201,21 @@ it('[SO12] deleting an assembly leaves no row of it, then VACUUM leaves no dead 
   await store.close();
 });
 
-it('[SO4] [SO5] deletions racing compactions of the same assembly finish without a deadlock and leave nothing', async () => {
+it('[SO4] [SO5] deletions racing compactions and translation saves of the same assembly finish without a deadlock and leave nothing', async () => {
   const store = await PostgresStore.open(await cluster.createDatabase('delete_compact'), silentLogger);
   for (let round = 0; round < 10; round++) {
     const id = `a${round}`;
     await store.createAssembly({ id, title: id, createdAt: 1 });
     let last = 0;
     for (let i = 0; i < 30; i++) last = await store.appendUpdates(`${id}/plenary`, [updateOf((d) => d.getText('t').insert(0, `${i}`))]);
+    await store.publishMinutes(id, '# Minutes', 1);
     const started = Date.now();
-    await Promise.all([store.compactDoc(`${id}/plenary`, last), store.deleteAssembly(id), store.compactDoc(`${id}/plenary`, last)]);
+    await Promise.all([
+      store.compactDoc(`${id}/plenary`, last),
+      store.saveMinutesTranslation(id, 1, 'es', '# Actas', 0, 2),
+      store.deleteAssembly(id),
+      store.compactDoc(`${id}/plenary`, last),
+    ]);
     // Postgres breaks a deadlock after deadlock_timeout (1 s): taking locks in one order means none.
     expect(Date.now() - started).toBeLessThan(900);
     expect(await store.loadDoc(`${id}/plenary`)).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
