@@ -13,8 +13,12 @@ const TYPES = {
     oid === pg.types.builtins.INT8 && format !== 'binary' ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format),
 } as pg.CustomTypesConfig;
 
-/** SQLSTATE classes and codes that say the server, not the statement, is the problem. */
-const UNAVAILABLE_SQLSTATE = /^(08|53|57P0[1-4]|58)/;
+/**
+ * SQLSTATE classes and codes that say the server, not the statement, is the problem: connection
+ * exceptions, out of resources (disk full, too many connections), shut down, system errors, and a
+ * read-only transaction (a failover left us on a standby).
+ */
+const UNAVAILABLE_SQLSTATE = /^(08|53|57P0[1-4]|58|25006$)/;
 /** Socket errors on the way to the server. */
 const NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 /** What pg says, without a code, when a connection dies or cannot be had in time. */
@@ -54,7 +58,7 @@ export interface PgDbOptions {
 }
 
 export class PgDb implements Queryable {
-  readonly pool: pg.Pool;
+  private readonly pool: pg.Pool;
   private readonly queryTimeoutMs: number;
 
   constructor(connectionString: string, logger: Logger, options: PgDbOptions = {}) {
