@@ -15,6 +15,14 @@ const EnvSchema = z.object({
     .string()
     .refine((v) => v.trim().length >= 32, 'SESSION_SECRET must be at least 32 characters, not counting spaces')
     .optional(),
+  /**
+   * A PostgreSQL database for several nodes (ADR 027): `postgres://user:password@host:5432/name`.
+   * Unset (or empty): SQLite in DATA_DIR. Never echoed in a message: it may hold a password.
+   */
+  DATABASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().refine(isPostgresUrl, 'DATABASE_URL must be a PostgreSQL URL such as postgres://plenary:password@db.example.org:5432/plenary').optional(),
+  ),
   /** The address people reach Plenary at, for the links it hands out (else taken from the request). */
   PUBLIC_URL: z.string().url('PUBLIC_URL must be a full URL such as https://plenary.example.org').optional(),
   /** A folder of catalogues (<code>.json) that add interface languages or fix built-in ones (ADR 024). */
@@ -28,6 +36,15 @@ const EnvSchema = z.object({
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+  } catch {
+    return false;
+  }
+}
 
 /** Parses the environment once at start-up; a bad value stops the server with a clear message. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -43,13 +60,20 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 export const MIN_SECRET_LENGTH = 32;
 
 /**
- * The session secret: from the environment, else the one kept in DATA_DIR (made on first start).
+ * The session secret: from the environment, else the one kept in DATA_DIR (made on first start);
+ * with DATABASE_URL it must come from the environment ([SO9]).
  * A kept secret under 32 characters stops the server (an empty file is what a first start on a
  * full disk used to leave, and an empty key signs cookies anyone can forge). Call it once the
  * data folder is locked (`openDataFolder`), so two processes never race to make it.
  */
 export function loadSessionSecret(env: Env): string {
   if (env.SESSION_SECRET) return env.SESSION_SECRET;
+  if (env.DATABASE_URL) {
+    // Every node must sign and check cookies with the same key, and no node's folder is the place for it.
+    throw new StartupError(
+      `Plenary cannot start: with DATABASE_URL set, SESSION_SECRET must be set too (at least ${MIN_SECRET_LENGTH} characters, the same on every node).`,
+    );
+  }
   const file = path.join(env.DATA_DIR, SECRET_FILE);
   let kept: string | null = null;
   try {

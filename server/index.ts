@@ -22,6 +22,7 @@ import { routeConsoleToLogger } from './console-to-logger.js';
 import { StartupError } from './startup-error.js';
 import type { Logger } from './logger.js';
 import { openDataFolder, type DataFolder } from './storage/data-folder.js';
+import { PostgresStore } from './storage/postgres-store.js';
 import { SqliteStore } from './storage/sqlite-store.js';
 import type { Store } from './storage/store.js';
 import { Rooms } from './sync/rooms.js';
@@ -51,6 +52,11 @@ export interface PlenaryConfig {
    * in it). Without it, `startPlenary` locks `dataDir` itself. Released by `close()`.
    */
   dataFolder?: DataFolder;
+  /**
+   * A PostgreSQL URL (ADR 027): the store is Postgres, shared by every node on it; no data folder
+   * is locked or used. Without it, SQLite in `dataDir`.
+   */
+  databaseUrl?: string;
   /**
    * Redis (`REDIS_URL`): allowances, command ids and running vote tallies shared by every node
    * (ADR 029). Without it they live in this process's memory.
@@ -101,14 +107,27 @@ export const HTTP_DEFAULTS = {
 
 /**
  * Starts Plenary on its data folder: refuses (StartupError) a folder another process holds, one
- * it cannot write, or an emptied database (see server/storage/data-folder.ts).
+ * it cannot write, or an emptied database (see server/storage/data-folder.ts). With `databaseUrl`,
+ * on PostgreSQL instead: refuses a database it cannot reach or migrate.
  */
 export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
   // A catalogue that cannot be used stops the start before the data folder is touched (ADR 024).
   const languages = readLanguages();
+  if (config.databaseUrl) {
+    // An unreachable or refusing database is a StartupError from open ([SO7]).
+    const store = await PostgresStore.open(config.databaseUrl, config.logger);
+    try {
+      return await startOn(store, () => {}, config, languages);
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+  }
   const folder = config.dataFolder ?? openDataFolder(config.dataDir);
   try {
-    return await startOn(folder, config, languages);
+    const store = new SqliteStore(folder.databaseFile);
+    folder.markDatabaseCreated();
+    return await startOn(store, () => folder.release(), config, languages);
   } catch (err) {
     folder.release();
     throw err;
@@ -125,13 +144,12 @@ function readLanguages(): LoadedLanguage[] {
   }
 }
 
-async function startOn(folder: DataFolder, config: PlenaryConfig, languages: LoadedLanguage[]): Promise<Plenary> {
+/** `release`: lets go of whatever the store was opened on (the data folder's lock), after the store is closed. */
+async function startOn(store: Store, release: () => void, config: PlenaryConfig, languages: LoadedLanguage[]): Promise<Plenary> {
   const tuning = { ...SYNC_DEFAULTS, ...config.sync };
   const limits = { ...HTTP_DEFAULTS, ...config.http };
   const { logger } = config;
   const restoreConsole = config.captureConsole ? routeConsoleToLogger(logger) : () => {};
-  const store = new SqliteStore(folder.databaseFile);
-  folder.markDatabaseCreated();
   const access = new AccessService(store, config.sessionSecret);
   const shared = config.redisUrl ? redisState(config.redisUrl, logger) : memoryState();
   const rooms = new Rooms(store, logger, { unloadAfterMs: tuning.unloadAfterMs, compactAfter: tuning.compactAfter });
@@ -225,7 +243,7 @@ async function startOn(folder: DataFolder, config: PlenaryConfig, languages: Loa
         await shared.close();
         await store.close();
         restoreConsole();
-        folder.release();
+        release();
       })();
       return closing;
     },

@@ -4,6 +4,7 @@ import { startPlenary, type Plenary } from './index.js';
 import { createLogger } from './logger.js';
 import { describeFsError, StartupError } from './startup-error.js';
 import { openDataFolder } from './storage/data-folder.js';
+import { describeDatabaseUrl } from './storage/postgres-store.js';
 
 /** A refusal to start: one plain line (no stack trace) saying what to do, and exit 1. */
 function refuse(message: string): never {
@@ -21,28 +22,33 @@ const logger = createLogger(env.LOG_LEVEL);
 
 let plenary: Plenary;
 try {
-  // The folder is locked before the secret kept in it is read or made: a second process on the
-  // same folder stops here, having written nothing.
-  const dataFolder = openDataFolder(env.DATA_DIR);
-  let sessionSecret: string;
-  try {
-    sessionSecret = loadSessionSecret(env);
-  } catch (err) {
-    dataFolder.release();
-    throw err;
-  }
-  plenary = await startPlenary({
+  const common = {
     port: env.PORT,
     host: env.HOST,
     dataDir: env.DATA_DIR,
-    dataFolder,
-    sessionSecret,
     publicUrl: env.PUBLIC_URL,
     redisUrl: env.REDIS_URL,
-    remix: env.NODE_ENV === 'development' ? 'vite' : 'build',
+    remix: env.NODE_ENV === 'development' ? ('vite' as const) : ('build' as const),
     logger,
     captureConsole: true,
-  });
+  };
+  if (env.DATABASE_URL) {
+    // Postgres (ADR 027): several nodes share the database, so no folder is locked and the
+    // secret comes from the environment, the same on every node.
+    plenary = await startPlenary({ ...common, databaseUrl: env.DATABASE_URL, sessionSecret: loadSessionSecret(env) });
+  } else {
+    // The folder is locked before the secret kept in it is read or made: a second process on the
+    // same folder stops here, having written nothing.
+    const dataFolder = openDataFolder(env.DATA_DIR);
+    let sessionSecret: string;
+    try {
+      sessionSecret = loadSessionSecret(env);
+    } catch (err) {
+      dataFolder.release();
+      throw err;
+    }
+    plenary = await startPlenary({ ...common, dataFolder, sessionSecret });
+  }
 } catch (err) {
   if (err instanceof StartupError) refuse(err.message);
   const fsReason = describeFsError(err);
@@ -56,7 +62,10 @@ try {
   logger.error('Plenary cannot start', { error: (err as Error).message, stack: (err as Error).stack });
   process.exit(1);
 }
-logger.info('Plenary is listening', { url: plenary.url, dataDir: env.DATA_DIR });
+logger.info('Plenary is listening', {
+  url: plenary.url,
+  ...(env.DATABASE_URL ? { database: describeDatabaseUrl(env.DATABASE_URL) } : { dataDir: env.DATA_DIR }),
+});
 // Tests and scripts read the port from this line.
 process.stdout.write(`listening on ${plenary.url}\n`);
 

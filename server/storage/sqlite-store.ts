@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AssemblyRecord, Choice, LinkRecord, NewVotingRight, PublishedMinutes, Role, Store, StoredDoc } from './store.js';
+import type { AssemblyRecord, Choice, Compaction, LinkRecord, NewVotingRight, PublishedMinutes, Role, Store, StoredDoc } from './store.js';
+import { foldUpdates } from './fold.js';
 import { migrateBallots, SqliteBallots } from './sqlite-ballots.js';
 import { SqliteDrafts } from './sqlite-drafts.js';
 import { SqliteJoinCodes } from './sqlite-join-codes.js';
@@ -157,6 +158,7 @@ export class SqliteStore implements Store {
       appendUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
       getSnapshot: db.prepare('SELECT data, upto_seq FROM doc_snapshots WHERE doc = ?'),
       getUpdates: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
+      getUpdatesUpTo: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? AND seq <= ? ORDER BY seq'),
       upsertSnapshot: db.prepare(
         `INSERT INTO doc_snapshots (doc, data, upto_seq) VALUES (?, ?, ?)
          ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
@@ -311,10 +313,18 @@ export class SqliteStore implements Store {
     return { snapshot: snap ? new Uint8Array(snap.data) : null, updates, lastSeq };
   }
 
-  async compactDoc(doc: string, state: Uint8Array, uptoSeq: number): Promise<void> {
-    this.db.transaction(() => {
-      this.stmts.upsertSnapshot.run(doc, Buffer.from(state), uptoSeq);
-      this.stmts.dropUpdatesUpTo.run(doc, uptoSeq);
+  async compactDoc(doc: string, uptoSeq: number): Promise<Compaction> {
+    // Folds what it reads, in one transaction (SQLite has one writer: nothing changes under it).
+    return this.db.transaction((): Compaction => {
+      const snap = this.stmts.getSnapshot.get(doc) as { data: Buffer; upto_seq: number } | undefined;
+      const rows = this.stmts.getUpdatesUpTo.all(doc, uptoSeq) as { seq: number; data: Buffer }[];
+      if (rows.length === 0) return { folded: 0, snapshotBytes: snap?.data.length ?? 0 };
+      const parts = rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
+      const state = foldUpdates(snap ? [new Uint8Array(snap.data), ...parts] : parts);
+      const upto = Math.max(snap?.upto_seq ?? 0, rows[rows.length - 1].seq);
+      this.stmts.upsertSnapshot.run(doc, Buffer.from(state.buffer, state.byteOffset, state.byteLength), upto);
+      this.stmts.dropUpdatesUpTo.run(doc, rows[rows.length - 1].seq);
+      return { folded: rows.length, snapshotBytes: state.length };
     })();
   }
 

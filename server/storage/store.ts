@@ -83,6 +83,14 @@ export interface StoredDoc {
   lastSeq: number;
 }
 
+/** What a compaction did. */
+export interface Compaction {
+  /** How many logged updates were folded into the snapshot (and deleted); 0 when none. */
+  folded: number;
+  /** The snapshot's size in bytes afterwards (0 when there is none). */
+  snapshotBytes: number;
+}
+
 export interface Store {
   createAssembly(assembly: AssemblyRecord): Promise<void>;
   getAssembly(id: string): Promise<AssemblyRecord | null>;
@@ -206,10 +214,13 @@ export interface Store {
   appendUpdates(doc: string, updates: Uint8Array[]): Promise<number>;
   loadDoc(doc: string): Promise<StoredDoc>;
   /**
-   * Replaces the snapshot with `state` and drops logged updates with sequence <= `uptoSeq`.
-   * `state` must contain at least everything up to `uptoSeq`.
+   * Folds the snapshot and the logged updates with sequence <= `uptoSeq` into a new snapshot and
+   * deletes exactly the rows it folded, in one transaction ([S9], [SO5]). The store folds what it
+   * reads, never a caller's copy of the document: on several nodes a row another node appended
+   * (with a lower sequence, or one this node has not heard of yet) is either folded or left in
+   * the log, never dropped. Rows not yet committed when it runs stay in the log.
    */
-  compactDoc(doc: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+  compactDoc(doc: string, uptoSeq: number): Promise<Compaction>;
 
   close(): Promise<void>;
 }

@@ -157,11 +157,11 @@ export class Room {
     try {
       await this.flush();
       if (this.discarded) return;
-      const upto = this.lastSeq;
-      const snapshot = Y.encodeStateAsUpdate(this.doc);
-      await this.store.compactDoc(this.name.name, snapshot, upto);
+      // The store folds the rows it holds, not this copy of the document: on several nodes
+      // another node's row may be stored but not yet heard of here ([SO5]).
+      const { snapshotBytes } = await this.store.compactDoc(this.name.name, this.lastSeq);
       this.loggedSinceSnapshot = 0;
-      this.intake.measured(snapshot.length + this.pending.reduce((n, p) => n + p.length, 0));
+      this.intake.measured(snapshotBytes + this.pending.reduce((n, p) => n + p.length, 0));
     } catch (err) {
       this.logger.error('compacting failed; the update log is intact', {
         doc: this.name.name,

@@ -12,6 +12,7 @@ import { addItem, readAgenda } from '../../app/model/agenda.js';
 import { addProposal, getProposal } from '../../app/model/proposals.js';
 import { goToItem } from '../../app/model/run.js';
 import { PostgresStore } from '../../server/storage/postgres-store.js';
+import { silentLogger } from '../../server/logger.js';
 
 let cluster: TestCluster;
 const pool = clientPool();
@@ -26,7 +27,7 @@ afterAll(async () => {
 
 /** What Postgres holds of a document, as a node loading it would have it. */
 async function stored(name: string): Promise<Y.Doc> {
-  const store = new PostgresStore(cluster.databaseUrl);
+  const store = await PostgresStore.open(cluster.databaseUrl, silentLogger);
   try {
     const { snapshot, updates } = await store.loadDoc(name);
     const doc = new Y.Doc();

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from '../../server/env.js';
+import { loadSessionSecret, parseEnv } from '../../server/env.js';
+import { StartupError } from '../../server/startup-error.js';
 import { spawnServer } from '../helpers/child-server.js';
 import { tempDataDir } from '../helpers/server.js';
 
@@ -21,5 +23,36 @@ describe('[B3] environment', () => {
 
   it('stops the real server with that message and a non-zero exit', async () => {
     await expect(spawnServer(tempDataDir(), { PORT: 'eighty' })).rejects.toThrow(/exited with 1[\s\S]*PORT/);
+  });
+});
+
+describe('DATABASE_URL', () => {
+  it('[SO6] takes a postgres:// or postgresql:// URL; unset or empty is SQLite', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgres://plenary:pw@db.example.org:5432/plenary' }).DATABASE_URL).toMatch(/^postgres:/);
+    expect(parseEnv({ DATABASE_URL: 'postgresql://localhost/plenary' }).DATABASE_URL).toMatch(/^postgresql:/);
+    expect(parseEnv({}).DATABASE_URL).toBeUndefined();
+    expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('[SO6] refuses another kind of URL, naming the variable and never echoing it (it may hold a password)', () => {
+    for (const bad of ['mysql://plenary:Sesame-77@db/plenary', 'db.example.org/plenary', 'postgres//x:Sesame-77@db']) {
+      let message = '';
+      try {
+        parseEnv({ DATABASE_URL: bad });
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect(message).toMatch(/DATABASE_URL must be a PostgreSQL URL such as postgres:\/\//);
+      expect(message).not.toContain('Sesame');
+    }
+  });
+
+  it('[SO9] with DATABASE_URL the session secret must come from SESSION_SECRET, the same on every node: one line otherwise', () => {
+    const env = parseEnv({ DATABASE_URL: 'postgres://localhost/plenary', DATA_DIR: tempDataDir() });
+    expect(() => loadSessionSecret(env)).toThrow(StartupError);
+    expect(() => loadSessionSecret(env)).toThrow(/^Plenary cannot start: with DATABASE_URL set, SESSION_SECRET must be set too/);
+    // Nothing was written into the data folder: no node keeps a secret of its own.
+    expect(fs.readdirSync(env.DATA_DIR)).toEqual([]);
+    expect(loadSessionSecret({ ...env, SESSION_SECRET: 'x'.repeat(40) })).toBe('x'.repeat(40));
   });
 });
