@@ -18,7 +18,7 @@ import { ITEM_KINDS } from '../../app/model/agenda.js';
 import { isId } from '../../app/model/ids.js';
 import { ENTRY_KINDS, MAX_NAME, PROGRESSIVE } from '../../app/model/stack.js';
 import { ASSIGNMENTS, MAX_MESSAGE, MAX_PROMPT, MAX_TABLES } from '../../app/model/breakouts.js';
-import { MAX_REVISIONS, MAX_TEXT, METHODS, OUTCOMES, SCALES } from '../../app/model/proposals.js';
+import { MAX_REVISIONS, MAX_TEXT, METHODS, OUTCOMES, SCALES } from '../../app/model/proposal-shape.js';
 import { MAX_BLOCKS_ALLOWED, MAX_PEOPLE, QUORUMS, THRESHOLDS } from '../../app/model/decision-rule.js';
 import { MAX_ANNOUNCEMENT } from '../../app/model/run.js';
 import { isListedTimeZone, MAX_TIME_ZONE } from '../../app/model/time-zone.js';
