@@ -1,5 +1,5 @@
 /**
- * The template on an agenda that already has items ([G6], ADR 020): the press asks in the page,
+ * The template on an agenda that already has items ([G8], ADR 020): the press asks in the page,
  * as every other confirmation does, never with the browser's `window.confirm`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ async function openConsole(asm: CreatedAssembly): Promise<{ page: Page; nativeDi
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
 describe('adding the template', () => {
-  it('[G6] to a non-empty agenda asks in the page: Escape and Cancel leave the agenda as it was; Confirm adds the items', async () => {
+  it('[G8] to a non-empty agenda asks in the page: Escape and Cancel leave the agenda as it was; Confirm adds the items', async () => {
     const asm = await createAssembly(h.server.url, 'Template twice');
     const plenary = connect(h.server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
     await plenary.synced;
@@ -67,7 +67,7 @@ describe('adding the template', () => {
     plenary.destroy();
   });
 
-  it('[G6] to an empty agenda adds the items on the first press, with no question', async () => {
+  it('[G8] to an empty agenda adds the items on the first press, with no question', async () => {
     const asm = await createAssembly(h.server.url, 'Template once');
     const plenary = connect(h.server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
     await plenary.synced;
