@@ -7,7 +7,7 @@
  * tally is kept by the server (never who voted how) and written here when the vote closes.
  */
 import * as Y from 'yjs';
-import { ModelError, type ModelErrorParams, type ModelErrorReason } from './model-error.js';
+import { CodedModelError } from './model-error.js';
 import type { DecisionRule } from './decision-rule.js';
 
 export const METHODS = ['hands', 'consensus', 'temperature', 'phone'] as const;
@@ -80,15 +80,7 @@ export interface Proposal {
 }
 
 /** A refused proposal change: `code` for the HTTP status, `reason` and `params` for the page ([L30]). */
-export class ProposalError extends ModelError {
-  constructor(
-    readonly code: 'invalid' | 'not-found' | 'state',
-    reason: ModelErrorReason,
-    params?: ModelErrorParams,
-  ) {
-    super(reason, params);
-  }
-}
+export class ProposalError extends CodedModelError<'invalid' | 'not-found' | 'state'> {}
 
 export const MAX_TEXT = 2000;
 /** Amendments and action items read per proposal: a bound on work, far above any real one. */
