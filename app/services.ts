@@ -4,7 +4,7 @@
  */
 import type * as Y from 'yjs';
 import type { AssemblyMeta } from './model/meta';
-import type { Choice } from './model/proposals';
+import type { Choice } from './model/proposal-shape';
 
 export const ROLES = ['facilitator', 'stack-keeper', 'note-taker', 'attendee', 'reader', 'interpreter'] as const;
 export type Role = (typeof ROLES)[number];

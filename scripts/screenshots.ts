@@ -12,7 +12,8 @@ import { nextSpeaker, raiseHand } from '../app/model/stack.js';
 import { broadcast, planRound, readRound, startRound } from '../app/model/breakouts.js';
 import { appendParagraph } from '../app/model/notes.js';
 import { goToItem } from '../app/model/run.js';
-import { addAmendment, addProposal, setOutcome } from '../app/model/proposals.js';
+import { addAmendment } from '../app/model/amendments.js';
+import { addProposal, setOutcome } from '../app/model/proposals.js';
 import { issueCodes, Phone } from '../tests/helpers/phone.js';
 import { mintLink } from '../tests/helpers/server.js';
 

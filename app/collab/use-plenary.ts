@@ -5,7 +5,7 @@ import { metaMap, readMeta } from '~/model/meta';
 import { readAnnouncement } from '~/model/run';
 import { readStack } from '~/model/stack';
 import { readRound } from '~/model/breakouts';
-import { readProposals } from '~/model/proposals';
+import { readProposals } from '~/model/proposal-read';
 import { readTimer, timersMap } from '~/model/timers';
 
 /** The plenary document of an assembly page, live, starting from the server's state. */

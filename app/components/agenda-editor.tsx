@@ -20,6 +20,7 @@ import { goToItem } from '~/model/run';
 import { AgendaPlan } from './agenda-plan';
 import { ItemForm } from './item-form';
 import { Button } from './ui/button';
+import { ConfirmButton } from './confirm-button';
 
 /** The origin of the editor's own changes: what its undo takes back (never a remote edit, never a timer). */
 const EDIT = Symbol('agenda-edit');
@@ -129,17 +130,17 @@ export function AgendaEditor({
           <Button variant="secondary" size="sm" disabled={!canUndo} onClick={undo} data-testid="agenda-undo">
             {t('agenda.undo')}
           </Button>
-          <Button
+          <ConfirmButton
             variant="secondary"
             size="sm"
-            onClick={() => {
-              // A second press would add the whole template again: ask first.
-              if (agenda.length > 0 && !window.confirm(t('agenda.confirmTemplate'))) return;
-              change(() => addTemplate(doc, (key) => t(`agenda.template.${key}`)));
-            }}
+            testId="agenda-template"
+            // A second press would add the whole template again: ask first.
+            ask={() => (agenda.length > 0 ? t('agenda.confirmTemplate') : null)}
+            confirmLabel={t('agenda.appendTemplate')}
+            onConfirm={() => change(() => addTemplate(doc, (key) => t(`agenda.template.${key}`)))}
           >
             {agenda.length === 0 ? t('agenda.useTemplate') : t('agenda.appendTemplate')}
-          </Button>
+          </ConfirmButton>
         </div>
       </div>
       <AgendaPlan doc={doc} agenda={agenda} startsAt={plannedStart} />

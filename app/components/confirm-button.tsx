@@ -1,16 +1,19 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from '~/i18n/react';
-import { Button } from './ui/button';
+import { Button, type ButtonVariant } from './ui/button';
 
 /** The form field a confirmed press carries; the console's action asks first without it ([G6]). */
 export const CONFIRM_FIELD = 'confirm';
 
 /**
- * A submit button for a destructive act, placed inside its form. With JavaScript, a press opens
- * an accessible `<dialog>` (focus on "Cancel", Escape cancels, focus returns to the button) and
- * only "Confirm" submits, with `confirm=yes`. Without JavaScript the press submits as it is and
- * the server answers with the same question as a form ([ConfirmPrompt]): never `window.confirm`.
- * `ask` is read at the press; `null` means there is nothing to confirm (a round whose time is up).
+ * A button that asks first. With JavaScript, a press opens an accessible `<dialog>` (focus on
+ * "Cancel", Escape cancels, focus returns to the button): never `window.confirm`. `ask` is read at
+ * the press; `null` means there is nothing to confirm (a round whose time is up, an empty agenda).
+ *
+ * Without `onConfirm` it is a submit button for a destructive act, placed inside its form: only
+ * "Confirm" submits, with `confirm=yes`. Without JavaScript the press submits as it is and the
+ * server answers with the same question as a form ([ConfirmPrompt]). With `onConfirm` it is a
+ * plain button for a change made in the page (the document), and "Confirm" calls it.
  */
 export function ConfirmButton({
   ask,
@@ -18,12 +21,18 @@ export function ConfirmButton({
   children,
   disabled,
   testId,
+  onConfirm,
+  variant = 'danger',
+  size,
 }: {
   ask: () => string | null;
   confirmLabel: string;
   children: ReactNode;
   disabled?: boolean;
   testId?: string;
+  onConfirm?: () => void;
+  variant?: ButtonVariant;
+  size?: 'md' | 'sm';
 }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -49,15 +58,17 @@ export function ConfirmButton({
     <>
       <Button
         ref={trigger}
-        type="submit"
-        variant="danger"
+        type={onConfirm ? 'button' : 'submit'}
+        variant={variant}
+        size={size}
         disabled={disabled}
         data-testid={testId}
         onClick={(e) => {
           e.preventDefault();
           const q = ask();
-          if (q === null) e.currentTarget.form?.requestSubmit(confirm.current);
-          else setQuestion(q);
+          if (q !== null) setQuestion(q);
+          else if (onConfirm) onConfirm();
+          else e.currentTarget.form?.requestSubmit(confirm.current);
         }}
       >
         {children}
@@ -77,9 +88,22 @@ export function ConfirmButton({
           {question}
         </p>
         <div className="mt-4 flex flex-wrap gap-3">
-          <Button ref={confirm} type="submit" name={CONFIRM_FIELD} value="yes" variant="danger" onClick={close}>
-            {confirmLabel}
-          </Button>
+          {onConfirm ? (
+            <Button
+              type="button"
+              variant={variant}
+              onClick={() => {
+                close();
+                onConfirm();
+              }}
+            >
+              {confirmLabel}
+            </Button>
+          ) : (
+            <Button ref={confirm} type="submit" name={CONFIRM_FIELD} value="yes" variant={variant} onClick={close}>
+              {confirmLabel}
+            </Button>
+          )}
           <Button ref={cancel} type="button" variant="secondary" onClick={close}>
             {t('confirm.cancel')}
           </Button>

@@ -3,7 +3,7 @@ import { useTranslation } from '~/i18n/react';
 import type * as Y from 'yjs';
 import { MAX_BLOCKS_ALLOWED, QUORUMS, THRESHOLDS, type QuorumKind, type Threshold } from '~/model/decision-rule';
 import { setDecisionRule, setPresent } from '~/model/proposal-edits';
-import type { Proposal } from '~/model/proposals';
+import type { Proposal } from '~/model/proposal-shape';
 import { Button } from './ui/button';
 import { Input } from './ui/field';
 import { ApplySelect } from './apply-select';

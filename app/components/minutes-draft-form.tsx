@@ -9,6 +9,7 @@ import type { MinutesDraft } from '~/services';
 import { useDraftAutosave, type DraftStatus } from '~/utils/use-draft-autosave';
 import { Button } from './ui/button';
 import { Card } from './ui/card';
+import { SaveConflict } from './save-conflict';
 
 const STATUS_KEYS: Record<DraftStatus | 'notSavedYet', string> = {
   none: 'minutes.draft.none',
@@ -24,30 +25,17 @@ const STATUS_KEYS: Record<DraftStatus | 'notSavedYet', string> = {
 function DraftConflict({ current, editUrl }: { current: MinutesDraft; editUrl: string }) {
   const { t } = useTranslation();
   return (
-    <div className="mt-3 grid gap-2 rounded-lg border-2 border-red-800 bg-red-50 p-3" data-testid="draft-conflict">
-      <p role="alert" className="font-bold text-red-800">
-        {t(current.markdown === null ? 'minutes.draft.conflictGone' : 'minutes.draft.conflictChanged')}
-      </p>
-      <p>{t('minutes.draft.conflictHint')}</p>
-      {current.markdown !== null ? (
-        <>
-          <label htmlFor="minutes-current" className="font-bold">
-            {t('minutes.draft.theirs')}
-          </label>
-          <textarea
-            dir="auto"
-            id="minutes-current"
-            readOnly
-            rows={10}
-            value={current.markdown}
-            className="rounded-lg border-2 border-stone-500 bg-white p-3 font-mono text-sm"
-          />
-        </>
-      ) : null}
-      <a href={editUrl} className="justify-self-start font-bold text-stone-950 underline underline-offset-4">
-        {t('minutes.draft.useTheirs')}
-      </a>
-    </div>
+    <SaveConflict
+      testId="draft-conflict"
+      className="mt-3"
+      alert={t(current.markdown === null ? 'minutes.draft.conflictGone' : 'minutes.draft.conflictChanged')}
+      hint={t('minutes.draft.conflictHint')}
+      theirs={current.markdown}
+      theirsId="minutes-current"
+      theirsLabel={t('minutes.draft.theirs')}
+      useTheirsHref={editUrl}
+      useTheirsLabel={t('minutes.draft.useTheirs')}
+    />
   );
 }
 

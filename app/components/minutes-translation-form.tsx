@@ -9,6 +9,7 @@ import type { MinutesTranslation } from '~/services';
 import type { PickerLanguage } from './minutes-language-picker';
 import { Button } from './ui/button';
 import { Card } from './ui/card';
+import { SaveConflict } from './save-conflict';
 
 const BOX = 'min-h-64 w-full rounded-lg border-2 p-3 font-mono text-sm';
 
@@ -16,31 +17,18 @@ const BOX = 'min-h-64 w-full rounded-lg border-2 p-3 font-mono text-sm';
 function TranslationConflict({ current, language, page }: { current: MinutesTranslation; language: PickerLanguage; page: string }) {
   const { t } = useTranslation();
   return (
-    <div className="grid gap-2 rounded-lg border-2 border-red-800 bg-red-50 p-3" data-testid="translation-conflict">
-      <p role="alert" className="font-bold text-red-800">
-        {t('minutesTranslations.conflict')}
-      </p>
-      <p>{t('minutesTranslations.conflictHint')}</p>
-      {current.markdown !== null ? (
-        <>
-          <label htmlFor="translation-current" className="font-bold">
-            {t('minutesTranslations.theirs')}
-          </label>
-          <textarea
-            id="translation-current"
-            readOnly
-            rows={10}
-            value={current.markdown}
-            lang={language.code}
-            dir={language.dir}
-            className={`${BOX} border-stone-500 bg-white`}
-          />
-        </>
-      ) : null}
-      <a href={page} className="justify-self-start font-bold text-stone-950 underline underline-offset-4">
-        {t('minutesTranslations.useTheirs')}
-      </a>
-    </div>
+    <SaveConflict
+      testId="translation-conflict"
+      alert={t('minutesTranslations.conflict')}
+      hint={t('minutesTranslations.conflictHint')}
+      theirs={current.markdown}
+      theirsId="translation-current"
+      theirsLabel={t('minutesTranslations.theirs')}
+      useTheirsHref={page}
+      useTheirsLabel={t('minutesTranslations.useTheirs')}
+      lang={language.code}
+      dir={language.dir}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '~/i18n/react';
 import { useServerNow } from '~/collab/use-server-now';
-import type { Proposal } from '~/model/proposals';
+import type { Proposal } from '~/model/proposal-shape';
 import { proposalKey } from '~/model/translations';
 import { useShown } from './translated';
 import type { StackView } from '~/model/stack';

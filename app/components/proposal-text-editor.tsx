@@ -5,7 +5,7 @@ import { useDocTimeZone } from '~/utils/use-time-zone';
 import type * as Y from 'yjs';
 import { serverNow } from '~/collab/use-server-now';
 import { reviseText } from '~/model/proposal-edits';
-import { MAX_TEXT, type Proposal } from '~/model/proposals';
+import { MAX_TEXT, type Proposal } from '~/model/proposal-shape';
 import { Button } from './ui/button';
 import { Input } from './ui/field';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from '~/i18n/react';
-import type { Proposal } from '~/model/proposals';
+import type { Proposal } from '~/model/proposal-shape';
 import { amendmentKey, proposalKey } from '~/model/translations';
 import { Translated } from './translated';
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TFunction } from '~/i18n/i18n';
 import { useTranslation } from '~/i18n/react';
-import type { Proposal } from '~/model/proposals';
+import type { Proposal } from '~/model/proposal-shape';
 import { useScreenWords } from './screen-words';
 import { proposalKey } from '~/model/translations';
 import { WallCells, wallAttributes, useWallTexts } from './wall-text';

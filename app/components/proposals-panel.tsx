@@ -4,27 +4,11 @@ import { useTranslation } from '~/i18n/react';
 import { errorText } from '~/i18n/error-text';
 import type * as Y from 'yjs';
 import { serverNow } from '~/collab/use-server-now';
-import {
-  addAction,
-  addAmendment,
-  addProposal,
-  decideAmendment,
-  editProposal,
-  CHOICES,
-  METHODS,
-  OUTCOMES,
-  ProposalError,
-  removeAction,
-  SCALES,
-  setConsensus,
-  setHandCount,
-  setOutcome,
-  setTemperature,
-  type Method,
-  type Outcome,
-  type Proposal,
-  type Scale,
-} from '~/model/proposals';
+import { addAction, removeAction } from '~/model/action-items';
+import { addAmendment, decideAmendment } from '~/model/amendments';
+import { addProposal, editProposal, setOutcome } from '~/model/proposals';
+import { CHOICES, METHODS, OUTCOMES, ProposalError, SCALES, type Method, type Outcome, type Proposal, type Scale } from '~/model/proposal-shape';
+import { setConsensus, setHandCount, setTemperature } from '~/model/counts';
 import { Button } from './ui/button';
 import { Input } from './ui/field';
 import { ApplySelect } from './apply-select';

@@ -1,7 +1,7 @@
 import { useTranslation } from '~/i18n/react';
 import { explainSuggestion } from '~/model/decision-text';
 import { suggestion } from '~/model/decision-suggest';
-import type { Proposal } from '~/model/proposals';
+import type { Proposal } from '~/model/proposal-shape';
 
 /**
  * What the counts suggest under the threshold and quorum, and why ([D10]): "34 for, 12 against:

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatNumber } from '~/i18n/format';
 import { useTranslation } from '~/i18n/react';
-import { CHOICES, type Proposal } from '~/model/proposals';
+import { CHOICES, type Proposal } from '~/model/proposal-shape';
 
 /** For / against / abstain, as counted. */
 export function Tally({

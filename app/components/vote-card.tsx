@@ -1,5 +1,6 @@
 import { useTranslation } from '~/i18n/react';
-import { CHOICES, showsCounts, type Proposal } from '~/model/proposals';
+import { CHOICES, type Proposal } from '~/model/proposal-shape';
+import { showsCounts } from '~/model/counts';
 import { Tally } from './tally';
 import { ProposalTextPhone } from './proposal-text-phone';
 import { VotingCodeForm } from './voting-code-form';

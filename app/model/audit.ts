@@ -6,7 +6,7 @@ import type * as Y from 'yjs';
 import { itemsMap } from './agenda.js';
 import { roundsMap } from './breakouts.js';
 import { isId } from './ids.js';
-import { proposalsMap } from './proposals.js';
+import { proposalsMap } from './proposal-shape.js';
 import { asMap } from './shape.js';
 import { entriesMap } from './stack.js';
 import { timersMap } from './timers.js';

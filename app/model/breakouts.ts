@@ -16,7 +16,7 @@ import { isId } from './ids.js';
 import { addReportBack } from './stack.js';
 import { asMap, instant, mapAt, readEach, strings, text, wholeWithin, within } from './shape.js';
 import { stamp } from './stamp.js';
-import { ModelError, type ModelErrorParams, type ModelErrorReason } from './model-error.js';
+import { CodedModelError } from './model-error.js';
 
 /** How people find their table; a facilitator can also move anyone by hand (`joinTable`). */
 export const ASSIGNMENTS = ['count-off', 'topic', 'language'] as const;
@@ -65,15 +65,7 @@ export const MAX_PROMPT = 300;
 export const MAX_MESSAGE = 200;
 
 /** A refused breakout change: `code` for the HTTP status, `reason` and `params` for the page ([L30]). */
-export class BreakoutError extends ModelError {
-  constructor(
-    readonly code: 'invalid' | 'no-round' | 'no-table' | 'not-open' | 'state' | 'no-seat',
-    reason: ModelErrorReason,
-    params?: ModelErrorParams,
-  ) {
-    super(reason, params);
-  }
-}
+export class BreakoutError extends CodedModelError<'invalid' | 'no-round' | 'no-table' | 'not-open' | 'state' | 'no-seat'> {}
 
 export const roundsMap = (doc: Y.Doc) => doc.getMap<unknown>('breakoutRounds');
 export const tableId = (itemId: string, number: number) => `${itemId}-t${number}`;

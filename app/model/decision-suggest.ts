@@ -4,7 +4,8 @@
  * same numbers, and the minutes record them. The facilitators still record the outcome.
  */
 import type { Counted, DecisionRule, QuorumCheck, Suggestion, Threshold, ThresholdCheck } from './decision-rule.js';
-import { showsCounts, type Proposal } from './proposals.js';
+import { showsCounts } from './counts.js';
+import { type Proposal } from './proposal-shape.js';
 
 /**
  * Whether `yes` against `no` meets the threshold. Abstentions are not in it: they neither help nor

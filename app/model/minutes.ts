@@ -7,7 +7,8 @@
  */
 import { usedMinutes, type AgendaItem } from './agenda.js';
 import type { AssemblyMeta } from './meta.js';
-import { showsCounts, type Proposal } from './proposals.js';
+import { showsCounts } from './counts.js';
+import { type Proposal } from './proposal-shape.js';
 import { suggestion } from './decision-suggest.js';
 import { describeQuorum, describeThreshold, explainQuorum } from './decision-text.js';
 import type { SpeakerHistory } from './stack.js';

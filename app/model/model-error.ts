@@ -97,5 +97,16 @@ export class ModelError extends Error {
   }
 }
 
+/** A refusal with a coarse `code` (which the commands map to an HTTP status); each part of the model names its codes. */
+export class CodedModelError<Code extends string> extends ModelError {
+  constructor(
+    readonly code: Code,
+    reason: ModelErrorReason,
+    params?: ModelErrorParams,
+  ) {
+    super(reason, params);
+  }
+}
+
 /** The catalogue key of a refusal. */
 export const modelErrorKey = (reason: ModelErrorReason) => `modelErrors.${reason}`;

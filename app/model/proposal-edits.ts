@@ -1,29 +1,18 @@
 /**
  * The console's edits that decide what the room votes on and how ([D5], [D8], [D9], [D13]): the
  * amended text with its history, the threshold and quorum, the head count, and which proposal the
- * projector shows. Apart from proposals.ts so the phones' bundle, which only reads, carries none
- * of it.
+ * projector shows. Apart from the files the phones import so the phones' bundle, which only
+ * reads, carries none of it.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { runMap } from './agenda.js';
 import { MAX_BLOCKS_ALLOWED, MAX_PEOPLE, QUORUMS, THRESHOLDS, type DecisionRule } from './decision-rule.js';
 import { newId } from './ids.js';
-import { asMap, mapAt } from './shape.js';
 import { stamp } from './stamp.js';
 import type { ModelErrorReason } from './model-error.js';
-import { getProposal, MAX_REVISIONS, MAX_TEXT, ProposalError, proposalsMap, SHOWN, type Proposal } from './proposals.js';
-
-function found(doc: Y.Doc, id: string): { map: Y.Map<unknown>; p: Proposal } {
-  const map = asMap(proposalsMap(doc).get(id));
-  const p = map ? getProposal(doc, id) : null;
-  if (!map || !p) throw new ProposalError('not-found', 'proposalMissing');
-  return { map, p };
-}
-
-/** What the room voted on by phone, and by what rule, stays as it was ([F2]). */
-function assertNotVoted(p: Proposal): void {
-  if (p.vote.open || p.vote.closed) throw new ProposalError('state', 'putToPhoneVote');
-}
+import { MAX_REVISIONS, ProposalError } from './proposal-shape.js';
+import { assertNotVoted, foundProposal, listMap, optionalName, PROPOSAL_TEXT, requiredText } from './proposal-input.js';
+import { SHOWN } from './shown-proposal.js';
 
 /**
  * Changes a proposal's text (after an amendment is accepted, the amended wording) and keeps the
@@ -31,20 +20,13 @@ function assertNotVoted(p: Proposal): void {
  * oldest but the original goes. The same text again changes nothing.
  */
 export function reviseText(doc: Y.Doc, id: string, text: string, edit: { now: number; editor?: string }): void {
-  const { map, p } = found(doc, id);
-  const next = text.trim();
-  if (!next) throw new ProposalError('invalid', 'proposalNeeded');
-  if (next.length > MAX_TEXT) throw new ProposalError('invalid', 'proposalLong', { max: MAX_TEXT });
-  const by = (edit.editor ?? '').trim();
-  if (by.length > 100) throw new ProposalError('invalid', 'nameFieldLong', { max: 100 });
+  const { map, p } = foundProposal(doc, id);
+  const next = requiredText(text, PROPOSAL_TEXT);
+  const by = optionalName(edit.editor);
   if (next === p.text) return;
   assertNotVoted(p);
   doc.transact(() => {
-    let revisions = mapAt(map, 'revisions');
-    if (!revisions) {
-      revisions = new Y.Map<unknown>();
-      map.set('revisions', revisions);
-    }
+    const revisions = listMap(map, 'revisions');
     const kept = p.revisions;
     for (const old of kept.slice(1, Math.max(1, kept.length - MAX_REVISIONS + 2))) revisions.delete(old.id);
     revisions.set(newId(), { text: p.text, by, at: stamp(edit.now) });
@@ -54,7 +36,7 @@ export function reviseText(doc: Y.Doc, id: string, text: string, edit: { now: nu
 
 /** The threshold and quorum; fixed once the room has voted on it by phone. */
 export function setDecisionRule(doc: Y.Doc, id: string, changes: Partial<DecisionRule>): void {
-  const { map, p } = found(doc, id);
+  const { map, p } = foundProposal(doc, id);
   assertNotVoted(p);
   const clean: Record<string, unknown> = {};
   if (changes.threshold !== undefined) {
@@ -77,7 +59,7 @@ export function setDecisionRule(doc: Y.Doc, id: string, changes: Partial<Decisio
 
 /** How many are in the room (a facilitator's head count, for the quorum); null clears it. */
 export function setPresent(doc: Y.Doc, id: string, present: number | null): void {
-  const { map } = found(doc, id);
+  const { map } = foundProposal(doc, id);
   if (present !== null && (!Number.isInteger(present) || present < 0 || present > MAX_PEOPLE)) {
     throw new ProposalError('invalid', 'present', { min: 0, max: MAX_PEOPLE });
   }
@@ -86,6 +68,6 @@ export function setPresent(doc: Y.Doc, id: string, present: number | null): void
 
 /** Shows `id` on the projector and phones ([D13]); null clears the choice. */
 export function showProposal(doc: Y.Doc, id: string | null): void {
-  if (id !== null) found(doc, id);
+  if (id !== null) foundProposal(doc, id);
   doc.transact(() => (id === null ? runMap(doc).delete(SHOWN) : runMap(doc).set(SHOWN, id)));
 }

@@ -18,7 +18,7 @@ import { hasVisibleText } from './visible-text.js';
 import { asMap, instant, readEach, text, within } from './shape.js';
 import { resetTimer, startTimer } from './timers.js';
 import { stamp } from './stamp.js';
-import { ModelError, type ModelErrorParams, type ModelErrorReason } from './model-error.js';
+import { CodedModelError } from './model-error.js';
 
 /** What a hand can be raised for, in the order they jump the queue. */
 export const ENTRY_KINDS = ['process', 'clarify', 'info', 'direct', 'speak'] as const;
@@ -73,15 +73,7 @@ export const MAX_NAME = 60;
 export const DEFAULT_SPEAKER_SECONDS = 120;
 
 /** A refusal the person can act on; `code` says which. */
-export class StackError extends ModelError {
-  constructor(
-    readonly code: 'invalid' | 'closed' | 'duplicate' | 'not-found' | 'not-yours' | 'not-waiting',
-    reason: ModelErrorReason,
-    params?: ModelErrorParams,
-  ) {
-    super(reason, params);
-  }
-}
+export class StackError extends CodedModelError<'invalid' | 'closed' | 'duplicate' | 'not-found' | 'not-yours' | 'not-waiting'> {}
 
 export const entriesMap = (doc: Y.Doc) => doc.getMap<unknown>('stackEntries');
 export const stackMap = (doc: Y.Doc) => doc.getMap<unknown>('stack');

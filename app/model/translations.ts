@@ -11,7 +11,7 @@
 import * as Y from 'yjs';
 import { readAgenda } from './agenda.js';
 import { readRounds } from './breakouts.js';
-import { readProposals } from './proposals.js';
+import { readProposals } from './proposal-read.js';
 import { readAnnouncement } from './run.js';
 import { ModelError } from './model-error.js';
 

@@ -10,7 +10,7 @@ import { StackPhone } from '~/components/stack-phone';
 import { TimerDisplay } from '~/components/timer-display';
 import { Card } from '~/components/ui/card';
 import * as Y from 'yjs';
-import { currentProposal } from '~/model/proposals';
+import { currentProposal } from '~/model/shown-proposal';
 import { VoteCard } from '~/components/vote-card';
 import { VotingCodeForm } from '~/components/voting-code-form';
 import { MyTable } from '~/components/my-table';

@@ -8,7 +8,7 @@ import { LiveControls } from '~/components/live-controls';
 import { AgendaEditor } from '~/components/agenda-editor';
 import { BreakoutPanel } from '~/components/breakout-panel';
 import { ProposalsPanel } from '~/components/proposals-panel';
-import { currentProposal } from '~/model/proposals';
+import { currentProposal } from '~/model/shown-proposal';
 import { DangerZone } from '~/components/danger-zone';
 import { MetaDetails } from '~/components/meta-details';
 import { MetaEditor } from '~/components/meta-editor';

@@ -21,16 +21,26 @@ export function grantOf(session: RequestSession): Grant {
   return { id: session.linkId, assemblyId: session.assemblyId, role: session.role, scope: session.scope, canVote: session.canVote };
 }
 
+/** A signed-in session whose grant `allowed` accepts; 403 otherwise. */
+async function requireAllowed(
+  request: Request,
+  context: AppLoadContext,
+  assemblyId: string | undefined,
+  allowed: (grant: Grant) => boolean,
+): Promise<{ assembly: AssemblySummary; session: RequestSession }> {
+  const { assembly, session, grant } = await requireSession(request, context, assemblyId);
+  if (!allowed(grant)) throw plainRefusal(request, 'errors.403', 403);
+  return { assembly, session };
+}
+
 /** A page that is not one document's view: opens for the roles `PAGES[page]` lists. */
-export async function requirePage(
+export function requirePage(
   request: Request,
   context: AppLoadContext,
   assemblyId: string | undefined,
   page: Page,
 ): Promise<{ assembly: AssemblySummary; session: RequestSession }> {
-  const { assembly, session, grant } = await requireSession(request, context, assemblyId);
-  if (!mayOpen(grant, page)) throw plainRefusal(request, 'errors.403', 403);
-  return { assembly, session };
+  return requireAllowed(request, context, assemblyId, (grant) => mayOpen(grant, page));
 }
 
 /**
@@ -53,15 +63,13 @@ export async function requireDocument(
 }
 
 /** A command (a form post the server applies): sent only by the roles `COMMANDS[command]` lists. */
-export async function requireCommand(
+export function requireCommand(
   request: Request,
   context: AppLoadContext,
   assemblyId: string | undefined,
   command: Command,
 ): Promise<{ assembly: AssemblySummary; session: RequestSession }> {
-  const { assembly, session, grant } = await requireSession(request, context, assemblyId);
-  if (!maySend(grant, command)) throw plainRefusal(request, 'errors.403', 403);
-  return { assembly, session };
+  return requireAllowed(request, context, assemblyId, (grant) => maySend(grant, command));
 }
 
 export function toBase64(bytes: Uint8Array): string {

@@ -5,7 +5,7 @@ import { MAX_TABLES, readRounds, tableName } from '~/model/breakouts';
 import { readMeta } from '~/model/meta';
 import { draftMinutes, type MinutesInput } from '~/model/minutes';
 import { fragmentToMarkdown, fragmentToText, notesFragment, reportFragment } from '~/model/notes';
-import { readProposals } from '~/model/proposals';
+import { readProposals } from '~/model/proposal-read';
 import { history } from '~/model/stack';
 import { hostTimeZone } from '~/model/time-zone';
 

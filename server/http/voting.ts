@@ -10,7 +10,9 @@ import type * as Y from 'yjs';
 import type { AccessService } from '../access/access-service.js';
 import type { Store } from '../storage/store.js';
 import type { Tallies } from '../shared/shared-state.js';
-import { closeVote, countCast, getProposal, openVote, ProposalError, readProposals, voidVote } from '../../app/model/proposals.js';
+import { closeVote, countCast, openVote, voidVote } from '../../app/model/phone-vote.js';
+import { getProposal, readProposals } from '../../app/model/proposal-read.js';
+import { ProposalError } from '../../app/model/proposal-shape.js';
 import { CodeError, VoteError, type PlenaryServices, type RequestSession } from '../../app/services.js';
 
 export interface VotingDeps {

@@ -45,7 +45,7 @@ export interface PublishedMinutes {
   publishedAt: number;
 }
 
-import type { Choice } from '../../app/model/proposals.js';
+import type { Choice } from '../../app/model/proposal-shape.js';
 export type { Choice };
 
 export type BallotState = 'open' | 'closed' | 'void';

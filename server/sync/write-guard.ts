@@ -8,7 +8,9 @@
  * A refused or half-applied update leaves the copy dirty: it is made again from the live document.
  */
 import * as Y from 'yjs';
-import { checkWrite, misplaced, MAX_TYPE_DEPTH, type Touched, type WriteVerdict } from '../access/field-rights.js';
+import { checkWrite, MAX_TYPE_DEPTH } from '../access/field-rights.js';
+import { misplaced } from '../access/placement.js';
+import type { Touched, WriteVerdict } from '../access/write-verdict.js';
 import type { Grant } from '../access/permissions.js';
 import type { DocName } from './doc-name.js';
 

@@ -3,10 +3,10 @@
  * none of it, and a note-taker whose wifi drops, who types, reloads offline and comes back.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
 import { connect, eventually, type Client } from '../helpers/clients.js';
-import { createAssembly, mintLink, type CreatedAssembly } from '../helpers/server.js';
+import { createAssembly, type CreatedAssembly } from '../helpers/server.js';
 import { startHarness, waitLive, type Harness } from './harness.js';
+import { notesText, openNoteTaker } from './note-takers.js';
 import { addItem } from '../../app/model/agenda.js';
 import { planRound, startRound } from '../../app/model/breakouts.js';
 import { goToItem } from '../../app/model/run.js';
@@ -36,25 +36,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function noteTaker(table: string, name: string): Promise<{ context: BrowserContext; page: Page }> {
-  const { token } = await mintLink(h.server.url, asm, { role: 'note-taker', scope: table, label: name });
-  const context = await h.person();
-  const page = await context.newPage();
-  await page.goto(`${h.server.url}/join/${token}`);
-  await page.waitForURL(new RegExp(`/breakout/${table}$`));
-  await waitLive(page);
-  await page.getByLabel('Your name (shown at your cursor to the other note-takers)').fill(name);
-  await page.getByTestId('notes-editor').waitFor();
-  return { context, page };
-}
-
-/** The notes as written (other people's cursor labels are in the editor's DOM, not in the text). */
-const notesText = (page: Page) =>
-  page.evaluate(() => {
-    const copy = document.querySelector('[data-testid="notes-editor"]')!.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.plenary-caret').forEach((n) => n.remove());
-    return copy.textContent ?? '';
-  });
+const noteTaker = (table: string, name: string) => openNoteTaker(h, asm, table, name);
 
 it('[BR4] two note-takers type at once and end with the same text, each seeing the other’s cursor; another table sees none of it', async () => {
   const a = await noteTaker('t2', 'Amina');

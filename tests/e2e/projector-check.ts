@@ -8,6 +8,8 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually } from '../helpers/clients.js';
 import { expectAxeClean } from './axe.js';
+import type { CreatedAssembly } from '../helpers/server.js';
+import { waitLive, type Harness } from './harness.js';
 
 /** Fails unless the projector fits its window with the join block whole; then axe, then a screenshot to `shots` (if it exists). */
 export async function expectProjectorFits(page: Page, label: string, { axe = true, shots }: { axe?: boolean; shots?: string } = {}): Promise<void> {
@@ -78,3 +80,16 @@ export const PROMPT = (n: number) =>
     290,
     `Question ${n}: what is your workplace ready to do on May Day, what do you need from the other workplaces, the unions and the neighbourhood committees to get there, and who will ask them before the next assembly`,
   );
+
+/** A projector at each of SIZES, its page in English (a new person each, joined by the attendee link). */
+export async function openProjectors(h: Harness, asm: CreatedAssembly): Promise<Page[]> {
+  const pages: Page[] = [];
+  for (const viewport of SIZES) {
+    const page = await (await h.person({ viewport })).newPage();
+    await page.goto(`${h.server.url}/join/${asm.attendeeToken}`);
+    await page.goto(`${h.server.url}/a/${asm.id}/screen`);
+    await waitLive(page);
+    pages.push(page);
+  }
+  return pages;
+}

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { connect, type Client } from '../helpers/clients.js';
 import { createAssembly, type CreatedAssembly } from '../helpers/server.js';
 import { startHarness, waitLive, type Harness } from './harness.js';
-import { AMENDMENT, ANNOUNCEMENT, expectProjectorFits, PROMPT, PROPOSAL, SIZES, SPEAKER, TITLE, words } from './projector-check.js';
+import { AMENDMENT, ANNOUNCEMENT, expectProjectorFits, openProjectors, PROMPT, PROPOSAL, SIZES, SPEAKER, TITLE, words } from './projector-check.js';
 import { expectAxeClean } from './axe.js';
 import { addItem } from '../../app/model/agenda.js';
 import { goToItem, setAnnouncement } from '../../app/model/run.js';
@@ -42,17 +42,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function projectors(): Promise<Page[]> {
-  const pages: Page[] = [];
-  for (const viewport of SIZES) {
-    const page = await (await h.person({ viewport })).newPage();
-    await page.goto(`${h.server.url}/join/${asm.attendeeToken}`);
-    await page.goto(`${h.server.url}/a/${asm.id}/screen`);
-    await waitLive(page);
-    pages.push(page);
-  }
-  return pages;
-}
+const projectors = () => openProjectors(h, asm);
 
 /** The projector fits with the join block whole and on top (tests/e2e/projector-check.ts), then a screenshot. */
 const expectFits = (page: Page, label: string, { axe = true } = {}) => expectProjectorFits(page, label, { axe, shots: SHOTS });

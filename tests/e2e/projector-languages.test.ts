@@ -14,7 +14,7 @@ import { connect, eventually, type Client } from '../helpers/clients.js';
 import { createAssembly, mintLink, type CreatedAssembly } from '../helpers/server.js';
 import { Phone } from '../helpers/phone.js';
 import { startHarness, waitLive, type Harness } from './harness.js';
-import { AMENDMENT, ANNOUNCEMENT, expectProjectorFits, PROMPT, PROPOSAL, SIZES, SPEAKER, TITLE, words } from './projector-check.js';
+import { AMENDMENT, ANNOUNCEMENT, expectProjectorFits, openProjectors, PROMPT, PROPOSAL, SIZES, SPEAKER, TITLE, words } from './projector-check.js';
 import { expectAxeClean } from './axe.js';
 import { addItem, editItem } from '../../app/model/agenda.js';
 import { goToItem, setAnnouncement } from '../../app/model/run.js';
@@ -47,18 +47,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** A projector at each size, its page in English. */
-async function projectors(): Promise<Page[]> {
-  const pages: Page[] = [];
-  for (const viewport of SIZES) {
-    const page = await (await h.person({ viewport })).newPage();
-    await page.goto(`${h.server.url}/join/${asm.attendeeToken}`);
-    await page.goto(`${h.server.url}/a/${asm.id}/screen`);
-    await waitLive(page);
-    pages.push(page);
-  }
-  return pages;
-}
+const projectors = () => openProjectors(h, asm);
 
 /** Each part of the join heading is in its language and direction, the first language first. */
 async function expectJoinIn(page: Page, codes: ('en' | 'so' | 'ar')[]): Promise<void> {

@@ -4,10 +4,11 @@
  * typed, the hardest case for keeping each person's words whole.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { connect, eventually, type Client } from '../helpers/clients.js';
-import { createAssembly, mintLink, type CreatedAssembly } from '../helpers/server.js';
-import { startHarness, waitLive, type Harness } from './harness.js';
+import { createAssembly, type CreatedAssembly } from '../helpers/server.js';
+import { startHarness, type Harness } from './harness.js';
+import { notesText, openNoteTaker } from './note-takers.js';
 import { addItem } from '../../app/model/agenda.js';
 import { planRound, startRound } from '../../app/model/breakouts.js';
 import { goToItem } from '../../app/model/run.js';
@@ -36,24 +37,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function noteTaker(table: string, name: string): Promise<{ context: BrowserContext; page: Page }> {
-  const { token } = await mintLink(h.server.url, asm, { role: 'note-taker', scope: table, label: name });
-  const context = await h.person();
-  const page = await context.newPage();
-  await page.goto(`${h.server.url}/join/${token}`);
-  await page.waitForURL(new RegExp(`/breakout/${table}$`));
-  await waitLive(page);
-  await page.getByLabel('Your name (shown at your cursor to the other note-takers)').fill(name);
-  await page.getByTestId('notes-editor').waitFor();
-  return { context, page };
-}
-
-const notesText = (page: Page) =>
-  page.evaluate(() => {
-    const copy = document.querySelector('[data-testid="notes-editor"]')!.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.plenary-caret').forEach((n) => n.remove());
-    return copy.textContent ?? '';
-  });
+const noteTaker = (table: string, name: string) => openNoteTaker(h, asm, table, name);
 
 /** Types `a` and `b` one letter each in turn, each letter seen by the other page before the next. */
 async function takeTurns(pa: Page, a: string, pb: Page, b: string): Promise<void> {

@@ -62,3 +62,13 @@ export async function mintLink(
   const json = (await res.json()) as { id: string; url: string };
   return { id: json.id, token: tokenOf(json.url) };
 }
+
+/** Everything on disk that SQLite writes in `dataDir`: the database, its WAL and its shared memory. */
+export function databaseBytes(dataDir: string): Buffer {
+  return Buffer.concat(
+    fs
+      .readdirSync(dataDir)
+      .filter((f) => f.startsWith('plenary.sqlite'))
+      .map((f) => fs.readFileSync(path.join(dataDir, f))),
+  );
+}

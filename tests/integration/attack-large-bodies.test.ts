@@ -5,9 +5,9 @@
  * server hold 5 MiB per request, hundreds at once, at `/a/<anything>/minutes/draft`. Only a
  * facilitator of that assembly gets the large limit; everyone else has the 64 KiB of any form.
  */
-import http from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAssembly, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
+import { sessionCookie, postRawForm } from '../helpers/forms.js';
 
 let server: TestServer;
 let asm: CreatedAssembly;
@@ -22,38 +22,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function jar(token: string): Promise<string> {
-  const res = await fetch(`${server.url}/join/${token}`, { redirect: 'manual' });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0];
-}
+const jar = (token: string) => sessionCookie(server.url, token);
 
 /** A draft of `chars` characters (1 MB as a form: well over 64 KiB, well under 5 MiB). */
 const bigDraft = (chars = 1_000_000) => `revision=0&markdown=${'a'.repeat(chars)}`;
 
-/** Posts `body` with the raw node client, chunked when asked (no Content-Length); the status. */
-function postRaw(path: string, body: string, headers: Record<string, string>, chunked = false): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(new URL(path, server.url), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: server.url,
-        ...headers,
-        ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) }),
-      },
-    });
-    req.on('response', (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    // The server may answer (and close) before the whole body is sent: that is the point.
-    req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' || err.code === 'ECONNRESET' ? undefined : reject(err)));
-    if (chunked) {
-      for (let i = 0; i < body.length; i += 64 * 1024) req.write(body.slice(i, i + 64 * 1024));
-      req.end();
-    } else req.end(body);
-  });
-}
+const postRaw = (path: string, body: string, headers: Record<string, string>, chunked = false) => postRawForm(server.url, path, body, headers, chunked);
 
 it('[W8] a large draft from anyone but a facilitator of that assembly is 413, declared or streamed; small refusals are as before', async () => {
   const phone = await jar(asm.attendeeToken);

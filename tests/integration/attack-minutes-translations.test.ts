@@ -5,10 +5,10 @@
  * bounded (400 past 500,000 characters; 413 past the body limit, which is 64 KiB for anyone but
  * that assembly's interpreters). Nothing refused leaves a trace in the store.
  */
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMITS } from '../../server/http/body-limit.js';
 import { createAssembly, mintLink, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
+import { sessionCookie, postRawForm } from '../helpers/forms.js';
 
 let server: TestServer;
 let asm: CreatedAssembly;
@@ -17,10 +17,7 @@ let other: CreatedAssembly;
 const cookies: Record<string, string> = {};
 let otherEsToken = '';
 
-async function jar(token: string): Promise<string> {
-  const res = await fetch(`${server.url}/join/${token}`, { redirect: 'manual' });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0];
-}
+const jar = (token: string) => sessionCookie(server.url, token);
 
 beforeAll(async () => {
   server = await startTestServer({ remix: 'build' });
@@ -56,30 +53,7 @@ function post(path: string, cookie: string, body: string | URLSearchParams, head
 const fields = (over: Record<string, string> = {}) => new URLSearchParams({ version: '1', revision: '0', markdown: '# Actas', ...over });
 const stored = (language: string, version = 1, id = asm.id) => server.store.getMinutesTranslation(id, version, language);
 
-/** Posts `body` with the raw node client, chunked when asked (no Content-Length); the status. */
-function postRaw(path: string, body: string, cookie: string, chunked = false): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(new URL(path, server.url), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: server.url,
-        cookie,
-        ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) }),
-      },
-    });
-    req.on('response', (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    // The server may answer (and close) before the whole body is sent: that is the point.
-    req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' || err.code === 'ECONNRESET' ? undefined : reject(err)));
-    if (chunked) {
-      for (let i = 0; i < body.length; i += 64 * 1024) req.write(body.slice(i, i + 64 * 1024));
-      req.end();
-    } else req.end(body);
-  });
-}
+const postRaw = (path: string, body: string, cookie: string, chunked = false) => postRawForm(server.url, path, body, { cookie }, chunked);
 
 describe('[P40] only an interpreter writes a translation', () => {
   it('[P40] every other role of the assembly gets 403 on the page and on a save; no link 401; nothing is stored', async () => {

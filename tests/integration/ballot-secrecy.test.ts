@@ -4,13 +4,12 @@
  * a search of the database files' bytes (plenary.sqlite, -wal, -shm), as an attacker who seized
  * the data folder would read them.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import { connect, eventually, type Client } from '../helpers/clients.js';
 import { spawnServer, type ChildServer } from '../helpers/child-server.js';
-import { createAssembly, tempDataDir } from '../helpers/server.js';
+import { createAssembly, databaseBytes, tempDataDir } from '../helpers/server.js';
 import { issueCodes, Phone } from '../helpers/phone.js';
 import { addItem } from '../../app/model/agenda.js';
 import { addProposal, getProposal } from '../../app/model/proposals.js';
@@ -25,21 +24,14 @@ afterAll(async () => {
   await server?.exited;
 });
 
-function databaseBytes(): Buffer {
-  return Buffer.concat(
-    fs
-      .readdirSync(dataDir)
-      .filter((f) => f.startsWith('plenary.sqlite'))
-      .map((f) => fs.readFileSync(path.join(dataDir, f))),
-  );
-}
+const dbBytes = () => databaseBytes(dataDir);
 
 /**
  * How many times a choice is written anywhere in the files. The schema's column names
  * (`n_against`) are not a choice, and may be copied into the WAL with the page that holds them.
  */
 function choicesOnDisk(): number {
-  const bytes = databaseBytes();
+  const bytes = dbBytes();
   let n = 0;
   for (const word of ['against', 'abstain']) {
     const needle = Buffer.from(word);
@@ -123,7 +115,7 @@ it('[V6][V7] open, closed or killed mid-vote: no voter key next to a choice in t
   expect(storedVoterRows().casts).toHaveLength(0);
   const holders = storedVoterRows().holders;
   expect(holders).toHaveLength(24);
-  const bytes = databaseBytes();
+  const bytes = dbBytes();
   for (const h of holders) {
     for (let at = bytes.indexOf(h); at !== -1; at = bytes.indexOf(h, at + 1)) {
       const near = bytes.subarray(Math.max(0, at - 512), at + 512).toString('latin1');

@@ -2,12 +2,10 @@
  * Deleting an assembly leaves nothing of it in the database files: a real server process, real
  * documents, notes, names and minutes, then the console's delete, then a search of the bytes.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { connect, settled } from '../helpers/clients.js';
 import { spawnServer, type ChildServer } from '../helpers/child-server.js';
-import { createAssembly, tempDataDir, type CreatedAssembly } from '../helpers/server.js';
+import { createAssembly, databaseBytes, tempDataDir, type CreatedAssembly } from '../helpers/server.js';
 import { addItem } from '../../app/model/agenda.js';
 import { planRound, readRound, startRound } from '../../app/model/breakouts.js';
 import { appendParagraph } from '../../app/model/notes.js';
@@ -21,15 +19,7 @@ afterAll(async () => {
   await server?.exited;
 });
 
-/** Everything on disk that SQLite writes: the database, its WAL and its shared memory. */
-function databaseBytes(): Buffer {
-  return Buffer.concat(
-    fs
-      .readdirSync(dataDir)
-      .filter((f) => f.startsWith('plenary.sqlite'))
-      .map((f) => fs.readFileSync(path.join(dataDir, f))),
-  );
-}
+const dbBytes = () => databaseBytes(dataDir);
 
 async function fill(asm: CreatedAssembly, marker: string) {
   const plenary = connect(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
@@ -100,7 +90,7 @@ it('[X4] [D4] [L60] after deleting an assembly no table of the database file hol
     'Draft-Saffron-9902',
     'Traducidas-Saffron-9902',
   ]) {
-    expect(databaseBytes().includes(Buffer.from(marker)), marker).toBe(true);
+    expect(dbBytes().includes(Buffer.from(marker)), marker).toBe(true);
   }
 
   const wrong = await fetch(`${server.url}/a/${doomed.id}/facilitate`, {
@@ -118,7 +108,7 @@ it('[X4] [D4] [L60] after deleting an assembly no table of the database file hol
   });
   expect(res.status).toBe(303);
 
-  const bytes = databaseBytes();
+  const bytes = dbBytes();
   for (const marker of ['Velvet-Lantern-7731', 'Marigold-5521', 'Draft-Marigold-5521', 'Traducidas-Marigold-5521']) {
     expect(bytes.includes(Buffer.from(marker)), marker).toBe(false);
   }
@@ -131,7 +121,7 @@ it('[X4] [D4] [L60] after deleting an assembly no table of the database file hol
   server.process.kill('SIGTERM');
   await server.exited;
   server = await spawnServer(dataDir);
-  expect(databaseBytes().includes(Buffer.from('Velvet-Lantern-7731'))).toBe(false);
+  expect(dbBytes().includes(Buffer.from('Velvet-Lantern-7731'))).toBe(false);
   expect((await fetch(`${server.url}/a/${kept.id}/minutes`, { headers: { authorization: `Bearer ${kept.attendeeToken}` } })).status).toBe(200);
 });
 
@@ -167,5 +157,5 @@ it('[X4] an assembly set to delete itself 0 days after it ends is gone once its 
   await server.exited;
   server = await spawnServer(dataDir);
   expect((await fetch(`${server.url}/a/${asm.id}`, { headers: { authorization: `Bearer ${asm.attendeeToken}` } })).status).toBe(404);
-  expect(databaseBytes().includes(Buffer.from('Scheduled-Ember-3308'))).toBe(false);
+  expect(dbBytes().includes(Buffer.from('Scheduled-Ember-3308'))).toBe(false);
 });

@@ -4,10 +4,8 @@
  * revoked or deleted one opens nothing and says nothing; guessing is limited per address and
  * overall; odd input is a 4xx, never a 500; the database holds no code in the clear.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createAssembly, mintLink, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
+import { createAssembly, mintLink, startTestServer, type CreatedAssembly, type TestServer, databaseBytes } from '../helpers/server.js';
 import { Phone } from '../helpers/phone.js';
 import { JOIN_CODE_ALPHABET } from '../../server/access/join-codes.js';
 
@@ -239,13 +237,7 @@ it('[N21] guesses spread over many addresses meet the overall limit', async () =
 
 it('[N22] the database holds no join code in the clear (lookups go by HMAC through an index)', async () => {
   const code = await projectorCode(asm);
-  const dir = server.dataDir;
-  const bytes = Buffer.concat(
-    fs
-      .readdirSync(dir)
-      .filter((f) => f.startsWith('plenary.sqlite'))
-      .map((f) => fs.readFileSync(path.join(dir, f))),
-  );
+  const bytes = databaseBytes(server.dataDir);
   expect(bytes.length).toBeGreaterThan(0);
   for (const form of [code, code.replace('-', ''), code.toLowerCase()]) expect(bytes.includes(Buffer.from(form)), form).toBe(false);
 });

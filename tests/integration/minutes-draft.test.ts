@@ -6,6 +6,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssembly, mintLink, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
+import { sessionCookie } from '../helpers/forms.js';
 import { BODY_LIMITS } from '../../server/http/body-limit.js';
 
 let server: TestServer;
@@ -18,10 +19,7 @@ afterAll(async () => {
 });
 
 /** The session cookie a link's /join sets: one browser's cookie jar. */
-async function jar(token: string): Promise<string> {
-  const res = await fetch(`${server.url}/join/${token}`, { redirect: 'manual' });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0];
-}
+const jar = (token: string) => sessionCookie(server.url, token);
 
 async function twoFacilitators(asm: CreatedAssembly): Promise<[string, string]> {
   const second = await mintLink(server.url, asm, { role: 'facilitator', label: 'Second facilitator' });

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssembly, mintLink, startTestServer, type CreatedAssembly, type TestServer } from '../helpers/server.js';
+import { sessionCookie } from '../helpers/forms.js';
 
 let server: TestServer;
 
@@ -16,10 +17,7 @@ afterAll(async () => {
 });
 
 /** The session cookie a link's /join sets: one browser's cookie jar. */
-async function jar(token: string): Promise<string> {
-  const res = await fetch(`${server.url}/join/${token}`, { redirect: 'manual' });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0];
-}
+const jar = (token: string) => sessionCookie(server.url, token);
 
 /** A same-origin form post, as the page's own form sends it. */
 function post(path: string, cookie: string, fields: Record<string, string>) {

@@ -1,6 +1,7 @@
 import { forwardRef, type ButtonHTMLAttributes } from 'react';
 
-type Variant = 'primary' | 'secondary' | 'danger';
+export type ButtonVariant = 'primary' | 'secondary' | 'danger';
+type Variant = ButtonVariant;
 type Size = 'md' | 'sm';
 
 const VARIANTS: Record<Variant, string> = {
