@@ -1,4 +1,4 @@
-import type { Choice } from '../../app/model/proposals.js';
+import type { Choice } from '../../app/model/proposal-shape.js';
 import type { Tallies, Tally, TallyState } from './shared-state.js';
 
 /** One vote this process is counting. */

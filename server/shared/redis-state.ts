@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Choice } from '../../app/model/proposals.js';
+import type { Choice } from '../../app/model/proposal-shape.js';
 import { UnavailableError, type CommandAnswer } from '../../app/services.js';
 import type { Logger } from '../logger.js';
 import { isFinal, type Allowance, type Once, type SharedState, type Tallies, type Tally, type TallyState } from './shared-state.js';

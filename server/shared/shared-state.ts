@@ -5,7 +5,7 @@
  * server/shared/redis-state.ts), so a phone whose retry lands on another node gets the same
  * answer, a flood is counted once across the nodes, and a vote is counted in one place.
  */
-import type { Choice } from '../../app/model/proposals.js';
+import type { Choice } from '../../app/model/proposal-shape.js';
 import type { CommandAnswer } from '../../app/services.js';
 import { CommandOnce } from '../http/command-once.js';
 import { RateLimiter } from '../http/rate-limit.js';
