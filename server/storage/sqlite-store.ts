@@ -159,7 +159,8 @@ export class SqliteStore implements Store {
       getUpdates: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
       upsertSnapshot: db.prepare(
         `INSERT INTO doc_snapshots (doc, data, upto_seq) VALUES (?, ?, ?)
-         ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
+         ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq
+         WHERE excluded.upto_seq >= doc_snapshots.upto_seq`,
       ),
       dropUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
       setDeleteAfter: db.prepare('UPDATE assemblies SET delete_after_days = ? WHERE id = ?'),
@@ -316,6 +317,10 @@ export class SqliteStore implements Store {
       this.stmts.upsertSnapshot.run(doc, Buffer.from(state), uptoSeq);
       this.stmts.dropUpdatesUpTo.run(doc, uptoSeq);
     })();
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
   }
 
   async close(): Promise<void> {

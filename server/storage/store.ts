@@ -207,9 +207,13 @@ export interface Store {
   loadDoc(doc: string): Promise<StoredDoc>;
   /**
    * Replaces the snapshot with `state` and drops logged updates with sequence <= `uptoSeq`.
-   * `state` must contain at least everything up to `uptoSeq`.
+   * `state` must contain at least everything up to `uptoSeq`. Never goes back: a snapshot up to a
+   * higher sequence already stored is kept (two nodes compacting one document at once, [SO27]).
    */
   compactDoc(doc: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+
+  /** A trivial query (SQLite: `SELECT 1`): resolves when the store answers, throws otherwise ([SO34]). */
+  ping(): Promise<void>;
 
   close(): Promise<void>;
 }
