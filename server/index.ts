@@ -27,6 +27,8 @@ import type { Store } from './storage/store.js';
 import { Rooms } from './sync/rooms.js';
 import { SyncServer } from './sync/sync-server.js';
 import { createServices } from './http/services.js';
+import { healthRoutes } from './http/health.js';
+import { startCluster, type Cluster } from './cluster/cluster.js';
 
 export interface PlenaryConfig {
   port: number;
@@ -50,6 +52,16 @@ export interface PlenaryConfig {
   dataFolder?: DataFolder;
   /** Join-code guessing limits ([N21]); the defaults are what production runs. */
   joinCodes?: Partial<typeof JOIN_CODE_LIMITS>;
+  /**
+   * Redis for fan-out between several nodes (REDIS_URL, ADR 028). Without it nothing of the
+   * cluster code runs: one process, as always.
+   */
+  redisUrl?: string;
+  /**
+   * A store made elsewhere (tests run two nodes on one store; a Postgres store later). The node
+   * then opens no data folder for a database, and `close()` leaves the store open: its maker closes it.
+   */
+  store?: Store;
   /** Tuning; the defaults are what production runs. */
   sync?: Partial<{
     keepaliveMs: number;
@@ -68,6 +80,8 @@ export interface Plenary {
   rooms: Rooms;
   access: AccessService;
   sync: SyncServer;
+  /** Present with `redisUrl`. */
+  cluster: Cluster | null;
   close(): Promise<void>;
 }
 
@@ -98,11 +112,12 @@ export const HTTP_DEFAULTS = {
 export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
   // A catalogue that cannot be used stops the start before the data folder is touched (ADR 024).
   const languages = readLanguages();
-  const folder = config.dataFolder ?? openDataFolder(config.dataDir);
+  // A store handed in is someone else's: no data folder of ours holds it.
+  const folder = config.store ? null : (config.dataFolder ?? openDataFolder(config.dataDir));
   try {
     return await startOn(folder, config, languages);
   } catch (err) {
-    folder.release();
+    folder?.release();
     throw err;
   }
 }
@@ -117,15 +132,21 @@ function readLanguages(): LoadedLanguage[] {
   }
 }
 
-async function startOn(folder: DataFolder, config: PlenaryConfig, languages: LoadedLanguage[]): Promise<Plenary> {
+async function startOn(folder: DataFolder | null, config: PlenaryConfig, languages: LoadedLanguage[]): Promise<Plenary> {
   const tuning = { ...SYNC_DEFAULTS, ...config.sync };
   const limits = { ...HTTP_DEFAULTS, ...config.http };
   const { logger } = config;
   const restoreConsole = config.captureConsole ? routeConsoleToLogger(logger) : () => {};
-  const store = new SqliteStore(folder.databaseFile);
-  folder.markDatabaseCreated();
+  let store: Store;
+  if (folder) {
+    store = new SqliteStore(folder.databaseFile);
+    folder.markDatabaseCreated();
+  } else store = config.store!;
+  const ownsStore = folder !== null;
   const access = new AccessService(store, config.sessionSecret);
-  const rooms = new Rooms(store, logger, { unloadAfterMs: tuning.unloadAfterMs, compactAfter: tuning.compactAfter });
+  // The session secret is shared by every node (configuration): it also seals their messages.
+  const cluster = config.redisUrl ? startCluster({ redisUrl: config.redisUrl, secret: config.sessionSecret, logger }) : null;
+  const rooms = new Rooms(store, logger, { unloadAfterMs: tuning.unloadAfterMs, compactAfter: tuning.compactAfter, relay: cluster?.relay });
 
   const app = express();
   app.disable('x-powered-by');
@@ -133,6 +154,8 @@ async function startOn(folder: DataFolder, config: PlenaryConfig, languages: Loa
   app.use(securityHeaders);
   // Hostile requests are refused before any work, cheapest check first ([W16], [W11], [W18], [W2], [W8]).
   app.use(methodGuard);
+  // For the load balancer: no link, no assembly data ([SO34]).
+  app.use(healthRoutes({ store: () => store.ping(), redis: cluster ? () => cluster.ready() : undefined }));
   app.use(addressGuard);
   app.use(originCheck({ publicUrl: config.publicUrl }));
   app.use(bodyGuard);
@@ -159,7 +182,21 @@ async function startOn(folder: DataFolder, config: PlenaryConfig, languages: Loa
   // In development Vite's HMR websocket shares the port; nothing else but /sync is ours.
   sync.attach(server, { publicUrl: config.publicUrl, otherUpgrades: config.remix === 'vite' ? isViteHmr : undefined });
 
-  const services = createServices({ store, access, rooms, publicUrl: config.publicUrl, logger });
+  const local = createServices({ store, access, rooms, publicUrl: config.publicUrl, logger });
+  const services = cluster ? clustered(local, cluster) : local;
+  if (cluster) {
+    access.on('revoked', (linkId) => cluster.events.revoked(linkId));
+    cluster.events.listen({
+      revoked: (linkId) => sync.closeLink(linkId),
+      // What this node knows of the assembly goes; the store is swept again in case a save of
+      // this node's landed after the other node's deletion ([SO31]).
+      deleted: (assemblyId) => local.deleteAssembly(assemblyId),
+      async recheck() {
+        for (const linkId of sync.linkIds()) if ((await store.getLink(linkId))?.revokedAt !== null) sync.closeLink(linkId);
+        for (const assemblyId of rooms.loadedAssemblies()) if (!(await store.getAssembly(assemblyId))) await local.deleteAssembly(assemblyId);
+      },
+    });
+  }
   const closeRemix = await mountRemix(app, server, config.remix, services, logger);
   // Last: every error of every route is answered (and logged) here, never by Express's default ([W11], [W12]).
   app.use(errorHandler(logger, loadRefusalText(languages)));
@@ -188,7 +225,8 @@ async function startOn(folder: DataFolder, config: PlenaryConfig, languages: Loa
     await sync.close();
     await rooms.closeAll();
     await closeRemix();
-    await store.close();
+    await cluster?.close();
+    if (ownsStore) await store.close();
     throw err;
   }
   const { port } = server.address() as AddressInfo;
@@ -202,6 +240,7 @@ async function startOn(folder: DataFolder, config: PlenaryConfig, languages: Loa
     rooms,
     access,
     sync,
+    cluster,
     close() {
       closing ??= (async () => {
         clearInterval(sweeper);
@@ -210,11 +249,23 @@ async function startOn(folder: DataFolder, config: PlenaryConfig, languages: Loa
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await closeRemix();
-        await store.close();
+        await cluster?.close();
+        if (ownsStore) await store.close();
         restoreConsole();
-        folder.release();
+        folder?.release();
       })();
       return closing;
+    },
+  };
+}
+
+/** A deletion on this node reaches every node ([SO31]). */
+function clustered(local: ReturnType<typeof createServices>, cluster: Cluster): ReturnType<typeof createServices> {
+  return {
+    ...local,
+    async deleteAssembly(assemblyId) {
+      await local.deleteAssembly(assemblyId);
+      cluster.events.deleted(assemblyId);
     },
   };
 }

@@ -38,6 +38,7 @@ try {
     dataFolder,
     sessionSecret,
     publicUrl: env.PUBLIC_URL,
+    redisUrl: env.REDIS_URL,
     remix: env.NODE_ENV === 'development' ? 'vite' : 'build',
     logger,
     captureConsole: true,
