@@ -82,6 +82,8 @@ export interface Plenary {
   sync: SyncServer;
   /** Present with `redisUrl`. */
   cluster: Cluster | null;
+  /** What routes are handed (tests drive server commands through it, as a route would). */
+  services: ReturnType<typeof createServices>;
   close(): Promise<void>;
 }
 
@@ -241,6 +243,7 @@ async function startOn(folder: DataFolder | null, config: PlenaryConfig, languag
     access,
     sync,
     cluster,
+    services,
     close() {
       closing ??= (async () => {
         clearInterval(sweeper);

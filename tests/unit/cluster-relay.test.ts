@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { RelayCodec, type RelayMessage } from '../../server/cluster/codec.js';
+import { Connection, type SyncSocket } from '../../server/sync/connection.js';
+import { parseDocName } from '../../server/sync/doc-name.js';
+import { decodeMessage } from '../../server/sync/protocol.js';
+import type { RoomRelay } from '../../server/sync/relay.js';
+import { Room } from '../../server/sync/room.js';
+import { SqliteStore } from '../../server/storage/sqlite-store.js';
+import { silentLogger } from '../../server/logger.js';
+import { setMeta } from '../../app/model/meta.js';
+
+const SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+class MemorySocket implements SyncSocket {
+  sent: Uint8Array[] = [];
+  bufferedAmount = 0;
+  send(data: Uint8Array) {
+    this.sent.push(data);
+  }
+  close() {}
+  terminate() {}
+}
+
+/** A relay that records what the room hands it. */
+function recordingRelay(): RoomRelay & { stored: ReturnType<typeof vi.fn>; presence: ReturnType<typeof vi.fn> } {
+  return {
+    opening: async () => {},
+    opened: () => {},
+    closed: () => {},
+    stored: vi.fn(),
+    presence: vi.fn(),
+  } as never;
+}
+
+function presenceOf(clientID: number, state: unknown, clock = 1): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  const a = new awarenessProtocol.Awareness(doc);
+  for (let i = 1; i < clock; i++) a.setLocalState({ i });
+  a.setLocalState(state as Record<string, unknown>);
+  const update = awarenessProtocol.encodeAwarenessUpdate(a, [clientID]);
+  a.destroy();
+  return update;
+}
+
+describe('relay messages', () => {
+  const channel = 'plenary:doc:a1/plenary';
+  const messages: RelayMessage[] = [
+    { kind: 'update', update: new Uint8Array([1, 2, 3]), owners: [[7, 'link-a'], [8, 'server']] },
+    { kind: 'presence', update: new Uint8Array([0]), link: 'link-b' },
+    { kind: 'presence-query' },
+    { kind: 'revoked', linkId: 'link-c' },
+    { kind: 'deleted', assemblyId: 'a1' },
+  ];
+
+  it('[SO33] a sealed message reads back as sent, with the node that sent it', () => {
+    const codec = new RelayCodec('node-a', SECRET);
+    for (const m of messages) expect(codec.decode(channel, codec.encode(channel, m))).toEqual({ from: 'node-a', message: m });
+  });
+
+  it('[SO33] a message sealed with another secret, moved to another channel, altered or cut is ignored (null), never thrown', () => {
+    const ours = new RelayCodec('node-a', SECRET);
+    const theirs = new RelayCodec('node-x', 'another-secret-that-is-long-enough-xyz');
+    for (const m of messages) {
+      const sealed = ours.encode(channel, m);
+      expect(ours.decode(channel, theirs.encode(channel, m))).toBeNull();
+      expect(ours.decode('plenary:doc:a2/plenary', sealed)).toBeNull();
+      const altered = Buffer.from(sealed);
+      altered[3] ^= 1;
+      expect(ours.decode(channel, altered)).toBeNull();
+      for (let cut = 0; cut < sealed.length; cut += 3) expect(ours.decode(channel, sealed.subarray(0, cut))).toBeNull();
+    }
+    for (let i = 0; i < 200; i++) expect(ours.decode(channel, Buffer.from(Array.from({ length: i }, (_, j) => (j * 37 + i) & 255)))).toBeNull();
+  });
+});
+
+describe('Room with other nodes', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('[SO22] a batch is handed to the relay only once stored, with the links that wrote it', async () => {
+    const store = new SqliteStore(':memory:');
+    const relay = recordingRelay();
+    const save = store.appendUpdates.bind(store);
+    let failing = true;
+    store.appendUpdates = async (doc, updates) => {
+      if (failing) throw new Error('disk full');
+      return save(doc, updates);
+    };
+    const room = await Room.load(parseDocName('a1/plenary')!, store, silentLogger, { compactAfter: 1000, relay });
+    const writer = new Connection(new MemorySocket(), { id: 'link-w', assemblyId: 'a1', role: 'facilitator', scope: null, canVote: true }, 'write', {
+      maxBufferedBytes: 1e6,
+    });
+    await room.join(writer);
+    const client = new Y.Doc();
+    let update: Uint8Array | null = null;
+    client.on('update', (u: Uint8Array) => (update = u));
+    setMeta(client, { place: 'Hall' });
+    const { encodeUpdate } = await import('../../server/sync/protocol.js');
+    await room.receive(writer, encodeUpdate(update!));
+    await room.flush();
+    expect(relay.stored).not.toHaveBeenCalled();
+    failing = false;
+    await vi.waitFor(() => expect(relay.stored).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    const [, stored, owners] = relay.stored.mock.calls[0];
+    expect((await store.loadDoc('a1/plenary')).updates.some((u) => Buffer.compare(Buffer.from(u), Buffer.from(stored)) === 0)).toBe(true);
+    expect(owners).toEqual([[client.clientID, 'link-w']]);
+    await room.destroy();
+  });
+
+  it('[SO23] a relayed batch reaches this node’s clients and is neither stored again nor relayed again', async () => {
+    const store = new SqliteStore(':memory:');
+    const relay = recordingRelay();
+    const room = await Room.load(parseDocName('a1/plenary')!, store, silentLogger, { compactAfter: 1000, relay });
+    const socket = new MemorySocket();
+    const reader = new Connection(socket, { id: 'link-r', assemblyId: 'a1', role: 'attendee', scope: null, canVote: true }, 'read', { maxBufferedBytes: 1e6 });
+    await room.join(reader);
+    const other = new Y.Doc();
+    let update: Uint8Array | null = null;
+    other.on('update', (u: Uint8Array) => (update = u));
+    setMeta(other, { place: 'Relayed' });
+    room.applyRemote(update!, [[other.clientID, 'link-elsewhere']]);
+    await room.flush();
+    expect(socket.sent.map((m) => decodeMessage(m).type)).toEqual(['update']);
+    expect((await store.loadDoc('a1/plenary')).updates).toHaveLength(0);
+    expect(relay.stored).not.toHaveBeenCalled();
+    await room.destroy();
+  });
+
+  it('[SO29] presence from another node is shown to writers here, not relayed back, and expires 30 s after its last renewal', async () => {
+    // lib0 reads the clock through its own copy of Date.now: entries are aged by hand, the check runs on fake timers.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const store = new SqliteStore(':memory:');
+    const relay = recordingRelay();
+    const room = await Room.load(parseDocName('a1/plenary')!, store, silentLogger, { compactAfter: 1000, relay });
+    const socket = new MemorySocket();
+    const writer = new Connection(socket, { id: 'link-w', assemblyId: 'a1', role: 'facilitator', scope: null, canVote: true }, 'write', {
+      maxBufferedBytes: 1e6,
+    });
+    await room.join(writer);
+    socket.sent = [];
+    const age = (ms: number) => (room.awareness.meta.get(4242)!.lastUpdated -= ms);
+    room.applyRemotePresence(presenceOf(4242, { user: { name: 'Ana' } }), 'link-elsewhere');
+    expect(room.awareness.getStates().get(4242)).toEqual({ user: { name: 'Ana' } });
+    expect(socket.sent.map((m) => decodeMessage(m).type)).toEqual(['awareness']);
+    // Renewed before the timeout (a live client renews every 15 s, and its node relays it): kept.
+    age(29_000);
+    room.applyRemotePresence(presenceOf(4242, { user: { name: 'Ana' } }, 2), 'link-elsewhere');
+    age(20_000);
+    vi.advanceTimersByTime(3_000);
+    expect(room.awareness.getStates().has(4242)).toBe(true);
+    // Its node died: no renewal comes, and 30 s after the last one the entry goes, for the writers here too.
+    age(11_000);
+    socket.sent = [];
+    vi.advanceTimersByTime(3_000);
+    expect(room.awareness.getStates().has(4242)).toBe(false);
+    expect(socket.sent.map((m) => decodeMessage(m).type)).toEqual(['awareness']);
+    expect(relay.presence).not.toHaveBeenCalled();
+    vi.useRealTimers();
+    await room.destroy();
+  });
+});
