@@ -9,7 +9,7 @@ import type { RoomRelay } from '../../server/sync/relay.js';
 import { Room } from '../../server/sync/room.js';
 import { SqliteStore } from '../../server/storage/sqlite-store.js';
 import { silentLogger } from '../../server/logger.js';
-import { setMeta } from '../../app/model/meta.js';
+import { readMeta, setMeta } from '../../app/model/meta.js';
 
 const SECRET = 'test-secret-that-is-long-enough-0123456789';
 
@@ -125,6 +125,55 @@ describe('Room with other nodes', () => {
     expect(socket.sent.map((m) => decodeMessage(m).type)).toEqual(['update']);
     expect((await store.loadDoc('a1/plenary')).updates).toHaveLength(0);
     expect(relay.stored).not.toHaveBeenCalled();
+    await room.destroy();
+  });
+
+  it('[SO25] a relayed batch that builds on one never heard here makes the room catch up from the store, which has both', async () => {
+    const store = new SqliteStore(':memory:');
+    const room = await Room.load(parseDocName('a1/plenary')!, store, silentLogger, { compactAfter: 1000, relay: recordingRelay() });
+    const socket = new MemorySocket();
+    await room.join(new Connection(socket, { id: 'link-r', assemblyId: 'a1', role: 'attendee', scope: null, canVote: true }, 'read', { maxBufferedBytes: 1e6 }));
+    const elsewhere = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    elsewhere.on('update', (u: Uint8Array) => updates.push(u));
+    elsewhere.getText('t').insert(0, 'missed ');
+    elsewhere.getText('t').insert(7, 'and heard');
+    // The first was stored and its message lost; the second was stored and heard.
+    await store.appendUpdates('a1/plenary', updates);
+    room.applyRemote(updates[1], []);
+    await vi.waitFor(() => expect(room.doc.getText('t').toString()).toBe('missed and heard'));
+    expect(socket.sent.map((m) => decodeMessage(m).type)).toContain('update');
+    await room.destroy();
+  });
+
+  it('[SO27] with other nodes, compaction folds what the store holds: an update another node stored, not yet heard here, is kept', async () => {
+    const store = new SqliteStore(':memory:');
+    const room = await Room.load(parseDocName('a1/plenary')!, store, silentLogger, { compactAfter: 1, relay: recordingRelay() });
+    const writer = new Connection(new MemorySocket(), { id: 'link-w', assemblyId: 'a1', role: 'facilitator', scope: null, canVote: true }, 'write', {
+      maxBufferedBytes: 1e6,
+    });
+    await room.join(writer);
+    // Node A stores an update; its relay message has not reached this node yet.
+    const elsewhere = new Y.Doc();
+    let fromA: Uint8Array | null = null;
+    elsewhere.on('update', (u: Uint8Array) => (fromA = u));
+    setMeta(elsewhere, { place: 'Stored by A' });
+    await store.appendUpdates('a1/plenary', [fromA!]);
+    // This node stores one of its own, after it, and compacts.
+    const here = new Y.Doc();
+    let own: Uint8Array | null = null;
+    here.on('update', (u: Uint8Array) => (own = u));
+    here.getMap('run').set('announcement', 'from B');
+    const { encodeUpdate } = await import('../../server/sync/protocol.js');
+    await room.receive(writer, encodeUpdate(own!));
+    await room.flush();
+    await room.compact();
+    const stored = await store.loadDoc('a1/plenary');
+    const copy = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(copy, stored.snapshot);
+    for (const u of stored.updates) Y.applyUpdate(copy, u);
+    expect(readMeta(copy).place).toBe('Stored by A');
+    expect(copy.getMap('run').get('announcement')).toBe('from B');
     await room.destroy();
   });
 
