@@ -68,7 +68,9 @@ export class ClusterEvents {
     const { message } = decoded;
     if (message.kind === 'revoked') this.handlers.revoked(message.linkId);
     else if (message.kind === 'deleted') {
-      this.handlers.deleted(message.assemblyId).catch((err) => this.logger.error('dropping a deleted assembly failed', { assembly: message.assemblyId, error: (err as Error).message }));
+      this.handlers
+        .deleted(message.assemblyId)
+        .catch((err) => this.logger.error('dropping a deleted assembly failed', { assembly: message.assemblyId, error: (err as Error).message }));
     }
   }
 }

@@ -33,10 +33,7 @@ export function healthRoutes(checks: HealthChecks): Router {
     res.set('cache-control', 'no-store').type('text/plain').send('ok\n');
   });
   router.get('/readyz', async (_req, res) => {
-    const [store, redis] = await Promise.all([
-      within(() => checks.store().then(() => true)),
-      checks.redis ? within(checks.redis) : Promise.resolve(null),
-    ]);
+    const [store, redis] = await Promise.all([within(() => checks.store().then(() => true)), checks.redis ? within(checks.redis) : Promise.resolve(null)]);
     const ready = store && redis !== false;
     res
       .status(ready ? 200 : 503)

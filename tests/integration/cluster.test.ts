@@ -126,7 +126,7 @@ describe('several nodes over Redis', () => {
       storeB.saves.length = 0;
       for (let i = 0; i < 20; i++) {
         setMeta(writer.doc, { place: `Hall ${i}` });
-        if (i % 5 === 0) addItem(writer.doc, { title: `Item ${i}` });
+        if (i % 5 === 0) addItem(writer.doc, { title: `Item ${i}`, kind: 'discussion', minutes: 5 });
       }
       await eventually(
         () => {
@@ -174,7 +174,7 @@ describe('several nodes over Redis', () => {
     const name = `${asm.id}/plenary`;
     const writer = pool.open(a.syncUrl, name, asm.facilitatorToken);
     await writer.synced;
-    for (let i = 0; i < 30; i++) addItem(writer.doc, { title: `Early ${i}` });
+    for (let i = 0; i < 30; i++) addItem(writer.doc, { title: `Early ${i}`, kind: 'discussion', minutes: 5 });
     await settled(writer);
     expect(b.rooms.isLoaded(name)).toBe(false);
     const late = pool.open(b.syncUrl, name, asm.attendeeToken);
@@ -347,7 +347,7 @@ describe('several nodes over Redis', () => {
     await redis.kill();
     for (const node of [a, b]) await eventually(async () => expect(await readyz(node.url)).toMatchObject({ status: 503, body: { redis: false } }));
     setMeta(writer.doc, { place: 'While Redis was away' });
-    addItem(writer.doc, { title: 'Missed by B' });
+    addItem(writer.doc, { title: 'Missed by B', kind: 'discussion', minutes: 5 });
     await eventually(() => expect(readMeta(localReader.doc).place).toBe('While Redis was away'));
     await settled(remoteReader);
     expect(readMeta(remoteReader.doc).place).toBe('Before');

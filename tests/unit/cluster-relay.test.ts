@@ -48,7 +48,14 @@ function presenceOf(clientID: number, state: unknown, clock = 1): Uint8Array {
 describe('relay messages', () => {
   const channel = 'plenary:doc:a1/plenary';
   const messages: RelayMessage[] = [
-    { kind: 'update', update: new Uint8Array([1, 2, 3]), owners: [[7, 'link-a'], [8, 'server']] },
+    {
+      kind: 'update',
+      update: new Uint8Array([1, 2, 3]),
+      owners: [
+        [7, 'link-a'],
+        [8, 'server'],
+      ],
+    },
     { kind: 'presence', update: new Uint8Array([0]), link: 'link-b' },
     { kind: 'presence-query' },
     { kind: 'revoked', linkId: 'link-c' },
@@ -132,7 +139,9 @@ describe('Room with other nodes', () => {
     const store = new SqliteStore(':memory:');
     const room = await Room.load(parseDocName('a1/plenary')!, store, silentLogger, { compactAfter: 1000, relay: recordingRelay() });
     const socket = new MemorySocket();
-    await room.join(new Connection(socket, { id: 'link-r', assemblyId: 'a1', role: 'attendee', scope: null, canVote: true }, 'read', { maxBufferedBytes: 1e6 }));
+    await room.join(
+      new Connection(socket, { id: 'link-r', assemblyId: 'a1', role: 'attendee', scope: null, canVote: true }, 'read', { maxBufferedBytes: 1e6 }),
+    );
     const elsewhere = new Y.Doc();
     const updates: Uint8Array[] = [];
     elsewhere.on('update', (u: Uint8Array) => updates.push(u));
