@@ -334,7 +334,7 @@ describe('several nodes over Redis', () => {
   });
 
   // Last: it restarts Redis under both nodes.
-  it('[SO25] [SO26] Redis lost and restarted: each node serves its own clients meanwhile, /readyz says not ready, and a node that missed updates catches up from the store', async () => {
+  it('[SO25] [SO26] [SO28] Redis lost and restarted: each node serves its own clients meanwhile, /readyz says not ready, and a node that missed updates catches up from the store', async () => {
     const asm = await createAssembly(a.url);
     const name = `${asm.id}/plenary`;
     const writer = pool.open(a.syncUrl, name, asm.facilitatorToken);

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { EventEmitter } from 'node:events';
 import { RelayCodec, type RelayMessage } from '../../server/cluster/codec.js';
+import { DocRelay, docChannel } from '../../server/cluster/doc-relay.js';
+import type { RedisBus } from '../../server/cluster/redis-bus.js';
 import { Connection, type SyncSocket } from '../../server/sync/connection.js';
 import { parseDocName } from '../../server/sync/doc-name.js';
 import { decodeMessage } from '../../server/sync/protocol.js';
@@ -67,7 +70,7 @@ describe('relay messages', () => {
     for (const m of messages) expect(codec.decode(channel, codec.encode(channel, m))).toEqual({ from: 'node-a', message: m });
   });
 
-  it('[SO33] a message sealed with another secret, moved to another channel, altered or cut is ignored (null), never thrown', () => {
+  it('[SO32] [SO33] a message sealed with another secret, moved to another channel, altered or cut is ignored (null), never thrown', () => {
     const ours = new RelayCodec('node-a', SECRET);
     const theirs = new RelayCodec('node-x', 'another-secret-that-is-long-enough-xyz');
     for (const m of messages) {
@@ -216,6 +219,76 @@ describe('Room with other nodes', () => {
     expect(socket.sent.map((m) => decodeMessage(m).type)).toEqual(['awareness']);
     expect(relay.presence).not.toHaveBeenCalled();
     vi.useRealTimers();
+    await room.destroy();
+  });
+});
+
+/** A bus in memory: what the relay subscribes to and publishes, and messages the test delivers. */
+class MemoryBus extends EventEmitter {
+  subscribed = new Set<string>();
+  published: [string, Buffer][] = [];
+  confirm: Promise<boolean> = Promise.resolve(true);
+  async subscribe(channel: string) {
+    this.subscribed.add(channel);
+    return this.confirm;
+  }
+  unsubscribe(channel: string) {
+    this.subscribed.delete(channel);
+  }
+  publish(channel: string, payload: Buffer) {
+    this.published.push([channel, payload]);
+  }
+}
+
+describe('DocRelay', () => {
+  it('[SO21] [SO24] listens before the document loads, applies what came meanwhile once loaded, ignores its own and stops listening when it unloads', async () => {
+    const bus = new MemoryBus();
+    const ours = new RelayCodec('node-b', SECRET);
+    const other = new RelayCodec('node-a', SECRET);
+    const relay = new DocRelay(bus as unknown as RedisBus, ours, silentLogger);
+    const name = parseDocName('a1/plenary')!;
+    const channel = docChannel(name.name);
+    const store = new SqliteStore(':memory:');
+    await relay.opening(name);
+    expect(bus.subscribed).toEqual(new Set([channel]));
+    const elsewhere = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    elsewhere.on('update', (u: Uint8Array) => updates.push(u));
+    setMeta(elsewhere, { place: 'Heard while loading' });
+    bus.emit('message', channel, other.encode(channel, { kind: 'update', update: updates[0], owners: [] }));
+    // Its own message (and garbage) change nothing.
+    const mine = new Y.Doc();
+    let own: Uint8Array | null = null;
+    mine.on('update', (u: Uint8Array) => (own = u));
+    mine.getMap('run').set('announcement', 'my own echo');
+    bus.emit('message', channel, ours.encode(channel, { kind: 'update', update: own!, owners: [] }));
+    bus.emit('message', channel, Buffer.from('garbage'));
+    const room = await Room.load(name, store, silentLogger, { compactAfter: 1000, relay });
+    expect(readMeta(room.doc).place).toBeNull();
+    relay.opened(room);
+    expect(readMeta(room.doc).place).toBe('Heard while loading');
+    expect(room.doc.getMap('run').get('announcement')).toBeUndefined();
+    expect(relay.ignored).toBe(1);
+    // Once loaded, it asks the other nodes who is there.
+    expect(bus.published.map(([, p]) => ours.decode(channel, p)?.message.kind)).toEqual(['presence-query']);
+    relay.closed(name);
+    expect(bus.subscribed.size).toBe(0);
+    await room.destroy();
+  });
+
+  it('[SO25] a document that could not be listened to catches up from the store once loaded, and every loaded one when Redis is back', async () => {
+    const bus = new MemoryBus();
+    bus.confirm = Promise.resolve(false);
+    const relay = new DocRelay(bus as unknown as RedisBus, new RelayCodec('node-b', SECRET), silentLogger);
+    const name = parseDocName('a1/plenary')!;
+    const store = new SqliteStore(':memory:');
+    await relay.opening(name);
+    const room = await Room.load(name, store, silentLogger, { compactAfter: 1000, relay });
+    const catchUp = vi.spyOn(room, 'catchUp');
+    relay.opened(room);
+    expect(catchUp).toHaveBeenCalledTimes(1);
+    bus.emit('resumed');
+    expect(catchUp).toHaveBeenCalledTimes(2);
     await room.destroy();
   });
 });
