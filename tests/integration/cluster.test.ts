@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { clientPool, closeCodeOf, eventually, rawSocket, settled, type Client } from '../helpers/clients.js';
 import { CloseCode, encodeUpdate } from '../../server/sync/protocol.js';
-import { startRedis, type TestRedis } from '../helpers/redis.js';
+import { freePort, startRedis, type TestRedis } from '../helpers/redis.js';
+import { spawnServer } from '../helpers/child-server.js';
 import { createAssembly, mintLink, startTestServer, tempDataDir, type TestServer } from '../helpers/server.js';
 import { SqliteStore } from '../../server/storage/sqlite-store.js';
 import type { Store } from '../../server/storage/store.js';
@@ -105,6 +106,35 @@ describe('several nodes over Redis', () => {
       expect(await readyz(single.url)).toEqual({ status: 200, body: { ready: true, store: true } });
     } finally {
       await single.close();
+    }
+  });
+
+  it('[SO26] a node whose Redis is unreachable from the start still starts and serves its own clients; /readyz says 503', async () => {
+    const lonely = await startTestServer({ store: nodeStore(shared), redisUrl: `redis://127.0.0.1:${await freePort()}` });
+    try {
+      const asm = await createAssembly(lonely.url);
+      const name = `${asm.id}/plenary`;
+      const writer = pool.open(lonely.syncUrl, name, asm.facilitatorToken);
+      const reader = pool.open(lonely.syncUrl, name, asm.attendeeToken);
+      await Promise.all([writer.synced, reader.synced]);
+      setMeta(writer.doc, { place: 'No Redis here' });
+      await eventually(() => expect(readMeta(reader.doc).place).toBe('No Redis here'));
+      expect(await readyz(lonely.url)).toEqual({ status: 503, body: { ready: false, store: true, redis: false } });
+      expect((await fetch(`${lonely.url}/healthz`)).status).toBe(200);
+    } finally {
+      await lonely.close();
+    }
+  });
+
+  it('[SO20] `npm start` reads REDIS_URL: a real process connects and is ready', async () => {
+    const child = await spawnServer(tempDataDir(), { REDIS_URL: redis.url });
+    try {
+      await eventually(async () => expect(await readyz(child.url)).toEqual({ status: 200, body: { ready: true, store: true, redis: true } }), {
+        timeout: 10_000,
+      });
+    } finally {
+      child.process.kill('SIGTERM');
+      await child.exited;
     }
   });
 
