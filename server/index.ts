@@ -194,8 +194,9 @@ async function startOn(folder: DataFolder | null, config: PlenaryConfig, languag
       // this node's landed after the other node's deletion ([SO31]).
       deleted: (assemblyId) => local.deleteAssembly(assemblyId),
       async recheck() {
-        for (const linkId of sync.linkIds()) if ((await store.getLink(linkId))?.revokedAt !== null) sync.closeLink(linkId);
+        // Deletions first: their sockets get 4404, not the 4401 of a link that no longer exists.
         for (const assemblyId of rooms.loadedAssemblies()) if (!(await store.getAssembly(assemblyId))) await local.deleteAssembly(assemblyId);
+        for (const linkId of sync.linkIds()) if ((await store.getLink(linkId))?.revokedAt !== null) sync.closeLink(linkId);
       },
     });
   }

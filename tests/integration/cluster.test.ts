@@ -364,7 +364,7 @@ describe('several nodes over Redis', () => {
   });
 
   // Last: it restarts Redis under both nodes.
-  it('[SO25] [SO26] [SO28] Redis lost and restarted: each node serves its own clients meanwhile, /readyz says not ready, and a node that missed updates catches up from the store', async () => {
+  it('[SO25] [SO26] [SO28] [SO30] [SO31] Redis lost and restarted: each node serves its own clients meanwhile, /readyz says not ready; a node that missed updates, a revocation or a deletion catches up from the store', async () => {
     const asm = await createAssembly(a.url);
     const name = `${asm.id}/plenary`;
     const writer = pool.open(a.syncUrl, name, asm.facilitatorToken);
@@ -374,8 +374,22 @@ describe('several nodes over Redis', () => {
     setMeta(writer.doc, { place: 'Before' });
     await eventually(() => expect(readMeta(remoteReader.doc).place).toBe('Before'));
 
+    // A link with a socket on A, and an assembly with a socket on A, for revoking and deleting on B meanwhile.
+    const other = await createAssembly(a.url);
+    const keeper = await mintLink(a.url, other, { role: 'stack-keeper' });
+    const keeperOnA = pool.open(a.syncUrl, `${other.id}/plenary`, keeper.token);
+    const doomed = await createAssembly(a.url);
+    const doomedOnA = pool.open(a.syncUrl, `${doomed.id}/plenary`, doomed.facilitatorToken);
+    await Promise.all([keeperOnA.synced, doomedOnA.synced]);
+
     await redis.kill();
     for (const node of [a, b]) await eventually(async () => expect(await readyz(node.url)).toMatchObject({ status: 503, body: { redis: false } }));
+    const revoked = await fetch(`${b.url}/api/assemblies/${other.id}/links/${keeper.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${other.facilitatorToken}` },
+    });
+    expect(revoked.status).toBe(204);
+    await b.services.deleteAssembly(doomed.id);
     setMeta(writer.doc, { place: 'While Redis was away' });
     addItem(writer.doc, { title: 'Missed by B', kind: 'discussion', minutes: 5 });
     await eventually(() => expect(readMeta(localReader.doc).place).toBe('While Redis was away'));
@@ -386,6 +400,9 @@ describe('several nodes over Redis', () => {
     await eventually(() => expect(readMeta(remoteReader.doc).place).toBe('While Redis was away'), { timeout: 10_000 });
     expect(readAgenda(remoteReader.doc).map((i) => i.title)).toEqual(['Missed by B']);
     for (const node of [a, b]) await eventually(async () => expect((await readyz(node.url)).status).toBe(200), { timeout: 10_000 });
+    // The revocation and the deletion A missed are found in the store ([SO30], [SO31]).
+    expect((await keeperOnA.closed).code).toBe(4401);
+    expect((await doomedOnA.closed).code).toBe(4404);
     // And the relay works again.
     setMeta(writer.doc, { place: 'After' });
     await eventually(() => expect(readMeta(remoteReader.doc).place).toBe('After'));
