@@ -20,8 +20,8 @@ export interface RedisBusEvents {
   resumed: [];
 }
 
-/** How long a readiness probe waits for Redis to answer PING. */
-const PING_TIMEOUT_MS = 1000;
+/** How long a readiness probe or a subscription waits for Redis to answer. */
+const ANSWER_TIMEOUT_MS = 1000;
 
 export class RedisBus extends EventEmitter<RedisBusEvents> {
   private readonly pub: Redis;
@@ -88,12 +88,8 @@ export class RedisBus extends EventEmitter<RedisBusEvents> {
   async subscribe(channel: string): Promise<boolean> {
     this.channels.add(channel);
     if (!this.listening) return false;
-    try {
-      await this.sub.subscribe(channel);
-      return true;
-    } catch {
-      return false;
-    }
+    // A Redis that accepts the connection but does not answer must not hold up loading a document.
+    return this.within(this.sub.subscribe(channel).then(() => true));
   }
 
   unsubscribe(channel: string): void {
@@ -113,14 +109,17 @@ export class RedisBus extends EventEmitter<RedisBusEvents> {
   /** Whether both connections are up and Redis answers PING within a second ([SO34]). */
   async ping(): Promise<boolean> {
     if (!this.listening || this.pub.status !== 'ready') return false;
+    return this.within(this.pub.ping().then((answer) => answer === 'PONG'));
+  }
+
+  /** What `answer` says if Redis answers within a second; false if it fails or is late. */
+  private async within(answer: Promise<boolean>): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+      timer = setTimeout(() => resolve(false), ANSWER_TIMEOUT_MS);
     });
     try {
-      return await Promise.race([this.pub.ping().then((answer) => answer === 'PONG'), late]);
-    } catch {
-      return false;
+      return await Promise.race([answer.catch(() => false), late]);
     } finally {
       clearTimeout(timer);
     }
