@@ -85,8 +85,9 @@ describe('several nodes over Redis', () => {
     db = new Database(path.join(dir, 'plenary.sqlite'), { readonly: true });
     storeA = nodeStore(shared);
     storeB = nodeStore(shared);
-    a = await startTestServer({ store: storeA, redisUrl: redis.url, dataDir: dir });
-    b = await startTestServer({ store: storeB, redisUrl: redis.url, dataDir: dir });
+    // Documents unload soon after their last client leaves, so a test can see a node stop listening.
+    a = await startTestServer({ store: storeA, redisUrl: redis.url, dataDir: dir, sync: { unloadAfterMs: 300 } });
+    b = await startTestServer({ store: storeB, redisUrl: redis.url, dataDir: dir, sync: { unloadAfterMs: 300 } });
     for (const node of [a, b]) await eventually(async () => expect((await readyz(node.url)).status).toBe(200), { timeout: 10_000 });
   });
 
@@ -142,6 +143,7 @@ describe('several nodes over Redis', () => {
     const asm = await createAssembly(a.url);
     const name = `${asm.id}/plenary`;
     const watcher = new Redis(redis.url);
+    const admin = new Redis(redis.url);
     const senders: string[] = [];
     const codec = new RelayCodec('watcher', SECRET);
     try {
@@ -154,9 +156,12 @@ describe('several nodes over Redis', () => {
       const readers = Array.from({ length: 200 }, () => pool.open(b.syncUrl, name, asm.attendeeToken));
       await Promise.all([writer.synced, ...readers.map((r) => r.synced)]);
       storeB.saves.length = 0;
+      // Twenty batches, each stored (and relayed) before the next is written.
       for (let i = 0; i < 20; i++) {
+        const saved = storeA.saves.length;
         setMeta(writer.doc, { place: `Hall ${i}` });
         if (i % 5 === 0) addItem(writer.doc, { title: `Item ${i}`, kind: 'discussion', minutes: 5 });
+        await eventually(() => expect(storeA.saves.length).toBeGreaterThan(saved));
       }
       await eventually(
         () => {
@@ -168,11 +173,17 @@ describe('several nodes over Redis', () => {
         { timeout: 15_000, interval: 100 },
       );
       expect(storeB.saves.filter((d) => d === name)).toEqual([]);
-      expect(senders.length).toBeGreaterThan(0);
+      await eventually(() => expect(senders.length).toBeGreaterThanOrEqual(20));
       expect(new Set(senders)).toEqual(new Set([a.cluster!.nodeId]));
+      // Both nodes (and this watcher) listen while both have clients; B stops once its last leaves.
+      const listeners = async () => Number(((await admin.call('PUBSUB', 'NUMSUB', docChannel(name))) as [string, number])[1]);
+      expect(await listeners()).toBe(3);
       for (const r of readers) r.destroy();
+      await eventually(async () => expect(await listeners()).toBe(2));
+      expect(b.rooms.isLoaded(name)).toBe(false);
     } finally {
       watcher.disconnect();
+      admin.disconnect();
     }
   });
 
