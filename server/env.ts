@@ -27,10 +27,14 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url('PUBLIC_URL must be a full URL such as https://plenary.example.org').optional(),
   /** A folder of catalogues (<code>.json) that add interface languages or fix built-in ones (ADR 024). */
   LOCALES_DIR: z.string().min(1).optional(),
-  /** Redis shared by several Plenary nodes (ADR 029); without it, one node keeps everything in memory. */
+  /**
+   * Redis shared by several Plenary nodes: fan-out (ADR 028) and shared state (ADR 029): redis://[user:password@]host:port[/db],
+   * or rediss:// for TLS. Unset: one process, no Redis.
+   */
   REDIS_URL: z
     .string()
-    .regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must be a redis:// or rediss:// address, such as redis://127.0.0.1:6379')
+    .url('REDIS_URL must be a URL such as redis://127.0.0.1:6379')
+    .refine((v) => /^rediss?:\/\//i.test(v), 'REDIS_URL must start with redis:// or rediss://')
     .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });

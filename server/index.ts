@@ -31,6 +31,8 @@ import { createServices } from './http/services.js';
 import { memoryState } from './shared/shared-state.js';
 import { redisState } from './shared/redis-state.js';
 import { deleteSchedule } from '../app/commands/deletion.server.js';
+import { healthRoutes } from './http/health.js';
+import { startCluster, type Cluster } from './cluster/cluster.js';
 
 export interface PlenaryConfig {
   port: number;
@@ -52,18 +54,24 @@ export interface PlenaryConfig {
    * in it). Without it, `startPlenary` locks `dataDir` itself. Released by `close()`.
    */
   dataFolder?: DataFolder;
+  /** Join-code guessing limits ([N21]); the defaults are what production runs. */
+  joinCodes?: Partial<typeof JOIN_CODE_LIMITS>;
   /**
    * A PostgreSQL URL (ADR 027): the store is Postgres, shared by every node on it; no data folder
    * is locked or used. Without it, SQLite in `dataDir`.
    */
   databaseUrl?: string;
   /**
-   * Redis (`REDIS_URL`): allowances, command ids and running vote tallies shared by every node
-   * (ADR 029). Without it they live in this process's memory.
+   * Redis (REDIS_URL) for several nodes: fan-out of changes, revocations and deletions (ADR 028),
+   * and the allowances, command ids and running vote tallies they share (ADR 029). Without it
+   * nothing of this runs: one process, everything in its memory, as always.
    */
   redisUrl?: string;
-  /** Join-code guessing limits ([N21]); the defaults are what production runs. */
-  joinCodes?: Partial<typeof JOIN_CODE_LIMITS>;
+  /**
+   * A store made elsewhere (tests run two nodes on one store; a Postgres store later). The node
+   * then opens no data folder for a database, and `close()` leaves the store open: its maker closes it.
+   */
+  store?: Store;
   /** Tuning; the defaults are what production runs. */
   sync?: Partial<{
     keepaliveMs: number;
@@ -82,6 +90,10 @@ export interface Plenary {
   rooms: Rooms;
   access: AccessService;
   sync: SyncServer;
+  /** Present with `redisUrl`. */
+  cluster: Cluster | null;
+  /** What routes are handed (tests drive server commands through it, as a route would). */
+  services: ReturnType<typeof createServices>;
   close(): Promise<void>;
 }
 
@@ -107,19 +119,21 @@ export const HTTP_DEFAULTS = {
 
 /**
  * Starts Plenary on its data folder: refuses (StartupError) a folder another process holds, one
- * it cannot write, or an emptied database (see server/storage/data-folder.ts). With `databaseUrl`,
- * on PostgreSQL instead: refuses a database it cannot reach or migrate.
+ * it cannot write, or an emptied database (see server/storage/data-folder.ts).
  */
 export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
   // A catalogue that cannot be used stops the start before the data folder is touched (ADR 024).
   const languages = readLanguages();
+  // A store handed in is someone else's: its maker closes it.
+  if (config.store) return startOn(config.store, { owned: false, release: () => {} }, config, languages);
   if (config.databaseUrl) {
     // An unreachable or refusing database is a StartupError from open ([SO7]).
     const store = await PostgresStore.open(config.databaseUrl, config.logger);
     try {
-      return await startOn(store, () => {}, config, languages);
+      return await startOn(store, { owned: true, release: () => {} }, config, languages);
     } catch (err) {
-      await store.close();
+      // startOn may have closed it already (the port was taken).
+      await store.close().catch(() => {});
       throw err;
     }
   }
@@ -127,7 +141,7 @@ export async function startPlenary(config: PlenaryConfig): Promise<Plenary> {
   try {
     const store = new SqliteStore(folder.databaseFile);
     folder.markDatabaseCreated();
-    return await startOn(store, () => folder.release(), config, languages);
+    return await startOn(store, { owned: true, release: () => folder.release() }, config, languages);
   } catch (err) {
     folder.release();
     throw err;
@@ -144,15 +158,20 @@ function readLanguages(): LoadedLanguage[] {
   }
 }
 
-/** `release`: lets go of whatever the store was opened on (the data folder's lock), after the store is closed. */
-async function startOn(store: Store, release: () => void, config: PlenaryConfig, languages: LoadedLanguage[]): Promise<Plenary> {
+/**
+ * `owned`: the store is this node's to close; `release` lets go of what it was opened on (the data
+ * folder's lock), after it is closed.
+ */
+async function startOn(store: Store, holder: { owned: boolean; release: () => void }, config: PlenaryConfig, languages: LoadedLanguage[]): Promise<Plenary> {
   const tuning = { ...SYNC_DEFAULTS, ...config.sync };
   const limits = { ...HTTP_DEFAULTS, ...config.http };
   const { logger } = config;
   const restoreConsole = config.captureConsole ? routeConsoleToLogger(logger) : () => {};
   const access = new AccessService(store, config.sessionSecret);
+  // The session secret is shared by every node (configuration): it also seals their messages.
+  const cluster = config.redisUrl ? startCluster({ redisUrl: config.redisUrl, secret: config.sessionSecret, logger }) : null;
   const shared = config.redisUrl ? redisState(config.redisUrl, logger) : memoryState();
-  const rooms = new Rooms(store, logger, { unloadAfterMs: tuning.unloadAfterMs, compactAfter: tuning.compactAfter });
+  const rooms = new Rooms(store, logger, { unloadAfterMs: tuning.unloadAfterMs, compactAfter: tuning.compactAfter, relay: cluster?.relay });
 
   const app = express();
   app.disable('x-powered-by');
@@ -160,6 +179,8 @@ async function startOn(store: Store, release: () => void, config: PlenaryConfig,
   app.use(securityHeaders);
   // Hostile requests are refused before any work, cheapest check first ([W16], [W11], [W18], [W2], [W8]).
   app.use(methodGuard);
+  // For the load balancer: no link, no assembly data ([SO34]).
+  app.use(healthRoutes({ store: () => store.ping(), redis: cluster ? () => cluster.ready() : undefined }));
   app.use(addressGuard);
   app.use(originCheck({ publicUrl: config.publicUrl }));
   app.use(bodyGuard);
@@ -186,7 +207,22 @@ async function startOn(store: Store, release: () => void, config: PlenaryConfig,
   // In development Vite's HMR websocket shares the port; nothing else but /sync is ours.
   sync.attach(server, { publicUrl: config.publicUrl, otherUpgrades: config.remix === 'vite' ? isViteHmr : undefined });
 
-  const services = createServices({ store, access, rooms, publicUrl: config.publicUrl, logger, shared });
+  const local = createServices({ store, access, rooms, publicUrl: config.publicUrl, logger, shared });
+  const services = cluster ? clustered(local, cluster) : local;
+  if (cluster) {
+    access.on('revoked', (linkId) => cluster.events.revoked(linkId));
+    cluster.events.listen({
+      revoked: (linkId) => sync.closeLink(linkId),
+      // What this node knows of the assembly goes; the store is swept again in case a save of
+      // this node's landed after the other node's deletion ([SO31]).
+      deleted: (assemblyId) => local.deleteAssembly(assemblyId),
+      async recheck() {
+        // Deletions first: their sockets get 4404, not the 4401 of a link that no longer exists.
+        for (const assemblyId of rooms.loadedAssemblies()) if (!(await store.getAssembly(assemblyId))) await local.deleteAssembly(assemblyId);
+        for (const linkId of sync.linkIds()) if ((await store.getLink(linkId))?.revokedAt !== null) sync.closeLink(linkId);
+      },
+    });
+  }
   const closeRemix = await mountRemix(app, server, config.remix, services, logger);
   // Last: every error of every route is answered (and logged) here, never by Express's default ([W11], [W12]).
   app.use(errorHandler(logger, loadRefusalText(languages)));
@@ -217,8 +253,9 @@ async function startOn(store: Store, release: () => void, config: PlenaryConfig,
     await sync.close();
     await rooms.closeAll();
     await closeRemix();
+    await cluster?.close();
     await shared.close();
-    await store.close();
+    if (holder.owned) await store.close();
     throw err;
   }
   const { port } = server.address() as AddressInfo;
@@ -232,6 +269,8 @@ async function startOn(store: Store, release: () => void, config: PlenaryConfig,
     rooms,
     access,
     sync,
+    cluster,
+    services,
     close() {
       closing ??= (async () => {
         clearInterval(sweeper);
@@ -240,12 +279,24 @@ async function startOn(store: Store, release: () => void, config: PlenaryConfig,
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await closeRemix();
+        await cluster?.close();
         await shared.close();
-        await store.close();
+        if (holder.owned) await store.close();
         restoreConsole();
-        release();
+        holder.release();
       })();
       return closing;
+    },
+  };
+}
+
+/** A deletion on this node reaches every node ([SO31]). */
+function clustered(local: ReturnType<typeof createServices>, cluster: Cluster): ReturnType<typeof createServices> {
+  return {
+    ...local,
+    async deleteAssembly(assemblyId) {
+      await local.deleteAssembly(assemblyId);
+      cluster.events.deleted(assemblyId);
     },
   };
 }

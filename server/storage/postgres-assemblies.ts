@@ -39,15 +39,17 @@ export class PgAssemblies {
   }
 
   async deleteAssembly(id: string): Promise<void> {
-    await this.db.tx(async (c) => {
+    const deleted = await this.db.tx(async (c) => {
       // The assembly's row first: from here no other node can add a row that names it (the
       // foreign keys wait on this lock, then fail), so nothing of it outlives the commit.
       await c.query('SELECT 1 FROM assemblies WHERE id = $1 FOR UPDATE', [id]);
-      await c.query('DELETE FROM doc_updates WHERE assembly_id = $1', [id]);
-      await c.query('DELETE FROM doc_snapshots WHERE assembly_id = $1', [id]);
-      await c.query('DELETE FROM assemblies WHERE id = $1', [id]);
+      let rows = (await c.query('DELETE FROM doc_updates WHERE assembly_id = $1', [id])).rowCount ?? 0;
+      rows += (await c.query('DELETE FROM doc_snapshots WHERE assembly_id = $1', [id])).rowCount ?? 0;
+      rows += (await c.query('DELETE FROM assemblies WHERE id = $1', [id])).rowCount ?? 0;
+      return rows;
     });
-    void this.vacuum.schedule(ASSEMBLY_TABLES);
+    // Every node that hears of a deletion deletes again (ADR 028): only a delete that found rows vacuums.
+    if (deleted > 0) void this.vacuum.schedule(ASSEMBLY_TABLES);
   }
 
   async setDeleteAfterDays(id: string, days: number | null): Promise<void> {

@@ -125,6 +125,10 @@ export class PostgresStore implements Store {
   loadDoc = (doc: string) => this.docs.loadDoc(doc);
   compactDoc = (doc: string, uptoSeq: number) => this.docs.compactDoc(doc, uptoSeq);
 
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1', [], 2_000);
+  }
+
   private closed: Promise<void> | null = null;
 
   close(): Promise<void> {

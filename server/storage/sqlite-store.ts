@@ -161,7 +161,8 @@ export class SqliteStore implements Store {
       getUpdatesUpTo: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? AND seq <= ? ORDER BY seq'),
       upsertSnapshot: db.prepare(
         `INSERT INTO doc_snapshots (doc, data, upto_seq) VALUES (?, ?, ?)
-         ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
+         ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq
+         WHERE excluded.upto_seq >= doc_snapshots.upto_seq`,
       ),
       dropUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
       setDeleteAfter: db.prepare('UPDATE assemblies SET delete_after_days = ? WHERE id = ?'),
@@ -326,6 +327,10 @@ export class SqliteStore implements Store {
       this.stmts.dropUpdatesUpTo.run(doc, rows[rows.length - 1].seq);
       return { folded: rows.length, snapshotBytes: state.length };
     })();
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
   }
 
   async close(): Promise<void> {

@@ -222,5 +222,8 @@ export interface Store {
    */
   compactDoc(doc: string, uptoSeq: number): Promise<Compaction>;
 
+  /** A trivial query (SQLite: `SELECT 1`): resolves when the store answers, throws otherwise ([SO34]). */
+  ping(): Promise<void>;
+
   close(): Promise<void>;
 }

@@ -29,6 +29,10 @@ interface Entry {
 }
 
 /** The entries of an awareness update, states parsed as y-protocols parses them; throws on a malformed update. */
+export function presenceEntries(update: Uint8Array): { id: number; state: unknown }[] {
+  return entriesOf(update);
+}
+
 function entriesOf(update: Uint8Array): Entry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
@@ -102,6 +106,11 @@ export class AwarenessGuard {
 
   claim(conn: Connection, id: number): void {
     this.owners.set(id, conn.grant.id);
+  }
+
+  /** `link`'s writer on another node announced `id` ([SO29]); an id another link holds here stays theirs. */
+  claimFor(link: string, id: number): void {
+    if (!this.owners.has(id)) this.owners.set(id, link);
   }
 
   forget(id: number): void {

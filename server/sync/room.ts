@@ -8,13 +8,34 @@ import { MAX_FRAME_BYTES } from './doc-name.js';
 import { mergeMany } from './merge.js';
 import { Outgoing } from './outgoing.js';
 import { WriterIntake } from './writer-intake.js';
-import { AwarenessGuard } from './awareness-guard.js';
+import { AwarenessGuard, presenceEntries } from './awareness-guard.js';
+import { dependsOnMissing, stateVectorOf } from './dependencies.js';
+import type { RoomRelay } from './relay.js';
 import { ReaderReplies } from './reader-replies.js';
 import { CloseCode, decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.js';
 
 export interface RoomOptions {
   /** Fold the update log into a snapshot once it holds this many updates. */
   compactAfter: number;
+  /** Other nodes serving the same documents (REDIS_URL, ADR 028); absent on a single node. */
+  relay?: RoomRelay;
+}
+
+/**
+ * The origin of changes another node stored and relayed, or read back from the store: applied
+ * and broadcast here, never stored or relayed again ([SO23]).
+ */
+export const REMOTE = Symbol('remote');
+
+/** A document as the store holds it now, with the sequence number it is complete up to. */
+async function storedNow(store: Store, name: string): Promise<{ doc: Y.Doc; lastSeq: number }> {
+  const stored = await store.loadDoc(name);
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const u of stored.updates) Y.applyUpdate(doc, u);
+  });
+  return { doc, lastSeq: stored.lastSeq };
 }
 
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
@@ -92,6 +113,11 @@ export class Room {
     this.stateVectorMessage = null;
     this.readerReplies.clear();
     this.intake.took(update, !this.applyingChecked);
+    if (origin === REMOTE) {
+      // Already in the store (another node stored it before relaying it, [SO22]): shown at once.
+      this.broadcast(encodeUpdate(update));
+      return;
+    }
     this.pending.push(update);
     const from = origin && (origin as Connection).socket ? (origin as Connection) : null;
     this.pendingOrigin = this.pendingOrigin === undefined ? from : this.pendingOrigin === from ? from : null;
@@ -143,8 +169,11 @@ export class Room {
       }
       return;
     }
+    // Deleted while it was being written: nobody hears of it (the deletion sweeps the row, [SO31]).
+    if (this.discarded) return;
     this.loggedSinceSnapshot++;
     this.broadcast(encodeUpdate(merged), origin);
+    this.options.relay?.stored(this.name, merged, this.ownersOf(merged));
     if (this.loggedSinceSnapshot >= this.options.compactAfter && !this.compacting) {
       setImmediate(() => void this.compact());
     }
@@ -206,7 +235,8 @@ export class Room {
     this.intake.forget(conn);
     if (conn.canWrite && ![...this.connections].some((c) => c.canWrite)) this.intake.dropCopy();
     if (conn.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+      // With the connection as origin, so the removal reaches other nodes too ([SO29]).
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn);
     }
   }
 
@@ -321,9 +351,104 @@ export class Room {
       conn?.awarenessIds.delete(id);
       this.presence.forget(id);
     }
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     // Presence is for writers only: 1,000 attendees hearing every cursor is O(n²) traffic.
-    this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), null, true);
+    this.broadcast(encodeAwareness(update), null, true);
+    // Only what this node's own writers said travels; remote and timed-out entries do not ([SO29]).
+    if (conn) this.options.relay?.presence(this.name, update, conn.grant.id);
   };
+
+  /** Which link wrote under each client id of a stored batch, as far as this node knows ([F7]). */
+  private ownersOf(update: Uint8Array): [number, string][] {
+    const owners: [number, string][] = [];
+    for (const client of Y.parseUpdateMeta(update).from.keys()) {
+      const link = this.intake.ownerOf(client);
+      if (link !== undefined) owners.push([client, link]);
+    }
+    return owners;
+  }
+
+  /**
+   * A batch another node stored ([SO23]): applied to the live document and sent to this node's
+   * clients, never stored or relayed again. Client ids are claimed for the links that wrote under
+   * them there ([F7]). One that builds on something this node never heard means a message was
+   * missed: the store has everything, so the document catches up from it instead ([SO25]).
+   */
+  applyRemote(update: Uint8Array, owners: [number, string][]): void {
+    if (this.discarded) return;
+    for (const [client, link] of owners) this.intake.claimClient(client, link);
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch (err) {
+      this.logger.warn('a relayed update does not decode; ignored', { doc: this.name.name, error: (err as Error).message });
+      return;
+    }
+    if (dependsOnMissing(decoded, stateVectorOf(this.doc))) {
+      void this.catchUp();
+      return;
+    }
+    Y.applyUpdate(this.doc, update, REMOTE);
+  }
+
+  /**
+   * Presence one link's writer announced on another node ([SO29]): the ids are that link's here
+   * too ([S11], [F7]), and the entries expire like any other when they stop being renewed (a dead
+   * node's writers disappear after y-protocols' 30 s outdated timeout). Throws on a malformed update.
+   */
+  applyRemotePresence(update: Uint8Array, link: string): void {
+    if (this.discarded) return;
+    for (const entry of presenceEntries(update)) {
+      if (entry.state === null) continue;
+      this.presence.claimFor(link, entry.id);
+      this.intake.claimClient(entry.id, link);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+  }
+
+  /** This node's own writers' presence, one update per link, for a node that just loaded the document. */
+  localPresence(): [link: string, update: Uint8Array][] {
+    const byLink = new Map<string, number[]>();
+    const states = this.awareness.getStates();
+    for (const conn of this.connections) {
+      for (const id of conn.awarenessIds) {
+        if (!states.has(id)) continue;
+        const ids = byLink.get(conn.grant.id) ?? [];
+        ids.push(id);
+        byLink.set(conn.grant.id, ids);
+      }
+    }
+    return [...byLink].map(([link, ids]) => [link, awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)]);
+  }
+
+  private catchingUp: Promise<void> | null = null;
+  private catchUpAgain = false;
+
+  /**
+   * Reads the document back from the store and applies what this copy lacks (a state vector
+   * diff), sending it to this node's clients ([SO25]): after Redis dropped messages, or when a
+   * relayed change builds on one that never came. Never from Redis alone. Calls while one runs
+   * make it run once more.
+   */
+  catchUp(): Promise<void> {
+    if (this.catchingUp) {
+      this.catchUpAgain = true;
+      return this.catchingUp;
+    }
+    this.catchingUp = (async () => {
+      do {
+        this.catchUpAgain = false;
+        const stored = await storedNow(this.store, this.name.name);
+        if (!this.discarded) Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(stored.doc, Y.encodeStateVector(this.doc)), REMOTE);
+        stored.doc.destroy();
+      } while (this.catchUpAgain && !this.discarded);
+    })()
+      .catch((err) => this.logger.error('catching up from the store failed', { doc: this.name.name, error: (err as Error).message }))
+      .finally(() => {
+        this.catchingUp = null;
+      });
+    return this.catchingUp;
+  }
 
   /** True while changes are in memory but not yet stored (a save is failing or pending). */
   get hasUnsaved(): boolean {
@@ -337,14 +462,18 @@ export class Room {
   /** Set when the assembly is deleted: nothing more of this document is ever written. */
   private discarded = false;
 
-  /** Drops the document without writing anything (its assembly is being deleted). */
-  discard(): void {
+  /**
+   * Drops the document without writing anything more (its assembly is being deleted); resolves
+   * once a save already under way has returned, so the deletion comes after it ([SO31]).
+   */
+  async discard(): Promise<void> {
     this.discarded = true;
     this.pending = [];
     this.intake.dropCopy();
     for (const conn of this.connections) conn.close(CloseCode.notFound, 'assembly deleted');
     this.awareness.destroy();
     this.doc.destroy();
+    await this.flushing;
   }
 
   async destroy(): Promise<void> {

@@ -42,11 +42,28 @@ export class Rooms {
       let owners = this.clientOwners.get(name.name);
       if (!owners) this.clientOwners.set(name.name, (owners = new Map()));
       const kept = owners;
-      room = previous.then(() => Room.load(name, this.store, this.logger, this.options, kept));
+      room = previous.then(() => this.load(name, kept));
       this.live.set(name.name, room);
-      room.catch(() => this.live.delete(name.name));
+      room.catch(() => {
+        if (this.live.get(name.name) === room) this.live.delete(name.name);
+      });
     }
     return room;
+  }
+
+  /** Loads a room; with other nodes, their channel for it is heard before the store is read ([SO24]). */
+  private async load(name: DocName, owners: Map<number, string>): Promise<Room> {
+    const { relay } = this.options;
+    if (!relay) return Room.load(name, this.store, this.logger, this.options, owners);
+    await relay.opening(name);
+    try {
+      const room = await Room.load(name, this.store, this.logger, this.options, owners);
+      relay.opened(room);
+      return room;
+    } catch (err) {
+      relay.closed(name);
+      throw err;
+    }
   }
 
   /** Called when a connection left `room`: schedules the unload if it was the last. */
@@ -56,6 +73,7 @@ export class Rooms {
       this.unloadTimers.delete(room.name.name);
       if (!room.isEmpty) return;
       this.live.delete(room.name.name);
+      this.options.relay?.closed(room.name);
       const done = room
         .destroy()
         .catch((err) => this.logger.error('unloading a document failed', { doc: room.name.name, error: (err as Error).message }))
@@ -64,6 +82,11 @@ export class Rooms {
     }, this.options.unloadAfterMs);
     timer.unref();
     this.unloadTimers.set(room.name.name, timer);
+  }
+
+  /** The assemblies with a document loaded (or loading) right now. */
+  loadedAssemblies(): string[] {
+    return [...new Set([...this.live.keys()].map((name) => name.slice(0, name.indexOf('/'))))];
   }
 
   /** Whether a document is loaded right now. */
@@ -87,7 +110,12 @@ export class Rooms {
       const timer = this.unloadTimers.get(name);
       if (timer) clearTimeout(timer);
       this.unloadTimers.delete(name);
-      await room.then((r) => r.discard()).catch(() => {});
+      await room
+        .then((r) => {
+          this.options.relay?.closed(r.name);
+          return r.discard();
+        })
+        .catch(() => {});
     }
   }
 
@@ -97,6 +125,10 @@ export class Rooms {
     this.unloadTimers.clear();
     const rooms = await Promise.allSettled([...this.live.values()]);
     this.live.clear();
-    for (const r of rooms) if (r.status === 'fulfilled') await r.value.destroy();
+    for (const r of rooms) {
+      if (r.status !== 'fulfilled') continue;
+      this.options.relay?.closed(r.value.name);
+      await r.value.destroy();
+    }
   }
 }

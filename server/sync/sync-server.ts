@@ -42,9 +42,7 @@ export class SyncServer {
     private readonly logger: Logger,
     private readonly options: SyncServerOptions,
   ) {
-    access.on('revoked', (linkId) => {
-      for (const conn of this.byLink.get(linkId) ?? []) conn.close(CloseCode.unauthorized, 'link revoked');
-    });
+    access.on('revoked', (linkId) => this.closeLink(linkId));
     this.keepalive = setInterval(() => this.tick(), Math.min(1000, options.keepaliveMs));
     this.keepalive.unref();
   }
@@ -182,6 +180,16 @@ export class SyncServer {
     });
     await room.join(conn);
     return { conn, room };
+  }
+
+  /** Closes every socket of a revoked link on this node (4401): revoked here or on another node ([SO30]). */
+  closeLink(linkId: string): void {
+    for (const conn of this.byLink.get(linkId) ?? []) conn.close(CloseCode.unauthorized, 'link revoked');
+  }
+
+  /** The links with a socket on this node. */
+  linkIds(): string[] {
+    return [...this.byLink.keys()];
   }
 
   private track(conn: Connection): void {

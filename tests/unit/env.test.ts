@@ -21,6 +21,14 @@ describe('[B3] environment', () => {
     expect(() => parseEnv({ PUBLIC_URL: 'plenary.local' })).toThrow(/PUBLIC_URL/);
   });
 
+  it('[SO20] REDIS_URL is a redis:// or rediss:// URL, and unset by default', () => {
+    expect(parseEnv({}).REDIS_URL).toBeUndefined();
+    expect(parseEnv({ REDIS_URL: 'redis://127.0.0.1:6379' }).REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(parseEnv({ REDIS_URL: 'rediss://user:pw@redis.example:6380/2' }).REDIS_URL).toMatch(/^rediss:/);
+    expect(() => parseEnv({ REDIS_URL: '127.0.0.1:6379' })).toThrow(/REDIS_URL/);
+    expect(() => parseEnv({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL must start with redis/);
+  });
+
   it('stops the real server with that message and a non-zero exit', async () => {
     await expect(spawnServer(tempDataDir(), { PORT: 'eighty' })).rejects.toThrow(/exited with 1[\s\S]*PORT/);
   });

@@ -99,6 +99,24 @@ describe.each(storeBackends())('Store contract: $name', (backend) => {
     expect(whole.getArray('a').toJSON()).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('[SO27] never replaces a snapshot with an older one (two nodes compacting one document)', async () => {
+    const doc = new Y.Doc();
+    const seqs: number[] = [];
+    for (let i = 0; i < 4; i++) seqs.push(await store.appendUpdates('asm1/plenary', [update((d) => d.getArray('a').push([i]), doc)]));
+    // The newer compaction lands first; the older one, late, must not take its place.
+    await store.compactDoc('asm1/plenary', seqs[3]);
+    await store.compactDoc('asm1/plenary', seqs[1]);
+    const loaded = await store.loadDoc('asm1/plenary');
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.mergeUpdates([loaded.snapshot!, ...loaded.updates]));
+    expect(copy.getArray('a').toJSON()).toEqual([0, 1, 2, 3]);
+    expect(loaded.lastSeq).toBe(seqs[3]);
+  });
+
+  it('[SO34] answers a ping', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+
   it('deletes an assembly with its links and documents, and no other', async () => {
     await store.createAssembly({ id: 'asm_2', title: 'Other', createdAt: 1 });
     await store.createAssembly({ id: 'asm1x', title: 'Prefix', createdAt: 1 });
