@@ -221,7 +221,7 @@ export interface PlenaryServices {
    * A phone vote: once per voting right, secretly (the running tally is in memory only; the
    * document shows how many have voted until the vote closes). Throws VoteError.
    */
-  castVote(assemblyId: string, session: RequestSession, proposalId: string, choice: VoteChoice): Promise<void>;
+  castVote(assemblyId: string, session: RequestSession, proposalId: string, choice: VoteChoice, commandId?: string): Promise<void>;
   hasVoted(assemblyId: string, session: RequestSession, proposalId: string): Promise<boolean>;
   /** Opens a phone vote (a server command: no client writes a proposal's vote). Throws VoteError. */
   openVote(assemblyId: string, proposalId: string): Promise<void>;

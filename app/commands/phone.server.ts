@@ -63,14 +63,20 @@ export async function phoneCommand(context: AppLoadContext, assembly: AssemblySu
     return { status: 400, error: /^(stack|round|proposals|voting)\./.test(key) ? key : 'stack.errors.invalid' };
   }
   const id = form.get('commandId');
-  const run = () => apply(context, assembly, session, parsed.data);
+  const run = () => apply(context, assembly, session, parsed.data, typeof id === 'string' && id !== '' ? id : undefined);
   // Without an id (a script, an old page) the command simply runs; a malformed id is refused.
   if (id === null || id === '') return run();
   if (typeof id !== 'string' || !COMMAND_ID.test(id)) return { status: 400, error: 'stack.errors.invalid' };
   return context.services.commandOnce(assembly.id, session, id, run);
 }
 
-async function apply(context: AppLoadContext, assembly: AssemblySummary, session: RequestSession, command: Command): Promise<CommandAnswer> {
+async function apply(
+  context: AppLoadContext,
+  assembly: AssemblySummary,
+  session: RequestSession,
+  command: Command,
+  commandId?: string,
+): Promise<CommandAnswer> {
   const anchor = ANCHOR[command.intent];
   try {
     const kind = command.intent === 'vote' ? 'vote' : command.intent === 'redeem' ? 'code' : 'hand';
@@ -81,7 +87,7 @@ async function apply(context: AppLoadContext, assembly: AssemblySummary, session
       return { status: 200, anchor };
     }
     if (command.intent === 'vote') {
-      await context.services.castVote(assembly.id, session, command.proposalId, command.choice);
+      await context.services.castVote(assembly.id, session, command.proposalId, command.choice, commandId);
       return { status: 200, anchor };
     }
     const owner = context.services.ownerTag(assembly.id, session);

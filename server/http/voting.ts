@@ -128,11 +128,15 @@ export function createVoting({ store, access, readDoc, changeDoc, tallies }: Vot
       }
     },
 
-    async castVote(assemblyId, session, proposalId, choice) {
+    async castVote(assemblyId, session, proposalId, choice, commandId) {
       await ready;
       if (!session.canVote) throw new VoteError('voiceOnly');
       const key = keyOf(assemblyId, proposalId);
-      const state = await tallies.enter(key);
+      // A resent ballot (same command id) whose first send's node died: if that ballot was
+      // recorded, it is counted now, or was already; the phone is told it voted ([SO51]).
+      const ticket = commandId ? `${assemblyId}:${session.sessionId ?? `link:${session.linkId}`}:${commandId}` : null;
+      if (ticket && (await store.hasVoted(assemblyId, proposalId, holder(assemblyId, session))) && (await tallies.recover(key, ticket)) === 'counted') return;
+      const state = await tallies.enter(key, ticket, choice);
       if (state !== 'open') {
         if (state === 'absent' && (await readDoc(plenary(assemblyId), (doc) => openIn(doc, proposalId)))) {
           await settle(assemblyId, proposalId);
@@ -145,7 +149,7 @@ export function createVoting({ store, access, readDoc, changeDoc, tallies }: Vot
         result = await store.castBallot(assemblyId, proposalId, holder(assemblyId, session));
       } finally {
         // Counted as the slot is given back: a close waiting for the slots sees it.
-        await tallies.leave(key, result === 'counted' ? choice : null);
+        await tallies.leave(key, ticket, result === 'counted' ? choice : null);
       }
       if (result === 'no-right') throw new VoteError('noRight');
       if (result !== 'counted') throw new VoteError(result);

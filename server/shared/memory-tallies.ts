@@ -46,12 +46,17 @@ export class MemoryTallies implements Tallies {
     return 'open';
   }
 
-  async leave(key: string, choice: Choice | null): Promise<void> {
+  async leave(key: string, _ticket: string | null, choice: Choice | null): Promise<void> {
     const vote = this.live.get(key);
     if (!vote) return;
     if (choice) vote.tally[choice] += 1;
     vote.pending -= 1;
     if (vote.pending === 0) for (const resolve of vote.idle.splice(0)) resolve();
+  }
+
+  /** One process: a ballot in flight dies with the whole tally, so there is nothing to recover. */
+  async recover(): Promise<'counted' | 'unknown'> {
+    return 'unknown';
   }
 
   async stop(key: string): Promise<Tally | null> {

@@ -37,17 +37,32 @@ const DELETE_IF = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.ca
 
 const OPENING_DONE = `local n = redis.call('DECR', KEYS[1]) if n <= 0 then redis.call('DEL', KEYS[1]) end return n`;
 const START = `if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('HSET', KEYS[1], 'state', 'open', 'for', 0, 'against', 0, 'abstain', 0, 'pending', 0) end return 0`;
+// A ballot in flight is kept as 't:<ticket>' = its choice (one slot however often it is sent); a
+// counted one leaves 'd:<ticket>' (no choice), set once, so a ticket is counted at most once and a
+// retry can tell "counted" from "never got here" ([SO51]).
 const ENTER = `
 local s = redis.call('HGET', KEYS[1], 'state')
 if not s then return 'absent' end
 if s ~= 'open' then return 'closing' end
-redis.call('HINCRBY', KEYS[1], 'pending', 1)
+if ARGV[1] == '' or redis.call('HSETNX', KEYS[1], 't:' .. ARGV[1], ARGV[2]) == 1 then redis.call('HINCRBY', KEYS[1], 'pending', 1) end
 return 'open'`;
 const LEAVE = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-if ARGV[1] ~= '' then redis.call('HINCRBY', KEYS[1], ARGV[1], 1) end
+local slot = ARGV[1] == '' or redis.call('HDEL', KEYS[1], 't:' .. ARGV[1]) == 1
+if ARGV[2] ~= '' and (ARGV[1] == '' or redis.call('HSETNX', KEYS[1], 'd:' .. ARGV[1], 1) == 1) then redis.call('HINCRBY', KEYS[1], ARGV[2], 1) end
+if slot then redis.call('HINCRBY', KEYS[1], 'pending', -1) end
+return 1`;
+// Only for a ballot the store says this phone cast: its node died between the store and LEAVE.
+const RECOVER = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'unknown' end
+if redis.call('HEXISTS', KEYS[1], 'd:' .. ARGV[1]) == 1 then return 'counted' end
+local choice = redis.call('HGET', KEYS[1], 't:' .. ARGV[1])
+if not choice then return 'unknown' end
+redis.call('HDEL', KEYS[1], 't:' .. ARGV[1])
+redis.call('HSET', KEYS[1], 'd:' .. ARGV[1], 1)
+redis.call('HINCRBY', KEYS[1], choice, 1)
 redis.call('HINCRBY', KEYS[1], 'pending', -1)
-return 0`;
+return 'counted'`;
 const STOP = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return nil end
 redis.call('HSET', KEYS[1], 'state', 'closing')
@@ -145,8 +160,9 @@ export function redisState(url: string, logger: Logger, options: RedisStateOptio
       return async () => void (await run<number>(OPENING_DONE, [openingKey(key)], []));
     },
     start: async (key) => void (await run<number>(START, [tallyKey(key)], [])),
-    enter: (key) => run<TallyState>(ENTER, [tallyKey(key)], []),
-    leave: async (key, choice: Choice | null) => void (await run<number>(LEAVE, [tallyKey(key)], [choice ?? ''])),
+    enter: (key, ticket, choice) => run<TallyState>(ENTER, [tallyKey(key)], [ticket ?? '', choice]),
+    leave: async (key, ticket, choice: Choice | null) => void (await run<number>(LEAVE, [tallyKey(key)], [ticket ?? '', choice ?? ''])),
+    recover: (key, ticket) => run<'counted' | 'unknown'>(RECOVER, [tallyKey(key)], [ticket]),
     async stop(key) {
       const deadline = Date.now() + closeWaitMs;
       for (;;) {

@@ -44,10 +44,20 @@ export interface Tallies {
   opening(key: string): Promise<() => Promise<void>>;
   /** Starts counting from zero, unless it is counted already. */
   start(key: string): Promise<void>;
-  /** Takes a ballot's slot when the vote is open; otherwise says why not. */
-  enter(key: string): Promise<TallyState>;
+  /**
+   * Takes a ballot's slot when the vote is open; otherwise says why not. `ticket` names the phone's
+   * command (assembly, session, command id), kept with its choice while the ballot is in flight so
+   * a retry can finish a ballot whose node died ([SO51]); null for a command without an id.
+   */
+  enter(key: string, ticket: string | null, choice: Choice): Promise<TallyState>;
   /** Gives the slot back, counting `choice` (null: the store did not count the ballot). */
-  leave(key: string, choice: Choice | null): Promise<void>;
+  leave(key: string, ticket: string | null, choice: Choice | null): Promise<void>;
+  /**
+   * A resend of ballot `ticket` whose phone the store says has voted: `counted` when that ballot is
+   * in the tally (its first send was counted, or its node died after the store recorded it and it
+   * is counted now), `unknown` otherwise. Call it only once the store says the phone voted.
+   */
+  recover(key: string, ticket: string): Promise<'counted' | 'unknown'>;
   /** Refuses further ballots, waits for those in flight, and answers the tally; null when not counted here. */
   stop(key: string): Promise<Tally | null>;
   /** Whether the vote is counted and nobody has voted in it (so a refused open can be undone). */

@@ -103,27 +103,51 @@ describe('several nodes on one Redis', () => {
     await b.tallies.start(vote);
     await opened();
     expect(await a.tallies.untouched(vote)).toBe(true);
-    expect(await a.tallies.enter(vote)).toBe('open');
-    await a.tallies.leave(vote, 'for');
-    expect(await b.tallies.enter(vote)).toBe('open'); // B's ballot is in the store's hands now
+    expect(await a.tallies.enter(vote, null, 'for')).toBe('open');
+    await a.tallies.leave(vote, null, 'for');
+    expect(await b.tallies.enter(vote, null, 'for')).toBe('open'); // B's ballot is in the store's hands now
     const closing = a.tallies.stop(vote);
     // While A waits, no new ballot gets in on either node.
-    await eventually(async () => expect(await b.tallies.enter(vote)).toBe('closing'));
-    expect(await a.tallies.enter(vote)).toBe('closing');
-    await b.tallies.leave(vote, 'against');
+    await eventually(async () => expect(await b.tallies.enter(vote, null, 'for')).toBe('closing'));
+    expect(await a.tallies.enter(vote, null, 'for')).toBe('closing');
+    await b.tallies.leave(vote, null, 'against');
     expect(await closing).toEqual({ for: 1, against: 1, abstain: 0 });
     await a.tallies.drop(vote);
-    expect(await b.tallies.enter(vote)).toBe('absent');
+    expect(await b.tallies.enter(vote, null, 'for')).toBe('absent');
     expect(await b.tallies.stop(vote)).toBeNull();
   });
 
   it('[SO42] a node that died mid-ballot does not hold the close forever: its ballot was never acknowledged and is not counted', async () => {
     const vote = fresh('asm:proposal');
     await a.tallies.start(vote);
-    expect(await b.tallies.enter(vote)).toBe('open'); // then node B dies: it never leaves
+    expect(await b.tallies.enter(vote, null, 'for')).toBe('open'); // then node B dies: it never leaves
     const started = Date.now();
     expect(await a.tallies.stop(vote)).toEqual({ for: 0, against: 0, abstain: 0 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
+  });
+
+  it('[SO51] a ballot whose node died after the store recorded it is counted once, by its resend, on any node', async () => {
+    const vote = fresh('asm:proposal');
+    await a.tallies.start(vote);
+    // Node B takes the ballot, the store records it, then B dies before giving the slot back.
+    expect(await b.tallies.enter(vote, 'asm:s1:cmd1', 'against')).toBe('open');
+    // The resend reaches A (the store says this phone voted): counted now, and only once.
+    expect(await a.tallies.recover(vote, 'asm:s1:cmd1')).toBe('counted');
+    expect(await a.tallies.recover(vote, 'asm:s1:cmd1')).toBe('counted');
+    // A ballot counted the ordinary way is "counted" for its resend too; an unknown ticket is not.
+    expect(await a.tallies.enter(vote, 'asm:s2:cmd1', 'for')).toBe('open');
+    await a.tallies.leave(vote, 'asm:s2:cmd1', 'for');
+    expect(await b.tallies.recover(vote, 'asm:s2:cmd1')).toBe('counted');
+    expect(await b.tallies.recover(vote, 'asm:s3:never')).toBe('unknown');
+    // Two sends of one ballot in flight at once take one slot and count once.
+    expect(await a.tallies.enter(vote, 'asm:s4:cmd1', 'abstain')).toBe('open');
+    expect(await b.tallies.enter(vote, 'asm:s4:cmd1', 'abstain')).toBe('open');
+    await b.tallies.leave(vote, 'asm:s4:cmd1', null); // the resend: the store said "already"
+    await a.tallies.leave(vote, 'asm:s4:cmd1', 'abstain'); // the first: counted
+    // Nothing is left in flight, so the close does not wait.
+    const started = Date.now();
+    expect(await b.tallies.stop(vote)).toEqual({ for: 1, against: 1, abstain: 1 });
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('[SO43] a job claimed by one node is not run by another in the same period', async () => {
@@ -137,7 +161,7 @@ describe('several nodes on one Redis', () => {
     const key = fresh('session');
     const started = Date.now();
     await expect(a.allowance('commands', 3, 6).wait(key)).rejects.toBeInstanceOf(UnavailableError);
-    await expect(b.tallies.enter(fresh('asm:p'))).rejects.toBeInstanceOf(UnavailableError);
+    await expect(b.tallies.enter(fresh('asm:p'), null, 'for')).rejects.toBeInstanceOf(UnavailableError);
     expect(Date.now() - started).toBeLessThan(2_000);
     await redis.restart();
     await eventually(async () => expect(await a.allowance('commands', 3, 6).wait(key)).toBe(0), { timeout: 10_000 });
