@@ -11,6 +11,7 @@ import { issueCodes, Phone } from '../helpers/phone.js';
 import { addItem, readAgenda } from '../../app/model/agenda.js';
 import { addProposal, getProposal } from '../../app/model/proposals.js';
 import { goToItem } from '../../app/model/run.js';
+import { readEntries } from '../../app/model/stack.js';
 import { PostgresStore } from '../../server/storage/postgres-store.js';
 import { silentLogger } from '../../server/logger.js';
 
@@ -83,6 +84,11 @@ it('[SO50][SO51] node A killed during writes and an open vote: every client is b
     }),
   );
 
+  // The item's timer runs from a start the server stamped (ADR 009), and a hand is on the stack.
+  await eventually(() => expect(readAgenda(readers[0].doc)[0].startedAt).not.toBeNull());
+  const timerStart = readAgenda(readers[0].doc)[0].startedAt;
+  expect(await phones[0].send(`/a/${asm.id}?index`, { intent: 'raise', name: 'Before', kind: 'speak' })).toBe(303);
+
   // Writers keep writing and phones keep voting while node A dies.
   let writing = true;
   let written = 0;
@@ -149,6 +155,11 @@ it('[SO50][SO51] node A killed during writes and an open vote: every client is b
   expect(want()).toBe(written + 1);
   const finalStore = await stored(name);
   for (const c of [...writers, ...readers]) expect(covered(c.doc, finalStore)).toBe(true);
+
+  // The timer carries on from the same start; the stack: the hand from before is there, and a new one is taken on B.
+  for (const c of readers) expect(readAgenda(c.doc)[0].startedAt).toBe(timerStart);
+  expect(await sendUntilAnswered(phones[1], `/a/${asm.id}?index`, { intent: 'raise', name: 'After', kind: 'speak' })).toBe(303);
+  await eventually(() => expect(readEntries(readers[0].doc).map((e) => e.name)).toEqual(['Before', 'After']));
 
   // The vote carries on on B, and its tally is the acknowledged ballots, no more, no fewer.
   expect(await sendUntilAnswered(facilitator, `/a/${asm.id}/facilitate`, { intent: 'close-vote', proposalId })).toBe(200);

@@ -1,6 +1,8 @@
 /**
- * Two Plenary nodes (real processes) on one PostgreSQL and one Redis (issue 16): what one node
- * does, the other's clients see; commands applied by one node are exact with the other's.
+ * Two Plenary nodes (real processes) on one PostgreSQL and one Redis, behind the shipped HAProxy
+ * config (issue 16): what one node does, the other's clients see; commands applied by one node are
+ * exact with the other's. Each check names node A and node B, so clients go to a node directly;
+ * the assemblies are made through the balancer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientPool, closeCodeOf, eventually, rawSocket, type Client } from '../helpers/clients.js';
@@ -19,7 +21,7 @@ let B: ChildServer;
 const pool = clientPool();
 
 beforeAll(async () => {
-  cluster = await startCluster({ nodes: 2 });
+  cluster = await startCluster({ nodes: 2, balancer: true });
   [A, B] = cluster.nodes;
 }, 60_000);
 afterAll(async () => {
@@ -29,7 +31,7 @@ afterAll(async () => {
 
 /** An assembly made on node A, its plenary open on A by a facilitator, with one current item. */
 async function hall(title: string): Promise<{ asm: CreatedAssembly; writer: Client; itemId: string }> {
-  const asm = await createAssembly(A.url, title);
+  const asm = await createAssembly(cluster.balancer!.url, title);
   const writer = pool.open(A.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
   await writer.synced;
   const itemId = addItem(writer.doc, { title: 'Motions', kind: 'proposal', minutes: 30 });
