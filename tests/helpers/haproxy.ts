@@ -24,7 +24,8 @@ export function balancerConfig(port: number, nodes: number[]): string {
   const servers = nodes.map((p, i) => `    server node${i + 1} 127.0.0.1:${p} check`).join('\n');
   const withBind = shipped.replace(/^\s*bind 127\.0\.0\.1:8080$/m, `    bind 127.0.0.1:${port}`);
   const withServers = withBind.replace(/(^\s*server node\d+ 127\.0\.0\.1:\d+ check\n?)+/m, `${servers}\n`);
-  if (!/^\s*bind 127\.0\.0\.1:8080$/m.test(shipped) || !/^\s*server node1 /m.test(shipped)) throw new Error('deploy/haproxy.cfg no longer has the bind and server lines the tests replace');
+  if (!/^\s*bind 127\.0\.0\.1:8080$/m.test(shipped) || !/^\s*server node1 /m.test(shipped))
+    throw new Error('deploy/haproxy.cfg no longer has the bind and server lines the tests replace');
   return withServers;
 }
 
