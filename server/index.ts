@@ -180,7 +180,9 @@ async function startOn(store: Store, holder: { owned: boolean; release: () => vo
   // Hostile requests are refused before any work, cheapest check first ([W16], [W11], [W18], [W2], [W8]).
   app.use(methodGuard);
   // For the load balancer: no link, no assembly data ([SO34]).
-  app.use(healthRoutes({ store: () => store.ping(), redis: cluster ? () => cluster.ready() : undefined }));
+  // Both Redis connections: the relay's and the shared state's.
+  const redisReady = async () => (await Promise.all([cluster!.ready(), shared.ready()])).every(Boolean);
+  app.use(healthRoutes({ store: () => store.ping(), redis: cluster ? redisReady : undefined }));
   app.use(addressGuard);
   app.use(originCheck({ publicUrl: config.publicUrl }));
   app.use(bodyGuard);

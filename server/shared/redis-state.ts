@@ -187,6 +187,7 @@ export function redisState(url: string, logger: Logger, options: RedisStateOptio
     once,
     tallies,
     claim: async (name, ms) => (await shared(() => redis.set(`${PREFIX}claim:${name}`, '1', 'PX', ms, 'NX'))) === 'OK',
+    ready: async () => (await redis.ping().catch(() => null)) === 'PONG',
     async close() {
       redis.disconnect();
     },

@@ -73,6 +73,8 @@ export interface SharedState {
   tallies: Tallies;
   /** True for the one caller (across the nodes) that takes `name` for `ms`: a job that must run once, such as the deletion sweep. */
   claim(name: string, ms: number): Promise<boolean>;
+  /** Whether the shared state answers (Redis PING); always true in memory. For `/readyz`. */
+  ready(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -90,6 +92,7 @@ export function memoryState(now: () => number = Date.now): SharedState {
     once: { run: (key, command) => once.run(key, command), forgetAll: async (prefix) => once.forgetAll(prefix) },
     tallies: new MemoryTallies(),
     claim: async () => true,
+    ready: async () => true,
     close: async () => {},
   };
 }
