@@ -230,11 +230,14 @@ export function createServices({
 
     async deleteAssembly(assemblyId) {
       reported.delete(`${assemblyId}/plenary`);
-      // Kept answers carry what was typed (names): they go with the assembly ([X4]).
-      await once.forgetAll(`${assemblyId}:`);
-      await forgetAssembly(assemblyId);
       await rooms.discardAssembly(assemblyId);
       await store.deleteAssembly(assemblyId);
+      // Kept answers carry what was typed (names): they go with the assembly ([X4]). With Redis
+      // away the deletion above still happens; what Redis keeps of it expires on its own (kept
+      // answers in 15 minutes) or goes with the Redis process (ADR 029).
+      const forgotten = await Promise.allSettled([once.forgetAll(`${assemblyId}:`), forgetAssembly(assemblyId)]);
+      if (forgotten.some((r) => r.status === 'rejected'))
+        logger?.warn('a deleted assembly’s shared state could not be dropped now; it expires', { assembly: assemblyId });
     },
 
     setDeleteAfter: (assemblyId, days) => store.setDeleteAfterDays(assemblyId, days),
