@@ -6,6 +6,7 @@
  * so no byte on disk ever pairs a ballot with a choice: not while a vote is open, not after a
  * crash. A vote open when the process dies lost its tally, so it is void and held again.
  */
+import { randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { AccessService } from '../access/access-service.js';
 import type { Store } from '../storage/store.js';
@@ -134,8 +135,12 @@ export function createVoting({ store, access, readDoc, changeDoc, tallies }: Vot
       const key = keyOf(assemblyId, proposalId);
       // A resent ballot (same command id) whose first send's node died: if that ballot was
       // recorded, it is counted now, or was already; the phone is told it voted ([SO51]).
-      const ticket = commandId ? `${assemblyId}:${session.sessionId ?? `link:${session.linkId}`}:${commandId}` : null;
-      if (ticket && (await store.hasVoted(assemblyId, proposalId, holder(assemblyId, session))) && (await tallies.recover(key, ticket)) === 'counted') return;
+      // A ballot without an id gets a ticket of its own (never a phone's id: '~' is not in one), so
+      // the tally marks its phone as counted too and no stranded ballot of it is counted later ([SO52]).
+      const phone = `${assemblyId}:${session.sessionId ?? `link:${session.linkId}`}`;
+      const ticket = `${phone}:${commandId ?? `~${randomBytes(9).toString('base64url')}`}`;
+      if (commandId && (await store.hasVoted(assemblyId, proposalId, holder(assemblyId, session))) && (await tallies.recover(key, ticket)) === 'counted')
+        return;
       const state = await tallies.enter(key, ticket, choice);
       if (state !== 'open') {
         if (state === 'absent' && (await readDoc(plenary(assemblyId), (doc) => openIn(doc, proposalId)))) {

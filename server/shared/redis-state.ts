@@ -38,28 +38,35 @@ const DELETE_IF = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.ca
 const OPENING_DONE = `local n = redis.call('DECR', KEYS[1]) if n <= 0 then redis.call('DEL', KEYS[1]) end return n`;
 const START = `if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('HSET', KEYS[1], 'state', 'open', 'for', 0, 'against', 0, 'abstain', 0, 'pending', 0) end return 0`;
 // A ballot in flight is kept as 't:<ticket>' = its choice (one slot however often it is sent); a
-// counted one leaves 'd:<ticket>' (no choice), set once, so a ticket is counted at most once and a
-// retry can tell "counted" from "never got here" ([SO51]).
+// counted one leaves 'd:<phone>' (no choice; the phone is the ticket without its command id), set
+// once, so a phone is counted at most once whichever of its commands is counted, and a retry can
+// tell "counted" from "never got here" ([SO51], [SO52]).
+const PHONE = `local function phone(ticket) return string.match(ticket, '^(.*):') or ticket end`;
 const ENTER = `
 local s = redis.call('HGET', KEYS[1], 'state')
 if not s then return 'absent' end
 if s ~= 'open' then return 'closing' end
 if ARGV[1] == '' or redis.call('HSETNX', KEYS[1], 't:' .. ARGV[1], ARGV[2]) == 1 then redis.call('HINCRBY', KEYS[1], 'pending', 1) end
 return 'open'`;
-const LEAVE = `
+const LEAVE = `${PHONE}
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 local slot = ARGV[1] == '' or redis.call('HDEL', KEYS[1], 't:' .. ARGV[1]) == 1
-if ARGV[2] ~= '' and (ARGV[1] == '' or redis.call('HSETNX', KEYS[1], 'd:' .. ARGV[1], 1) == 1) then redis.call('HINCRBY', KEYS[1], ARGV[2], 1) end
+if ARGV[2] ~= '' and (ARGV[1] == '' or redis.call('HSETNX', KEYS[1], 'd:' .. phone(ARGV[1]), 1) == 1) then redis.call('HINCRBY', KEYS[1], ARGV[2], 1) end
 if slot then redis.call('HINCRBY', KEYS[1], 'pending', -1) end
 return 1`;
 // Only for a ballot the store says this phone cast: its node died between the store and LEAVE.
-const RECOVER = `
+// A phone already counted (by another of its commands) is not counted again: its stranded slot,
+// a ballot the store never recorded, is given back ([SO52]).
+const RECOVER = `${PHONE}
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'unknown' end
-if redis.call('HEXISTS', KEYS[1], 'd:' .. ARGV[1]) == 1 then return 'counted' end
+if redis.call('HEXISTS', KEYS[1], 'd:' .. phone(ARGV[1])) == 1 then
+  if redis.call('HDEL', KEYS[1], 't:' .. ARGV[1]) == 1 then redis.call('HINCRBY', KEYS[1], 'pending', -1) end
+  return 'counted'
+end
 local choice = redis.call('HGET', KEYS[1], 't:' .. ARGV[1])
 if not choice then return 'unknown' end
 redis.call('HDEL', KEYS[1], 't:' .. ARGV[1])
-redis.call('HSET', KEYS[1], 'd:' .. ARGV[1], 1)
+redis.call('HSET', KEYS[1], 'd:' .. phone(ARGV[1]), 1)
 redis.call('HINCRBY', KEYS[1], choice, 1)
 redis.call('HINCRBY', KEYS[1], 'pending', -1)
 return 'counted'`;
