@@ -84,6 +84,9 @@ export interface RedisStateOptions {
   keepMs?: number;
 }
 
+/** How long one Redis command may take: every script here is a few hash operations. */
+const COMMAND_TIMEOUT_MS = 1_000;
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Redis is away: the request is refused with 503 and Retry-After, like a failing disk ([W17]). */
@@ -98,8 +101,16 @@ async function shared<T>(op: () => Promise<T>): Promise<T> {
 
 export function redisState(url: string, logger: Logger, options: RedisStateOptions = {}): SharedState {
   const { closeWaitMs = 10_000, onceWaitMs = 5_000, keepMs = 15 * 60_000 } = options;
-  // Fail fast while Redis is away (a 503 the phone retries), never queue requests behind it.
-  const redis = new Redis(url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (n) => Math.min(2000, 50 * n) });
+  // Fail fast while Redis is away (a 503 the phone retries), never queue requests behind it; and
+  // while it is connected but silent (a partition that drops packets, a stalled server), give up
+  // on a command after a second instead of holding the request until TCP notices ([SO53]).
+  const redis = new Redis(url, {
+    lazyConnect: false,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: COMMAND_TIMEOUT_MS,
+    retryStrategy: (n) => Math.min(2000, 50 * n),
+  });
   let reported = false;
   redis.on('error', (err: Error) => {
     if (!reported) logger.error('shared state: Redis unreachable', { error: err.message });

@@ -95,3 +95,54 @@ describe('ballots recovered by command id (ADR 029, [SO51])', () => {
     expect(counts.for + counts.against + counts.abstain).toBe(1);
   }, 60_000);
 });
+
+/** The status, or 'hung' when no answer came within `ms`. */
+const within = async (ms: number, status: Promise<number>): Promise<number | 'hung'> => Promise.race([status, sleep(ms).then(() => 'hung' as const)]);
+
+describe('Redis or PostgreSQL away: a clear 503, never a 500 or a hang ([SO44])', () => {
+  it('[SO53] Redis stalled (a partition that drops packets, not a refused connection): commands, join codes and the console answer 503 within seconds', async () => {
+    const [, B, C] = cluster.nodes;
+    const { asm, proposalId, facilitator } = await openVote(B, 'Stalled Redis');
+    const [code] = await issueCodes(facilitator, asm.id, 1);
+    const phone = await voter(C, asm, code);
+    const pid = Number(/process_id:(\d+)/.exec(await redis.info('server'))![1]);
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const answers = await Promise.all([
+        within(5_000, phone.send(`/a/${asm.id}?index`, { intent: 'raise', name: 'Ana', kind: 'speak', commandId: 'stalled-raise-001' })),
+        within(5_000, phone.send(`/a/${asm.id}?index`, { intent: 'vote', proposalId, choice: 'for', commandId: 'stalled-vote-0001' })),
+        within(
+          5_000,
+          new Phone(C.url).get('/j/ABCDE-FGHIJ').then((r) => r.status),
+        ),
+        within(5_000, facilitator.send(`/a/${asm.id}/facilitate`, { intent: 'close-vote', proposalId })),
+      ]);
+      expect(answers).toEqual([503, 503, 503, 503]);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    // Back: the same command ids run for real.
+    await eventually(
+      async () => expect(await phone.send(`/a/${asm.id}?index`, { intent: 'raise', name: 'Ana', kind: 'speak', commandId: 'stalled-raise-001' })).toBe(303),
+      {
+        timeout: 15_000,
+        interval: 250,
+      },
+    );
+
+    // Redis gone altogether (connections refused): the same clear answers, at once.
+    await cluster.redis.kill();
+    try {
+      const answers = await Promise.all([
+        within(5_000, phone.send(`/a/${asm.id}?index`, { intent: 'vote', proposalId, choice: 'for', commandId: 'killed-vote-00001' })),
+        within(
+          5_000,
+          new Phone(C.url).get('/j/ABCDE-FGHIJ').then((r) => r.status),
+        ),
+      ]);
+      expect(answers).toEqual([503, 503]);
+    } finally {
+      await cluster.redis.restart();
+    }
+  }, 60_000);
+});
