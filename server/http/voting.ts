@@ -150,12 +150,15 @@ export function createVoting({ store, access, readDoc, changeDoc, tallies }: Vot
         throw new VoteError('closed');
       }
       let result: Awaited<ReturnType<Store['castBallot']>> | null = null;
+      let inTally = true;
       try {
         result = await store.castBallot(assemblyId, proposalId, holder(assemblyId, session));
       } finally {
         // Counted as the slot is given back: a close waiting for the slots sees it.
-        await tallies.leave(key, ticket, result === 'counted' ? choice : null);
+        inTally = await tallies.leave(key, ticket, result === 'counted' ? choice : null);
       }
+      // The store took it after the close stopped waiting for it: not in the totals, so not "in" ([SO54]).
+      if (!inTally) throw new VoteError('closed');
       if (result === 'no-right') throw new VoteError('noRight');
       if (result !== 'counted') throw new VoteError(result);
       try {

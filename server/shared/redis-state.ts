@@ -48,11 +48,17 @@ if not s then return 'absent' end
 if s ~= 'open' then return 'closing' end
 if ARGV[1] == '' or redis.call('HSETNX', KEYS[1], 't:' .. ARGV[1], ARGV[2]) == 1 then redis.call('HINCRBY', KEYS[1], 'pending', 1) end
 return 'open'`;
+// Answers 0 when a ballot to count was not counted because the close has read its totals (state
+// 'closed', [SO54]): the phone must not be told its ballot is in.
 const LEAVE = `${PHONE}
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if redis.call('EXISTS', KEYS[1]) == 0 then return ARGV[2] == '' and 1 or 0 end
 local slot = ARGV[1] == '' or redis.call('HDEL', KEYS[1], 't:' .. ARGV[1]) == 1
-if ARGV[2] ~= '' and (ARGV[1] == '' or redis.call('HSETNX', KEYS[1], 'd:' .. phone(ARGV[1]), 1) == 1) then redis.call('HINCRBY', KEYS[1], ARGV[2], 1) end
 if slot then redis.call('HINCRBY', KEYS[1], 'pending', -1) end
+if ARGV[2] == '' then return 1 end
+if ARGV[1] ~= '' and redis.call('HEXISTS', KEYS[1], 'd:' .. phone(ARGV[1])) == 1 then return 1 end
+if redis.call('HGET', KEYS[1], 'state') == 'closed' then return 0 end
+if ARGV[1] ~= '' then redis.call('HSET', KEYS[1], 'd:' .. phone(ARGV[1]), 1) end
+redis.call('HINCRBY', KEYS[1], ARGV[2], 1)
 return 1`;
 // Only for a ballot the store says this phone cast: its node died between the store and LEAVE.
 // A phone already counted (by another of its commands) is not counted again: its stranded slot,
@@ -64,16 +70,23 @@ if redis.call('HEXISTS', KEYS[1], 'd:' .. phone(ARGV[1])) == 1 then
   return 'counted'
 end
 local choice = redis.call('HGET', KEYS[1], 't:' .. ARGV[1])
-if not choice then return 'unknown' end
+if not choice or redis.call('HGET', KEYS[1], 'state') == 'closed' then return 'unknown' end
 redis.call('HDEL', KEYS[1], 't:' .. ARGV[1])
 redis.call('HSET', KEYS[1], 'd:' .. phone(ARGV[1]), 1)
 redis.call('HINCRBY', KEYS[1], choice, 1)
 redis.call('HINCRBY', KEYS[1], 'pending', -1)
 return 'counted'`;
+// Refuses later ballots ('closing'); once nothing is in flight, or the wait is over (ARGV[1] = '1'),
+// the totals read are final ('closed'): nothing is counted after them ([SO54]).
 const STOP = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return nil end
-redis.call('HSET', KEYS[1], 'state', 'closing')
-return redis.call('HMGET', KEYS[1], 'pending', 'for', 'against', 'abstain')`;
+local s = redis.call('HGET', KEYS[1], 'state')
+if s ~= 'closed' then
+  s = 'closing'
+  if ARGV[1] == '1' or (tonumber(redis.call('HGET', KEYS[1], 'pending')) or 0) <= 0 then s = 'closed' end
+  redis.call('HSET', KEYS[1], 'state', s)
+end
+return {s, unpack(redis.call('HMGET', KEYS[1], 'for', 'against', 'abstain'))}`;
 
 export interface RedisStateOptions {
   /** How long a close waits for ballots in flight on other nodes; a node that died mid-ballot never answers. */
@@ -179,16 +192,16 @@ export function redisState(url: string, logger: Logger, options: RedisStateOptio
     },
     start: async (key) => void (await run<number>(START, [tallyKey(key)], [])),
     enter: (key, ticket, choice) => run<TallyState>(ENTER, [tallyKey(key)], [ticket ?? '', choice]),
-    leave: async (key, ticket, choice: Choice | null) => void (await run<number>(LEAVE, [tallyKey(key)], [ticket ?? '', choice ?? ''])),
+    leave: async (key, ticket, choice: Choice | null) => (await run<number>(LEAVE, [tallyKey(key)], [ticket ?? '', choice ?? ''])) === 1,
     recover: (key, ticket) => run<'counted' | 'unknown'>(RECOVER, [tallyKey(key)], [ticket]),
     async stop(key) {
       const deadline = Date.now() + closeWaitMs;
       for (;;) {
-        const values = await run<(string | null)[] | null>(STOP, [tallyKey(key)], []);
+        const values = await run<(string | null)[] | null>(STOP, [tallyKey(key)], [Date.now() > deadline ? '1' : '0']);
         if (!values) return null;
-        const [pending, ...counts] = values;
+        const [state, ...counts] = values;
         // Ballots in flight on any node are waited for; one whose node died is never acknowledged.
-        if (Number(pending ?? 0) <= 0 || Date.now() > deadline) return toTally(counts);
+        if (state === 'closed') return toTally(counts);
         await pause(20);
       }
     },

@@ -50,8 +50,11 @@ export interface Tallies {
    * a retry can finish a ballot whose node died ([SO51]); null for a command without an id.
    */
   enter(key: string, ticket: string | null, choice: Choice): Promise<TallyState>;
-  /** Gives the slot back, counting `choice` (null: the store did not count the ballot). */
-  leave(key: string, ticket: string | null, choice: Choice | null): Promise<void>;
+  /**
+   * Gives the slot back, counting `choice` (null: the store did not count the ballot). False when
+   * `choice` was not counted because the close had already read its totals ([SO54]).
+   */
+  leave(key: string, ticket: string | null, choice: Choice | null): Promise<boolean>;
   /**
    * A resend of ballot `ticket` whose phone the store says has voted: `counted` when that ballot is
    * in the tally (its first send was counted, or its node died after the store recorded it and it

@@ -96,6 +96,42 @@ describe('ballots recovered by command id (ADR 029, [SO51])', () => {
   }, 60_000);
 });
 
+describe('a close racing a slow ballot ([SO42])', () => {
+  it("[SO54] a ballot the database holds past the close's wait is not acknowledged unless it is in the closed tally", async () => {
+    const [, B, C] = cluster.nodes;
+    const { asm, proposalId, facilitator } = await openVote(B, 'Slow ballot');
+    const [code] = await issueCodes(facilitator, asm.id, 1);
+    const phone = await voter(C, asm, code);
+    const tally = `plenary:tally:${asm.id}:${proposalId}`;
+
+    // The database stalls on the vote's row for longer than a close waits for ballots in flight (10 s).
+    const db = new pg.Client({ connectionString: cluster.databaseUrl });
+    await db.connect();
+    await db.query('BEGIN');
+    await db.query('SELECT 1 FROM votes WHERE assembly_id = $1 AND proposal_id = $2 FOR UPDATE', [asm.id, proposalId]);
+    const ballot = phone.send(`/a/${asm.id}?index`, { intent: 'vote', proposalId, choice: 'against', commandId: 'slow-ballot-00001' });
+    await eventually(async () => expect(await redis.hget(tally, 'pending')).toBe('1'), { timeout: 10_000 });
+    const close = facilitator.send(`/a/${asm.id}/facilitate`, { intent: 'close-vote', proposalId });
+    await eventually(async () => expect(await redis.hget(tally, 'state')).toBe('closing'), { timeout: 5_000 });
+    await sleep(11_000);
+    await db.query('ROLLBACK');
+    await db.end();
+    const [ballotStatus, closeStatus] = await Promise.all([ballot, close]);
+    expect(closeStatus).toBe(200);
+
+    const reader = pool.open(B.syncUrl, `${asm.id}/plenary`, asm.attendeeToken);
+    await reader.synced;
+    await eventually(() => expect(getProposal(reader.doc, proposalId)!.vote.closed).toBe(true));
+    const { counts } = getProposal(reader.doc, proposalId)!;
+    // Told "your ballot is in" only if it is in.
+    if (ballotStatus === 303) expect(counts.against).toBe(1);
+    else {
+      expect(ballotStatus).toBe(409);
+      expect(counts.against).toBe(0);
+    }
+  }, 60_000);
+});
+
 /** The status, or 'hung' when no answer came within `ms`. */
 const within = async (ms: number, status: Promise<number>): Promise<number | 'hung'> => Promise.race([status, sleep(ms).then(() => 'hung' as const)]);
 
