@@ -232,6 +232,9 @@ export function createServices({
       reported.delete(`${assemblyId}/plenary`);
       // Kept answers carry what was typed (names): they go with the assembly ([X4]).
       await once.forgetAll(`${assemblyId}:`);
+      // Its sessions' allowances too: in Redis they would tie a session to the assembly a minute more ([SO55]).
+      await limiter.forgetAll(`${assemblyId}:`);
+      await anonymousLimiter.forgetAll(assemblyId);
       await forgetAssembly(assemblyId);
       await rooms.discardAssembly(assemblyId);
       await store.deleteAssembly(assemblyId);

@@ -147,6 +147,7 @@ export function redisState(url: string, logger: Logger, options: RedisStateOptio
     return {
       wait: (k) => run<number>(TAKE, [key(k)], [capacity, perMinute]),
       refund: async (k) => void (await run<number>(REFUND, [key(k)], [capacity])),
+      forgetAll: (prefix) => dropMatching(`${key(prefix)}*`),
     };
   }
 

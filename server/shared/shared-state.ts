@@ -18,6 +18,8 @@ export interface Allowance {
   wait(key: string): Promise<number>;
   /** Gives back a token `wait` took, for a request another limit then refused. */
   refund(key: string): Promise<void>;
+  /** Forgets every bucket whose key starts with `prefix`: a deleted assembly's sessions ([SO55]). */
+  forgetAll(prefix: string): Promise<void>;
 }
 
 /** Runs a command once per key ([N1]): later sends of the key get the first final answer. */
@@ -88,7 +90,7 @@ export function memoryState(now: () => number = Date.now): SharedState {
   return {
     allowance(_name, capacity, perMinute) {
       const limiter = new RateLimiter(capacity, perMinute, now);
-      return { wait: async (key) => limiter.wait(key), refund: async (key) => limiter.refund(key) };
+      return { wait: async (key) => limiter.wait(key), refund: async (key) => limiter.refund(key), forgetAll: async (prefix) => limiter.forgetAll(prefix) };
     },
     once: { run: (key, command) => once.run(key, command), forgetAll: async (prefix) => once.forgetAll(prefix) },
     tallies: new MemoryTallies(),

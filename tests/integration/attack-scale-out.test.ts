@@ -132,6 +132,34 @@ describe('a close racing a slow ballot ([SO42])', () => {
   }, 60_000);
 });
 
+describe('a deleted assembly leaves nothing in Redis ([X4], [SO41])', () => {
+  it('[SO55] kept answers (typed names), tallies, allowances and opening marks of a deleted assembly are gone from Redis at once', async () => {
+    const [, B, C] = cluster.nodes;
+    const title = 'Assembly Quiet-Heron-4410';
+    const { asm, proposalId, facilitator } = await openVote(B, title);
+    const [code] = await issueCodes(facilitator, asm.id, 1);
+    const phone = await voter(C, asm, code);
+    expect(await phone.send(`/a/${asm.id}?index`, { intent: 'raise', name: 'Ana Typed-Name', kind: 'speak', commandId: 'deleted-raise-001' })).toBe(303);
+    expect(await phone.send(`/a/${asm.id}?index`, { intent: 'vote', proposalId, choice: 'for', commandId: 'deleted-vote-0001' })).toBe(303);
+    const keysOf = async () => {
+      const found: string[] = [];
+      let cursor = '0';
+      for (let i = 0; i < 1000; i++) {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `*${asm.id}*`, 'COUNT', 1000);
+        found.push(...keys);
+        cursor = next;
+        if (cursor === '0') break;
+      }
+      return found.sort();
+    };
+    expect((await keysOf()).length).toBeGreaterThan(0);
+    const deleted = await facilitator.post(`/a/${asm.id}/facilitate`, { intent: 'delete', confirm: title });
+    await deleted.arrayBuffer();
+    expect(deleted.status).toBeLessThan(400);
+    expect(await keysOf()).toEqual([]);
+  }, 30_000);
+});
+
 /** The status, or 'hung' when no answer came within `ms`. */
 const within = async (ms: number, status: Promise<number>): Promise<number | 'hung'> => Promise.race([status, sleep(ms).then(() => 'hung' as const)]);
 
