@@ -14,7 +14,7 @@ import type { Tallies } from '../shared/shared-state.js';
 import { closeVote, countCast, openVote, voidVote } from '../../app/model/phone-vote.js';
 import { getProposal, readProposals } from '../../app/model/proposal-read.js';
 import { ProposalError } from '../../app/model/proposal-shape.js';
-import { CodeError, VoteError, type PlenaryServices, type RequestSession } from '../../app/services.js';
+import { CodeError, UnavailableError, VoteError, type PlenaryServices, type RequestSession } from '../../app/services.js';
 
 export interface VotingDeps {
   store: Store;
@@ -97,7 +97,13 @@ export function createVoting({ store, access, readDoc, changeDoc, tallies }: Vot
           .filter((p) => p.vote.open)
           .map((p) => p.id),
       );
-      for (const id of open) await settle(assemblyId, id);
+      try {
+        for (const id of open) await settle(assemblyId, id);
+      } catch (err) {
+        // Redis out of reach: whether a vote is counted cannot be told now, and a page that reads
+        // documents keeps working (ADR 029); the next view or ballot settles it ([SO53]).
+        if (!(err instanceof UnavailableError)) throw err;
+      }
     },
 
     async openVote(assemblyId, proposalId) {

@@ -205,6 +205,16 @@ describe('Redis or PostgreSQL away: a clear 503, never a 500 or a hang ([SO44])'
         ),
       ]);
       expect(answers).toEqual([503, 503]);
+      // Pages that only read documents keep working (ADR 029): the phone's page, with a vote open.
+      const page = await within(
+        5_000,
+        phone.get(`/a/${asm.id}`).then(async (r) => (await r.arrayBuffer(), r.status)),
+      );
+      const console_ = await within(
+        5_000,
+        facilitator.get(`/a/${asm.id}/facilitate`).then(async (r) => (await r.arrayBuffer(), r.status)),
+      );
+      expect([page, console_]).toEqual([200, 200]);
     } finally {
       await cluster.redis.restart();
     }
