@@ -9,7 +9,7 @@ import { CHOICES } from '~/model/proposal-shape';
 import { readProposals } from '~/model/proposal-read';
 import { ENTRY_KINDS, MAX_NAME, ownedBy, raiseHand, readEntries, readStack, withdraw } from '~/model/stack';
 import { refusalOf } from './refusals.server';
-import { type AssemblySummary, type CommandAnswer, type RequestSession } from '~/services';
+import { UnavailableError, type AssemblySummary, type CommandAnswer, type RequestSession } from '~/services';
 
 /**
  * The commands a phone in the room sends (raise or withdraw a hand, sit at a table, vote, redeem
@@ -67,7 +67,11 @@ export async function phoneCommand(context: AppLoadContext, assembly: AssemblySu
   // Without an id (a script, an old page) the command simply runs; a malformed id is refused.
   if (id === null || id === '') return run();
   if (typeof id !== 'string' || !COMMAND_ID.test(id)) return { status: 400, error: 'stack.errors.invalid' };
-  return context.services.commandOnce(assembly.id, session, id, run);
+  // Redis out of reach while the id is looked up: "try again" (503), like a failing disk ([SO53]).
+  return context.services.commandOnce(assembly.id, session, id, run).catch((err: unknown) => {
+    if (err instanceof UnavailableError) return { ...refusalOf(err)!, anchor: ANCHOR[parsed.data.intent] };
+    throw err;
+  });
 }
 
 async function apply(

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logger.js';
 import { HttpError } from './http-error.js';
+import { UnavailableError } from '../../app/services.js';
 import { isStorageUnavailable } from '../storage/unavailable.js';
 import type { RefusalKey, RefusalText } from './refusal-text.js';
 
@@ -35,7 +36,8 @@ export function answerFor(err: unknown): ErrorAnswer {
     return { status: err.status, message: err.message, key: err.key ?? KEYS[err.status], details: err.details, headers: err.headers };
   // Express's decoding of a route parameter ('/join/<token>%'): the client's malformed address.
   if (err instanceof URIError) return { status: 400, message: 'the address is malformed (bad percent-encoding)', key: 'badAddress' };
-  if (isStorageUnavailable(err))
+  // Shared state (Redis) out of reach, e.g. while a join code's allowance is taken ([SO53]).
+  if (isStorageUnavailable(err) || err instanceof UnavailableError)
     return { status: 503, message: 'the server cannot save right now; try again in a minute', key: 'unavailable', headers: { 'Retry-After': '30' } };
   const e = err as { type?: unknown; status?: unknown; code?: unknown };
   if (typeof e?.type === 'string' && BODY_ERRORS[e.type]) return BODY_ERRORS[e.type];

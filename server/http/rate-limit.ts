@@ -37,6 +37,11 @@ export class RateLimiter {
     if (bucket) bucket.tokens = Math.min(this.capacity, bucket.tokens + 1);
   }
 
+  /** Forgets every bucket whose key starts with `prefix` (a deleted assembly's sessions). */
+  forgetAll(prefix: string): void {
+    for (const key of this.buckets.keys()) if (key.startsWith(prefix)) this.buckets.delete(key);
+  }
+
   /** Forgets buckets that have refilled: they would start full anyway. */
   private sweep(now: number): void {
     const full = (this.capacity * 60_000) / this.perMinute;

@@ -230,14 +230,32 @@ export function createServices({
 
     async deleteAssembly(assemblyId) {
       reported.delete(`${assemblyId}/plenary`);
+      // Kept answers carry what was typed (names): they go with the assembly ([X4]). Its sessions'
+      // allowances too: in Redis they would tie a session to the assembly a minute more ([SO55]).
+      const forget = async () => {
+        const results = await Promise.allSettled([
+          once.forgetAll(`${assemblyId}:`),
+          limiter.forgetAll(`${assemblyId}:`),
+          anonymousLimiter.forgetAll(assemblyId),
+          forgetAssembly(assemblyId),
+        ]);
+        return results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason as unknown;
+      };
+      const failed = await forget();
       await rooms.discardAssembly(assemblyId);
       await store.deleteAssembly(assemblyId);
-      // Kept answers carry what was typed (names): they go with the assembly ([X4]). With Redis
-      // away the deletion above still happens; what Redis keeps of it expires on its own (kept
-      // answers in 15 minutes) or goes with the Redis process (ADR 029).
-      const forgotten = await Promise.allSettled([once.forgetAll(`${assemblyId}:`), forgetAssembly(assemblyId)]);
-      if (forgotten.some((r) => r.status === 'rejected'))
-        logger?.warn('a deleted assembly’s shared state could not be dropped now; it expires', { assembly: assemblyId });
+      if (failed === undefined) return;
+      if (!(failed instanceof UnavailableError)) throw failed;
+      // Redis away does not stop the deletion; what it holds of the assembly is forgotten once it
+      // answers again (tried every 30 s for an hour; kept answers and allowances expire anyway).
+      logger?.warn('a deleted assembly is forgotten in Redis once Redis answers again', { assembly: assemblyId });
+      let tries = 0;
+      const retry = setInterval(() => {
+        void forget().then((err) => {
+          if (err === undefined || ++tries >= 120) clearInterval(retry);
+        });
+      }, 30_000);
+      retry.unref();
     },
 
     setDeleteAfter: (assemblyId, days) => store.setDeleteAfterDays(assemblyId, days),

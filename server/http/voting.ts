@@ -6,6 +6,7 @@
  * so no byte on disk ever pairs a ballot with a choice: not while a vote is open, not after a
  * crash. A vote open when the process dies lost its tally, so it is void and held again.
  */
+import { randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { AccessService } from '../access/access-service.js';
 import type { Store } from '../storage/store.js';
@@ -13,7 +14,7 @@ import type { Tallies } from '../shared/shared-state.js';
 import { closeVote, countCast, openVote, voidVote } from '../../app/model/phone-vote.js';
 import { getProposal, readProposals } from '../../app/model/proposal-read.js';
 import { ProposalError } from '../../app/model/proposal-shape.js';
-import { CodeError, VoteError, type PlenaryServices, type RequestSession } from '../../app/services.js';
+import { CodeError, UnavailableError, VoteError, type PlenaryServices, type RequestSession } from '../../app/services.js';
 
 export interface VotingDeps {
   store: Store;
@@ -96,7 +97,13 @@ export function createVoting({ store, access, readDoc, changeDoc, tallies }: Vot
           .filter((p) => p.vote.open)
           .map((p) => p.id),
       );
-      for (const id of open) await settle(assemblyId, id);
+      try {
+        for (const id of open) await settle(assemblyId, id);
+      } catch (err) {
+        // Redis out of reach: whether a vote is counted cannot be told now, and a page that reads
+        // documents keeps working (ADR 029); the next view or ballot settles it ([SO53]).
+        if (!(err instanceof UnavailableError)) throw err;
+      }
     },
 
     async openVote(assemblyId, proposalId) {
@@ -134,8 +141,12 @@ export function createVoting({ store, access, readDoc, changeDoc, tallies }: Vot
       const key = keyOf(assemblyId, proposalId);
       // A resent ballot (same command id) whose first send's node died: if that ballot was
       // recorded, it is counted now, or was already; the phone is told it voted ([SO51]).
-      const ticket = commandId ? `${assemblyId}:${session.sessionId ?? `link:${session.linkId}`}:${commandId}` : null;
-      if (ticket && (await store.hasVoted(assemblyId, proposalId, holder(assemblyId, session))) && (await tallies.recover(key, ticket)) === 'counted') return;
+      // A ballot without an id gets a ticket of its own (never a phone's id: '~' is not in one), so
+      // the tally marks its phone as counted too and no stranded ballot of it is counted later ([SO52]).
+      const phone = `${assemblyId}:${session.sessionId ?? `link:${session.linkId}`}`;
+      const ticket = `${phone}:${commandId ?? `~${randomBytes(9).toString('base64url')}`}`;
+      if (commandId && (await store.hasVoted(assemblyId, proposalId, holder(assemblyId, session))) && (await tallies.recover(key, ticket)) === 'counted')
+        return;
       const state = await tallies.enter(key, ticket, choice);
       if (state !== 'open') {
         if (state === 'absent' && (await readDoc(plenary(assemblyId), (doc) => openIn(doc, proposalId)))) {
@@ -145,12 +156,15 @@ export function createVoting({ store, access, readDoc, changeDoc, tallies }: Vot
         throw new VoteError('closed');
       }
       let result: Awaited<ReturnType<Store['castBallot']>> | null = null;
+      let inTally = true;
       try {
         result = await store.castBallot(assemblyId, proposalId, holder(assemblyId, session));
       } finally {
         // Counted as the slot is given back: a close waiting for the slots sees it.
-        await tallies.leave(key, ticket, result === 'counted' ? choice : null);
+        inTally = await tallies.leave(key, ticket, result === 'counted' ? choice : null);
       }
+      // The store took it after the close stopped waiting for it: not in the totals, so not "in" ([SO54]).
+      if (!inTally) throw new VoteError('closed');
       if (result === 'no-right') throw new VoteError('noRight');
       if (result !== 'counted') throw new VoteError(result);
       try {

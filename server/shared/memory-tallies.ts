@@ -46,12 +46,14 @@ export class MemoryTallies implements Tallies {
     return 'open';
   }
 
-  async leave(key: string, _ticket: string | null, choice: Choice | null): Promise<void> {
+  /** A close here waits for every slot, so a counted ballot is always in its totals. */
+  async leave(key: string, _ticket: string | null, choice: Choice | null): Promise<boolean> {
     const vote = this.live.get(key);
-    if (!vote) return;
+    if (!vote) return true;
     if (choice) vote.tally[choice] += 1;
     vote.pending -= 1;
     if (vote.pending === 0) for (const resolve of vote.idle.splice(0)) resolve();
+    return true;
   }
 
   /** One process: a ballot in flight dies with the whole tally, so there is nothing to recover. */

@@ -38,35 +38,55 @@ const DELETE_IF = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.ca
 const OPENING_DONE = `local n = redis.call('DECR', KEYS[1]) if n <= 0 then redis.call('DEL', KEYS[1]) end return n`;
 const START = `if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('HSET', KEYS[1], 'state', 'open', 'for', 0, 'against', 0, 'abstain', 0, 'pending', 0) end return 0`;
 // A ballot in flight is kept as 't:<ticket>' = its choice (one slot however often it is sent); a
-// counted one leaves 'd:<ticket>' (no choice), set once, so a ticket is counted at most once and a
-// retry can tell "counted" from "never got here" ([SO51]).
+// counted one leaves 'd:<phone>' (no choice; the phone is the ticket without its command id), set
+// once, so a phone is counted at most once whichever of its commands is counted, and a retry can
+// tell "counted" from "never got here" ([SO51], [SO52]).
+const PHONE = `local function phone(ticket) return string.match(ticket, '^(.*):') or ticket end`;
 const ENTER = `
 local s = redis.call('HGET', KEYS[1], 'state')
 if not s then return 'absent' end
 if s ~= 'open' then return 'closing' end
 if ARGV[1] == '' or redis.call('HSETNX', KEYS[1], 't:' .. ARGV[1], ARGV[2]) == 1 then redis.call('HINCRBY', KEYS[1], 'pending', 1) end
 return 'open'`;
-const LEAVE = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+// Answers 0 when a ballot to count was not counted because the close has read its totals (state
+// 'closed', [SO54]): the phone must not be told its ballot is in.
+const LEAVE = `${PHONE}
+if redis.call('EXISTS', KEYS[1]) == 0 then return ARGV[2] == '' and 1 or 0 end
 local slot = ARGV[1] == '' or redis.call('HDEL', KEYS[1], 't:' .. ARGV[1]) == 1
-if ARGV[2] ~= '' and (ARGV[1] == '' or redis.call('HSETNX', KEYS[1], 'd:' .. ARGV[1], 1) == 1) then redis.call('HINCRBY', KEYS[1], ARGV[2], 1) end
 if slot then redis.call('HINCRBY', KEYS[1], 'pending', -1) end
+if ARGV[2] == '' then return 1 end
+if ARGV[1] ~= '' and redis.call('HEXISTS', KEYS[1], 'd:' .. phone(ARGV[1])) == 1 then return 1 end
+if redis.call('HGET', KEYS[1], 'state') == 'closed' then return 0 end
+if ARGV[1] ~= '' then redis.call('HSET', KEYS[1], 'd:' .. phone(ARGV[1]), 1) end
+redis.call('HINCRBY', KEYS[1], ARGV[2], 1)
 return 1`;
 // Only for a ballot the store says this phone cast: its node died between the store and LEAVE.
-const RECOVER = `
+// A phone already counted (by another of its commands) is not counted again: its stranded slot,
+// a ballot the store never recorded, is given back ([SO52]).
+const RECOVER = `${PHONE}
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'unknown' end
-if redis.call('HEXISTS', KEYS[1], 'd:' .. ARGV[1]) == 1 then return 'counted' end
+if redis.call('HEXISTS', KEYS[1], 'd:' .. phone(ARGV[1])) == 1 then
+  if redis.call('HDEL', KEYS[1], 't:' .. ARGV[1]) == 1 then redis.call('HINCRBY', KEYS[1], 'pending', -1) end
+  return 'counted'
+end
 local choice = redis.call('HGET', KEYS[1], 't:' .. ARGV[1])
-if not choice then return 'unknown' end
+if not choice or redis.call('HGET', KEYS[1], 'state') == 'closed' then return 'unknown' end
 redis.call('HDEL', KEYS[1], 't:' .. ARGV[1])
-redis.call('HSET', KEYS[1], 'd:' .. ARGV[1], 1)
+redis.call('HSET', KEYS[1], 'd:' .. phone(ARGV[1]), 1)
 redis.call('HINCRBY', KEYS[1], choice, 1)
 redis.call('HINCRBY', KEYS[1], 'pending', -1)
 return 'counted'`;
+// Refuses later ballots ('closing'); once nothing is in flight, or the wait is over (ARGV[1] = '1'),
+// the totals read are final ('closed'): nothing is counted after them ([SO54]).
 const STOP = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return nil end
-redis.call('HSET', KEYS[1], 'state', 'closing')
-return redis.call('HMGET', KEYS[1], 'pending', 'for', 'against', 'abstain')`;
+local s = redis.call('HGET', KEYS[1], 'state')
+if s ~= 'closed' then
+  s = 'closing'
+  if ARGV[1] == '1' or (tonumber(redis.call('HGET', KEYS[1], 'pending')) or 0) <= 0 then s = 'closed' end
+  redis.call('HSET', KEYS[1], 'state', s)
+end
+return {s, unpack(redis.call('HMGET', KEYS[1], 'for', 'against', 'abstain'))}`;
 
 export interface RedisStateOptions {
   /** How long a close waits for ballots in flight on other nodes; a node that died mid-ballot never answers. */
@@ -76,6 +96,9 @@ export interface RedisStateOptions {
   /** How long a command id's final answer is kept. */
   keepMs?: number;
 }
+
+/** How long one Redis command may take: every script here is a few hash operations. */
+const COMMAND_TIMEOUT_MS = 1_000;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -91,8 +114,16 @@ async function shared<T>(op: () => Promise<T>): Promise<T> {
 
 export function redisState(url: string, logger: Logger, options: RedisStateOptions = {}): SharedState {
   const { closeWaitMs = 10_000, onceWaitMs = 5_000, keepMs = 15 * 60_000 } = options;
-  // Fail fast while Redis is away (a 503 the phone retries), never queue requests behind it.
-  const redis = new Redis(url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (n) => Math.min(2000, 50 * n) });
+  // Fail fast while Redis is away (a 503 the phone retries), never queue requests behind it; and
+  // while it is connected but silent (a partition that drops packets, a stalled server), give up
+  // on a command after a second instead of holding the request until TCP notices ([SO53]).
+  const redis = new Redis(url, {
+    lazyConnect: false,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: COMMAND_TIMEOUT_MS,
+    retryStrategy: (n) => Math.min(2000, 50 * n),
+  });
   let reported = false;
   redis.on('error', (err: Error) => {
     if (!reported) logger.error('shared state: Redis unreachable', { error: err.message });
@@ -116,6 +147,7 @@ export function redisState(url: string, logger: Logger, options: RedisStateOptio
     return {
       wait: (k) => run<number>(TAKE, [key(k)], [capacity, perMinute]),
       refund: async (k) => void (await run<number>(REFUND, [key(k)], [capacity])),
+      forgetAll: (prefix) => dropMatching(`${key(prefix)}*`),
     };
   }
 
@@ -161,16 +193,16 @@ export function redisState(url: string, logger: Logger, options: RedisStateOptio
     },
     start: async (key) => void (await run<number>(START, [tallyKey(key)], [])),
     enter: (key, ticket, choice) => run<TallyState>(ENTER, [tallyKey(key)], [ticket ?? '', choice]),
-    leave: async (key, ticket, choice: Choice | null) => void (await run<number>(LEAVE, [tallyKey(key)], [ticket ?? '', choice ?? ''])),
+    leave: async (key, ticket, choice: Choice | null) => (await run<number>(LEAVE, [tallyKey(key)], [ticket ?? '', choice ?? ''])) === 1,
     recover: (key, ticket) => run<'counted' | 'unknown'>(RECOVER, [tallyKey(key)], [ticket]),
     async stop(key) {
       const deadline = Date.now() + closeWaitMs;
       for (;;) {
-        const values = await run<(string | null)[] | null>(STOP, [tallyKey(key)], []);
+        const values = await run<(string | null)[] | null>(STOP, [tallyKey(key)], [Date.now() > deadline ? '1' : '0']);
         if (!values) return null;
-        const [pending, ...counts] = values;
+        const [state, ...counts] = values;
         // Ballots in flight on any node are waited for; one whose node died is never acknowledged.
-        if (Number(pending ?? 0) <= 0 || Date.now() > deadline) return toTally(counts);
+        if (state === 'closed') return toTally(counts);
         await pause(20);
       }
     },

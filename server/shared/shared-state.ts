@@ -18,6 +18,8 @@ export interface Allowance {
   wait(key: string): Promise<number>;
   /** Gives back a token `wait` took, for a request another limit then refused. */
   refund(key: string): Promise<void>;
+  /** Forgets every bucket whose key starts with `prefix`: a deleted assembly's sessions ([SO55]). */
+  forgetAll(prefix: string): Promise<void>;
 }
 
 /** Runs a command once per key ([N1]): later sends of the key get the first final answer. */
@@ -50,8 +52,11 @@ export interface Tallies {
    * a retry can finish a ballot whose node died ([SO51]); null for a command without an id.
    */
   enter(key: string, ticket: string | null, choice: Choice): Promise<TallyState>;
-  /** Gives the slot back, counting `choice` (null: the store did not count the ballot). */
-  leave(key: string, ticket: string | null, choice: Choice | null): Promise<void>;
+  /**
+   * Gives the slot back, counting `choice` (null: the store did not count the ballot). False when
+   * `choice` was not counted because the close had already read its totals ([SO54]).
+   */
+  leave(key: string, ticket: string | null, choice: Choice | null): Promise<boolean>;
   /**
    * A resend of ballot `ticket` whose phone the store says has voted: `counted` when that ballot is
    * in the tally (its first send was counted, or its node died after the store recorded it and it
@@ -87,7 +92,7 @@ export function memoryState(now: () => number = Date.now): SharedState {
   return {
     allowance(_name, capacity, perMinute) {
       const limiter = new RateLimiter(capacity, perMinute, now);
-      return { wait: async (key) => limiter.wait(key), refund: async (key) => limiter.refund(key) };
+      return { wait: async (key) => limiter.wait(key), refund: async (key) => limiter.refund(key), forgetAll: async (prefix) => limiter.forgetAll(prefix) };
     },
     once: { run: (key, command) => once.run(key, command), forgetAll: async (prefix) => once.forgetAll(prefix) },
     tallies: new MemoryTallies(),
