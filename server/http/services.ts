@@ -43,7 +43,15 @@ export const COMMAND_DEFAULTS = { capacity: 10, perMinute: 12, anonymousCapacity
 const COMMAND = 'command';
 
 /** The load-context services: what Remix loaders and actions may ask of the server. */
-export function createServices({ store, access, rooms, publicUrl, logger, commands = COMMAND_DEFAULTS, shared = memoryState() }: ServicesDeps): PlenaryServices {
+export function createServices({
+  store,
+  access,
+  rooms,
+  publicUrl,
+  logger,
+  commands = COMMAND_DEFAULTS,
+  shared = memoryState(),
+}: ServicesDeps): PlenaryServices {
   const limiter = shared.allowance('commands', commands.capacity, commands.perMinute);
   const { once } = shared;
 
