@@ -38,7 +38,10 @@ const join = await get(`/join/${asm.attendeeToken}`);
 const cookie = String(join.headers['set-cookie']).split(';')[0];
 const page = await get(join.headers.location!, { cookie, accept: 'text/html' });
 const html = (await import('node:zlib')).brotliDecompressSync(page.body).toString();
-const biggest = referencesOf(html).find((r) => r.includes('components-')) ?? referencesOf(html)[1];
+const scripts = referencesOf(html).filter((r) => r.endsWith('.js'));
+const size = (r: string) => fs.statSync(`build/client${r}`).size;
+const biggest = scripts.reduce((a, b) => (size(b) > size(a) ? b : a));
+const smallest = scripts.reduce((a, b) => (size(b) < size(a) ? b : a));
 const state = loaderStateOf(html);
 
 async function measure(label: string, once: () => Promise<unknown>, repeat = REPEAT) {
@@ -61,7 +64,7 @@ console.log(
 await measure('GET /join/<token> (303, cookie)', () => get(`/join/${asm.attendeeToken}`));
 await measure('GET /a/<id> (the attendee page)', () => get(join.headers.location!, { cookie, accept: 'text/html' }));
 await measure(`GET ${biggest} (largest script)`, () => get(biggest));
-await measure('GET /assets/<small script>', () => get(referencesOf(html).find((r) => r.includes('card-')) ?? '/favicon.svg'));
+await measure(`GET ${smallest} (smallest script)`, () => get(smallest));
 await measure('GET /api/time', () => get('/api/time'));
 await measure('GET /a/<id>/command', () => get(`${join.headers.location}/command`, { cookie, accept: 'application/json' }));
 await measure(
