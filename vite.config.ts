@@ -46,7 +46,7 @@ function phoneChunk() {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     tailwindcss(),
     remix({
@@ -62,6 +62,7 @@ export default defineConfig({
   ],
   resolve: { alias: { '~': new URL('./app', import.meta.url).pathname } },
   optimizeDeps: { include: ['yjs', 'y-websocket'] },
-  build: { rollupOptions: { output: { manualChunks: phoneChunk() } } },
+  // The browser's chunks only; the server build stays one file as before.
+  build: isSsrBuild ? {} : { rollupOptions: { output: { manualChunks: phoneChunk() } } },
   server: { watch: { ignored: ['**/data/**', '**/tests/**', '**/bench/**'] } },
-});
+}));
