@@ -7,11 +7,19 @@
  * a new map key `rate` times a second; latency from write to every reader, server CPU per update,
  * server peak RSS. Join storm: N readers connect at once to a document with ~2,000 agenda items;
  * time until every one has synced.
+ *
+ * Beside Plenary and the reference runs the floor (bench/relay.ts: a bare relay writing one framed
+ * update to every socket). Each server is measured twice: with stock readers (a Y.Doc each) and
+ * with light readers (a bare socket each that only finds the update's key in the frame's bytes and
+ * timestamps it), so the client process's decoding stops dominating the p99. `--kinds light` or
+ * `--kinds stock` runs one of the two; the figures carry the machine's load average.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
-import { arg, cpuSeconds, peakRss, percentile, sleep, startPlenary, startReference, whenSynced, type Target } from './lib.js';
+import { arg, cpuSeconds, peakRss, percentile, sleep, startPlenary, startReference, startRelay, whenSynced, type Target } from './lib.js';
 
 const READERS = arg('readers', 1000);
 const RATE = arg('rate', 5);
@@ -19,8 +27,13 @@ const SECONDS = arg('seconds', 20);
 const STORM = arg('storm', 1000);
 const ROUNDS = arg('rounds', 1);
 
+const KINDS = (process.argv.includes('--kinds') ? process.argv[process.argv.indexOf('--kinds') + 1] : 'stock,light').split(',') as Kind[];
+type Kind = 'stock' | 'light';
+
 interface Result {
   server: string;
+  kind: Kind;
+  load: number[];
   readers: number;
   updates: number;
   deliveries: number;
@@ -43,7 +56,36 @@ async function connectAll(providers: WebsocketProvider[]): Promise<void> {
   await Promise.all(providers.map(whenSynced));
 }
 
-async function fanout(target: Target): Promise<Omit<Result, 'stormReaders' | 'stormMs' | 'stormCpuSeconds'>> {
+/** The update's key, as the writer put it in the title: `T#<key>#`. */
+const titleOf = (key: string) => `T#${key}#`;
+const MARK = Buffer.from('T#');
+
+/** A reader without a Y.Doc: a bare socket that finds each update's key in the frame's bytes. */
+function lightReader(url: string, onKey: (key: string, now: number) => void) {
+  const ws = new WebSocket(url, { perMessageDeflate: false });
+  ws.binaryType = 'nodebuffer';
+  let synced = false;
+  const ready = new Promise<void>((resolve, reject) => {
+    ws.on('open', () => ws.send(Buffer.from([0, 0, 1, 0]))); // sync step 1, empty state vector
+    ws.on('message', (data: Buffer) => {
+      const now = performance.now();
+      if (!synced && data[0] === 0 && data[1] === 1) {
+        synced = true;
+        resolve();
+        return;
+      }
+      if (data[0] !== 0 || data[1] !== 2) return;
+      for (let at = data.indexOf(MARK); at >= 0; at = data.indexOf(MARK, at + 2)) {
+        const end = data.indexOf(35, at + 2); // '#'
+        if (end > at) onKey(data.toString('latin1', at + 2, end), now);
+      }
+    });
+    ws.on('error', reject);
+  });
+  return { ready, close: () => ws.terminate() };
+}
+
+async function fanout(target: Target, kind: Kind): Promise<Omit<Result, 'stormReaders' | 'stormMs' | 'stormCpuSeconds'>> {
   const writers = [0, 1].map(() => {
     const doc = new Y.Doc();
     return { doc, provider: target.provider(doc, 'writer') };
@@ -52,29 +94,38 @@ async function fanout(target: Target): Promise<Omit<Result, 'stormReaders' | 'st
   const sentAt = new Map<string, number>();
   const worstByKey = new Map<string, number>();
   let measuring = false;
-  const readers = Array.from({ length: READERS }, () => {
-    const doc = new Y.Doc();
-    const provider = target.provider(doc, 'reader');
-    provider.awareness.setLocalState(null);
-    // Each write adds an agenda item (a real facilitator write Plenary's guard accepts), titled with its key.
-    const items = doc.getMap<Y.Map<unknown>>('agendaItems');
-    items.observe((event) => {
-      if (!measuring) return;
-      const now = performance.now();
-      for (const id of event.keysChanged) {
-        const key = String(items.get(id)?.get('title'));
-        const t = sentAt.get(key);
-        if (t !== undefined) {
-          latencies.push(now - t);
-          worstByKey.set(key, Math.max(worstByKey.get(key) ?? 0, now - t));
-        }
-      }
-    });
-    return { doc, provider };
-  });
+  const record = (key: string, now: number) => {
+    const t = sentAt.get(key);
+    if (!measuring || t === undefined) return;
+    latencies.push(now - t);
+    worstByKey.set(key, Math.max(worstByKey.get(key) ?? 0, now - t));
+  };
+  const stock =
+    kind !== 'stock'
+      ? []
+      : Array.from({ length: READERS }, () => {
+          const doc = new Y.Doc();
+          const provider = target.provider(doc, 'reader');
+          provider.awareness.setLocalState(null);
+          // Each write adds an agenda item (a real facilitator write Plenary's guard accepts), titled with its key.
+          const items = doc.getMap<Y.Map<unknown>>('agendaItems');
+          items.observe((event) => {
+            const now = performance.now();
+            for (const id of event.keysChanged) record(String(items.get(id)?.get('title')).slice(2, -1), now);
+          });
+          return { doc, provider };
+        });
+  const light: ReturnType<typeof lightReader>[] = [];
   await connectAll(writers.map((w) => w.provider));
   // Connect readers in waves so this phase measures fan-out, not the storm.
-  for (let i = 0; i < readers.length; i += 100) await connectAll(readers.slice(i, i + 100).map((r) => r.provider));
+  for (let i = 0; i < stock.length; i += 100) await connectAll(stock.slice(i, i + 100).map((r) => r.provider));
+  if (kind === 'light') {
+    for (let i = 0; i < READERS; i += 100) {
+      const wave = Array.from({ length: Math.min(100, READERS - i) }, () => lightReader(target.socketUrl('reader'), record));
+      light.push(...wave);
+      await Promise.all(wave.map((r) => r.ready));
+    }
+  }
   await sleep(1000);
 
   const write = (n: number) => {
@@ -85,7 +136,7 @@ async function fanout(target: Target): Promise<Omit<Result, 'stormReaders' | 'st
     w.doc.getMap('agendaItems').set(
       `i${key.replace(/[^A-Za-z0-9]/g, '_')}`,
       new Y.Map<unknown>([
-        ['title', key],
+        ['title', titleOf(key)],
         ['kind', 'discussion'],
         ['minutes', 1],
         ['position', n],
@@ -100,6 +151,7 @@ async function fanout(target: Target): Promise<Omit<Result, 'stormReaders' | 'st
   }
   await sleep(1000);
   measuring = true;
+  const load = os.loadavg();
   const rss = peakRss(target.pid);
   const cpu0 = cpuSeconds(target.pid);
   const total = 2 * RATE * SECONDS;
@@ -118,12 +170,15 @@ async function fanout(target: Target): Promise<Omit<Result, 'stormReaders' | 'st
     .sort((a, b) => b[1] - a[1])
     .slice(0, 5)
     .map(([key, ms]) => `${key}@${((sentAt.get(key)! - started) / 1000).toFixed(1)}s=${ms.toFixed(0)}ms`);
-  for (const r of [...readers, ...writers]) {
+  for (const r of [...stock, ...writers]) {
     r.provider.destroy();
     r.doc.destroy();
   }
+  for (const r of light) r.close();
   return {
     server: target.name,
+    kind,
+    load: [...load, ...os.loadavg()].map((x) => Math.round(x * 100) / 100),
     readers: READERS,
     updates: total,
     deliveries: latencies.length,
@@ -185,13 +240,19 @@ async function joinStorm(target: Target): Promise<{ stormMs: number; stormCpuSec
   return { stormMs, stormCpuSeconds };
 }
 
-async function run(start: () => Promise<Target>): Promise<Result> {
+async function run(start: () => Promise<Target>): Promise<Result[]> {
   const target = await start();
+  const out: Result[] = [];
   try {
-    const f = await fanout(target);
-    await sleep(1000);
-    const s = await joinStorm(target);
-    return { ...f, ...s, stormReaders: STORM };
+    for (const kind of KINDS) {
+      const f = await fanout(target, kind);
+      await sleep(1000);
+      // The storm needs a server that keeps the document: not the relay; once per server.
+      const s = target.name !== 'floor' && kind === 'stock' ? await joinStorm(target) : { stormMs: NaN, stormCpuSeconds: NaN };
+      out.push({ ...f, ...s, stormReaders: STORM });
+      console.log(JSON.stringify(out.at(-1)));
+    }
+    return out;
   } finally {
     await target.stop();
   }
@@ -200,54 +261,53 @@ async function run(start: () => Promise<Target>): Promise<Result> {
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
 const results: Result[] = [];
-const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : null;
+const starters: Record<string, () => Promise<Target>> = { plenary: startPlenary, reference: startReference, floor: startRelay };
 for (let round = 0; round < ROUNDS; round++) {
-  // Alternate the order so neither server always runs on a warmer machine.
-  const both = round % 2 === 0 ? [startPlenary, startReference] : [startReference, startPlenary];
-  const order = ONLY === 'plenary' ? [startPlenary] : ONLY === 'reference' ? [startReference] : both;
-  for (const start of order) {
-    const r = await run(start);
-    results.push(r);
-    console.log(JSON.stringify(r));
-  }
+  // Rotate the order so no server always runs on a warmer machine.
+  const names = ['plenary', 'reference', 'floor'];
+  const order = [...names.slice(round % 3), ...names.slice(0, round % 3)].filter((n) => !ONLY || ONLY.includes(n));
+  for (const name of order) results.push(...(await run(starters[name])));
 }
 
-const best = (name: string) => {
-  const rs = results.filter((r) => r.server === name);
-  const median = (k: keyof Result) => {
-    const xs = rs.map((r) => r[k] as number).sort((a, b) => a - b);
-    return xs[Math.floor(xs.length / 2)];
-  };
-  return {
-    p50: median('p50'),
-    p99: median('p99'),
-    max: median('max'),
-    cpu: median('cpuMsPerUpdate'),
-    rss: median('peakRssMiB'),
-    storm: median('stormMs'),
-    stormCpu: median('stormCpuSeconds'),
-    missing: median('missing'),
-  };
+const median = (name: string, kind: Kind, k: keyof Result) => {
+  const xs = results
+    .filter((r) => r.server === name && r.kind === kind)
+    .map((r) => r[k] as number)
+    .sort((a, b) => a - b);
+  return xs.length ? xs[Math.floor(xs.length / 2)] : NaN;
 };
-const p = best('plenary');
-const ref = best('reference');
-const rows: [string, number, number, number][] = [
-  ['write→reader p50 (ms)', p.p50, ref.p50, 2],
-  ['write→reader p99 (ms)', p.p99, ref.p99, 2],
-  ['write→reader max (ms)', p.max, ref.max, 2],
-  ['server CPU per update (ms)', p.cpu, ref.cpu, 3],
-  ['server peak RSS (MiB)', p.rss, ref.rss, 1],
-  [`join storm, ${STORM} readers (ms)`, p.storm, ref.storm, 0],
-  ['join storm server CPU (s)', p.stormCpu, ref.stormCpu, 2],
-  ['missed deliveries', p.missing, ref.missing, 0],
-];
-const table = [
-  `readers ${READERS}, 2 writers × ${RATE}/s for ${SECONDS}s, storm ${STORM}, rounds ${ROUNDS} (medians)`,
-  '',
-  '| measure | Plenary | reference | Plenary / reference |',
-  '| --- | ---: | ---: | ---: |',
-  ...rows.map(([label, a, b, d]) => `| ${label} | ${fmt(a, d)} | ${fmt(b, d)} | ${b === 0 ? 'n/a' : fmt(a / b, 2)} |`),
-].join('\n');
-console.log(`\n${table}`);
+const loads = (kind: Kind) =>
+  results
+    .filter((r) => r.kind === kind)
+    .map((r) => `${r.server} ${r.load[0]}→${r.load[3]}`)
+    .join(', ');
+const ratio = (a: number, b: number, d = 2) => (b === 0 || !Number.isFinite(a / b) ? 'n/a' : fmt(a / b, d));
+const lines: string[] = [];
+for (const kind of KINDS) {
+  lines.push(
+    '',
+    `${kind} readers: ${READERS}, 2 writers × ${RATE}/s for ${SECONDS}s, rounds ${ROUNDS} (medians); 1-min load average before→after: ${loads(kind)}`,
+    '',
+    '| measure | Plenary | reference | floor | Plenary / floor | reference / floor | Plenary / reference |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  const rows: [string, keyof Result, number][] = [
+    ['write→reader p50 (ms)', 'p50', 2],
+    ['write→reader p99 (ms)', 'p99', 2],
+    ['write→reader max (ms)', 'max', 2],
+    ['server CPU per update (ms)', 'cpuMsPerUpdate', 3],
+    ['server peak RSS (MiB)', 'peakRssMiB', 1],
+    ['missed deliveries', 'missing', 0],
+  ];
+  if (kind === 'stock') rows.push([`join storm, ${STORM} readers (ms)`, 'stormMs', 0], ['join storm server CPU (s)', 'stormCpuSeconds', 2]);
+  for (const [label, k, d] of rows) {
+    const [p, r, f] = ['plenary', 'reference', 'floor'].map((n) => median(n, kind, k));
+    lines.push(`| ${label} | ${fmt(p, d)} | ${fmt(r, d)} | ${fmt(f, d)} | ${ratio(p, f)} | ${ratio(r, f)} | ${ratio(p, r)} |`);
+  }
+}
+const table = lines.join('\n');
+console.log(table);
 fs.mkdirSync('bench/results', { recursive: true });
 fs.writeFileSync(`bench/results/fanout-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, JSON.stringify({ results, table }, null, 2));
+process.exit(0);

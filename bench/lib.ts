@@ -17,6 +17,8 @@ export interface Target {
   process: ChildProcess;
   /** Opens a stock provider on a document, as a writer or a reader. */
   provider(doc: Y.Doc, as: 'writer' | 'reader'): WebsocketProvider;
+  /** The websocket address a client opens for the plenary document, as a writer or a reader. */
+  socketUrl(as: 'writer' | 'reader'): string;
   /** Opens a stock provider on breakout table `group`'s notes, as that table's note-taker. */
   noteTaker(doc: Y.Doc, group: string): Promise<WebsocketProvider>;
   stop(): Promise<void>;
@@ -66,6 +68,9 @@ export async function startPlenary(): Promise<Target> {
     },
     pid: s.process.pid!,
     process: s.process,
+    socketUrl(as) {
+      return `${s.syncUrl}/${docName}?token=${as === 'writer' ? asm.facilitatorToken : asm.attendeeToken}`;
+    },
     provider(doc, as) {
       const token = as === 'writer' ? asm.facilitatorToken : asm.attendeeToken;
       return new WebsocketProvider(s.syncUrl, docName, doc, { ...common, params: { token }, connect: false });
@@ -94,8 +99,33 @@ export async function startReference(): Promise<Target> {
     provider(doc) {
       return new WebsocketProvider(`ws://127.0.0.1:${port}`, docName, doc, { ...common, connect: false });
     },
+    socketUrl: () => `ws://127.0.0.1:${port}/${docName}`,
     async noteTaker(doc, group) {
       return new WebsocketProvider(`ws://127.0.0.1:${port}`, `bench-assembly/breakout/${group}`, doc, { ...common, connect: false });
+    },
+    stop: stopper(child),
+  };
+}
+
+/** The fan-out floor (bench/relay.ts): frames each update once and writes it to every socket. */
+export async function startRelay(): Promise<Target> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/relay.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (d) => {
+      const m = /running at (ws:\/\/\S+)/.exec(String(d));
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`relay exited with ${code}`)));
+  });
+  const docName = 'bench-assembly/plenary';
+  return {
+    name: 'floor',
+    pid: child.pid!,
+    process: child,
+    provider: (doc) => new WebsocketProvider(url, docName, doc, { ...common, connect: false }),
+    socketUrl: () => `${url}/${docName}`,
+    noteTaker: async () => {
+      throw new Error('the relay has no breakout tables');
     },
     stop: stopper(child),
   };

@@ -8,7 +8,7 @@ import express from 'express';
 import { AccessService } from './access/access-service.js';
 import { createApi } from './http/api.js';
 import { joinCodeLimit, type JOIN_CODE_LIMITS } from './http/join-code-limit.js';
-import { mountRemix, type RemixMode } from './http/remix.js';
+import { mountBuiltFiles, mountRemix, type RemixMode } from './http/remix.js';
 import { securityHeaders } from './http/headers.js';
 import { methodGuard } from './http/method-guard.js';
 import { addressGuard } from './http/address-guard.js';
@@ -194,7 +194,9 @@ async function startOn(store: Store, holder: { owned: boolean; release: () => vo
       return session?.grant.role === role && session.grant.assemblyId === assemblyId;
     }),
   );
-  // Phones on hall wifi: pages, data and assets go out compressed (websockets are not touched).
+  // Scripts, styles and icons: compressed once at build time, served from memory ([PF1]).
+  mountBuiltFiles(app, config.remix);
+  // Phones on hall wifi: pages and data go out compressed (websockets are not touched).
   app.use(compression());
   app.use(createApi({ access, publicUrl: config.publicUrl }));
   // Before the /j pages: a guess over the limit is refused without looking the code up (ADR 022).
