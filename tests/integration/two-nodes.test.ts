@@ -100,7 +100,7 @@ describe('two nodes, one Postgres, one Redis', () => {
     expect(await late.send(`/a/${asm.id}?index`, { intent: 'vote', proposalId, choice: 'for' })).not.toBe(303);
   }, 60_000);
 
-  it('[SO24] a link revoked through node B cuts its socket on node A within a second', async () => {
+  it('[SO30] a link revoked through node B cuts its socket on node A within a second', async () => {
     const { asm } = await hall('Revoked across nodes');
     const keeper = await mintLink(A.url, asm, { role: 'stack-keeper' });
     const socket = await rawSocket(A.syncUrl, `${asm.id}/plenary`, keeper.token);
