@@ -19,6 +19,7 @@ import { spawnServer } from '../tests/helpers/child-server.js';
 import { createAssembly, tempDataDir } from '../tests/helpers/server.js';
 import { arg, cpuSeconds, percentile, sleep } from './lib.js';
 import { startPhone, type Captured, type Phone, type PhoneResult } from './join-phone.js';
+import { seeded } from '../tests/helpers/random.js';
 
 const PHONES = arg('phones', 1000);
 const SECONDS = arg('seconds', 60);
@@ -58,20 +59,9 @@ interface Result {
   loadAfter: number[];
 }
 
-/** mulberry32: the same arrival times for every server in a run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function arrivals(n: number, seconds: number, seed: number): number[] {
-  const rnd = random(seed);
+  // The same arrival times for every server in a run.
+  const rnd = seeded(seed);
   return Array.from({ length: n }, () => rnd() * seconds * 1000).sort((a, b) => a - b);
 }
 
