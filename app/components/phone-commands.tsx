@@ -53,13 +53,19 @@ export function usePhoneCommands(
   }, [assemblyId]);
   const outbox = useSyncExternalStore(queue?.subscribe ?? noSubscribe, queue?.getState ?? idle, idle);
 
-  // Back from a drop: send what waits now, and ask what changed for this phone meanwhile.
+  // Back from a drop: send what waits now, and ask what changed for this phone meanwhile. The
+  // first connection of a page just made need not ask: the page brought this phone's state
+  // (a hall joining at once saves a request each, [PF25]); one that comes later (the page loaded
+  // while the socket could not connect) asks.
   const wasLive = useRef(status === 'connected');
+  const everLive = useRef(wasLive.current);
+  const madeAt = useRef(Date.now());
   useEffect(() => {
     const live = status === 'connected';
     if (live && !wasLive.current) {
       queue?.nudge();
-      void refresh(assemblyId, setPhone);
+      if (everLive.current || Date.now() - madeAt.current > FRESH_PAGE_MS) void refresh(assemblyId, setPhone);
+      everLive.current = true;
     }
     wasLive.current = live;
   }, [status, queue, assemblyId]);
@@ -88,6 +94,9 @@ export function usePhoneCommands(
   );
   return { provide: (children) => <Commands.Provider value={value}>{children}</Commands.Provider>, phone, outbox };
 }
+
+/** How long a page's own state counts as current for its first connection ([PF25]). */
+const FRESH_PAGE_MS = 10_000;
 
 const noSubscribe = () => () => {};
 const idle = () => IDLE;

@@ -150,3 +150,24 @@ it('[N2] a console form sent while the link is down says "no connection" (not a 
   await laptop.getByTestId('offline-notice').waitFor({ state: 'detached', timeout: 15_000 });
   await waitLive(laptop);
 }, 60_000);
+
+it('[PF25] a phone does not ask for its own state on its first connection (the page brought it), and does when it is back from a drop', async () => {
+  const page = await (await h.person()).newPage();
+  const asks: number[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'GET' && new URL(r.url()).pathname === `/a/${asm.id}/command`) asks.push(Date.now());
+  });
+  await page.goto(`${proxy.url}/join/${asm.attendeeToken}`);
+  await waitLive(page);
+  await stillTheAttendeePage(page);
+
+  proxy.setMode('reset');
+  await eventually(async () => expect(await status(page)).not.toBe('connected'), { timeout: 15_000 });
+  const dropped = Date.now();
+  proxy.setMode('pass');
+  await waitLive(page);
+  await eventually(() => expect(asks.length).toBeGreaterThan(0), { timeout: 10_000 });
+  // One ask, after the drop: none when the page first connected.
+  expect(asks).toHaveLength(1);
+  expect(asks[0]).toBeGreaterThanOrEqual(dropped);
+}, 60_000);
