@@ -8,30 +8,7 @@
 import { bytes, type PgDb, uniqueViolation } from './postgres-db.js';
 import type { Vacuumer } from './postgres-vacuum.js';
 import type { BallotState, Choice, NewVotingRight, VotingRightRecord } from './store.js';
-
-interface RightRow {
-  id: string;
-  assembly_id: string;
-  number: number;
-  code_hash: Buffer;
-  sealed_code: Buffer | null;
-  issued_at: number;
-  revoked_at: number | null;
-  holder: string | null;
-}
-
-function toRight(row: RightRow): VotingRightRecord {
-  return {
-    id: row.id,
-    assemblyId: row.assembly_id,
-    number: row.number,
-    codeHash: new Uint8Array(row.code_hash),
-    sealedCode: row.sealed_code ? new Uint8Array(row.sealed_code) : null,
-    issuedAt: row.issued_at,
-    revokedAt: row.revoked_at,
-    redeemed: row.holder !== null,
-  };
-}
+import { type RightRow, toRight } from './rows.js';
 
 /** Every right the holder ever held (withdrawn ones too) that voted in this vote ([V10]). */
 const HAS_VOTED = `SELECT 1 FROM voting_rights r JOIN votes_cast c ON c.assembly_id = r.assembly_id AND c.proposal_id = $2 AND c.right_id = r.id

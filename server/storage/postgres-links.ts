@@ -3,35 +3,8 @@
  * code's changes take turns on: adding a code and revoking the link never interleave.
  */
 import { bytes, type PgDb, uniqueViolation } from './postgres-db.js';
-import type { JoinCodeResult, LinkRecord, Role } from './store.js';
-
-interface LinkRow {
-  id: string;
-  assembly_id: string;
-  role: string;
-  scope: string | null;
-  label: string | null;
-  token_hash: Buffer;
-  created_at: number;
-  revoked_at: number | null;
-  sealed_token: Buffer | null;
-  can_vote: boolean;
-}
-
-function toLink(row: LinkRow): LinkRecord {
-  return {
-    id: row.id,
-    assemblyId: row.assembly_id,
-    role: row.role as Role,
-    scope: row.scope,
-    label: row.label,
-    tokenHash: new Uint8Array(row.token_hash),
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-    sealedToken: row.sealed_token ? new Uint8Array(row.sealed_token) : null,
-    canVote: row.can_vote,
-  };
-}
+import type { JoinCodeResult, LinkRecord } from './store.js';
+import { type LinkRow, toLink } from './rows.js';
 
 const COLUMNS = 'id, assembly_id, role, scope, label, token_hash, created_at, revoked_at, sealed_token, can_vote';
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { BallotState, Choice, NewVotingRight, VotingRightRecord } from './store.js';
+import { type RightRow, toRight } from './rows.js';
 
 /**
  * Data folders from before ADR 014 kept voter key → tally rows (linkable in the WAL while a vote
@@ -25,30 +26,6 @@ export function migrateBallots(db: Database.Database): void {
     for (const { name } of old) db.exec(`DROP TABLE ${name}`);
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
-}
-
-interface RightRow {
-  id: string;
-  assembly_id: string;
-  number: number;
-  code_hash: Buffer;
-  sealed_code: Buffer | null;
-  issued_at: number;
-  revoked_at: number | null;
-  holder: string | null;
-}
-
-function toRight(row: RightRow): VotingRightRecord {
-  return {
-    id: row.id,
-    assemblyId: row.assembly_id,
-    number: row.number,
-    codeHash: new Uint8Array(row.code_hash),
-    sealedCode: row.sealed_code ? new Uint8Array(row.sealed_code) : null,
-    issuedAt: row.issued_at,
-    revokedAt: row.revoked_at,
-    redeemed: row.holder !== null,
-  };
 }
 
 const TALLY_COLUMNS = 'n_for, n_against, n_abstain';

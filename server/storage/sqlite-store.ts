@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AssemblyRecord, Choice, Compaction, LinkRecord, NewVotingRight, PublishedMinutes, Role, Store, StoredDoc } from './store.js';
+import type { AssemblyRecord, Choice, Compaction, LinkRecord, NewVotingRight, PublishedMinutes, Store, StoredDoc } from './store.js';
 import { foldUpdates } from './fold.js';
 import { migrateBallots, SqliteBallots } from './sqlite-ballots.js';
 import { SqliteDrafts } from './sqlite-drafts.js';
 import { SqliteJoinCodes } from './sqlite-join-codes.js';
 import { SqliteTranslations } from './sqlite-translations.js';
+import { type LinkRow, toLink } from './rows.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS assemblies (
@@ -81,34 +82,6 @@ const MIGRATIONS: { table: string; column: string; ddl: string }[] = [
   { table: 'links', column: 'can_vote', ddl: 'ALTER TABLE links ADD COLUMN can_vote INTEGER NOT NULL DEFAULT 1' },
   { table: 'assemblies', column: 'delete_after_days', ddl: 'ALTER TABLE assemblies ADD COLUMN delete_after_days INTEGER' },
 ];
-
-interface LinkRow {
-  id: string;
-  assembly_id: string;
-  role: string;
-  scope: string | null;
-  label: string | null;
-  token_hash: Buffer;
-  created_at: number;
-  revoked_at: number | null;
-  sealed_token: Buffer | null;
-  can_vote: number;
-}
-
-function toLink(row: LinkRow): LinkRecord {
-  return {
-    id: row.id,
-    assemblyId: row.assembly_id,
-    role: row.role as Role,
-    scope: row.scope,
-    label: row.label,
-    tokenHash: new Uint8Array(row.token_hash),
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-    sealedToken: row.sealed_token ? new Uint8Array(row.sealed_token) : null,
-    canVote: row.can_vote !== 0,
-  };
-}
 
 /**
  * SQLite through better-sqlite3: WAL, `synchronous = NORMAL` (a committed transaction survives
