@@ -1,7 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ShouldRevalidateFunction } from '@remix-run/react';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useMemo } from 'react';
-import { CATALOGUES, FALLBACKS, LANGUAGE_CHOICES, LANGUAGE_META } from './i18n/catalogues.server';
+import { LANGUAGE_CHOICES, LANGUAGE_META } from './i18n/catalogues.server';
+import { pageCatalogue } from './i18n/page-catalogues.server';
+import { pageKind } from './i18n/page-kinds';
 import { createI18n, FALLBACK_LANGUAGE } from './i18n/i18n';
 import { languageFor } from './i18n/language.server';
 import { I18nProvider, useTranslation } from './i18n/react';
@@ -17,7 +20,9 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const language = languageFor(request);
-  // Only this person's language travels to the page, with English for any key it lacks (ADR 021).
+  // Only this person's language travels to the page, with English for any key it lacks (ADR 021),
+  // and of it only the keys this kind of page can show (ADR 032).
+  const { catalogue, fallback } = pageCatalogue(language, pageKind(new URL(request.url).pathname));
   // `now`: the server's time when this page was made, so a page without JavaScript shows timers
   // as they stood then (not their full length).
   // `languages`: every language's code, own name and direction, for the switcher; `dir` from the
@@ -26,8 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     language,
     dir: LANGUAGE_META[language].dir,
     languages: LANGUAGE_CHOICES,
-    catalogue: CATALOGUES[language],
-    fallback: FALLBACKS[language],
+    catalogue,
+    fallback,
     now: Date.now(),
     // The server's zone: an assembly without its own shows its times in it ([L34]).
     timeZone: hostTimeZone(),
@@ -37,8 +42,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Only an address no page answers ends here (each page has its own title, [N12]). */
 export const meta: MetaFunction = ({ matches, error }) => (error ? pageTitle(matches, 'error', null, error) : []);
 
-/** The language changes only through a full-page form post: actions need not resend the catalogue. */
-export const shouldRevalidate = () => false;
+/**
+ * The language changes only through a full-page form post, so actions need not resend the
+ * catalogue; a navigation to another kind of page asks for that page's words (ADR 032).
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl }) => pageKind(currentUrl.pathname) !== pageKind(nextUrl.pathname);
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');

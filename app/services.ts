@@ -183,7 +183,8 @@ export interface PlenaryServices {
   /**
    * The server's current state of a document, as one Yjs update (for server rendering), for a
    * person who may read it: the rules' `accessTo` decides ([X22]); anyone else gets an
-   * `AccessError` (403). `readDoc` is the server's own read, for commands.
+   * `AccessError` (403). Shared until the document changes: read only ([PF24]). `readDoc` is the
+   * server's own read, for commands.
    */
   docState(docName: string, reader: RequestSession): Promise<Uint8Array>;
   /**
@@ -198,7 +199,8 @@ export interface PlenaryServices {
    */
   docStateVector(docName: string, reader: RequestSession): Promise<Record<string, number>>;
   /** Reads the server's live copy of a document (loading it if needed), without changing it. */
-  readDoc<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T>;
+  /** `state()`: the document's whole state as one update, shared until it changes (read only, [PF24]). */
+  readDoc<T>(docName: string, read: (doc: Y.Doc, state: () => Uint8Array) => T): Promise<T>;
   /** Tags a stack entry as this session's (a different, unlinkable tag for every entry). */
   ownerTag(assemblyId: string, session: RequestSession): (entryId: string) => string;
   /** This session's seat key in one breakout round (unlinkable to its other rounds and hands). */

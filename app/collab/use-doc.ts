@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
+import { renderedDoc } from './rendered-docs';
 
 /** `denied`: the server closed for good (link revoked, assembly deleted); the client stops retrying. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'denied';
@@ -34,13 +35,6 @@ function watchedSocket(heard: () => void): typeof WebSocket {
   };
 }
 
-function fromBase64(state: string): Uint8Array {
-  const binary = atob(state);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /**
  * Opens one live Yjs document for this page. The server-rendered state (base64, from the loader)
  * is applied first, so the first render in the browser matches the server's and needs no socket.
@@ -51,13 +45,12 @@ export function useDoc(
   initialState: string,
   { presence = false, enabled = true }: { presence?: boolean; /** False: the server's state only, no socket (yet). */ enabled?: boolean } = {},
 ): LiveDoc {
-  const doc = useMemo(() => {
-    const d = new Y.Doc();
-    if (initialState) Y.applyUpdate(d, fromBase64(initialState));
-    return d;
+  const doc = useMemo(
+    () => renderedDoc(docName, initialState),
     // A new document only when the name changes; later state arrives over the socket.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [docName]);
+    [docName],
+  );
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [provider, setProvider] = useState<WebsocketProvider | null>(null);
 

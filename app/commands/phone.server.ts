@@ -142,13 +142,13 @@ export async function readPhoneState<T = undefined>(
   context: AppLoadContext,
   assemblyId: string,
   session: RequestSession,
-  also?: (doc: Y.Doc) => T,
+  also?: (doc: Y.Doc, state: () => Uint8Array) => T,
 ): Promise<PhoneState & { also: T }> {
   const tag = context.services.ownerTag(assemblyId, session);
-  const read = await context.services.readDoc(`${assemblyId}/plenary`, (doc) => {
+  const read = await context.services.readDoc(`${assemblyId}/plenary`, (doc, state) => {
     const round = readRound(doc);
     return {
-      also: also?.(doc) as T,
+      also: also?.(doc, state) as T,
       mine: ownedBy(readEntries(doc), tag).map((e) => e.id),
       seatKey: round ? context.services.seatKey(assemblyId, session, round.itemId) : null,
       open: readProposals(doc)

@@ -1,10 +1,11 @@
 /**
  * The projector's second language ([L52]): a page is sent its own language's catalogue by the root
  * loader (ADR 021); the projector, whose labels are in the one or two languages a facilitator chose
- * ([L50]), is sent by its own loader the catalogue of each chosen language that is not the page's.
+ * ([L50]), is sent by its own loader the projector's words (ADR 032) in each chosen language that is not the page's.
  * Only the projector's route asks for them, so no other page (the attendee's least of all) carries them.
  */
-import { CATALOGUES, FALLBACKS, LANGUAGE_META } from './catalogues.server';
+import { CATALOGUES, LANGUAGE_META } from './catalogues.server';
+import { pageCatalogue } from './page-catalogues.server';
 import type { Catalogue } from './i18n';
 
 /** One language's strings for the projector, with English for any key it lacks ([L5]). */
@@ -19,5 +20,5 @@ export interface ScreenCatalogue {
 export function screenCatalogues(codes: readonly string[], pageLanguage: string): ScreenCatalogue[] {
   return codes
     .filter((code) => code !== pageLanguage && Object.prototype.hasOwnProperty.call(CATALOGUES, code))
-    .map((code) => ({ code, dir: LANGUAGE_META[code].dir, catalogue: CATALOGUES[code], fallback: FALLBACKS[code] }));
+    .map((code) => ({ code, dir: LANGUAGE_META[code].dir, ...pageCatalogue(code, 'screen') }));
 }

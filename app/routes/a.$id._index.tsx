@@ -9,7 +9,6 @@ import { MetaDetails } from '~/components/meta-details';
 import { StackPhone } from '~/components/stack-phone';
 import { TimerDisplay } from '~/components/timer-display';
 import { Card } from '~/components/ui/card';
-import * as Y from 'yjs';
 import { currentProposal } from '~/model/shown-proposal';
 import { VoteCard } from '~/components/vote-card';
 import { VotingCodeForm } from '~/components/voting-code-form';
@@ -64,8 +63,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // A vote this process is not counting (it restarted) shows as interrupted, not as open.
   await context.services.settleVotes(assembly.id);
   // One read of the server's copy: the state to render and what is this phone's in it.
-  const phone = await readPhoneState(context, assembly.id, session, (doc) => ({
-    state: toBase64(Y.encodeStateAsUpdate(doc)),
+  const phone = await readPhoneState(context, assembly.id, session, (doc, state) => ({
+    state: toBase64(state()),
     interpreted: interpretedLanguages(doc),
   }));
   // What the room typed, in this phone's language when an interpreter has translated into it ([L72]).

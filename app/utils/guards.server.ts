@@ -72,8 +72,16 @@ export function requireCommand(
   return requireAllowed(request, context, assemblyId, (grant) => maySend(grant, command));
 }
 
+const encoded = new WeakMap<Uint8Array, string>();
+
+/**
+ * Base64 of `bytes`, once per array: a document's state is one shared array until it changes
+ * ([PF24]), so a hall's phones get the same string (and the render's decoded document, keyed by it).
+ */
 export function toBase64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  let text = encoded.get(bytes);
+  if (text === undefined) encoded.set(bytes, (text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')));
+  return text;
 }
 
 /** The plenary document as it is on the server now, for server rendering (its readers only, [X22]). */

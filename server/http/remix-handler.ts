@@ -42,31 +42,36 @@ export interface FlushableWritable {
 }
 
 /**
- * Writes a Remix response body, flushing the compressor only when the stream pauses ([PF6]).
- * Remix's own `writeReadableStreamToWritable` flushes after every chunk: React writes a page in
- * ~2 KB pieces, and a brotli flush after each cost more CPU than the page's rendering and made
- * the page larger. A part that is still rendering (a suspended component) is still sent as soon
- * as the stream waits for it.
+ * Writes a Remix response body in one piece per pause, flushing the compressor only when the
+ * stream pauses ([PF7]). Remix's own `writeReadableStreamToWritable` writes and flushes every
+ * chunk: React writes a page in ~2 KB pieces, each a round trip through the compressor's thread,
+ * and a brotli flush after each cost more CPU than the page's rendering and made the page
+ * larger. The pieces that arrive together are joined and written once (issue 17); a part that is
+ * still rendering (a suspended component) is still sent as soon as the stream waits for it.
  */
 export async function pipeBody(body: ReadableStream<Uint8Array>, res: FlushableWritable): Promise<void> {
   const reader = body.getReader();
-  let unflushed = false;
+  const held: Uint8Array[] = [];
+  const send = () => {
+    res.write(held.length === 1 ? held[0] : Buffer.concat(held));
+    held.length = 0;
+  };
   try {
     for (;;) {
       const next = reader.read();
-      if (unflushed) {
+      if (held.length > 0) {
         // A chunk already queued resolves within microtasks; one still to come loses to setImmediate.
         const ready = await Promise.race([next.then(() => true), new Promise<boolean>((resolve) => setImmediate(() => resolve(false)))]);
         if (!ready) {
+          send();
           res.flush?.();
-          unflushed = false;
         }
       }
       const { done, value } = await next;
       if (done) break;
-      res.write(value);
-      unflushed = true;
+      held.push(value);
     }
+    if (held.length > 0) send();
     res.end();
   } catch (err) {
     res.destroy(err as Error);

@@ -105,7 +105,7 @@ export function createServices({
   const readDoc: PlenaryServices['readDoc'] = (docName, read) =>
     withStoredRoom(docName, (room) => {
       reportSkipped(docName, room.doc);
-      return read(room.doc);
+      return read(room.doc, () => room.stateAsUpdate());
     });
   const changeDoc: PlenaryServices['changeDoc'] = (docName, change) =>
     withStoredRoom(docName, async (room) => {
@@ -178,7 +178,7 @@ export function createServices({
 
     async docState(docName, reader) {
       mayRead(docName, reader);
-      return this.readDoc(docName, (doc) => Y.encodeStateAsUpdate(doc));
+      return readDoc(docName, (_doc, state) => state());
     },
 
     async docStateVector(docName, reader) {

@@ -64,6 +64,8 @@ export class Room {
   /** Full-state reply for clients that have nothing yet: shared by a join storm. */
   private fullStateReply: Uint8Array | null = null;
   private stateVectorMessage: Uint8Array | null = null;
+  /** The whole state as one update, for server renders: shared by a join storm ([PF24]). */
+  private stateUpdate: Uint8Array | null = null;
   private saveFailures = 0;
   private retryScheduled = false;
   /** What a writer's update must pass before the live document sees it. */
@@ -111,6 +113,7 @@ export class Room {
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullStateReply = null;
     this.stateVectorMessage = null;
+    this.stateUpdate = null;
     this.readerReplies.clear();
     this.intake.took(update, !this.applyingChecked);
     if (origin === REMOTE) {
@@ -199,6 +202,14 @@ export class Room {
     } finally {
       this.compacting = false;
     }
+  }
+
+  /**
+   * The document's whole state as one update, made once per change of the document and shared
+   * by every reader until the next (a hall's phones render the same state, [PF24]). Read only.
+   */
+  stateAsUpdate(): Uint8Array {
+    return (this.stateUpdate ??= Y.encodeStateAsUpdate(this.doc));
   }
 
   /** Sends one encoded message, the same buffer, to every connection but `except`. */

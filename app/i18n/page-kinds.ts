@@ -1,0 +1,31 @@
+/**
+ * The kinds of page, told apart by their address (ADR 032): each is sent only the catalogue keys
+ * it can show (page-keys.json, made from the source by `npm run i18n:pages`). Shared by the root
+ * loader, which cuts the catalogue, and the browser, which asks for a page's words again only
+ * when a navigation reaches another kind of page.
+ */
+const KINDS = [
+  ['create', /^\/$/],
+  ['attendee', /^\/a\/[^/]+\/?$/],
+  ['breakout', /^\/a\/[^/]+\/breakout\/[^/]+\/?$/],
+  ['code', /^\/a\/[^/]+\/code\/?$/],
+  ['codes', /^\/a\/[^/]+\/codes\/?$/],
+  ['console', /^\/a\/[^/]+\/facilitate\/?$/],
+  ['interpret', /^\/a\/[^/]+\/interpret\/?$/],
+  ['interpretMinutes', /^\/a\/[^/]+\/interpret\/minutes\/?$/],
+  ['minutes', /^\/a\/[^/]+\/minutes\/?$/],
+  ['minutesEdit', /^\/a\/[^/]+\/minutes\/edit\/?$/],
+  ['notes', /^\/a\/[^/]+\/notes\/?$/],
+  ['screen', /^\/a\/[^/]+\/screen\/?$/],
+  ['stack', /^\/a\/[^/]+\/stack\/?$/],
+  ['join', /^\/j(\/[^/]+)?\/?$/],
+] as const;
+
+/** A kind of page; "other" is any address no page answers (an error page: the base words only). */
+export type PageKind = (typeof KINDS)[number][0] | 'other';
+
+/** The kind of page at `pathname`. */
+export function pageKind(pathname: string): PageKind {
+  for (const [kind, pattern] of KINDS) if (pattern.test(pathname)) return kind;
+  return 'other';
+}
