@@ -5,6 +5,7 @@
  * not (English per key, the language's own `_other` per form: SPEC [L4], [L5]), so they are
  * reported, and the command passes with them.
  */
+import { intlLocale } from '../app/i18n/intl-locale';
 import { keysOf, lookup, type Catalogue } from '../app/i18n/translate';
 
 const PLURAL = /^(.*)_(zero|one|two|few|many|other)$/;
@@ -36,7 +37,7 @@ export interface CatalogueReport {
 /** The language's plural categories (`one`, `other`...), English's when the runtime does not know the tag. */
 export function pluralCategories(code: string): string[] {
   try {
-    return new Intl.PluralRules(code).resolvedOptions().pluralCategories as string[];
+    return new Intl.PluralRules(intlLocale(Intl.PluralRules, code)).resolvedOptions().pluralCategories as string[];
   } catch {
     return new Intl.PluralRules('en').resolvedOptions().pluralCategories as string[];
   }

@@ -37,6 +37,7 @@ export const KIND_ROUTES: Record<Exclude<PageKind, 'other'>, string[]> = {
   screen: ['a.$id.screen.tsx'],
   stack: ['a.$id.stack.tsx'],
   join: ['j.tsx', 'j_.$code.tsx'],
+  deadLink: ['join.$token.tsx'],
 };
 
 /** What every page shows whatever it is: the root (layout, switcher, error boundary) and server errors. */

@@ -120,6 +120,16 @@ try {
   await spanish.goto(`${h.server.url}/a/${id}`);
   await waitLive(spanish);
   await spanish.screenshot({ path: 'screenshots/attendee-phone-es.png', fullPage: true });
+  // Somali, Amharic (Ethiopic script) and Arabic (right to left): the same phone in the languages
+  // the issue names, to look at for fit, fonts and mirroring (issue 14).
+  for (const locale of ['so', 'am', 'ar']) {
+    const phone = await (await h.person({ viewport: SIZES.phone, locale })).newPage();
+    await phone.goto(facilitatorUrl);
+    await phone.goto(`${h.server.url}/a/${id}`);
+    await waitLive(phone);
+    await phone.screenshot({ path: `screenshots/attendee-phone-${locale}.png`, fullPage: true });
+    await phone.screenshot({ path: `screenshots/attendee-phone-${locale}-390x844.png` });
+  }
   // A breakout round under way: tables by language, a note-taker's page, the console's tiles.
   const breakoutsItem = readAgenda(facilitator.doc).find((i) => i.kind === 'breakout')!;
   goToItem(facilitator.doc, breakoutsItem.id, Date.now() - 3 * 60_000);

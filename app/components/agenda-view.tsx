@@ -1,9 +1,12 @@
 import { useTranslation } from '~/i18n/react';
 import type { AgendaItem } from '~/model/agenda';
-import { itemTitleKey } from '~/model/translations';
+import { itemDescriptionKey, itemTitleKey } from '~/model/translations';
 import { Translated, TranslationNote } from './translated';
 
-/** The agenda as the room follows it: where the room is, what is done, what comes next. */
+/**
+ * The agenda as the room follows it: where the room is, what is done, what comes next. Titles and
+ * descriptions in the phone's language when an interpreter translated them ([L70], [L86]).
+ */
 export function AgendaView({ agenda, currentId }: { agenda: AgendaItem[]; currentId: string | null }) {
   const { t } = useTranslation();
   if (agenda.length === 0) return <p className="text-stone-700">{t('agenda.empty')}</p>;
@@ -32,6 +35,9 @@ export function AgendaView({ agenda, currentId }: { agenda: AgendaItem[]; curren
               {item.status === 'skipped' ? ` · ${t('agenda.skipped')}` : ''}
               {item.presenter ? ` · ${t('agenda.presenter', { name: item.presenter })}` : ''}
             </p>
+            {item.description ? (
+              <Translated k={itemDescriptionKey(item.id)} source={item.description} as="p" className="text-sm" data-testid="item-description" />
+            ) : null}
             {item.interpretation ? <p className="text-sm">{t('agenda.interpretation', { text: item.interpretation })}</p> : null}
           </li>
         );

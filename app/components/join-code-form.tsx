@@ -2,16 +2,20 @@ import { Form } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { Card } from './ui/card';
 import { Button } from './ui/button';
+import { LanguageSwitcher } from './language-switcher';
 
 /**
  * The `/j` page (ADR 022): one big field for the short join code read off the projector, for a
  * phone that cannot scan the QR. A plain form post that reloads the page (it works without
- * JavaScript, and the attendee page then loads whole with its new session).
+ * JavaScript, and the attendee page then loads whole with its new session). The language
+ * switcher sits above it, as on every page ([L85]).
  */
 export function JoinCodeForm({ code = '', error }: { code?: string; error: string | null }) {
   const { t } = useTranslation();
   return (
     <main className="mx-auto grid max-w-xl gap-4 px-4 py-6">
+      {/* A worker who reads no English chooses first ([L85]): this page often comes before any other. */}
+      <LanguageSwitcher />
       <Card>
         <h1 className="text-3xl font-black">{t('joinCode.heading')}</h1>
         <p className="mt-2 text-lg">{t('joinCode.intro')}</p>

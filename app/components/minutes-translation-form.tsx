@@ -4,6 +4,7 @@
  * that names the revision it was based on. A stale save shows both texts, as the draft does.
  */
 import { Form } from '@remix-run/react';
+import { formatInstant } from '~/i18n/format';
 import { useTranslation } from '~/i18n/react';
 import type { MinutesTranslation } from '~/services';
 import type { PickerLanguage } from './minutes-language-picker';
@@ -41,6 +42,7 @@ export function MinutesTranslationForm({
   text,
   conflict,
   maxLength,
+  timeZone,
   error,
   busy,
 }: {
@@ -56,12 +58,14 @@ export function MinutesTranslationForm({
   conflict: MinutesTranslation | null;
   /** The most a translation may hold: the browser keeps to it, so nothing typed is refused. */
   maxLength: number;
+  /** The assembly's zone ([L34]): the saved time is written in it, with the zone's short name ([L83]). */
+  timeZone: string;
   error: string | null;
   busy: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const page = `/a/${assemblyId}/interpret/minutes?v=${version}`;
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const date = { format: (at: number) => formatInstant(i18n.language, at, timeZone, 'date-time', true) };
   return (
     <Card className="grid gap-4">
       <h2 className="text-xl font-black">{t('minutes.version', { version })}</h2>
@@ -107,7 +111,7 @@ export function MinutesTranslationForm({
           <p role="status" data-testid="translation-status" data-status={stored.markdown === null ? 'none' : 'saved'} className="font-semibold text-stone-700">
             {stored.markdown === null || stored.updatedAt === null
               ? t('minutesTranslations.notTranslated')
-              : t('minutesTranslations.savedAt', { date: date.format(new Date(stored.updatedAt)) })}
+              : t('minutesTranslations.savedAt', { date: date.format(stored.updatedAt) })}
           </p>
           {error ? (
             <p role="alert" className="font-semibold text-red-800">

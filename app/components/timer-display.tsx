@@ -49,7 +49,8 @@ export function TimerDisplay({
         {over ? <span className="ms-2 inline-block rounded bg-red-600 px-2 py-0.5 text-white">{t('timer.over')}</span> : null}
       </p>
       <p className={`font-mono font-black tabular-nums ${SIZES[size].value} ${over ? 'text-red-600' : ''}`} data-testid="timer-value">
-        {over ? `+${formatRemaining(-left)}` : formatRemaining(left)}
+        {/* A clock reads left to right in every script: in an Arabic page "+1:30" would show as "1:30+" ([L87]). */}
+        <span dir="ltr">{over ? `+${formatRemaining(-left)}` : formatRemaining(left)}</span>
       </p>
     </div>
   );

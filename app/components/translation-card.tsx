@@ -123,7 +123,7 @@ export function TranslationCard({
             name="text"
             lang={language}
             dir={dir}
-            rows={source.kind === 'title' || source.kind === 'action' ? 2 : 4}
+            rows={source.kind === 'title' ? 2 : 4}
             maxLength={MAX_TRANSLATION}
             value={value}
             onChange={(e) => change(e.currentTarget.value)}

@@ -3,6 +3,7 @@
  * language or "not translated yet" ([L61]): a translation belongs to the version it was made
  * from, so a newer version starts untranslated.
  */
+import { formatInstant } from '~/i18n/format';
 import { useTranslation } from '~/i18n/react';
 import { Card } from './ui/card';
 
@@ -10,13 +11,16 @@ export function TranslationVersions({
   assemblyId,
   versions,
   current,
+  timeZone,
 }: {
   assemblyId: string;
   versions: { version: number; publishedAt: number; translated: boolean }[];
   current: number | null;
+  /** The assembly's zone ([L34]): each time is written in it, with the zone's short name ([L83]). */
+  timeZone: string;
 }) {
   const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+  const date = { format: (at: number) => formatInstant(i18n.language, at, timeZone, 'date-time', true) };
   return (
     <Card>
       <h2 className="text-xl font-black">{t('minutesTranslations.versions')}</h2>
@@ -27,7 +31,7 @@ export function TranslationVersions({
           {[...versions].reverse().map((v) => (
             <li key={v.version} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border-2 border-stone-300 p-3" data-version={v.version}>
               <span className="grid">
-                <span className="font-bold">{t('minutes.versionOf', { version: v.version, date: date.format(new Date(v.publishedAt)) })}</span>
+                <span className="font-bold">{t('minutes.versionOf', { version: v.version, date: date.format(v.publishedAt) })}</span>
                 <span className={v.translated ? 'text-green-800' : 'text-stone-700'} data-testid="translation-state">
                   {t(v.translated ? 'minutesTranslations.translated' : 'minutesTranslations.notTranslated')}
                 </span>

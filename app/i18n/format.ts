@@ -4,6 +4,7 @@
  * made once per language (and zone): a tally redrawn every second must not build a new one.
  */
 import { wallToInstant } from '../model/time-zone.js';
+import { intlLocale } from './intl-locale.js';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
@@ -12,7 +13,7 @@ export function formatNumber(language: string, n: number): string {
   let f = numberFormats.get(language);
   if (!f) {
     try {
-      f = new Intl.NumberFormat(language);
+      f = new Intl.NumberFormat(intlLocale(Intl.NumberFormat, language));
     } catch {
       // An odd tag must not break a page: English grouping is the safe guess.
       f = new Intl.NumberFormat('en');
@@ -29,7 +30,7 @@ function dateFormat(language: string, zone: string, options: Intl.DateTimeFormat
   let f = dateFormats.get(key);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat(language, { ...options, timeZone: zone });
+      f = new Intl.DateTimeFormat(intlLocale(Intl.DateTimeFormat, language), { ...options, timeZone: zone });
     } catch {
       f = new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' });
     }

@@ -19,6 +19,7 @@ const KINDS = [
   ['screen', /^\/a\/[^/]+\/screen\/?$/],
   ['stack', /^\/a\/[^/]+\/stack\/?$/],
   ['join', /^\/j(\/[^/]+)?\/?$/],
+  ['deadLink', /^\/join\/[^/]+\/?$/],
 ] as const;
 
 /** A kind of page; "other" is any address no page answers (an error page: the base words only). */

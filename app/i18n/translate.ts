@@ -9,6 +9,7 @@
  */
 
 import { formatNumber } from './format.js';
+import { intlLocale } from './intl-locale.js';
 
 /** A language's strings: nested objects of strings, as in app/i18n/locales/*.json. */
 export type Catalogue = { [key: string]: string | Catalogue };
@@ -34,7 +35,7 @@ function rules(language: string): Intl.PluralRules {
   let r = ruleCache.get(language);
   if (!r) {
     try {
-      r = new Intl.PluralRules(language, { type: 'cardinal' });
+      r = new Intl.PluralRules(intlLocale(Intl.PluralRules, language), { type: 'cardinal' });
     } catch {
       // An odd tag must not break a page: English rules are the safe guess.
       r = new Intl.PluralRules('en', { type: 'cardinal' });

@@ -41,7 +41,7 @@ const MAX_KEY = 200;
  */
 export const MAX_TRANSLATIONS_BYTES = 2 * 1024 * 1024;
 
-export type SourceKind = 'announcement' | 'title' | 'description' | 'prompt' | 'message' | 'proposal' | 'amendment' | 'action';
+export type SourceKind = 'announcement' | 'title' | 'description' | 'prompt' | 'message' | 'proposal' | 'amendment';
 
 /** One text the room typed that an interpreter can translate. */
 export interface SourceText {
@@ -66,7 +66,6 @@ export const promptKey = (itemId: string, index: number) => `round:${itemId}:pro
 export const roundMessageKey = (itemId: string) => `round:${itemId}:message`;
 export const proposalKey = (proposalId: string) => `proposal:${proposalId}`;
 export const amendmentKey = (proposalId: string, amendmentId: string) => `amendment:${proposalId}:${amendmentId}`;
-export const actionKey = (proposalId: string, actionId: string) => `action:${proposalId}:${actionId}`;
 
 export const translationsDocName = (assemblyId: string, language: string) => `${assemblyId}/translations/${language}`;
 
@@ -75,7 +74,8 @@ const translationsMap = (doc: Y.Doc) => doc.getMap<unknown>('translations');
 /**
  * Every text there is to translate, in the order the room meets them: the announcement, then each
  * agenda item's title, description, breakout questions and message, and its proposals with their
- * amendments and action items. Empty texts are left out.
+ * amendments. Empty texts are left out. Action items are not on the list ([L86]): no phone or
+ * projector shows them; readers meet them in the minutes, which are translated whole ([L60]).
  */
 export function sourceTexts(plenary: Y.Doc): SourceText[] {
   const out: SourceText[] = [];
@@ -95,7 +95,6 @@ export function sourceTexts(plenary: Y.Doc): SourceText[] {
       if (p.itemId !== item.id) continue;
       add(proposalKey(p.id), 'proposal', item.id, p.text);
       for (const a of p.amendments) add(amendmentKey(p.id, a.id), 'amendment', item.id, a.text);
-      for (const a of p.actions) add(actionKey(p.id, a.id), 'action', item.id, a.what);
     }
   }
   return out;

@@ -3,6 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { z } from 'zod';
+import { LanguageSwitcher } from '~/components/language-switcher';
 import { Card } from '~/components/ui/card';
 import { VotingCodeForm } from '~/components/voting-code-form';
 import { type RequestSession } from '~/services';
@@ -70,6 +71,8 @@ export default function UseCode() {
   const { t } = useTranslation();
   return (
     <main className="mx-auto grid max-w-xl gap-4 px-4 py-6">
+      {/* The check-in desk's QR leads here first: the language can be chosen before anything else ([L85]). */}
+      <LanguageSwitcher />
       {data.title ? <p className="text-sm font-bold uppercase text-stone-700">{data.title}</p> : null}
       <Card>
         <h1 className="text-2xl font-black">{t('voting.codePageTitle')}</h1>

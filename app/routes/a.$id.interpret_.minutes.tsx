@@ -14,6 +14,8 @@ import { requireCommand, requirePage } from '~/utils/guards.server';
 import { describeLanguage, TRANSLATION_MAX_CHARS } from '~/utils/minutes-translations.server';
 import { interpreterLanguage, readTranslationForm, versionParam } from '~/utils/translation-form.server';
 import { pageTitle } from '~/utils/page-title';
+import { readMeta } from '~/model/meta';
+import { hostTimeZone } from '~/model/time-zone';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => pageTitle(matches, 'interpretMinutes', data?.title, error);
 
@@ -36,8 +38,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
   const chosen = v === null ? null : await versionView(context, assembly.id, v, language);
   if (v !== null && !chosen) throw new Response('No such version of the minutes', { status: 404 });
+  // Times in the assembly's zone, as on the minutes page, not the server's UTC ([L34], [L83]).
+  const timeZone = (await context.services.readDoc(`${assembly.id}/plenary`, (doc) => readMeta(doc).timeZone)) ?? hostTimeZone();
   return json(
-    { id: assembly.id, title: assembly.title, language: describeLanguage(language), versions, chosen, maxLength: TRANSLATION_MAX_CHARS },
+    { id: assembly.id, title: assembly.title, language: describeLanguage(language), versions, chosen, maxLength: TRANSLATION_MAX_CHARS, timeZone },
     { headers: NO_STORE },
   );
 }
@@ -105,11 +109,12 @@ export default function InterpretMinutes() {
               text={sentBack ?? chosen.translation.markdown ?? ''}
               conflict={conflict}
               maxLength={data.maxLength}
+              timeZone={data.timeZone}
               error={error}
               busy={busy}
             />
           ) : null}
-          <TranslationVersions assemblyId={data.id} versions={data.versions} current={chosen?.version ?? null} />
+          <TranslationVersions assemblyId={data.id} versions={data.versions} current={chosen?.version ?? null} timeZone={data.timeZone} />
         </div>
       </main>
     </>

@@ -159,31 +159,23 @@ export function createApi({ access, publicUrl }: ApiOptions): Router {
     }),
   );
 
-  router.get(
-    '/join/:token',
-    wrap(async (req, res) => {
+  router.get('/join/:token', (req, res, next) => {
+    void (async () => {
       const link = await access.linkForToken(req.params.token);
-      if (!link) {
-        res
-          .status(404)
-          .type('text/plain; charset=utf-8')
-          .send('This link does not open anything: it was mistyped or revoked. Ask a facilitator for a new one.');
-        return;
-      }
+      // A mistyped or revoked link (an old QR code) goes on to its page, in the person's language
+      // with the switcher and the way in by code ([L81], app/routes/join.$token.tsx).
+      if (!link) return next();
       // Another website cannot swap the session a browser holds for this assembly ([W19]): a link
       // there to the room's public join address would log a facilitator out of their console.
       // The person's own navigation (a QR scan, a typed address, a click here) still switches.
       if (req.headers['sec-fetch-site'] === 'cross-site') {
         const held = await access.heldLink(link.assemblyId, req.headers.cookie);
-        if (held && held.id !== link.id) {
-          res.redirect(303, rolePath(held));
-          return;
-        }
+        if (held && held.id !== link.id) return res.redirect(303, rolePath(held));
       }
       res.append('Set-Cookie', await access.sessionCookie(link, req.secure, req.headers.cookie));
       res.redirect(303, rolePath(link));
-    }),
-  );
+    })().catch(next);
+  });
 
   // Errors, these included, are answered by the app's error handler (error-handler.ts): JSON here.
   router.use('/api', (_req, _res, next) => next(new HttpError(404, 'no such API route')));

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LoadedLanguage } from '../../app/i18n/locale-files.server.js';
 import { negotiate } from '../../app/i18n/negotiate.js';
+import { readCookie } from '../../app/utils/cookies.js';
 
 /** The refusals a person may meet in a browser, as keys of the `refused` catalogue section. */
 export type RefusalKey = 'crossSite' | 'tooLarge' | 'encoding' | 'badForm' | 'badAddress' | 'method' | 'unavailable' | 'error' | 'tooManyGuesses';
@@ -25,7 +26,8 @@ export function loadRefusalText(languages: readonly LoadedLanguage[]): RefusalTe
   }
   const codes = [...sections.keys()];
   const pick = (headers: IncomingHttpHeaders): string => {
-    const chosen = /(?:^|;\s*)plenary_lang=([A-Za-z-]{2,8})(?:;|$)/.exec(headers.cookie ?? '')?.[1];
+    // Read as the pages read it (language.server.ts): any tag a LOCALES_DIR adds, sr-Latn-RS too ([L82]).
+    const chosen = readCookie(headers.cookie, 'plenary_lang');
     if (chosen && sections.has(chosen)) return chosen;
     return negotiate(String(headers['accept-language'] ?? ''), codes, FALLBACK);
   };

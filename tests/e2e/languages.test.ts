@@ -164,3 +164,42 @@ describe('[L41][L42] Somali and Amharic pages, as the room sees them', () => {
     await shot(page, 'phone-so-to-am-390x844');
   }, 90_000); // axe on a whole page, on a machine shared with other runs
 });
+
+describe('[L85] the join-code pages and the voting-code page carry the switcher', () => {
+  const pages = () => [
+    ['/j', 'join-code-form'],
+    ['/j/ZZZZZZ', 'join-code-form'],
+    [`/a/${asm.id}/code`, 'voting-code-form'],
+  ];
+
+  it.each([320, 390])(
+    'at %i px: one row within the screen, in Somali and Arabic, and it changes the page',
+    async (width) => {
+      for (const [address] of pages()) {
+        for (const language of ['so', 'ar']) {
+          const page = await (await h.person({ locale: language, viewport: { width, height: 844 } })).newPage();
+          await page.goto(`${h.server.url}${address}`);
+          const switcher = page.getByTestId('language-switcher');
+          expect(await switcher.count(), `a switcher on ${address}`).toBe(1);
+          const box = (await switcher.boundingBox())!;
+          expect(box.x).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width).toBeLessThanOrEqual(width);
+          expect(box.height, `one row on ${address} at ${width} px`).toBeLessThan(60);
+          for (const control of [switcher.getByRole('combobox'), switcher.getByRole('button')])
+            expect((await control.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+          await expectReadable(page, language);
+          if (width === 390) await shot(page, `${address.replace(asm.id, 'id').replace(/\//g, '_')}-${language}-390x844`);
+          await page.context().close();
+        }
+      }
+      // The switch itself, once per width: Somali to Amharic, back on the same address.
+      const page = await (await h.person({ locale: 'so', viewport: { width, height: 844 } })).newPage();
+      await page.goto(`${h.server.url}/j`);
+      await chooseLanguage(page, 'አማርኛ');
+      expect(new URL(page.url()).pathname).toBe('/j');
+      await expectReadable(page, 'am');
+      await page.context().close();
+    },
+    180_000,
+  );
+});

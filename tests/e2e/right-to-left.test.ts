@@ -17,6 +17,7 @@ import { startHarness, waitLive, type Harness } from './harness.js';
 import { addItem, readAgenda } from '../../app/model/agenda.js';
 import { goToItem } from '../../app/model/run.js';
 import { raiseHand } from '../../app/model/stack.js';
+import { resetTimer, startTimer } from '../../app/model/timers.js';
 import { MISSING_MARK } from '../../app/i18n/i18n.js';
 import { lookup } from '../../app/i18n/translate.js';
 import { rawKeys, readableText, SHIPPED, tofu } from './page-words.js';
@@ -204,5 +205,38 @@ describe('[L16] the switcher', () => {
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await page.getByTestId('language-switcher').count()).toBe(1);
     await shot(page, 'error-ar-390x844');
+  });
+});
+
+describe('[L87] a clock on an Arabic page', () => {
+  it('an item over time reads "+1:…" left to right: the sign before the digits, the page still right to left', async () => {
+    const other = await createAssembly(h.server.url, 'Over time');
+    const facilitator = connect(h.server.syncUrl, `${other.id}/plenary`, other.facilitatorToken);
+    try {
+      await facilitator.synced;
+      const id = addItem(facilitator.doc, { title: 'Long item', kind: 'discussion', minutes: 1 });
+      goToItem(facilitator.doc, id, Date.now() - 2 * 60_000);
+      resetTimer(facilitator.doc, 'item', 60_000);
+      startTimer(facilitator.doc, 'item', Date.now() - 2 * 60_000);
+      const page = await open(`/a/${other.id}`, 'ar', PHONE, other.attendeeToken);
+      const value = page.getByTestId('item-timer').first().getByTestId('timer-value');
+      await value.filter({ hasText: /^\+\d/ }).waitFor();
+      const seen = await value.evaluate((el) => {
+        const text = [...el.querySelectorAll('*'), el].flatMap((n) => [...n.childNodes]).find((n) => n.nodeType === Node.TEXT_NODE)!;
+        const at = (i: number) => {
+          const range = document.createRange();
+          range.setStart(text, i);
+          range.setEnd(text, i + 1);
+          return range.getBoundingClientRect().left;
+        };
+        return { text: text.textContent!, sign: at(0), last: at(text.textContent!.length - 1), dir: getComputedStyle(el).direction };
+      });
+      expect(seen.text).toMatch(/^\+1:\d\d$/);
+      expect(seen.dir).toBe('rtl');
+      expect(seen.sign, `"${seen.text}": the + is drawn left of the last digit`).toBeLessThan(seen.last);
+      await shot(page, 'ar-phone-overtime');
+    } finally {
+      facilitator.destroy();
+    }
   });
 });

@@ -13,9 +13,19 @@ import { Phone } from '../helpers/phone.js';
 import { useRoom } from '../helpers/room.js';
 import { parseDocName } from '../../server/sync/doc-name.js';
 import { addItem, editItem } from '../../app/model/agenda.js';
+import { addAction, addProposal } from '../../app/model/proposals.js';
+import { mintLink } from '../helpers/server.js';
 import { planRound, startRound } from '../../app/model/breakouts.js';
 import { goToItem, setAnnouncement } from '../../app/model/run.js';
-import { ANNOUNCEMENT_KEY, itemTitleKey, markInterpreted, promptKey, setTranslation, translationsDocName } from '../../app/model/translations.js';
+import {
+  ANNOUNCEMENT_KEY,
+  itemDescriptionKey,
+  itemTitleKey,
+  markInterpreted,
+  promptKey,
+  setTranslation,
+  translationsDocName,
+} from '../../app/model/translations.js';
 import so from '../../app/i18n/locales/so.json' with { type: 'json' };
 
 /** The Somali page's own words for the notes under a text (shipped catalogue, not English). */
@@ -221,5 +231,51 @@ describe('hostile translation documents', () => {
     expect(amharic).toContain('ሀ'.repeat(4000));
     expect(amharic).not.toContain('ሀ'.repeat(4001));
     expect(amharic).not.toContain('orphan');
+  });
+});
+
+describe('[L86] an item’s description and the action items', () => {
+  it('[L86] a Somali phone’s agenda shows the description’s translation, the original one tap away; an English phone the original; edited, out of date', async () => {
+    const doc = room.plenary.doc;
+    const id = addItem(doc, { title: 'Dues', kind: 'discussion', minutes: 5, description: 'How much each member pays' });
+    await eventually(async () => expect(await page(await phoneIn('en'))).toContain('How much each member pays'));
+    await translate('so', itemDescriptionKey(id), 'Inta xubin kastaa bixiso', 'How much each member pays');
+    const somali = await page(await phoneIn('so'));
+    expect(somali).toMatch(translated('so', 'Inta xubin kastaa bixiso'));
+    expect(somali).toMatch(originalBehind('How much each member pays'));
+    const english = await page(await phoneIn('en'));
+    expect(english).toMatch(/<p dir="auto" class="text-sm" data-testid="item-description">How much each member pays<\/p>/);
+    expect(english).not.toContain('Inta xubin kastaa bixiso');
+
+    editItem(doc, id, { description: 'How much each member pays a month' });
+    const stale = await eventually(async () => {
+      const html = await page(await phoneIn('so'));
+      expect(html).toContain('How much each member pays a month');
+      return html;
+    });
+    expect(stale).toMatch(/<p dir="auto" class="text-sm" data-testid="item-description" data-translation="stale">How much each member pays a month<\/p>/);
+    expect(stale).not.toMatch(translated('so', 'Inta xubin kastaa bixiso'));
+  });
+
+  it('[L86] no phone or projector shows an action item, so the interpreter is not asked for one: a save naming one is refused', async () => {
+    const doc = room.plenary.doc;
+    const item = addItem(doc, { title: 'Strike fund', kind: 'proposal', minutes: 5 });
+    const proposal = addProposal(doc, { itemId: item, text: 'We start a strike fund' }, Date.now());
+    const action = addAction(doc, proposal, { what: 'Open a bank account', who: 'Treasurer' }, Date.now());
+    const interpreter = new Phone(room.server.url);
+    expect(await interpreter.join((await mintLink(room.server.url, room.asm, { role: 'interpreter', scope: 'so', label: 'so' })).token)).toBe(303);
+    const desk = await eventually(async () => {
+      const html = await (await interpreter.get(`/a/${room.asm.id}/interpret`)).text();
+      expect(html).toContain('We start a strike fund');
+      return html;
+    });
+    expect(desk).not.toContain('Open a bank account');
+    const saved = await interpreter.post(`/a/${room.asm.id}/interpret.data?index`, {
+      key: `action:${proposal}:${action}`,
+      from: 'Open a bank account',
+      text: 'Fur xisaab bangi',
+      base: '',
+    });
+    expect(saved.status).toBe(404);
   });
 });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type ChildServer } from '../helpers/child-server.js';
 import { clientPool, eventually } from '../helpers/clients.js';
+import { sessionCookie } from '../helpers/forms.js';
 import { createAssembly, mintLink, tempDataDir } from '../helpers/server.js';
 import { formatInstant } from '../../app/i18n/format.js';
 import { readMeta } from '../../app/model/meta.js';
@@ -169,5 +170,34 @@ describe('[L34][L35] an assembly in Chicago on a server in UTC', () => {
     const expected = new Set([before, after].map((t) => `Version 1, published ${formatInstant('en', t, 'America/Chicago', 'full', true)}`));
     expect(expected).toContain(shown);
     expect(shown).toMatch(/ C[SD]T$/);
+  });
+});
+
+describe('[L83] the interpreter’s minutes page, for an assembly in Chicago on a server in UTC', () => {
+  it('[L83] the published and saved times are Chicago’s, labelled with its zone, never UTC', async () => {
+    const asm = await createAssembly(server.url, 'Chicago interpreted');
+    const facilitator = pool.open(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
+    await facilitator.synced;
+    facilitator.doc.getMap('meta').set('timeZone', 'America/Chicago');
+    const check = pool.open(server.syncUrl, `${asm.id}/plenary`, asm.facilitatorToken);
+    await check.synced;
+    await eventually(() => expect(readMeta(check.doc).timeZone).toBe('America/Chicago'));
+    const cookie = await sessionCookie(server.url, asm.facilitatorToken);
+    const before = Date.now();
+    expect((await post(`/a/${asm.id}/minutes/edit`, { intent: 'publish', markdown: '# Minutes\n\nWe met.' }, { cookie })).status).toBe(303);
+    const interpreter = await sessionCookie(server.url, (await mintLink(server.url, asm, { role: 'interpreter', scope: 'es', label: 'es' })).token);
+    const saved = await post(`/a/${asm.id}/interpret/minutes`, { version: '1', revision: '0', markdown: '# Acta\n\nNos reunimos.' }, { cookie: interpreter });
+    expect(saved.status).toBe(303);
+    const after = Date.now();
+    const html = await text(await fetch(`${server.url}/a/${asm.id}/interpret/minutes?v=1`, { headers: { cookie: interpreter, 'accept-language': 'en' } }));
+    // Between `before` and `after`, in Chicago's zone with its name (CST/CDT): the list and the form.
+    const when = (t: number) => formatInstant('en', t, 'America/Chicago', 'date-time', true);
+    const published = /Version 1, published ([^<]*)</.exec(html)?.[1];
+    const savedAt = /Saved ([^<]*)\. Readers can choose it\./.exec(html)?.[1];
+    for (const shown of [published, savedAt]) {
+      expect(shown).toMatch(/ C[SD]T$/);
+      expect([before, after].map(when)).toContain(shown);
+    }
+    expect(html).not.toContain('(UTC)');
   });
 });

@@ -32,6 +32,7 @@ const ADDRESS: Record<string, string> = {
   'a.$id.stack.tsx': '/a/abc/stack',
   'j.tsx': '/j',
   'j_.$code.tsx': '/j/ABCD',
+  'join.$token.tsx': '/join/abc',
 };
 
 describe('words per page (ADR 032)', () => {

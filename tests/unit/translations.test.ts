@@ -5,7 +5,6 @@ import { planRound } from '../../app/model/breakouts.js';
 import { addAction, addAmendment, addProposal } from '../../app/model/proposals.js';
 import { setAnnouncement } from '../../app/model/run.js';
 import {
-  actionKey,
   amendmentKey,
   ANNOUNCEMENT_KEY,
   interpretedLanguages,
@@ -24,7 +23,7 @@ import {
 import { hostileValue, seeded } from '../helpers/hostile.js';
 
 describe('[L20] what there is to translate', () => {
-  it('lists the room’s texts in the order the room meets them, empty ones left out', () => {
+  it('[L86] lists the room’s texts in the order the room meets them, empty ones left out', () => {
     const doc = new Y.Doc();
     setAnnouncement(doc, 'Lunch at 1');
     const a = addItem(doc, { title: 'Welcome', kind: 'welcome', minutes: 5 });
@@ -42,10 +41,11 @@ describe('[L20] what there is to translate', () => {
       [promptKey(b, 1), 'prompt', 'Who else?'],
       [proposalKey(p), 'proposal', 'We strike on Monday'],
       [amendmentKey(p, am), 'amendment', 'On Tuesday instead'],
-      [actionKey(p, ac), 'action', 'Print flyers'],
     ]);
     expect(sourceText(doc, itemTitleKey(b))).toBe('Breakouts');
     expect(sourceText(doc, itemTitleKey('gone'))).toBeNull();
+    // [L86] no phone or projector shows an action item: it is not on the interpreter's list.
+    expect(sourceText(doc, `action:${p}:${ac}`)).toBeNull();
   });
 });
 
