@@ -44,10 +44,13 @@ function stopper(child: ChildProcess) {
     });
 }
 
-/** Plenary as `npm start` runs it: permissions and SQLite persistence on. */
-export async function startPlenary(): Promise<Target> {
+/**
+ * Plenary as `npm start` runs it: permissions and SQLite persistence on. `env` adds to its
+ * environment (e.g. PLENARY_BATCH_MS); `name` is what the results call it.
+ */
+export async function startPlenary(env: Record<string, string> = {}, name = 'plenary'): Promise<Target> {
   const dataDir = tempDataDir('plenary-bench-');
-  const s = await spawnServer(dataDir, { LOG_LEVEL: 'error' }, { compiled: true });
+  const s = await spawnServer(dataDir, { LOG_LEVEL: 'error', ...env }, { compiled: true });
   const asm = await createAssembly(s.url, 'Benchmark assembly');
   const docName = `${asm.id}/plenary`;
   // One note-taker link per table, as the console mints them (scoped: it writes only its table).
@@ -61,7 +64,7 @@ export async function startPlenary(): Promise<Target> {
     return links.get(group)!;
   };
   return {
-    name: 'plenary',
+    name,
     async noteTaker(doc, group) {
       const token = await linkFor(group);
       return new WebsocketProvider(s.syncUrl, `${asm.id}/breakout/${group}`, doc, { ...common, params: { token }, connect: false });

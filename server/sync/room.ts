@@ -19,6 +19,11 @@ export interface RoomOptions {
   compactAfter: number;
   /** Other nodes serving the same documents (REDIS_URL, ADR 028); absent on a single node. */
   relay?: RoomRelay;
+  /**
+   * How long the first change of a batch waits for others before the batch is stored and sent,
+   * in ms (PLENARY_BATCH_MS). 0 or absent: what one turn of the event loop applied.
+   */
+  batchWindowMs?: number;
 }
 
 /**
@@ -123,11 +128,15 @@ export class Room {
     this.pendingOrigin = this.pendingOrigin === undefined ? from : this.pendingOrigin === from ? from : null;
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      // Everything that arrives in this turn of the event loop goes out as one batch.
-      setImmediate(() => {
+      const go = () => {
         this.flushScheduled = false;
         void this.flush();
-      });
+      };
+      // Everything that arrives in this turn of the event loop, or within the window from the
+      // batch's first change, goes out as one batch: one store write, one frame per socket.
+      const windowMs = this.options.batchWindowMs ?? 0;
+      if (windowMs > 0) setTimeout(go, windowMs);
+      else setImmediate(go);
     }
   };
 
