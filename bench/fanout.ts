@@ -17,7 +17,7 @@
  * Coalescing (BENCHMARKS.md, "Coalescing updates over 2-5 ms"): `--windows 0,2,5` runs only
  * Plenary, once per batch window (PLENARY_BATCH_MS), and prints a table per window instead:
  *
- *   npm run bench -- --windows 0,2,5 --kinds light --readers 1000 --rate 100 --seconds 15
+ *   npm run bench -- --windows 0,2,5 --kinds light --readers 1000 --rate 100 --seconds 15 --arrivals poisson
  *
  * `--rate` is per writer: the room gets 2 × rate updates a second. The table gives the rate the
  * writers achieved, CPU per update and per second, and the update frames each reader received.
@@ -27,6 +27,7 @@ import os from 'node:os';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
+import { seeded } from '../tests/helpers/random.js';
 import { arg, cpuSeconds, peakRss, percentile, sleep, startPlenary, startReference, startRelay, whenSynced, type Target } from './lib.js';
 
 const READERS = arg('readers', 1000);
@@ -42,6 +43,28 @@ const WINDOWS = process.argv.includes('--windows')
       return ms;
     })
   : null;
+
+/**
+ * When the writes come: `even` (every 1 / (2 × rate) s, alternating writers) or `poisson` (the
+ * same mean rate, exponential gaps from a seeded generator, the same times for every server:
+ * how hands, votes and edits in a busy room arrive, in bursts).
+ */
+const ARRIVALS = process.argv.includes('--arrivals') ? process.argv[process.argv.indexOf('--arrivals') + 1] : 'even';
+if (ARRIVALS !== 'even' && ARRIVALS !== 'poisson') throw new Error('--arrivals must be even or poisson');
+
+/** When each of `total` writes is due, in ms from the start. */
+function schedule(total: number): number[] {
+  const gap = 1000 / (2 * RATE);
+  if (ARRIVALS === 'even') return Array.from({ length: total }, (_, n) => n * gap);
+  const random = seeded(17);
+  const due: number[] = [];
+  let at = 0;
+  for (let n = 0; n < total; n++) {
+    due.push(at);
+    at += -Math.log(1 - random()) * gap;
+  }
+  return due;
+}
 
 const KINDS = (process.argv.includes('--kinds') ? process.argv[process.argv.indexOf('--kinds') + 1] : 'stock,light').split(',') as Kind[];
 type Kind = 'stock' | 'light';
@@ -63,6 +86,8 @@ interface Result {
   cpuMsPerSecond: number;
   /** Updates per second the writers achieved (asked: 2 × rate). */
   achievedRate: number;
+  /** How late the writers were against their schedule, p99 (ms): a busy bench process shows here. */
+  writerLateP99: number;
   /** Update frames a light reader received on average while measured (stock readers: NaN). */
   framesPerReader: number;
   /** CPU ms per second of the benchmark's own process (writers and readers) while measured. */
@@ -185,14 +210,19 @@ async function fanout(target: Target, kind: Kind): Promise<Omit<Result, 'stormRe
   const cpu0 = cpuSeconds(target.pid);
   const client0 = process.cpuUsage();
   const total = 2 * RATE * SECONDS;
+  const due = schedule(total);
   const started = performance.now();
   let lastWrite = started;
+  const late: number[] = [];
   for (let n = 0; n < total; n++) {
+    // A write already due goes at once (a burst); otherwise wait for its time.
+    const wait = started + due[n] - performance.now();
+    if (wait > 0) await sleep(wait);
     write(n);
     lastWrite = performance.now();
-    const due = started + ((n + 1) * 1000) / (2 * RATE);
-    await sleep(Math.max(0, due - performance.now()));
+    late.push(lastWrite - started - due[n]);
   }
+  late.sort((a, b) => a - b);
   // The rate achieved: writes over the time from the first to one interval past the last.
   const writingSeconds = (lastWrite - started) / 1000 + 1 / (2 * RATE);
   await sleep(2000); // let the last ones arrive
@@ -227,6 +257,7 @@ async function fanout(target: Target, kind: Kind): Promise<Omit<Result, 'stormRe
     // the seconds of writing: what the server spends per second of this load.
     cpuMsPerSecond: (cpu * 1000) / writingSeconds,
     achievedRate: total / writingSeconds,
+    writerLateP99: percentile(late, 99),
     framesPerReader: kind === 'light' ? frames / READERS : NaN,
     clientCpuMsPerSecond: (client.user + client.system) / 1000 / writingSeconds,
     peakRssMiB: peak,
@@ -333,7 +364,7 @@ if (WINDOWS) {
     const names = WINDOWS.map(windowName);
     lines.push(
       '',
-      `${kind} readers: ${READERS}, 2 writers × ${RATE}/s = ${2 * RATE} updates/s asked, for ${SECONDS}s, rounds ${ROUNDS} (medians); 1-min load average before→after: ${loads(kind)}`,
+      `${kind} readers: ${READERS}, 2 writers × ${RATE}/s = ${2 * RATE} updates/s asked (${ARRIVALS}), for ${SECONDS}s, rounds ${ROUNDS} (medians); 1-min load average before→after: ${loads(kind)}`,
       '',
       `| measure | ${WINDOWS.map((ms) => `window ${ms} ms`).join(' | ')} | ${WINDOWS.slice(1)
         .map((ms) => `${ms} ms / ${WINDOWS[0]} ms`)
@@ -342,6 +373,7 @@ if (WINDOWS) {
     );
     const rows: [string, keyof Result, number][] = [
       ['updates/s achieved', 'achievedRate', 1],
+      ['writes late against schedule, p99 (ms)', 'writerLateP99', 1],
       ['server CPU per update (ms)', 'cpuMsPerUpdate', 3],
       ['server CPU per second (ms)', 'cpuMsPerSecond', 0],
       ['write→reader p50 (ms)', 'p50', 2],
@@ -385,5 +417,5 @@ for (const kind of WINDOWS ? [] : KINDS) {
 const table = lines.join('\n');
 console.log(table);
 fs.mkdirSync('bench/results', { recursive: true });
-fs.writeFileSync(`bench/results/fanout-${WINDOWS ? 'windows-' : ''}${new Date().toISOString().replace(/[:.]/g, '-')}.json`, JSON.stringify({ results, table }, null, 2));
+fs.writeFileSync(`bench/results/fanout-${WINDOWS ? `windows-${2 * RATE}-${ARRIVALS}-` : ''}${new Date().toISOString().replace(/[:.]/g, '-')}.json`, JSON.stringify({ results, table }, null, 2));
 process.exit(0);
