@@ -42,6 +42,8 @@ interface Result {
   seconds: number;
   ok: number;
   errors: number;
+  /** Requests resent once on a fresh connection (a reused one was reset before any answer), all phones. */
+  retries: number;
   errorKinds: Record<string, number>;
   liveP50: number;
   liveP95: number;
@@ -156,6 +158,7 @@ async function run(target: Target): Promise<Result> {
     seconds: SECONDS,
     ok: ok.length,
     errors: all.length - ok.length,
+    retries: all.reduce((n, r) => n + r.retries, 0),
     errorKinds,
     liveP50: round2(percentile(live, 50)),
     liveP95: round2(percentile(live, 95)),
@@ -211,6 +214,7 @@ const rows: [string, keyof Result, number][] = [
   ['bytes per phone (KB, headers+bodies+ws)', 'bytesPerPhone', 1],
   ['requests per phone', 'requestsPerPhone', 1],
   ['errors', 'errors', 0],
+  ['requests resent on a fresh connection (reused one reset)', 'retries', 0],
 ];
 const fmt = (n: number, d: number) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 const load = (name: string) =>
