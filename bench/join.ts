@@ -8,7 +8,8 @@
  *
  * Reports time-to-live (join link opened → first sync step 2 applied) p50/p95/p99, server CPU per
  * phone (user+system of the server process, /proc/<pid>/stat, from the first arrival until every
- * phone is done), bytes and requests per phone, errors, and the machine's load average at the
+ * phone is done), bytes and requests per phone, errors, requests resent after a reset reused
+ * connection (as Chromium does, counted apart), and the machine's load average at the
  * start and end of each run (os.loadavg()): on a busy machine the figures are not comparable.
  */
 import { spawn } from 'node:child_process';
