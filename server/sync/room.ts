@@ -21,7 +21,8 @@ export interface RoomOptions {
   relay?: RoomRelay;
   /**
    * How long the first change of a batch waits for others before the batch is stored and sent,
-   * in ms (PLENARY_BATCH_MS). 0 or absent: what one turn of the event loop applied.
+   * in ms (PLENARY_BATCH_MS, for benchmarks, [PF10]). 0 or absent: what one turn of the event
+   * loop applied, which already merges whatever arrived while the last batch was being sent.
    */
   batchWindowMs?: number;
 }
