@@ -51,6 +51,11 @@ function stopper(child: ChildProcess) {
 export async function startPlenary(env: Record<string, string> = {}, name = 'plenary'): Promise<Target> {
   const dataDir = tempDataDir('plenary-bench-');
   const s = await spawnServer(dataDir, { LOG_LEVEL: 'error', ...env }, { compiled: true });
+  let stopping = false;
+  // A server that dies mid-run says why (its last words), instead of a missing /proc entry.
+  s.process.once('exit', (code, signal) => {
+    if (!stopping) console.error(`${name} exited (code ${code}, signal ${signal}):\n${s.output.stderr.slice(-4000)}`);
+  });
   const asm = await createAssembly(s.url, 'Benchmark assembly');
   const docName = `${asm.id}/plenary`;
   // One note-taker link per table, as the console mints them (scoped: it writes only its table).
@@ -79,6 +84,7 @@ export async function startPlenary(env: Record<string, string> = {}, name = 'ple
       return new WebsocketProvider(s.syncUrl, docName, doc, { ...common, params: { token }, connect: false });
     },
     stop: async () => {
+      stopping = true;
       await stopper(s.process)();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
