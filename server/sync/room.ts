@@ -63,6 +63,8 @@ export class Room {
   /** Connections whose updates are in `pending`; null once more than one has contributed. */
   private pendingOrigin: Connection | null | undefined = undefined;
   private flushScheduled = false;
+  /** The batch window's timer while one runs ([PF10]); cleared when the room goes. */
+  private batchTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private lastSeq = 0;
   private loggedSinceSnapshot = 0;
@@ -131,12 +133,13 @@ export class Room {
       this.flushScheduled = true;
       const go = () => {
         this.flushScheduled = false;
+        this.batchTimer = null;
         void this.flush();
       };
       // Everything that arrives in this turn of the event loop, or within the window from the
       // batch's first change, goes out as one batch: one store write, one frame per socket.
       const windowMs = this.options.batchWindowMs ?? 0;
-      if (windowMs > 0) setTimeout(go, windowMs);
+      if (windowMs > 0) this.batchTimer = setTimeout(go, windowMs);
       else setImmediate(go);
     }
   };
@@ -469,6 +472,12 @@ export class Room {
     return this.connections.size === 0;
   }
 
+  private stopBatchTimer(): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    this.flushScheduled = false;
+  }
+
   /** Set when the assembly is deleted: nothing more of this document is ever written. */
   private discarded = false;
 
@@ -478,6 +487,7 @@ export class Room {
    */
   async discard(): Promise<void> {
     this.discarded = true;
+    this.stopBatchTimer();
     this.pending = [];
     this.intake.dropCopy();
     for (const conn of this.connections) conn.close(CloseCode.notFound, 'assembly deleted');
@@ -488,6 +498,8 @@ export class Room {
 
   async destroy(): Promise<void> {
     if (this.discarded) return;
+    // What the window was holding is written now, not when it ends.
+    this.stopBatchTimer();
     await this.flush();
     if (this.loggedSinceSnapshot > 0) await this.compact();
     this.intake.dropCopy();
