@@ -136,4 +136,23 @@ describe('batch window', () => {
       await slow.close();
     }
   });
+
+  it('[PF10][S6] a command’s change does not wait for the window: stored and sent before it answers', async () => {
+    const slow = await startTestServer({ sync: { batchWindowMs: 60_000 } });
+    const local = clientPool();
+    try {
+      const asm = await createAssembly(slow.url, 'Command assembly');
+      const name = `${asm.id}/plenary`;
+      const reader = local.open(slow.syncUrl, name, asm.attendeeToken);
+      await reader.synced;
+      const rowsBefore = (await slow.store.loadDoc(name)).updates.length;
+      // As a phone's command does (a raised hand, a vote counted): through changeDoc.
+      await slow.services.changeDoc(name, (doc) => addItem(doc, { title: 'Point of order', kind: 'discussion', minutes: 1 }));
+      expect((await slow.store.loadDoc(name)).updates.length).toBe(rowsBefore + 1);
+      await eventually(() => expect(readAgenda(reader.doc).map((i) => i.title)).toEqual(['Point of order']));
+    } finally {
+      local.destroyAll();
+      await slow.close();
+    }
+  });
 });
