@@ -13,12 +13,21 @@
  * with light readers (a bare socket each that only finds the update's key in the frame's bytes and
  * timestamps it), so the client process's decoding stops dominating the p99. `--kinds light` or
  * `--kinds stock` runs one of the two; the figures carry the machine's load average.
+ *
+ * Coalescing (BENCHMARKS.md, "Coalescing updates over 2-5 ms"): `--windows 0,2,5` runs only
+ * Plenary, once per batch window (PLENARY_BATCH_MS), and prints a table per window instead:
+ *
+ *   npm run bench -- --windows 0,2,5 --kinds light --readers 1000 --rate 100 --seconds 15 --arrivals poisson
+ *
+ * `--rate` is per writer: the room gets 2 × rate updates a second. The table gives the rate the
+ * writers achieved, CPU per update and per second, and the update frames each reader received.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
+import { seeded } from '../tests/helpers/random.js';
 import { arg, cpuSeconds, peakRss, percentile, sleep, startPlenary, startReference, startRelay, whenSynced, type Target } from './lib.js';
 
 const READERS = arg('readers', 1000);
@@ -26,6 +35,36 @@ const RATE = arg('rate', 5);
 const SECONDS = arg('seconds', 20);
 const STORM = arg('storm', 1000);
 const ROUNDS = arg('rounds', 1);
+
+const WINDOWS = process.argv.includes('--windows')
+  ? process.argv[process.argv.indexOf('--windows') + 1].split(',').map((w) => {
+      const ms = Number(w);
+      if (!Number.isInteger(ms) || ms < 0 || ms > 50) throw new Error(`--windows: ${w} is not a whole number of ms from 0 to 50`);
+      return ms;
+    })
+  : null;
+
+/**
+ * When the writes come: `even` (every 1 / (2 × rate) s, alternating writers) or `poisson` (the
+ * same mean rate, exponential gaps from a seeded generator, the same times for every server:
+ * how hands, votes and edits in a busy room arrive, in bursts).
+ */
+const ARRIVALS = process.argv.includes('--arrivals') ? process.argv[process.argv.indexOf('--arrivals') + 1] : 'even';
+if (ARRIVALS !== 'even' && ARRIVALS !== 'poisson') throw new Error('--arrivals must be even or poisson');
+
+/** When each of `total` writes is due, in ms from the start. */
+function schedule(total: number): number[] {
+  const gap = 1000 / (2 * RATE);
+  if (ARRIVALS === 'even') return Array.from({ length: total }, (_, n) => n * gap);
+  const random = seeded(17);
+  const due: number[] = [];
+  let at = 0;
+  for (let n = 0; n < total; n++) {
+    due.push(at);
+    at += -Math.log(1 - random()) * gap;
+  }
+  return due;
+}
 
 const KINDS = (process.argv.includes('--kinds') ? process.argv[process.argv.indexOf('--kinds') + 1] : 'stock,light').split(',') as Kind[];
 type Kind = 'stock' | 'light';
@@ -43,6 +82,18 @@ interface Result {
   max: number;
   cpuSeconds: number;
   cpuMsPerUpdate: number;
+  /** Server CPU ms per second of writing (at a fixed rate, what coalescing saves). */
+  cpuMsPerSecond: number;
+  /** Updates per second the schedule asked for (2 × rate; a Poisson draw differs a little). */
+  askedRate: number;
+  /** Updates per second the writers achieved. */
+  achievedRate: number;
+  /** How late the writers were against their schedule, p99 (ms): a busy bench process shows here. */
+  writerLateP99: number;
+  /** Update frames a light reader received on average while measured (stock readers: NaN). */
+  framesPerReader: number;
+  /** CPU ms per second of the benchmark's own process (writers and readers) while measured. */
+  clientCpuMsPerSecond: number;
   peakRssMiB: number;
   /** The five updates whose last reader waited longest: key@seconds-into-run=ms. */
   slowest: string[];
@@ -61,7 +112,7 @@ const titleOf = (key: string) => `T#${key}#`;
 const MARK = Buffer.from('T#');
 
 /** A reader without a Y.Doc: a bare socket that finds each update's key in the frame's bytes. */
-function lightReader(url: string, onKey: (key: string, now: number) => void) {
+function lightReader(url: string, onKey: (key: string, now: number) => void, onFrame: () => void = () => {}) {
   const ws = new WebSocket(url, { perMessageDeflate: false });
   ws.binaryType = 'nodebuffer';
   let synced = false;
@@ -75,6 +126,7 @@ function lightReader(url: string, onKey: (key: string, now: number) => void) {
         return;
       }
       if (data[0] !== 0 || data[1] !== 2) return;
+      onFrame();
       for (let at = data.indexOf(MARK); at >= 0; at = data.indexOf(MARK, at + 2)) {
         const end = data.indexOf(35, at + 2); // '#'
         if (end > at) onKey(data.toString('latin1', at + 2, end), now);
@@ -94,6 +146,10 @@ async function fanout(target: Target, kind: Kind): Promise<Omit<Result, 'stormRe
   const sentAt = new Map<string, number>();
   const worstByKey = new Map<string, number>();
   let measuring = false;
+  let frames = 0;
+  const countFrame = () => {
+    if (measuring) frames++;
+  };
   const record = (key: string, now: number) => {
     const t = sentAt.get(key);
     if (!measuring || t === undefined) return;
@@ -121,7 +177,7 @@ async function fanout(target: Target, kind: Kind): Promise<Omit<Result, 'stormRe
   for (let i = 0; i < stock.length; i += 100) await connectAll(stock.slice(i, i + 100).map((r) => r.provider));
   if (kind === 'light') {
     for (let i = 0; i < READERS; i += 100) {
-      const wave = Array.from({ length: Math.min(100, READERS - i) }, () => lightReader(target.socketUrl('reader'), record));
+      const wave = Array.from({ length: Math.min(100, READERS - i) }, () => lightReader(target.socketUrl('reader'), record, countFrame));
       light.push(...wave);
       await Promise.all(wave.map((r) => r.ready));
     }
@@ -154,15 +210,26 @@ async function fanout(target: Target, kind: Kind): Promise<Omit<Result, 'stormRe
   const load = os.loadavg();
   const rss = peakRss(target.pid);
   const cpu0 = cpuSeconds(target.pid);
+  const client0 = process.cpuUsage();
   const total = 2 * RATE * SECONDS;
+  const due = schedule(total);
   const started = performance.now();
+  let lastWrite = started;
+  const late: number[] = [];
   for (let n = 0; n < total; n++) {
+    // A write already due goes at once (a burst); otherwise wait for its time.
+    const wait = started + due[n] - performance.now();
+    if (wait > 0) await sleep(wait);
     write(n);
-    const due = started + ((n + 1) * 1000) / (2 * RATE);
-    await sleep(Math.max(0, due - performance.now()));
+    lastWrite = performance.now();
+    late.push(lastWrite - started - due[n]);
   }
+  late.sort((a, b) => a - b);
+  // The rate achieved: writes over the time from the first to one interval past the last.
+  const writingSeconds = (lastWrite - started) / 1000 + 1 / (2 * RATE);
   await sleep(2000); // let the last ones arrive
   const cpu = cpuSeconds(target.pid) - cpu0;
+  const client = process.cpuUsage(client0);
   const peak = rss.stop();
   measuring = false;
   latencies.sort((a, b) => a - b);
@@ -188,6 +255,14 @@ async function fanout(target: Target, kind: Kind): Promise<Omit<Result, 'stormRe
     max: latencies[latencies.length - 1],
     cpuSeconds: cpu,
     cpuMsPerUpdate: (cpu * 1000) / total,
+    // All of it (the 2 s after the last write included, where the last deliveries go out) over
+    // the seconds of writing: what the server spends per second of this load.
+    cpuMsPerSecond: (cpu * 1000) / writingSeconds,
+    askedRate: total / ((due[total - 1] + 1000 / (2 * RATE)) / 1000),
+    achievedRate: total / writingSeconds,
+    writerLateP99: percentile(late, 99),
+    framesPerReader: kind === 'light' ? frames / READERS : NaN,
+    clientCpuMsPerSecond: (client.user + client.system) / 1000 / writingSeconds,
     peakRssMiB: peak,
     slowest,
   };
@@ -262,14 +337,16 @@ const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
 const results: Result[] = [];
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : null;
-const starters: Record<string, () => Promise<Target>> = { plenary: startPlenary, reference: startReference, floor: startRelay };
+const windowName = (ms: number) => `plenary ${ms} ms`;
+const starters: Record<string, () => Promise<Target>> = WINDOWS
+  ? Object.fromEntries(WINDOWS.map((ms) => [windowName(ms), () => startPlenary({ PLENARY_BATCH_MS: String(ms) }, windowName(ms))]))
+  : { plenary: () => startPlenary(), reference: startReference, floor: startRelay };
 for (let round = 0; round < ROUNDS; round++) {
   // Rotate the order so no server always runs on a warmer machine.
-  const names = ['plenary', 'reference', 'floor'];
-  const order = [...names.slice(round % 3), ...names.slice(0, round % 3)].filter((n) => !ONLY || ONLY.includes(n));
+  const names = Object.keys(starters);
+  const order = [...names.slice(round % names.length), ...names.slice(0, round % names.length)].filter((n) => WINDOWS || !ONLY || ONLY.includes(n));
   for (const name of order) results.push(...(await run(starters[name])));
 }
-
 const median = (name: string, kind: Kind, k: keyof Result) => {
   const xs = results
     .filter((r) => r.server === name && r.kind === kind)
@@ -284,7 +361,42 @@ const loads = (kind: Kind) =>
     .join(', ');
 const ratio = (a: number, b: number, d = 2) => (b === 0 || !Number.isFinite(a / b) ? 'n/a' : fmt(a / b, d));
 const lines: string[] = [];
-for (const kind of KINDS) {
+if (WINDOWS) {
+  // One column per batch window, the first (0: today's one turn of the event loop) the base.
+  for (const kind of KINDS) {
+    const names = WINDOWS.map(windowName);
+    lines.push(
+      '',
+      `${kind} readers: ${READERS}, 2 writers × ${RATE}/s = ${2 * RATE} updates/s asked (${ARRIVALS}), for ${SECONDS}s, rounds ${ROUNDS} (medians); 1-min load average before→after: ${loads(kind)}`,
+      '',
+      `| measure | ${WINDOWS.map((ms) => `window ${ms} ms`).join(' | ')} | ${WINDOWS.slice(1)
+        .map((ms) => `${ms} ms / ${WINDOWS[0]} ms`)
+        .join(' | ')} |`,
+      `| --- |${' ---: |'.repeat(2 * WINDOWS.length - 1)}`,
+    );
+    const rows: [string, keyof Result, number][] = [
+      ['updates/s the schedule asked', 'askedRate', 1],
+      ['updates/s achieved', 'achievedRate', 1],
+      ['writes late against schedule, p99 (ms)', 'writerLateP99', 1],
+      ['server CPU per update (ms)', 'cpuMsPerUpdate', 3],
+      ['server CPU per second (ms)', 'cpuMsPerSecond', 0],
+      ['write→reader p50 (ms)', 'p50', 2],
+      ['write→reader p99 (ms)', 'p99', 2],
+      ['write→reader max (ms)', 'max', 2],
+      ['update frames per reader', 'framesPerReader', 0],
+      ['bench process CPU per second (ms)', 'clientCpuMsPerSecond', 0],
+      ['missed deliveries', 'missing', 0],
+    ];
+    for (const [label, k, d] of rows) {
+      const xs = names.map((n) => median(n, kind, k));
+      lines.push(`| ${label} | ${xs.map((x) => fmt(x, d)).join(' | ')} | ${xs
+        .slice(1)
+        .map((x) => ratio(x, xs[0]))
+        .join(' | ')} |`);
+    }
+  }
+}
+for (const kind of WINDOWS ? [] : KINDS) {
   lines.push(
     '',
     `${kind} readers: ${READERS}, 2 writers × ${RATE}/s for ${SECONDS}s, rounds ${ROUNDS} (medians); 1-min load average before→after: ${loads(kind)}`,
@@ -309,5 +421,5 @@ for (const kind of KINDS) {
 const table = lines.join('\n');
 console.log(table);
 fs.mkdirSync('bench/results', { recursive: true });
-fs.writeFileSync(`bench/results/fanout-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, JSON.stringify({ results, table }, null, 2));
+fs.writeFileSync(`bench/results/fanout-${WINDOWS ? `windows-${2 * RATE}-${ARRIVALS}-` : ''}${new Date().toISOString().replace(/[:.]/g, '-')}.json`, JSON.stringify({ results, table }, null, 2));
 process.exit(0);

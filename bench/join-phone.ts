@@ -8,6 +8,11 @@
  *
  * Bytes are counted as transferred: response bodies as they came (compressed), response headers
  * as their lines, websocket payloads both ways.
+ *
+ * Like Chromium (HttpNetworkTransaction's resend on a reused connection), a request whose reused
+ * keep-alive connection is reset or closed before its response's headers came is sent once more
+ * on a fresh connection; such retries are counted apart (`retries`), and only a second failure,
+ * or one on a fresh connection, is an error.
  */
 import http from 'node:http';
 import zlib from 'node:zlib';
@@ -27,6 +32,8 @@ export interface PhoneResult {
   /** Join link opened → the first sync step 2 applied (ms). */
   liveMs: number;
   requests: number;
+  /** Requests sent again on a fresh connection after a reused one was reset before any answer. */
+  retries: number;
   bodyBytes: number;
   headerBytes: number;
   wsBytes: number;
@@ -113,7 +120,7 @@ export function startPhone(opts: PhoneOptions): Phone {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 6 });
   const cookies = new Map<string, string>();
   const t0 = performance.now();
-  const r: PhoneResult = { ok: false, pageMs: NaN, liveMs: NaN, requests: 0, bodyBytes: 0, headerBytes: 0, wsBytes: 0 };
+  const r: PhoneResult = { ok: false, pageMs: NaN, liveMs: NaN, requests: 0, retries: 0, bodyBytes: 0, headerBytes: 0, wsBytes: 0 };
   if (opts.keepLog) r.log = [];
   let ws: WebSocket | null = null;
   const phone: Phone = {
@@ -125,12 +132,20 @@ export function startPhone(opts: PhoneOptions): Phone {
   };
   const cookieHeader = () => [...cookies.entries()].map(([k, v]) => `${k}=${v}`).join('; ');
 
-  const get = (path: string, headers: Record<string, string>) =>
-    new Promise<{ status: number; body: Buffer; encoding: string; headers: http.IncomingHttpHeaders; raw: [string, string][] }>((resolve, reject) => {
+  /** One GET; `retry` is set on the one resend of a request whose reused connection failed. */
+  const get = (
+    path: string,
+    headers: Record<string, string>,
+    retry = false,
+  ): Promise<{ status: number; body: Buffer; encoding: string; headers: http.IncomingHttpHeaders; raw: [string, string][] }> =>
+    new Promise((resolve, reject) => {
+      // The resend goes on a connection of its own, never another pooled one that may be as stale.
+      const fresh = retry ? new http.Agent({ keepAlive: true, maxSockets: 1 }) : null;
+      let answered = false;
       const req = http.get(
         `${opts.base}${path}`,
         {
-          agent,
+          agent: fresh ?? agent,
           headers: {
             'user-agent': UA,
             'accept-encoding': ACCEPT_ENCODING,
@@ -140,10 +155,12 @@ export function startPhone(opts: PhoneOptions): Phone {
           },
         },
         (res) => {
+          answered = true;
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('error', reject);
           res.on('end', () => {
+            fresh?.destroy();
             const body = Buffer.concat(chunks);
             r.requests++;
             r.bodyBytes += body.length;
@@ -163,7 +180,17 @@ export function startPhone(opts: PhoneOptions): Phone {
           });
         },
       );
-      req.on('error', reject);
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        fresh?.destroy();
+        // Chromium resends once when a connection it reused fails before the answer's headers:
+        // the server may have closed it (idle timeout) as the request went out.
+        if (!retry && !answered && req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) {
+          r.retries++;
+          get(path, headers, true).then(resolve, reject);
+          return;
+        }
+        reject(err);
+      });
       req.setTimeout(opts.timeoutMs, () => req.destroy(new Error(`timeout on ${path}`)));
     });
 
@@ -226,6 +253,8 @@ export function startPhone(opts: PhoneOptions): Phone {
         for (let i = 0; i < 5; i++)
           await get('/api/time', { accept: '*/*', 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' });
       })();
+      // Awaited below; until then a failure of the sync must not leave its rejection unhandled.
+      clock.catch(() => {});
       if (opts.websocketChunk) await get(opts.websocketChunk, subresource('script'));
       await sync(`${assemblyId}/plenary`, loaderStateOf(html));
       await get(`/a/${assemblyId}/command`, {

@@ -8,7 +8,8 @@
  *
  * Reports time-to-live (join link opened → first sync step 2 applied) p50/p95/p99, server CPU per
  * phone (user+system of the server process, /proc/<pid>/stat, from the first arrival until every
- * phone is done), bytes and requests per phone, errors, and the machine's load average at the
+ * phone is done), bytes and requests per phone, errors, requests resent after a reset reused
+ * connection (as Chromium does, counted apart), and the machine's load average at the
  * start and end of each run (os.loadavg()): on a busy machine the figures are not comparable.
  */
 import { spawn } from 'node:child_process';
@@ -42,6 +43,8 @@ interface Result {
   seconds: number;
   ok: number;
   errors: number;
+  /** Requests resent once on a fresh connection (a reused one was reset before any answer), all phones. */
+  retries: number;
   errorKinds: Record<string, number>;
   liveP50: number;
   liveP95: number;
@@ -156,6 +159,7 @@ async function run(target: Target): Promise<Result> {
     seconds: SECONDS,
     ok: ok.length,
     errors: all.length - ok.length,
+    retries: all.reduce((n, r) => n + r.retries, 0),
     errorKinds,
     liveP50: round2(percentile(live, 50)),
     liveP95: round2(percentile(live, 95)),
@@ -211,6 +215,7 @@ const rows: [string, keyof Result, number][] = [
   ['bytes per phone (KB, headers+bodies+ws)', 'bytesPerPhone', 1],
   ['requests per phone', 'requestsPerPhone', 1],
   ['errors', 'errors', 0],
+  ['requests resent on a fresh connection (reused one reset)', 'retries', 0],
 ];
 const fmt = (n: number, d: number) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 const load = (name: string) =>

@@ -44,10 +44,18 @@ function stopper(child: ChildProcess) {
     });
 }
 
-/** Plenary as `npm start` runs it: permissions and SQLite persistence on. */
-export async function startPlenary(): Promise<Target> {
+/**
+ * Plenary as `npm start` runs it: permissions and SQLite persistence on. `env` adds to its
+ * environment (e.g. PLENARY_BATCH_MS); `name` is what the results call it.
+ */
+export async function startPlenary(env: Record<string, string> = {}, name = 'plenary'): Promise<Target> {
   const dataDir = tempDataDir('plenary-bench-');
-  const s = await spawnServer(dataDir, { LOG_LEVEL: 'error' }, { compiled: true });
+  const s = await spawnServer(dataDir, { LOG_LEVEL: 'error', ...env }, { compiled: true });
+  let stopping = false;
+  // A server that dies mid-run says why (its last words), instead of a missing /proc entry.
+  s.process.once('exit', (code, signal) => {
+    if (!stopping) console.error(`${name} exited (code ${code}, signal ${signal}):\n${s.output.stderr.slice(-4000)}`);
+  });
   const asm = await createAssembly(s.url, 'Benchmark assembly');
   const docName = `${asm.id}/plenary`;
   // One note-taker link per table, as the console mints them (scoped: it writes only its table).
@@ -61,7 +69,7 @@ export async function startPlenary(): Promise<Target> {
     return links.get(group)!;
   };
   return {
-    name: 'plenary',
+    name,
     async noteTaker(doc, group) {
       const token = await linkFor(group);
       return new WebsocketProvider(s.syncUrl, `${asm.id}/breakout/${group}`, doc, { ...common, params: { token }, connect: false });
@@ -76,6 +84,7 @@ export async function startPlenary(): Promise<Target> {
       return new WebsocketProvider(s.syncUrl, docName, doc, { ...common, params: { token }, connect: false });
     },
     stop: async () => {
+      stopping = true;
       await stopper(s.process)();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -36,6 +36,13 @@ const EnvSchema = z.object({
     .url('REDIS_URL must be a URL such as redis://127.0.0.1:6379')
     .refine((v) => /^rediss?:\/\//i.test(v), 'REDIS_URL must start with redis:// or rediss://')
     .optional(),
+  /**
+   * For benchmarks only ([PF10]; BENCHMARKS.md, "Coalescing updates over 2-5 ms"): how long, in
+   * ms, a document's first change waits for others before they are stored and sent as one. 0
+   * (production): one turn of the event loop, as always; a window does not act on phones'
+   * commands, where a busy room's load is.
+   */
+  PLENARY_BATCH_MS: z.coerce.number().int('PLENARY_BATCH_MS must be a whole number of milliseconds').min(0).max(50, 'PLENARY_BATCH_MS must be at most 50').default(0),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

@@ -79,6 +79,8 @@ export interface PlenaryConfig {
     maxBufferedBytes: number;
     unloadAfterMs: number;
     compactAfter: number;
+    /** See RoomOptions.batchWindowMs (PLENARY_BATCH_MS). */
+    batchWindowMs: number;
   }>;
 }
 
@@ -103,6 +105,7 @@ export const SYNC_DEFAULTS = {
   maxBufferedBytes: 4 * 1024 * 1024,
   unloadAfterMs: 30_000,
   compactAfter: 1_000,
+  batchWindowMs: 0,
 };
 
 /**
@@ -171,7 +174,7 @@ async function startOn(store: Store, holder: { owned: boolean; release: () => vo
   // The session secret is shared by every node (configuration): it also seals their messages.
   const cluster = config.redisUrl ? startCluster({ redisUrl: config.redisUrl, secret: config.sessionSecret, logger }) : null;
   const shared = config.redisUrl ? redisState(config.redisUrl, logger) : memoryState();
-  const rooms = new Rooms(store, logger, { unloadAfterMs: tuning.unloadAfterMs, compactAfter: tuning.compactAfter, relay: cluster?.relay });
+  const rooms = new Rooms(store, logger, { unloadAfterMs: tuning.unloadAfterMs, compactAfter: tuning.compactAfter, batchWindowMs: tuning.batchWindowMs, relay: cluster?.relay });
 
   const app = express();
   app.disable('x-powered-by');

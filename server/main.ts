@@ -31,6 +31,7 @@ try {
     remix: env.NODE_ENV === 'development' ? ('vite' as const) : ('build' as const),
     logger,
     captureConsole: true,
+    sync: { batchWindowMs: env.PLENARY_BATCH_MS },
   };
   if (env.DATABASE_URL) {
     // Postgres (ADR 027): several nodes share the database, so no folder is locked and the

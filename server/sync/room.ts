@@ -19,6 +19,12 @@ export interface RoomOptions {
   compactAfter: number;
   /** Other nodes serving the same documents (REDIS_URL, ADR 028); absent on a single node. */
   relay?: RoomRelay;
+  /**
+   * How long the first change of a batch waits for others before the batch is stored and sent,
+   * in ms (PLENARY_BATCH_MS, for benchmarks, [PF10]). 0 or absent: what one turn of the event
+   * loop applied, which already merges whatever arrived while the last batch was being sent.
+   */
+  batchWindowMs?: number;
 }
 
 /**
@@ -57,6 +63,8 @@ export class Room {
   /** Connections whose updates are in `pending`; null once more than one has contributed. */
   private pendingOrigin: Connection | null | undefined = undefined;
   private flushScheduled = false;
+  /** The batch window's timer while one runs ([PF10]); cleared when the room goes. */
+  private batchTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private lastSeq = 0;
   private loggedSinceSnapshot = 0;
@@ -126,11 +134,16 @@ export class Room {
     this.pendingOrigin = this.pendingOrigin === undefined ? from : this.pendingOrigin === from ? from : null;
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      // Everything that arrives in this turn of the event loop goes out as one batch.
-      setImmediate(() => {
+      const go = () => {
         this.flushScheduled = false;
+        this.batchTimer = null;
         void this.flush();
-      });
+      };
+      // Everything that arrives in this turn of the event loop, or within the window from the
+      // batch's first change, goes out as one batch: one store write, one frame per socket.
+      const windowMs = this.options.batchWindowMs ?? 0;
+      if (windowMs > 0) this.batchTimer = setTimeout(go, windowMs);
+      else setImmediate(go);
     }
   };
 
@@ -470,6 +483,12 @@ export class Room {
     return this.connections.size === 0;
   }
 
+  private stopBatchTimer(): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    this.flushScheduled = false;
+  }
+
   /** Set when the assembly is deleted: nothing more of this document is ever written. */
   private discarded = false;
 
@@ -479,6 +498,7 @@ export class Room {
    */
   async discard(): Promise<void> {
     this.discarded = true;
+    this.stopBatchTimer();
     this.pending = [];
     this.intake.dropCopy();
     for (const conn of this.connections) conn.close(CloseCode.notFound, 'assembly deleted');
@@ -489,6 +509,8 @@ export class Room {
 
   async destroy(): Promise<void> {
     if (this.discarded) return;
+    // What the window was holding is written now, not when it ends.
+    this.stopBatchTimer();
     await this.flush();
     if (this.loggedSinceSnapshot > 0) await this.compact();
     this.intake.dropCopy();

@@ -29,6 +29,15 @@ describe('[B3] environment', () => {
     expect(() => parseEnv({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL must start with redis/);
   });
 
+  it('[PF10] PLENARY_BATCH_MS is whole milliseconds from 0 to 50, 0 by default', () => {
+    expect(parseEnv({}).PLENARY_BATCH_MS).toBe(0);
+    expect(parseEnv({ PLENARY_BATCH_MS: '5' }).PLENARY_BATCH_MS).toBe(5);
+    expect(() => parseEnv({ PLENARY_BATCH_MS: 'soon' })).toThrow(/PLENARY_BATCH_MS/);
+    expect(() => parseEnv({ PLENARY_BATCH_MS: '2.5' })).toThrow(/PLENARY_BATCH_MS must be a whole number/);
+    expect(() => parseEnv({ PLENARY_BATCH_MS: '-1' })).toThrow(/PLENARY_BATCH_MS/);
+    expect(() => parseEnv({ PLENARY_BATCH_MS: '500' })).toThrow(/PLENARY_BATCH_MS must be at most 50/);
+  });
+
   it('stops the real server with that message and a non-zero exit', async () => {
     await expect(spawnServer(tempDataDir(), { PORT: 'eighty' })).rejects.toThrow(/exited with 1[\s\S]*PORT/);
   });
