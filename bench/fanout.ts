@@ -389,10 +389,12 @@ if (WINDOWS) {
     ];
     for (const [label, k, d] of rows) {
       const xs = names.map((n) => median(n, kind, k));
-      lines.push(`| ${label} | ${xs.map((x) => fmt(x, d)).join(' | ')} | ${xs
-        .slice(1)
-        .map((x) => ratio(x, xs[0]))
-        .join(' | ')} |`);
+      lines.push(
+        `| ${label} | ${xs.map((x) => fmt(x, d)).join(' | ')} | ${xs
+          .slice(1)
+          .map((x) => ratio(x, xs[0]))
+          .join(' | ')} |`,
+      );
     }
   }
 }
@@ -421,5 +423,8 @@ for (const kind of WINDOWS ? [] : KINDS) {
 const table = lines.join('\n');
 console.log(table);
 fs.mkdirSync('bench/results', { recursive: true });
-fs.writeFileSync(`bench/results/fanout-${WINDOWS ? `windows-${2 * RATE}-${ARRIVALS}-` : ''}${new Date().toISOString().replace(/[:.]/g, '-')}.json`, JSON.stringify({ results, table }, null, 2));
+fs.writeFileSync(
+  `bench/results/fanout-${WINDOWS ? `windows-${2 * RATE}-${ARRIVALS}-` : ''}${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  JSON.stringify({ results, table }, null, 2),
+);
 process.exit(0);

@@ -3,8 +3,9 @@
  * real Chromium by bench/chromium-visit.ts): the join link (303 and a cookie), the page, every
  * stylesheet, script (`modulepreload` and `script`) and icon it references, then, as the page's
  * scripts do once they run, the websocket client chunk and the sync on the plenary document;
- * beside the sync the clock samples (`/api/time` five times) and, once synced, the phone's own
- * state (`/a/<id>/command`). Its own connections (up to six, as Chromium) and its own cookies.
+ * beside the sync the clock samples (`/api/time` five times). Since [PF25] a page just made does
+ * not ask for the phone's own state on its first connection (before, it was one more request,
+ * `/a/<id>/command`). Its own connections (up to six, as Chromium) and its own cookies.
  *
  * Bytes are counted as transferred: response bodies as they came (compressed), response headers
  * as their lines, websocket payloads both ways.
@@ -257,12 +258,6 @@ export function startPhone(opts: PhoneOptions): Phone {
       clock.catch(() => {});
       if (opts.websocketChunk) await get(opts.websocketChunk, subresource('script'));
       await sync(`${assemblyId}/plenary`, loaderStateOf(html));
-      await get(`/a/${assemblyId}/command`, {
-        accept: 'application/json',
-        'sec-fetch-site': 'same-origin',
-        'sec-fetch-mode': 'cors',
-        'sec-fetch-dest': 'empty',
-      });
       await clock;
       r.ok = true;
     } catch (err) {
