@@ -8,8 +8,8 @@ import { MAX_FRAME_BYTES } from './doc-name.js';
 import { mergeMany } from './merge.js';
 import { Outgoing } from './outgoing.js';
 import { WriterIntake } from './writer-intake.js';
-import { AwarenessGuard, presenceEntries } from './awareness-guard.js';
-import { dependsOnMissing, stateVectorOf } from './dependencies.js';
+import { AwarenessGuard } from './awareness-guard.js';
+import { REMOTE, RemoteIntake } from './remote-intake.js';
 import type { RoomRelay } from './relay.js';
 import { ReaderReplies } from './reader-replies.js';
 import { CloseCode, decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.js';
@@ -27,22 +27,7 @@ export interface RoomOptions {
   batchWindowMs?: number;
 }
 
-/**
- * The origin of changes another node stored and relayed, or read back from the store: applied
- * and broadcast here, never stored or relayed again ([SO23]).
- */
-export const REMOTE = Symbol('remote');
-
-/** A document as the store holds it now, with the sequence number it is complete up to. */
-async function storedNow(store: Store, name: string): Promise<{ doc: Y.Doc; lastSeq: number }> {
-  const stored = await store.loadDoc(name);
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const u of stored.updates) Y.applyUpdate(doc, u);
-  });
-  return { doc, lastSeq: stored.lastSeq };
-}
+export { REMOTE };
 
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 
@@ -82,6 +67,8 @@ export class Room {
   private readonly readerReplies: ReaderReplies;
   /** True while a checked client update is applied: the guard's copy has it already. */
   private applyingChecked = false;
+  /** What reaches this document from the other nodes (ADR 028). */
+  private readonly remote: RemoteIntake;
 
   private constructor(
     readonly name: DocName,
@@ -93,6 +80,17 @@ export class Room {
     this.awareness.setLocalState(null);
     this.intake = new WriterIntake(name, this.doc, logger, clientOwners);
     this.readerReplies = new ReaderReplies(this.doc);
+    this.remote = new RemoteIntake({
+      name,
+      doc: this.doc,
+      awareness: this.awareness,
+      connections: this.connections,
+      store,
+      logger,
+      intake: this.intake,
+      presence: this.presence,
+      discarded: () => this.discarded,
+    });
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -189,7 +187,7 @@ export class Room {
     if (this.discarded) return;
     this.loggedSinceSnapshot++;
     this.broadcast(encodeUpdate(merged), origin);
-    this.options.relay?.stored(this.name, merged, this.ownersOf(merged));
+    this.options.relay?.stored(this.name, merged, this.remote.ownersOf(merged));
     if (this.loggedSinceSnapshot >= this.options.compactAfter && !this.compacting) {
       setImmediate(() => void this.compact());
     }
@@ -382,96 +380,24 @@ export class Room {
     if (conn) this.options.relay?.presence(this.name, update, conn.grant.id);
   };
 
-  /** Which link wrote under each client id of a stored batch, as far as this node knows ([F7]). */
-  private ownersOf(update: Uint8Array): [number, string][] {
-    const owners: [number, string][] = [];
-    for (const client of Y.parseUpdateMeta(update).from.keys()) {
-      const link = this.intake.ownerOf(client);
-      if (link !== undefined) owners.push([client, link]);
-    }
-    return owners;
-  }
-
-  /**
-   * A batch another node stored ([SO23]): applied to the live document and sent to this node's
-   * clients, never stored or relayed again. Client ids are claimed for the links that wrote under
-   * them there ([F7]). One that builds on something this node never heard means a message was
-   * missed: the store has everything, so the document catches up from it instead ([SO25]).
-   */
+  /** A batch another node stored ([SO23]): see RemoteIntake.applyRemote. */
   applyRemote(update: Uint8Array, owners: [number, string][]): void {
-    if (this.discarded) return;
-    for (const [client, link] of owners) this.intake.claimClient(client, link);
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
-    try {
-      decoded = Y.decodeUpdate(update);
-    } catch (err) {
-      this.logger.warn('a relayed update does not decode; ignored', { doc: this.name.name, error: (err as Error).message });
-      return;
-    }
-    if (dependsOnMissing(decoded, stateVectorOf(this.doc))) {
-      void this.catchUp();
-      return;
-    }
-    Y.applyUpdate(this.doc, update, REMOTE);
+    this.remote.applyRemote(update, owners);
   }
 
-  /**
-   * Presence one link's writer announced on another node ([SO29]): the ids are that link's here
-   * too ([S11], [F7]), and the entries expire like any other when they stop being renewed (a dead
-   * node's writers disappear after y-protocols' 30 s outdated timeout). Throws on a malformed update.
-   */
+  /** Presence one link's writer announced on another node ([SO29]): see RemoteIntake. Throws on a malformed update. */
   applyRemotePresence(update: Uint8Array, link: string): void {
-    if (this.discarded) return;
-    for (const entry of presenceEntries(update)) {
-      if (entry.state === null) continue;
-      this.presence.claimFor(link, entry.id);
-      this.intake.claimClient(entry.id, link);
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+    this.remote.applyRemotePresence(update, link);
   }
 
   /** This node's own writers' presence, one update per link, for a node that just loaded the document. */
   localPresence(): [link: string, update: Uint8Array][] {
-    const byLink = new Map<string, number[]>();
-    const states = this.awareness.getStates();
-    for (const conn of this.connections) {
-      for (const id of conn.awarenessIds) {
-        if (!states.has(id)) continue;
-        const ids = byLink.get(conn.grant.id) ?? [];
-        ids.push(id);
-        byLink.set(conn.grant.id, ids);
-      }
-    }
-    return [...byLink].map(([link, ids]) => [link, awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)]);
+    return this.remote.localPresence();
   }
 
-  private catchingUp: Promise<void> | null = null;
-  private catchUpAgain = false;
-
-  /**
-   * Reads the document back from the store and applies what this copy lacks (a state vector
-   * diff), sending it to this node's clients ([SO25]): after Redis dropped messages, or when a
-   * relayed change builds on one that never came. Never from Redis alone. Calls while one runs
-   * make it run once more.
-   */
+  /** Reads the document back from the store and applies what this copy lacks ([SO25]): see RemoteIntake. */
   catchUp(): Promise<void> {
-    if (this.catchingUp) {
-      this.catchUpAgain = true;
-      return this.catchingUp;
-    }
-    this.catchingUp = (async () => {
-      do {
-        this.catchUpAgain = false;
-        const stored = await storedNow(this.store, this.name.name);
-        if (!this.discarded) Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(stored.doc, Y.encodeStateVector(this.doc)), REMOTE);
-        stored.doc.destroy();
-      } while (this.catchUpAgain && !this.discarded);
-    })()
-      .catch((err) => this.logger.error('catching up from the store failed', { doc: this.name.name, error: (err as Error).message }))
-      .finally(() => {
-        this.catchingUp = null;
-      });
-    return this.catchingUp;
+    return this.remote.catchUp();
   }
 
   /** True while changes are in memory but not yet stored (a save is failing or pending). */
