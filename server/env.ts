@@ -42,7 +42,12 @@ const EnvSchema = z.object({
    * (production): one turn of the event loop, as always; a window does not act on phones'
    * commands, where a busy room's load is.
    */
-  PLENARY_BATCH_MS: z.coerce.number().int('PLENARY_BATCH_MS must be a whole number of milliseconds').min(0).max(50, 'PLENARY_BATCH_MS must be at most 50').default(0),
+  PLENARY_BATCH_MS: z.coerce
+    .number()
+    .int('PLENARY_BATCH_MS must be a whole number of milliseconds')
+    .min(0)
+    .max(50, 'PLENARY_BATCH_MS must be at most 50')
+    .default(0),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

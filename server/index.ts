@@ -174,7 +174,12 @@ async function startOn(store: Store, holder: { owned: boolean; release: () => vo
   // The session secret is shared by every node (configuration): it also seals their messages.
   const cluster = config.redisUrl ? startCluster({ redisUrl: config.redisUrl, secret: config.sessionSecret, logger }) : null;
   const shared = config.redisUrl ? redisState(config.redisUrl, logger) : memoryState();
-  const rooms = new Rooms(store, logger, { unloadAfterMs: tuning.unloadAfterMs, compactAfter: tuning.compactAfter, batchWindowMs: tuning.batchWindowMs, relay: cluster?.relay });
+  const rooms = new Rooms(store, logger, {
+    unloadAfterMs: tuning.unloadAfterMs,
+    compactAfter: tuning.compactAfter,
+    batchWindowMs: tuning.batchWindowMs,
+    relay: cluster?.relay,
+  });
 
   const app = express();
   app.disable('x-powered-by');
