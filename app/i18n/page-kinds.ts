@@ -4,6 +4,8 @@
  * loader, which cuts the catalogue, and the browser, which asks for a page's words again only
  * when a navigation reaches another kind of page.
  */
+import { routedPath } from '../utils/routed-path';
+
 const KINDS = [
   ['create', /^\/$/],
   ['attendee', /^\/a\/[^/]+\/?$/],
@@ -27,6 +29,8 @@ export type PageKind = (typeof KINDS)[number][0] | 'other';
 
 /** The kind of page at `pathname`. */
 export function pageKind(pathname: string): PageKind {
-  for (const [kind, pattern] of KINDS) if (pattern.test(pathname)) return kind;
+  // As the router reads it: `/J/<code>` is the join page too.
+  const path = routedPath(pathname);
+  for (const [kind, pattern] of KINDS) if (pattern.test(path)) return kind;
   return 'other';
 }

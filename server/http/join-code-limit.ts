@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { isIPv6 } from 'node:net';
 import { HttpError } from './http-error.js';
 import { memoryState, type SharedState } from '../shared/shared-state.js';
+import { routedPath } from '../../app/utils/routed-path.js';
 
 /**
  * How many join-code guesses are let through (ADR 022), as token buckets: per client address a
@@ -48,7 +49,8 @@ export function joinCodeLimit(limits: Partial<typeof JOIN_CODE_LIMITS> = {}, all
   const byAddress = allowance('join-address', l.addressCapacity, l.addressPerMinute);
   const overall = allowance('join-overall', l.overallCapacity, l.overallPerMinute);
   return (req: Request, res: Response, next: NextFunction): void => {
-    const guess = ((req.method === 'GET' || req.method === 'HEAD') && GUESS_GET.test(req.path)) || (req.method === 'POST' && GUESS_POST.test(req.path));
+    const path = routedPath(req.path);
+    const guess = ((req.method === 'GET' || req.method === 'HEAD') && GUESS_GET.test(path)) || (req.method === 'POST' && GUESS_POST.test(path));
     if (!guess) return next();
     limit(req, res).then(next, next);
   };

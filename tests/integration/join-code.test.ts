@@ -241,3 +241,45 @@ it('[N22] the database holds no join code in the clear (lookups go by HMAC throu
   expect(bytes.length).toBeGreaterThan(0);
   for (const form of [code, code.replace('-', ''), code.toLowerCase()]) expect(bytes.includes(Buffer.from(form)), form).toBe(false);
 });
+
+it('[N21] a guess counts however its address is written: /J/<code>, /%6A/<code>, //j/<code>, POST /J', async () => {
+  // React Router matches addresses in any case and decoded; the limit must see what it sees.
+  const small = await startTestServer({
+    remix: 'build',
+    joinCodes: { addressCapacity: 3, addressPerMinute: 1, overallCapacity: 1000, overallPerMinute: 1000 },
+  });
+  try {
+    const a = await createAssembly(small.url, 'Case hall');
+    const phone = new Phone(small.url);
+    await phone.join(a.attendeeToken);
+    const code = /data-testid="join-code"[^>]*>([A-Z0-9-]{7})</.exec(await (await phone.get(`/a/${a.id}/screen`)).text())![1];
+    const ways: [string, (i: number, from: string) => Promise<Response>][] = [
+      ['GET /J/<code>', (i, from) => fetch(`${small.url}/J/${wrongCode(code, i)}`, { redirect: 'manual', headers: { 'x-forwarded-for': from } })],
+      ['GET /%6A/<code>', (i, from) => fetch(`${small.url}/%6A/${wrongCode(code, i)}`, { redirect: 'manual', headers: { 'x-forwarded-for': from } })],
+      ['GET //j/<code>', (i, from) => fetch(`${small.url}//j/${wrongCode(code, i)}`, { redirect: 'manual', headers: { 'x-forwarded-for': from } })],
+      [
+        'POST /J',
+        (i, from) =>
+          fetch(`${small.url}/J`, {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { 'x-forwarded-for': from, 'content-type': 'application/x-www-form-urlencoded', origin: small.url },
+            body: `code=${wrongCode(code, i)}`,
+          }),
+      ],
+    ];
+    for (const [n, [way, guess]] of ways.entries()) {
+      const from = `10.99.0.${n + 1}`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        const res = await guess(i, from);
+        statuses.push(res.status);
+        await res.arrayBuffer();
+      }
+      expect(statuses, way).toContain(429);
+      expect(statuses.filter((s) => s !== 429).length, way).toBeLessThanOrEqual(3);
+    }
+  } finally {
+    await small.close();
+  }
+});

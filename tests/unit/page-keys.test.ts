@@ -50,6 +50,12 @@ describe('words per page (ADR 032)', () => {
     }
     expect(pageKind('/a/abc/nothing-here')).toBe('other');
     expect(pageKind('/a/abc/')).toBe('attendee');
+    // As the router reads an address: any case, decoded, repeated slashes as one.
+    expect(pageKind('/J/ABC-DEF')).toBe('join');
+    expect(pageKind('/%6A/abc')).toBe('join');
+    expect(pageKind('/JOIN/abc')).toBe('deadLink');
+    expect(pageKind('//a/abc')).toBe('attendee');
+    expect(pageKind('/A/abc/FACILITATE')).toBe('console');
   });
 
   it('[PF20] the attendee page gets its own words and not the console’s', () => {
