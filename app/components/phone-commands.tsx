@@ -59,12 +59,13 @@ export function usePhoneCommands(
   // while the socket could not connect) asks.
   const wasLive = useRef(status === 'connected');
   const everLive = useRef(wasLive.current);
-  const madeAt = useRef(Date.now());
   useEffect(() => {
     const live = status === 'connected';
     if (live && !wasLive.current) {
       queue?.nudge();
-      if (everLive.current || Date.now() - madeAt.current > FRESH_PAGE_MS) void refresh(assemblyId, setPhone);
+      // performance.now() counts from when the browser asked for the page, before the server made
+      // it: slow scripts on hall wifi count too, and the phone's clock cannot jump it.
+      if (asksOwnState(everLive.current, performance.now())) void refresh(assemblyId, setPhone);
       everLive.current = true;
     }
     wasLive.current = live;
@@ -96,7 +97,16 @@ export function usePhoneCommands(
 }
 
 /** How long a page's own state counts as current for its first connection ([PF25]). */
-const FRESH_PAGE_MS = 10_000;
+export const FRESH_PAGE_MS = 10_000;
+
+/**
+ * Whether a connection that just went live asks for this phone's own state ([PF25]): always when
+ * it was live before (back from a drop), and on the first connection only when the page was asked
+ * for more than FRESH_PAGE_MS ago (`sinceAsked`: ms since the browser asked for the page).
+ */
+export function asksOwnState(wasLiveBefore: boolean, sinceAsked: number): boolean {
+  return wasLiveBefore || sinceAsked > FRESH_PAGE_MS;
+}
 
 const noSubscribe = () => () => {};
 const idle = () => IDLE;

@@ -79,8 +79,7 @@ export function createServices({
     if (!name) throw new Error(`not a document name: ${docName}`);
     const room = await rooms.acquire(name);
     try {
-      await room.flush();
-      if (room.hasUnsaved) throw new UnavailableError(`${docName} cannot be saved right now`);
+      if (!(await room.stored())) throw new UnavailableError(`${docName} cannot be saved right now`);
       return await use(room);
     } finally {
       rooms.release(room);
@@ -111,8 +110,7 @@ export function createServices({
     withStoredRoom(docName, async (room) => {
       const result = room.doc.transact(() => change(room.doc), COMMAND);
       // Answer only once it is stored and on its way to everyone ([S6]).
-      await room.flush();
-      if (room.hasUnsaved) throw new UnavailableError(`${docName} cannot be saved right now`);
+      if (!(await room.stored())) throw new UnavailableError(`${docName} cannot be saved right now`);
       return result;
     });
   const { forgetAssembly, ...voting } = createVoting({ store, access, readDoc, changeDoc, tallies: shared.tallies });

@@ -151,6 +151,21 @@ export class Room {
     return this.flushing;
   }
 
+  /**
+   * Stores everything applied so far and says whether all of it is stored. A change applied
+   * while the last batch was being written (another writer's, on a store that answers later,
+   * as Postgres does) is stored too, up to three batches in a row; false only when saving fails
+   * or changes keep arriving faster than that (then the caller answers "try again").
+   */
+  async stored(): Promise<boolean> {
+    for (let i = 0; i < 3; i++) {
+      await this.flush();
+      if (!this.hasUnsaved) return true;
+      if (this.saveFailures > 0) return false;
+    }
+    return !this.hasUnsaved;
+  }
+
   private async flushBatch(): Promise<void> {
     if (this.pending.length === 0 || this.discarded) return;
     const batch = this.pending;
@@ -335,9 +350,9 @@ export class Room {
   private async replyToSyncStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
     // Whatever a client is shown must already be stored ([S6]); flush() also waits for a batch
     // already being written.
-    await this.flush();
+    const stored = await this.stored();
     if (conn.isClosed) return;
-    if (this.hasUnsaved) {
+    if (!stored) {
       // Saving is failing: show nothing unsaved. 1013 makes the client retry a little later.
       conn.close(CloseCode.tryAgainLater, 'the document cannot be saved right now');
       return;

@@ -298,3 +298,64 @@ describe('close reasons', () => {
     });
   });
 });
+
+describe('a store that answers later (Postgres)', () => {
+  /** SQLite behind gates: each append waits until the test lets that one through. */
+  function slowStore() {
+    const store = new SqliteStore(':memory:');
+    const waiting: (() => void)[] = [];
+    const append = store.appendUpdates.bind(store);
+    store.appendUpdates = async (name, updates) => {
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      return append(name, updates);
+    };
+    /** Waits until a write is waiting at the gate, then lets it through. */
+    async function letOneThrough() {
+      for (let i = 0; i < 1000 && waiting.length === 0; i++) await nextTurn();
+      expect(waiting.length).toBeGreaterThan(0);
+      waiting.shift()!();
+    }
+    return { store, letOneThrough, waiting };
+  }
+
+  it('[S6] a reader asking while batches are being written, as changes keep arriving, is answered once they are stored (not 1013)', async () => {
+    const { store, letOneThrough, waiting } = slowStore();
+    const { room: r } = await room(store as unknown as SqliteStore);
+    const writerSocket = new MemorySocket();
+    const writer = new Connection(writerSocket, grant, 'write', options);
+    await r.join(writer);
+    await r.receive(writer, encodeUpdate(updateOf((d) => setMeta(d, { title: 'Strike assembly' }))));
+    // The first batch is being written (the store has not answered) before anyone asks.
+    for (let i = 0; i < 1000 && waiting.length === 0; i++) await nextTurn();
+    expect(waiting).toHaveLength(1);
+    const readerSocket = new MemorySocket();
+    const reader = new Connection(readerSocket, { ...grant, id: 'r', role: 'attendee' }, 'read', options);
+    await r.join(reader);
+    readerSocket.sent = [];
+    const asked = r.receive(reader, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+    // A second change arrives while the first batch is being written; a third while the second is.
+    await r.receive(writer, encodeUpdate(updateOf((d) => setAnnouncement(d, 'Vote at 8'))));
+    await letOneThrough();
+    for (let i = 0; i < 1000 && waiting.length === 0; i++) await nextTurn();
+    await r.receive(writer, encodeUpdate(updateOf((d) => setMeta(d, { place: 'Union hall' }))));
+    // From here every write goes through as soon as it asks.
+    const drain = setInterval(() => waiting.splice(0).forEach((go) => go()), 1);
+    try {
+      await asked;
+      await r.flush();
+    } finally {
+      clearInterval(drain);
+    }
+    expect(readerSocket.closedWith).toBeNull();
+    const replies = readerSocket.sent.map(decodeMessage).filter((m) => m.type === 'sync-step-2');
+    expect(replies).toHaveLength(1);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, (replies[0] as { update: Uint8Array }).update);
+    expect(readMeta(copy).place).toBe('Union hall');
+    // What it was shown is stored.
+    const stored = await store.loadDoc('a1/plenary');
+    const fromStore = new Y.Doc();
+    for (const u of [stored.snapshot, ...stored.updates].filter(Boolean)) Y.applyUpdate(fromStore, u!);
+    expect(readMeta(fromStore).place).toBe('Union hall');
+  });
+});
