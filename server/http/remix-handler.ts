@@ -41,6 +41,9 @@ export interface FlushableWritable {
   flush?: () => void;
 }
 
+/** The most of a body held back waiting for a pause before it is written anyway. */
+export const HELD_MAX = 64 * 1024;
+
 /**
  * Writes a Remix response body in one piece per pause, flushing the compressor only when the
  * stream pauses ([PF7]). Remix's own `writeReadableStreamToWritable` writes and flushes every
@@ -52,9 +55,11 @@ export interface FlushableWritable {
 export async function pipeBody(body: ReadableStream<Uint8Array>, res: FlushableWritable): Promise<void> {
   const reader = body.getReader();
   const held: Uint8Array[] = [];
+  let heldBytes = 0;
   const send = () => {
     res.write(held.length === 1 ? held[0] : Buffer.concat(held));
     held.length = 0;
+    heldBytes = 0;
   };
   try {
     for (;;) {
@@ -70,6 +75,9 @@ export async function pipeBody(body: ReadableStream<Uint8Array>, res: FlushableW
       const { done, value } = await next;
       if (done) break;
       held.push(value);
+      heldBytes += value.byteLength;
+      // A page rendered in one go (a long minutes draft) is not held whole: it goes on in 64 KB writes.
+      if (heldBytes >= HELD_MAX) send();
     }
     if (held.length > 0) send();
     res.end();

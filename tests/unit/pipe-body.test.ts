@@ -3,7 +3,7 @@
  * not after every piece React writes, and the pieces that arrive together are written as one.
  */
 import { expect, it } from 'vitest';
-import { pipeBody, type FlushableWritable } from '../../server/http/remix-handler.js';
+import { HELD_MAX, pipeBody, type FlushableWritable } from '../../server/http/remix-handler.js';
 
 function recorder() {
   const events: string[] = [];
@@ -65,4 +65,21 @@ it('[PF7] a body that fails is destroyed, not ended', async () => {
   await expect(pipeBody(body, out)).rejects.toThrow('render failed');
   expect(events).toContain('destroy');
   expect(events).not.toContain('end');
+});
+
+it('[PF7] a body that never pauses is not held whole: it goes on in writes of about 64 KB', async () => {
+  const { events, out } = recorder();
+  const piece = bytes('x'.repeat(2048));
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let i = 0; i < 100; i++) controller.enqueue(piece); // 200 KB in one go
+      controller.close();
+    },
+  });
+  await pipeBody(body, out);
+  const writes = events.filter((e) => e.startsWith('write')).map((e) => e.length - 'write '.length);
+  expect(writes.reduce((a, b) => a + b, 0)).toBe(100 * 2048);
+  expect(writes.length).toBeGreaterThanOrEqual(3);
+  expect(Math.max(...writes)).toBeLessThanOrEqual(HELD_MAX);
+  expect(events.filter((e) => e === 'flush')).toEqual([]);
 });
