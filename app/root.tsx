@@ -21,7 +21,7 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const language = languageFor(request);
   // Only this person's language travels to the page, with English for any key it lacks (ADR 021),
-  // and of it only the keys this kind of page can show (ADR 032).
+  // and of it only the keys this kind of page can show (ADR 031).
   const { catalogue, fallback } = pageCatalogue(language, pageKind(new URL(request.url).pathname));
   // `now`: the server's time when this page was made, so a page without JavaScript shows timers
   // as they stood then (not their full length).
@@ -44,7 +44,7 @@ export const meta: MetaFunction = ({ matches, error }) => (error ? pageTitle(mat
 
 /**
  * The language changes only through a full-page form post, so actions need not resend the
- * catalogue; a navigation to another kind of page asks for that page's words (ADR 032).
+ * catalogue; a navigation to another kind of page asks for that page's words (ADR 031).
  */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl }) => pageKind(currentUrl.pathname) !== pageKind(nextUrl.pathname);
 

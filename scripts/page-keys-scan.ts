@@ -1,5 +1,5 @@
 /**
- * Which catalogue keys each page can show (ADR 032), read from the source: every string literal
+ * Which catalogue keys each page can show (ADR 031), read from the source: every string literal
  * that starts with a catalogue namespace ("stack.raise", `stack.kinds.${kind}`), in the page's
  * route module, the routes it posts to, and everything they import inside app/, transitively.
  * A plain literal selects that key (with its plural forms and anything under it); a template

@@ -1,5 +1,5 @@
 /**
- * A page's words (ADR 032): of its language's catalogue and English fallback, only the keys its
+ * A page's words (ADR 031): of its language's catalogue and English fallback, only the keys its
  * kind of page can show (page-keys.json, made from the source by `npm run i18n:pages`) and the
  * base every page shows. The attendee page carries ~14 KB of strings instead of ~47 KB: less to
  * encode, compress and send for each of a thousand phones. Cut once per language and kind.

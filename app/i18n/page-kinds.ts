@@ -1,5 +1,5 @@
 /**
- * The kinds of page, told apart by their address (ADR 032): each is sent only the catalogue keys
+ * The kinds of page, told apart by their address (ADR 031): each is sent only the catalogue keys
  * it can show (page-keys.json, made from the source by `npm run i18n:pages`). Shared by the root
  * loader, which cuts the catalogue, and the browser, which asks for a page's words again only
  * when a navigation reaches another kind of page.

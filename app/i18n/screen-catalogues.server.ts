@@ -1,7 +1,7 @@
 /**
  * The projector's second language ([L52]): a page is sent its own language's catalogue by the root
  * loader (ADR 021); the projector, whose labels are in the one or two languages a facilitator chose
- * ([L50]), is sent by its own loader the projector's words (ADR 032) in each chosen language that is not the page's.
+ * ([L50]), is sent by its own loader the projector's words (ADR 031) in each chosen language that is not the page's.
  * Only the projector's route asks for them, so no other page (the attendee's least of all) carries them.
  */
 import { CATALOGUES, LANGUAGE_META } from './catalogues.server';

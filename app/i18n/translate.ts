@@ -105,7 +105,7 @@ export function translate(
   const found = resolve(catalogue, language, key, options) ?? (fallback ? resolve(fallback.catalogue, fallback.language, key, options) : undefined);
   if (found !== undefined) return interpolate(found, options, language);
   if (options?.defaultValue !== undefined) return interpolate(options.defaultValue, options, language);
-  // A page is sent only the keys its kind shows (ADR 032): a key asked for outside them is a bug in
+  // A page is sent only the keys its kind shows (ADR 031): a key asked for outside them is a bug in
   // app/i18n/page-keys.json's scan, said in the browser's console (the e2e harness fails on it).
   if (typeof window !== 'undefined') console.warn(`${MISSING_TEXT}${key}`);
   return `${MISSING_MARK}${key}`;

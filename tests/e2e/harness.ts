@@ -35,7 +35,7 @@ export async function startHarness({ env = {} }: { env?: Record<string, string> 
   });
   const requests: string[] = [];
   const contexts: BrowserContext[] = [];
-  // A key a page asked for and was not sent (ADR 032, [PF22]): every e2e file fails on one.
+  // A key a page asked for and was not sent (ADR 031, [PF22]): every e2e file fails on one.
   const missing = new Set<string>();
   return {
     get server() {

@@ -1,5 +1,5 @@
 /**
- * A page carries only the words its kind can show (ADR 032, [PF20]): a phone joining the hall is
+ * A page carries only the words its kind can show (ADR 031, [PF20]): a phone joining the hall is
  * not sent the console's, the minutes editor's or the interpreter's strings (on a first visit
  * they were ~30 KB of its page); the projector's second language comes cut to the projector's.
  */

@@ -1,5 +1,5 @@
 /**
- * Each page is sent only the words its kind can show (ADR 032, [PF20]-[PF22]): the list is made
+ * Each page is sent only the words its kind can show (ADR 031, [PF20]-[PF22]): the list is made
  * from the source and kept up to date, every page has a kind, and a cut catalogue keeps every key
  * the scan found.
  */
@@ -35,7 +35,7 @@ const ADDRESS: Record<string, string> = {
   'join.$token.tsx': '/join/abc',
 };
 
-describe('words per page (ADR 032)', () => {
+describe('words per page (ADR 031)', () => {
   it('[PF20] page-keys.json is what the source asks for (npm run i18n:pages rewrites it)', () => {
     expect(PAGE_KEYS, 'app/i18n/page-keys.json is out of date: run npm run i18n:pages').toEqual(scanPageKeys());
   });
