@@ -8,7 +8,7 @@ function fromBase64(state: string): Uint8Array {
 }
 
 /** A new document holding the server-rendered state (base64, from a loader). */
-export function docFromState(state: string): Y.Doc {
+function docFromState(state: string): Y.Doc {
   const doc = new Y.Doc();
   if (state) Y.applyUpdate(doc, fromBase64(state));
   return doc;

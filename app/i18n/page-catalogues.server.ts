@@ -30,7 +30,7 @@ export function cutCatalogue(catalogue: Catalogue, selectors: readonly string[],
 }
 
 /** The selectors for a kind of page: the base's and its own. */
-export function selectorsFor(kind: PageKind): readonly string[] {
+export function pageSelectors(kind: PageKind): readonly string[] {
   const keys = PAGE_KEYS as Record<string, string[]>;
   return kind === 'other' ? keys.base : [...keys.base, ...(keys[kind] ?? [])];
 }
@@ -42,7 +42,7 @@ export function pageCatalogue(language: string, kind: PageKind): { catalogue: Ca
   const id = `${language} ${kind}`;
   let words = cut.get(id);
   if (!words) {
-    const selectors = selectorsFor(kind);
+    const selectors = pageSelectors(kind);
     words = { catalogue: cutCatalogue(CATALOGUES[language], selectors), fallback: cutCatalogue(FALLBACKS[language], selectors) };
     cut.set(id, words);
   }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../app/i18n/catalogues.server';
-import { cutCatalogue, pageCatalogue, selectorsFor } from '../../app/i18n/page-catalogues.server';
+import { cutCatalogue, pageCatalogue, pageSelectors } from '../../app/i18n/page-catalogues.server';
 import { pageKind, type PageKind } from '../../app/i18n/page-kinds';
 import PAGE_KEYS from '../../app/i18n/page-keys.json';
 import { keysOf } from '../../app/i18n/translate';
@@ -75,7 +75,7 @@ describe('words per page (ADR 031)', () => {
       const all = keysOf(CATALOGUES[language]);
       for (const kind of kinds) {
         const kept = new Set(keysOf(pageCatalogue(language, kind).catalogue));
-        for (const s of selectorsFor(kind)) {
+        for (const s of pageSelectors(kind)) {
           const wanted = all.filter((k) => (s.endsWith('*') ? k.startsWith(s.slice(0, -1)) : k === s || k.startsWith(`${s}_`) || k.startsWith(`${s}.`)));
           for (const k of wanted) expect(kept.has(k), `${language} ${kind} ${k}`).toBe(true);
         }
